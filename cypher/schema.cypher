@@ -1,0 +1,43 @@
+// The database schema, applied at every start. Every statement is idempotent (IF NOT EXISTS).
+
+// Every node of the vocabulary has a graph-wide unique string id; one constraint per label also
+// gives each label an index on id, which every lookup by id uses.
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT officer_id IF NOT EXISTS FOR (n:Officer) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT phone_id IF NOT EXISTS FOR (n:Phone) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT email_id IF NOT EXISTS FOR (n:Email) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT vehicle_id IF NOT EXISTS FOR (n:Vehicle) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT location_id IF NOT EXISTS FOR (n:Location) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT crime_id IF NOT EXISTS FOR (n:Crime) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT phonecall_id IF NOT EXISTS FOR (n:PhoneCall) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT object_id IF NOT EXISTS FOR (n:Object) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT postcode_id IF NOT EXISTS FOR (n:PostCode) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT area_id IF NOT EXISTS FOR (n:Area) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT operator_id IF NOT EXISTS FOR (n:Operator) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT licence_id IF NOT EXISTS FOR (n:Licence) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:Notice) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT operation_id IF NOT EXISTS FOR (n:Operation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT report_id IF NOT EXISTS FOR (n:Report) REQUIRE n.id IS UNIQUE;
+
+// Every node also carries the generic label Entity, so that "any node by id" is one index seek
+// whatever its kind (labels of the vocabulary are never needed to find a node).
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+// Full-text search over names and aliases, phone numbers, registrations, addresses and postcodes.
+// Exact identifiers (a phone number in any format, a registration with or without spaces) are
+// matched through the text indexes below after normalising the query, not through Lucene.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Person|Officer|Phone|Email|Vehicle|Location|PostCode|Operator|Operation|Licence)
+ON EACH [n.name, n.surname, n.aliases, n.pseudonym, n.phoneNo, n.raw, n.reg, n.make, n.model,
+         n.address, n.postcode, n.code, n.tradingName, n.email_address, n.number];
+
+// Substring and suffix matches on identifiers (the last digits of a number, part of a plate).
+CREATE TEXT INDEX phone_number IF NOT EXISTS FOR (n:Phone) ON (n.phoneNo);
+CREATE TEXT INDEX vehicle_reg IF NOT EXISTS FOR (n:Vehicle) ON (n.reg);
+CREATE TEXT INDEX location_postcode IF NOT EXISTS FOR (n:Location) ON (n.postcode);
+
+// Where places are: for the map and "what is near" queries. Loaders set `point` from
+// latitude/longitude, since a point index needs a point-valued property.
+CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);
