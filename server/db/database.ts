@@ -1,0 +1,192 @@
+/**
+ * The one place that talks Bolt: sessions, transactions with time limits, conversion of Neo4j
+ * values to plain JSON, and the translation of driver failures into errors a user can read.
+ */
+import neo4j, { type Driver, type Record as Neo4jRecord, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Params = Record<string, unknown>;
+
+/** Default time limit of one transaction: no request may hang the database. */
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export class DatabaseUnavailableError extends GraphQLError {
+  constructor(detail?: string) {
+    super(`The database is unreachable${detail ? `: ${detail}` : ''}. Try again shortly; if it persists, check that Neo4j is running.`, {
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    });
+  }
+}
+
+export class QueryTooLargeError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} took too long and was stopped. Narrow it: fewer hops, fewer link types, or a lower limit.`, {
+      extensions: { code: 'QUERY_TOO_LARGE' },
+    });
+  }
+}
+
+/** A node as the rest of the server sees it. */
+export interface PlainNode {
+  elementId: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+export interface PlainRel {
+  elementId: string;
+  type: string;
+  startElementId: string;
+  endElementId: string;
+  props: Record<string, unknown>;
+}
+
+/** Neo4j values → JSON-friendly values: integers to numbers, temporals to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (isNode(value)) {
+    return { elementId: value.elementId, labels: [...value.labels], props: toPlain(value.properties) as Record<string, unknown> } satisfies PlainNode;
+  }
+  if (isRelationship(value)) {
+    return {
+      elementId: value.elementId,
+      type: value.type,
+      startElementId: value.startNodeElementId,
+      endElementId: value.endNodeElementId,
+      props: toPlain(value.properties) as Record<string, unknown>,
+    } satisfies PlainRel;
+  }
+  if (isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    // Temporal and spatial values have a meaningful toString (ISO 8601 / WKT).
+    const ctor = (value as object).constructor?.name;
+    if (ctor && ['Date', 'DateTime', 'LocalDateTime', 'LocalTime', 'Time', 'Duration', 'Point'].includes(ctor)) {
+      return String(value);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+function recordToObject(r: Neo4jRecord): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const key of r.keys) o[key as string] = toPlain(r.get(key));
+  return o;
+}
+
+function isConnectivityError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|Could not perform discovery|Connection was closed/i.test(String((e as Error)?.message));
+}
+
+function isTimeout(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration') || /timed out|terminated/i.test(String((e as Error)?.message)) && code.startsWith('Neo.');
+}
+
+export interface QueryOptions {
+  timeoutMs?: number;
+  /** Said in the error when the time limit stops the query. */
+  what?: string;
+}
+
+export class Database {
+  private constructor(readonly driver: Driver, readonly uri: string) {}
+
+  static connect(uri: string, user: string, password: string): Database {
+    const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
+      disableLosslessIntegers: false,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxConnectionPoolSize: 50,
+      logging: { level: 'error', logger: () => {} },
+    });
+    return new Database(driver, uri);
+  }
+
+  /** Waits until the database answers (or throws after `timeoutMs`). */
+  async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    while (Date.now() < deadline) {
+      try {
+        await this.driver.verifyConnectivity();
+        return;
+      } catch (e) {
+        last = e;
+        if ((e as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized') throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    throw last;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok', {}, { timeoutMs: 3_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  read(cypher: string, params: Params = {}, opts: QueryOptions = {}) {
+    return this.run('READ', cypher, params, opts);
+  }
+
+  write(cypher: string, params: Params = {}, opts: QueryOptions = {}) {
+    return this.run('WRITE', cypher, params, opts);
+  }
+
+  private async run(mode: 'READ' | 'WRITE', cypher: string, params: Params, opts: QueryOptions): Promise<Record<string, unknown>[]> {
+    const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const config = { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+    try {
+      const work = (tx: { run: (q: string, p: Params) => Promise<{ records: Neo4jRecord[] }> }) => tx.run(cypher, params);
+      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return result.records.map(recordToObject);
+    } catch (e) {
+      if (isConnectivityError(e)) throw new DatabaseUnavailableError();
+      if (isTimeout(e)) throw new QueryTooLargeError(opts.what ?? 'The query');
+      throw e;
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/**
+ * Reads a named Cypher file kept beside the module that uses it (`import.meta.url`), once.
+ * Queries live in .cypher files so they can be read, reviewed and run in a Neo4j browser as they are.
+ */
+const cypherCache = new Map<string, string>();
+export function cypherFile(moduleUrl: string, name: string): string {
+  const file = path.join(path.dirname(fileURLToPath(moduleUrl)), name);
+  let text = cypherCache.get(file);
+  if (text === undefined) {
+    text = fs.readFileSync(file, 'utf8');
+    cypherCache.set(file, text);
+  }
+  return text;
+}
+
+/** Splits a file of `;`-terminated statements, dropping `//` comment lines. */
+export function splitStatements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

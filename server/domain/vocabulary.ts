@@ -1,0 +1,85 @@
+/**
+ * The graph vocabulary of DESIGN.md §4 (contract). Labels and relationship types are identifiers,
+ * not parameters, in Cypher: anything interpolated into a query must be checked against these
+ * lists first (see `assertLabel` / `assertLinkType`).
+ */
+
+/** Labels in order of specificity: an entity's `kind` is the first of these it carries. */
+export const LABELS = [
+  'Officer',
+  'Person',
+  'Crime',
+  'Incident',
+  'Phone',
+  'Email',
+  'Vehicle',
+  'Location',
+  'PhoneCall',
+  'Object',
+  'PostCode',
+  'Area',
+  'Operator',
+  'Licence',
+  'Notice',
+  'Meeting',
+  'Operation',
+  'Report',
+] as const;
+export type Label = (typeof LABELS)[number];
+
+export const LINK_TYPES = [
+  'KNOWS',
+  'KNOWS_LW',
+  'KNOWS_SN',
+  'KNOWS_PHONE',
+  'FAMILY_REL',
+  'CURRENT_ADDRESS',
+  'ATTENDS',
+  'DISCUSSED_AT',
+  'HAS_PHONE',
+  'HAS_EMAIL',
+  'HAS_CONTACT',
+  'USES_VEHICLE',
+  'PARTY_TO',
+  'VICTIM_OF',
+  'INVOLVED_IN',
+  'OCCURRED_AT',
+  'INVESTIGATED_BY',
+  'CALLER',
+  'CALLED',
+  'HAS_POSTCODE',
+  'LOCATION_IN_AREA',
+  'POSTCODE_IN_AREA',
+  'RAISED_AT',
+  'DRIVES_FOR',
+  'RUNS',
+  'HOLDS',
+  'CONTACT_PHONE',
+  'OPERATED_BY',
+  'BASED_AT',
+  'SERVED_ON',
+  'PROTECTS',
+  'SERVED_AT',
+  'NAMES_PLACE',
+  'ON_CHART',
+  'PART_OF',
+  'MENTIONS',
+] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+const labelSet = new Set<string>(LABELS);
+const linkTypeSet = new Set<string>(LINK_TYPES);
+
+export const isLabel = (s: string): s is Label => labelSet.has(s);
+export const isLinkType = (s: string): s is LinkType => linkTypeSet.has(s);
+
+/** The most specific vocabulary label of a node, or its first label when none is known. */
+export function kindOf(labels: readonly string[]): string {
+  for (const l of LABELS) if (labels.includes(l)) return l;
+  return labels[0] ?? 'Entity';
+}
+
+/** Vocabulary values that DESIGN.md §4 lists for `kind`-like properties. */
+export const LOCATION_KINDS = ['home', 'park', 'takeaway', 'taxi_office', 'residential_unit', 'school', 'hotel', 'shop', 'other'] as const;
+export const INCIDENT_KINDS = ['crime', 'concern', 'missing', 'complaint', 'sighting', 'threat', 'licence_event', 'other'] as const;
+export const DISPOSITIONS = ['identified', 'arrested', 'charged', 'convicted', 'acquitted', 'nfa', 'disrupted'] as const;

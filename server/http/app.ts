@@ -1,0 +1,66 @@
+/**
+ * The HTTP server: GraphQL at /graphql, the built web app at / (with client-side routes falling
+ * back to index.html).
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createYoga } from 'graphql-yoga';
+import sirv from 'sirv';
+import { ROOT } from '../config.js';
+import { log } from '../log.js';
+import type { Database } from '../db/database.js';
+import { buildSchema } from '../schema.js';
+import type { RequestContext } from './context.js';
+
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+
+export function createApp(db: Database) {
+  const yoga = createYoga<object, RequestContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    logging: {
+      debug: (...a) => log.debug(a.map(String).join(' ')),
+      info: (...a) => log.info(a.map(String).join(' ')),
+      warn: (...a) => log.warn(a.map(String).join(' ')),
+      error: (...a) => log.error(a.map(String).join(' ')),
+    },
+    context: () => ({ db, log }),
+    landingPage: false,
+  });
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined;
+
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/graphql')) {
+      void yoga.handle(req, res);
+      return;
+    }
+    if (web) {
+      web(req, res, () => {
+        res.statusCode = 404;
+        res.end('Not found');
+      });
+      return;
+    }
+    res.statusCode = 503;
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.end('The web app has not been built: run `npm run build:web` (npm start does this). The API is at /graphql.');
+  });
+  return { server, yoga };
+}
+
+/** Listens on `port` (0 = any free port); rejects with a one-line reason when the port is taken. */
+export function listen(server: http.Server, port: number, host = '0.0.0.0'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop the other program or set PORT to another port.`) : e);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
+}

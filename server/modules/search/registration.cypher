@@ -1,0 +1,5 @@
+// A registration with or without spaces: stored registrations are upper case without spaces.
+MATCH (node:Vehicle)
+WHERE node.reg CONTAINS $reg
+RETURN node, CASE WHEN node.reg = $reg THEN 100.0 ELSE 50.0 END AS score
+LIMIT $cap

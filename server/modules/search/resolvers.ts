@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { RequestContext } from '../../http/context.js';
+import { parseArgs } from '../../http/errors.js';
+import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
+import { toEntity, type EntityView } from '../../domain/entity.js';
+import { kindsArg } from '../graph/resolvers.js';
+import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
+
+const q = (name: string) => cypherFile(import.meta.url, name);
+
+const searchArgs = z.object({
+  text: z.string().trim().min(1, 'type a name, number, registration or address').max(200, 'at most 200 characters'),
+  kinds: kindsArg,
+  limit: z.number().int().min(1).max(200, 'limit is at most 200').default(20),
+});
+
+export interface SearchHit {
+  entity: EntityView;
+  score: number;
+}
+
+/**
+ * Runs the identifier matches that the text could be (phone, registration) and the full-text match,
+ * and merges them by entity, keeping each entity's best score. Exact identifiers score 100,
+ * partial ones 50, above any Lucene score.
+ */
+export async function search(db: Database, text: string, kinds: string[] | null, limit: number): Promise<SearchHit[]> {
+  const wants = (kind: string) => !kinds || kinds.includes(kind);
+  const cap = limit * 3;
+  const runs: Promise<Record<string, unknown>[]>[] = [];
+  const phone = readPhone(text);
+  if (phone && wants('Phone')) runs.push(db.read(q('phone.cypher'), { ...phone, cap }));
+  const reg = readRegistration(text);
+  if (reg && wants('Vehicle')) runs.push(db.read(q('registration.cypher'), { reg, cap }));
+  const lucene = luceneQuery(text);
+  if (lucene) runs.push(db.read(q('fulltext.cypher'), { lucene, kinds, cap }, { what: 'This search' }));
+
+  const best = new Map<string, SearchHit>();
+  for (const rows of await Promise.all(runs)) {
+    for (const r of rows) {
+      const entity = toEntity(r.node as PlainNode);
+      const score = Number(r.score);
+      const prev = best.get(entity.id);
+      if (!prev || prev.score < score) best.set(entity.id, { entity, score });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.entity.label.localeCompare(b.entity.label)).slice(0, limit);
+}
+
+export const searchResolvers = {
+  Query: {
+    search: (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { text, kinds, limit } = parseArgs(searchArgs, args);
+      return search(ctx.db, text, kinds, limit);
+    },
+  },
+};

@@ -1,0 +1,20 @@
+/** The GraphQL schema: each domain module contributes its SDL file and resolvers. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createSchema } from 'graphql-yoga';
+import type { RequestContext } from './http/context.js';
+import { graphResolvers } from './modules/graph/resolvers.js';
+import { searchResolvers } from './modules/search/resolvers.js';
+import { healthResolvers } from './modules/health/resolvers.js';
+import { ROOT } from './config.js';
+
+const MODULES = ['graph', 'search', 'health'];
+
+const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
+
+export function buildSchema() {
+  return createSchema<RequestContext>({
+    typeDefs,
+    resolvers: [graphResolvers, searchResolvers, healthResolvers],
+  });
+}

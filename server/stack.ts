@@ -1,0 +1,70 @@
+/**
+ * Brings the whole service up (database, schema, demo data, HTTP) and down again, for `npm start`
+ * and for the tests, which start their own stack on their own data directory and ports.
+ */
+import type http from 'node:http';
+import { Database } from './db/database.js';
+import { startLocalNeo4j, type LocalNeo4j } from './db/localNeo4j.js';
+import { applySchema } from './db/schema.js';
+import { loadDataset } from './db/bulkLoad.js';
+import { createApp, listen } from './http/app.js';
+import type { Config } from './config.js';
+import { log } from './log.js';
+import { generateDemo } from '../seeds/demo.js';
+
+export interface Stack {
+  url: string;
+  port: number;
+  db: Database;
+  neo4j?: LocalNeo4j;
+  demoLoaded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Loads the demo dataset once per database; a marker node records that it was loaded. */
+export async function ensureDemoData(db: Database): Promise<boolean> {
+  const [{ loaded }] = await db.read("OPTIONAL MATCH (m:DatasetLoad {name: 'demo'}) RETURN m IS NOT NULL AS loaded");
+  if (loaded) return false;
+  const started = Date.now();
+  const data = generateDemo();
+  const result = await loadDataset(db, data);
+  await db.write("MERGE (m:DatasetLoad {name: 'demo'}) SET m.loadedAt = datetime(), m.nodes = $nodes, m.links = $links", { ...result });
+  log.info({ ...result, seconds: +((Date.now() - started) / 1000).toFixed(1) }, 'demo dataset loaded');
+  return true;
+}
+
+export async function startStack(config: Config, opts: { host?: string } = {}): Promise<Stack> {
+  let neo4j: LocalNeo4j | undefined;
+  let db: Database;
+  if (config.external) {
+    db = Database.connect(config.external.uri, config.external.user, config.external.password);
+  } else {
+    neo4j = await startLocalNeo4j({ dataDir: config.dataDir, heap: config.neo4jHeap, pageCache: config.neo4jPageCache });
+    db = Database.connect(neo4j.uri, neo4j.user, neo4j.password);
+  }
+  let server: http.Server | undefined;
+  try {
+    await db.waitUntilReady();
+    await applySchema(db);
+    const demoLoaded = config.demo ? await ensureDemoData(db) : false;
+    server = createApp(db).server;
+    const port = await listen(server, config.port, opts.host);
+    const url = `http://localhost:${port}`;
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((r) => {
+          server!.close(() => r());
+          server!.closeAllConnections();
+        });
+        await db.close();
+        await neo4j?.stop();
+      })());
+    return { url, port, db, neo4j, demoLoaded, stop };
+  } catch (e) {
+    server?.close();
+    await db.close();
+    await neo4j?.stop();
+    throw e;
+  }
+}

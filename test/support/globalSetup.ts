@@ -1,0 +1,44 @@
+/**
+ * Starts the stack once for the test run: a fresh local Neo4j in a temporary data directory
+ * (never the demo database under var/), the schema, the demo dataset, and the HTTP server on a
+ * free port. Tests reach it through `inject('stack')`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../server/config.js';
+import { startStack } from '../../server/stack.js';
+import { ensureWebBuilt } from '../../server/http/webBuild.js';
+
+export interface StackInfo {
+  url: string;
+  boltUri: string;
+  boltUser: string;
+  boltPassword: string;
+  dataDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkchart-test-'));
+  await ensureWebBuilt();
+  const config = { ...loadConfig({ ...process.env, NEO4J_URI: '', PORT: '0', DATA_DIR: dataDir, DEMO: '1' }), external: undefined };
+  const stack = await startStack(config, { host: '127.0.0.1' });
+  project.provide('stack', {
+    url: stack.url,
+    boltUri: stack.neo4j!.uri,
+    boltUser: stack.neo4j!.user,
+    boltPassword: stack.neo4j!.password,
+    dataDir,
+  });
+  return async () => {
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
