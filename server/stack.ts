@@ -10,7 +10,6 @@ import { loadDataset } from './db/bulkLoad.js';
 import { createApp, listen } from './http/app.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
-import { generateDemo } from '../seeds/demo.js';
 
 export interface Stack {
   url: string;
@@ -26,6 +25,7 @@ export async function ensureDemoData(db: Database): Promise<boolean> {
   const [{ loaded }] = await db.read("OPTIONAL MATCH (m:DatasetLoad {name: 'demo'}) RETURN m IS NOT NULL AS loaded");
   if (loaded) return false;
   const started = Date.now();
+  const { generateDemo } = await import('../seeds/demo.js'); // only needed on a first start
   const data = generateDemo();
   const result = await loadDataset(db, data);
   await db.write("MERGE (m:DatasetLoad {name: 'demo'}) SET m.loadedAt = datetime(), m.nodes = $nodes, m.links = $links", { ...result });

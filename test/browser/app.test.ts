@@ -1,0 +1,77 @@
+/**
+ * The web app in a real headless Chromium (Debian's package, driven by playwright-core): the demo
+ * chart loads, a search adds a person, a double-click expands it, and a screenshot is kept in
+ * test-results/ for people to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../../server/config.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = path.join(ROOT, 'test-results');
+/** A demo suspect (seeds/demo.ts) and a misspelling of his surname an analyst might type. */
+const DEMO_PERSON_ID = 'per-s001';
+const DEMO_SEARCH = process.env.DEMO_SEARCH ?? 'REPLACE';
+
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const nodeCount = () => page.evaluate(() => (window as unknown as { __cy: { nodes(): { length: number } } }).__cy.nodes().length);
+const hasNode = (id: string) =>
+  page.evaluate((nid) => (window as unknown as { __cy: { getElementById(i: string): { length: number } } }).__cy.getElementById(nid).length > 0, id);
+
+describe('analyst web app', () => {
+  it('shows the demo operation chart on the first screen', async () => {
+    await page.goto(inject('stack').url, { waitUntil: 'load' });
+    await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 30_000 });
+    expect(await nodeCount()).toBeGreaterThan(20);
+    await expect.poll(() => page.getByTestId('node-count').textContent()).toMatch(/\d+/);
+  });
+
+  it('searches, adds a person to the chart and expands it', async () => {
+    await page.getByTestId('toolbar-clear').click().catch(() => undefined);
+    await page.getByTestId('search-input').fill(DEMO_SEARCH);
+    const first = page.getByTestId('search-result').first();
+    await first.waitFor({ timeout: 15_000 });
+    await first.click();
+    await page.waitForFunction((id) => (window as any).__cy.getElementById(id).length > 0, DEMO_PERSON_ID, { timeout: 15_000 });
+    expect(await hasNode(DEMO_PERSON_ID)).toBe(true);
+
+    const before = await nodeCount();
+    await page.evaluate((id) => (window as any).__cy.getElementById(id).emit('dbltap'), DEMO_PERSON_ID);
+    await page.waitForFunction((n) => (window as any).__cy.nodes().length > n, before, { timeout: 15_000 });
+    expect(await nodeCount()).toBeGreaterThan(before);
+
+    // The details panel shows the selected person.
+    await expect.poll(() => page.getByTestId('details-panel').textContent()).toMatch(/Person/);
+
+    // Every node is drawn on the canvas: it has a rendered position inside the viewport.
+    const drawn = await page.evaluate(() => {
+      const cy = (window as any).__cy;
+      return cy.nodes().filter((n: any) => Number.isFinite(n.renderedPosition().x)).length;
+    });
+    expect(drawn).toBe(await nodeCount());
+
+    await page.waitForTimeout(1500); // let the layout animation settle before the picture
+    await page.screenshot({ path: path.join(RESULTS, 'app-expanded.png') });
+    expect(fs.statSync(path.join(RESULTS, 'app-expanded.png')).size).toBeGreaterThan(10_000);
+    expect(pageErrors).toEqual([]);
+  });
+});
