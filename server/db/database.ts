@@ -90,6 +90,16 @@ function isTimeout(e: unknown): boolean {
   return code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration') || /timed out|terminated/i.test(String((e as Error)?.message)) && code.startsWith('Neo.');
 }
 
+/**
+ * JavaScript numbers reach Cypher as floats, which LIMIT, SKIP and ranges refuse: top-level
+ * whole-number parameters go as Neo4j integers. Nested values (property maps) are left as given.
+ */
+function withIntegers(params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v;
+  return out;
+}
+
 export interface QueryOptions {
   timeoutMs?: number;
   /** Said in the error when the time limit stops the query. */
@@ -148,7 +158,8 @@ export class Database {
     const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const config = { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
     try {
-      const work = (tx: { run: (q: string, p: Params) => Promise<{ records: Neo4jRecord[] }> }) => tx.run(cypher, params);
+      const bound = withIntegers(params);
+      const work = (tx: { run: (q: string, p: Params) => Promise<{ records: Neo4jRecord[] }> }) => tx.run(cypher, bound);
       const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       return result.records.map(recordToObject);
     } catch (e) {

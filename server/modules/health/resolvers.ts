@@ -19,7 +19,7 @@ export const healthResolvers = {
       // One count-store lookup per label: constant time, whatever the size of the graph.
       for (const label of labels.filter((l) => SAFE_LABEL.test(l) && l !== 'Entity')) {
         const [{ c }] = await ctx.db.read(`MATCH (n:\`${label}\`) RETURN count(n) AS c`);
-        byLabel[label] = c as number;
+        if ((c as number) > 0) byLabel[label] = c as number;
       }
       return { nodes, relationships, byLabel };
     },
