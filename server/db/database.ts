@@ -113,6 +113,8 @@ export class Database {
     const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
       disableLosslessIntegers: false,
       connectionAcquisitionTimeout: 10_000,
+      // Retrying a transaction against a database that is down only delays the error people see.
+      maxTransactionRetryTime: 5_000,
       connectionTimeout: 5_000,
       maxConnectionPoolSize: 50,
       logging: { level: 'error', logger: () => {} },
@@ -137,12 +139,18 @@ export class Database {
     throw last;
   }
 
-  async ping(): Promise<boolean> {
+  /** True when the database answers within `timeoutMs`. */
+  async ping(timeoutMs = 3_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answer = this.driver.verifyConnectivity().then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.read('RETURN 1 AS ok', {}, { timeoutMs: 3_000 });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -6,12 +6,34 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
 import sirv from 'sirv';
 import { ROOT } from '../config.js';
 import { log } from '../log.js';
 import type { Database } from '../db/database.js';
 import { buildSchema } from '../schema.js';
 import type { RequestContext } from './context.js';
+
+/** Error codes whose message is written for the user and shown as is; anything else is masked. */
+const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+
+/**
+ * Shows typed errors (by their extensions.code, which survives module duplication where an
+ * instanceof check would not) and hides everything else behind a generic message, logged in full.
+ */
+function maskError(error: unknown, message: string): Error {
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  const code = (original as { extensions?: { code?: string } })?.extensions?.code;
+  if (code && USER_FACING_CODES.has(code)) {
+    const e = error as GraphQLError;
+    return new GraphQLError((original as Error).message, { nodes: e.nodes, path: e.path, extensions: { code } });
+  }
+  if ((error as { extensions?: { code?: string } })?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || !(error as GraphQLError).path) {
+    return error as Error; // validation and syntax errors describe the request, not the server
+  }
+  log.error({ err: original }, 'resolver failed');
+  return new GraphQLError(message, { nodes: (error as GraphQLError).nodes, path: (error as GraphQLError).path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
 
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
 
@@ -26,6 +48,7 @@ export function createApp(db: Database) {
       error: (...a) => log.error(a.map(String).join(' ')),
     },
     context: () => ({ db, log }),
+    maskedErrors: { maskError },
     landingPage: false,
   });
 

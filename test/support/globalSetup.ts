@@ -27,7 +27,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkchart-test-'));
-  await ensureWebBuilt();
+  // The browser tests need the built app; SKIP_WEB_BUILD=1 saves the build when running others.
+  if (process.env.SKIP_WEB_BUILD !== '1') await ensureWebBuilt();
   const config = { ...loadConfig({ ...process.env, NEO4J_URI: '', PORT: '0', DATA_DIR: dataDir, DEMO: '1' }), external: undefined };
   const stack = await startStack(config, { host: '127.0.0.1' });
   project.provide('stack', {
