@@ -31,7 +31,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping: closing the server and the database (about 10 s)…');
+    log.info({ signal }, 'stopping: closing the server and the database…');
     await stack?.stop();
     log.info('stopped');
     process.exit(0);

@@ -53,7 +53,7 @@ describe('Lucene query building', () => {
 
   it('strips Lucene syntax from user text', () => {
     expect(luceneQuery('name:"x" OR (y* AND z~) \\ /regex/')).toBe(
-      '+(namex^4 OR namex* OR namex~1) +or +y +(and^4 OR and* OR and~1) +z +(regex^4 OR regex* OR regex~1)',
+      '+(name^4 OR name* OR name~1) +x +or +y +(and^4 OR and* OR and~1) +z +(regex^4 OR regex* OR regex~1)',
     );
   });
 

@@ -58,8 +58,8 @@ export function luceneQuery(text: string): string | null {
   if (postcode) return `"${postcode.toLowerCase()}"`;
   const words = text
     .toLowerCase()
-    .split(/[\s,;]+/)
-    .map((w) => w.replace(LUCENE_SPECIAL, ''))
+    .replace(LUCENE_SPECIAL, ' ') // "Kershaw-Hill" is two words to the index's analyser too
+    .split(/[\s,;.]+/)
     .filter(Boolean)
     .slice(0, 12);
   if (!words.length) return null;
