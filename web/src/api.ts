@@ -1,0 +1,224 @@
+/**
+ * A deliberately tiny GraphQL client: one POST per operation to /graphql, typed results, and errors
+ * turned into something an analyst can read. No cache: the chart itself is the client-side state.
+ */
+
+/** JSON values as the server's `JSON` scalar delivers them (properties, counts, evidence). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface Entity {
+  id: string;
+  /** Most specific vocabulary label (Crime before Incident, Officer before Person). */
+  kind: string;
+  /** What the chart shows: a name, a registration, a number. */
+  label: string;
+  labels: string[];
+  properties: Record<string, Json>;
+  /** Report ids behind this entity. */
+  sources: string[];
+}
+
+export interface Link {
+  id: string;
+  type: string;
+  /** Entity id, in the stored direction. */
+  source: string;
+  target: string;
+  properties: Record<string, Json>;
+  sources: string[];
+}
+
+export interface Subgraph {
+  nodes: Entity[];
+  links: Link[];
+  truncated: boolean;
+}
+
+export interface SearchHit {
+  entity: Entity;
+  score: number;
+}
+
+export interface OperationSummary {
+  id: string;
+  name: string | null;
+}
+
+/** One GraphQL error as the server reports it. */
+export interface GraphQLErrorItem {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+/**
+ * Everything that can go wrong talking to the server, with a message fit for a banner.
+ * `code` is the first error's `extensions.code` (e.g. UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT),
+ * or NETWORK / HTTP_<status> / BAD_RESPONSE when no GraphQL answer came back at all.
+ */
+export class ApiError extends Error {
+  readonly code: string | undefined;
+  readonly status: number | undefined;
+  readonly errors: GraphQLErrorItem[];
+
+  constructor(message: string, opts: { code?: string; status?: number; errors?: GraphQLErrorItem[] } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = opts.code;
+    this.status = opts.status;
+    this.errors = opts.errors ?? [];
+  }
+}
+
+/** True when the error is only our own cancellation of a stale request (not worth a banner). */
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+function authHeader(): Record<string, string> {
+  // Auth arrives in a later issue: until then the server accepts anonymous requests. localStorage can
+  // throw (privacy modes, sandboxed frames), and a missing token must never stop the app.
+  try {
+    const token = window.localStorage.getItem('token');
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Messages for codes an analyst may meet, said plainly; the server's own message follows. */
+const CODE_HINTS: Record<string, string> = {
+  UNAUTHENTICATED: 'You are not signed in, or your session has ended.',
+  FORBIDDEN: 'Your role does not allow this.',
+  BAD_USER_INPUT: 'The server did not accept that request.',
+  GRAPHQL_VALIDATION_FAILED: 'The app and the server disagree about the API (reload the page).',
+  NETWORK: 'Cannot reach the server. Check the connection, or that the service is running.',
+  HTTP_502: 'The service is not answering (it may be starting or stopped).',
+  HTTP_503: 'The service is not answering (it may be starting or stopped).',
+  HTTP_504: 'The service took too long to answer.',
+};
+
+export function describeError(err: unknown): { message: string; code?: string } {
+  if (err instanceof ApiError) {
+    const hint = err.code ? CODE_HINTS[err.code] : undefined;
+    const message = hint && hint !== err.message ? `${hint} ${err.message}` : err.message;
+    return err.code ? { message, code: err.code } : { message };
+  }
+  if (err instanceof Error) return { message: err.message };
+  return { message: String(err) };
+}
+
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeader() },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    throw new ApiError(CODE_HINTS.NETWORK ?? 'Cannot reach the server.', { code: 'NETWORK' });
+  }
+
+  // GraphQL servers (graphql-yoga included) answer errors such as 401 or 400 with a GraphQL body, so
+  // read the body whatever the status and prefer its messages over the bare HTTP status.
+  let body: { data?: T | null; errors?: GraphQLErrorItem[] } | undefined;
+  const text = await res.text();
+  try {
+    body = text ? (JSON.parse(text) as typeof body) : undefined;
+  } catch {
+    body = undefined;
+  }
+
+  const errors = body?.errors ?? [];
+  if (errors.length > 0) {
+    const messages = [...new Set(errors.map((e) => e.message).filter(Boolean))];
+    const code = errors.find((e) => e.extensions?.code)?.extensions?.code;
+    throw new ApiError(messages.join(' · ') || 'The server reported an error.', {
+      ...(code ? { code } : {}),
+      status: res.status,
+      errors,
+    });
+  }
+  if (!res.ok) {
+    throw new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), {
+      code: `HTTP_${res.status}`,
+      status: res.status,
+    });
+  }
+  if (!body || body.data == null) {
+    throw new ApiError('The server sent an answer the app could not read.', { code: 'BAD_RESPONSE', status: res.status });
+  }
+  return body.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries. Fragments keep every entity and link on the chart shaped the same way, whichever query
+// brought it, so merging never has to guess which fields are present.
+
+// GraphQL refuses a document with an unused fragment, so each query includes only the ones it uses.
+const ENTITY_FIELDS = /* GraphQL */ `
+  fragment EntityFields on Entity { id kind label labels properties sources }
+`;
+const LINK_FIELDS = /* GraphQL */ `
+  fragment LinkFields on Link { id type source target properties sources }
+`;
+
+const OPERATIONS = /* GraphQL */ `
+  query Operations { operations { id name } }
+`;
+
+const NEIGHBOURHOOD = /* GraphQL */ `
+  query Neighbourhood($ids: [ID!]!, $hops: Int, $limit: Int, $linkTypes: [String!]) {
+    neighbourhood(ids: $ids, hops: $hops, limit: $limit, linkTypes: $linkTypes) {
+      nodes { ...EntityFields }
+      links { ...LinkFields }
+      truncated
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${LINK_FIELDS}
+`;
+
+const SEARCH = /* GraphQL */ `
+  query Search($text: String!, $limit: Int) {
+    search(text: $text, limit: $limit) {
+      score
+      entity { ...EntityFields }
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+/** Operations (charts) held, newest first. */
+export async function fetchOperations(signal?: AbortSignal): Promise<OperationSummary[]> {
+  const data = await gql<{ operations: OperationSummary[] }>(OPERATIONS, {}, signal);
+  return data.operations;
+}
+
+export interface NeighbourhoodArgs {
+  ids: string[];
+  hops?: number;
+  limit?: number;
+  /** Only follow these link types; omitted means all. */
+  linkTypes?: string[];
+}
+
+export async function fetchNeighbourhood(args: NeighbourhoodArgs, signal?: AbortSignal): Promise<Subgraph> {
+  const variables: Record<string, unknown> = { ids: args.ids, hops: args.hops ?? 1 };
+  if (args.limit !== undefined) variables.limit = args.limit;
+  if (args.linkTypes && args.linkTypes.length > 0) variables.linkTypes = args.linkTypes;
+  const data = await gql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, variables, signal);
+  return data.neighbourhood;
+}
+
+export async function searchEntities(text: string, limit = 20, signal?: AbortSignal): Promise<SearchHit[]> {
+  const data = await gql<{ search: SearchHit[] }>(SEARCH, { text, limit }, signal);
+  return data.search;
+}

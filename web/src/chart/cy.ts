@@ -1,0 +1,155 @@
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { CANVAS_BG, chartStyle } from './style';
+
+cytoscape.use(fcose);
+
+/** Above this many nodes, layouts run without animation: animating hundreds of nodes stutters. */
+const ANIMATE_LIMIT = 250;
+/** A chart of one or two nodes would otherwise be fitted at maximum zoom, absurdly large. */
+const COMFORTABLE_ZOOM = 1.4;
+
+type WindowWithCy = Window & { __cy?: cytoscape.Core };
+
+export function createChart(container: HTMLElement): cytoscape.Core {
+  const cy = cytoscape({
+    container,
+    style: chartStyle(),
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: true,
+    textureOnViewport: false,
+    hideEdgesOnViewport: false,
+  });
+  container.style.background = CANVAS_BG;
+  // For browser tests (read nodes, emit 'dbltap') and for analysts who script the console.
+  (window as WindowWithCy).__cy = cy;
+  return cy;
+}
+
+export function destroyChart(cy: cytoscape.Core): void {
+  current.get(cy)?.stop();
+  if ((window as WindowWithCy).__cy === cy) delete (window as WindowWithCy).__cy;
+  cy.destroy();
+}
+
+/** The layout running on each chart: a new one stops it, or two would fight over positions. */
+const current = new WeakMap<cytoscape.Core, cytoscape.Layouts>();
+
+function start(cy: cytoscape.Core, eles: cytoscape.Collection, options: Record<string, unknown>): Promise<void> {
+  current.get(cy)?.stop();
+  const layout = eles.layout({ name: 'fcose', ...options } as cytoscape.LayoutOptions);
+  current.set(cy, layout);
+  const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+  try {
+    layout.run();
+  } catch (err) {
+    // A layout failure must not lose the chart: the nodes keep their current positions.
+    console.warn('layout failed', err);
+    return Promise.resolve();
+  }
+  return done;
+}
+
+/** Lays out the whole chart from scratch and fits it to the window. */
+export async function runLayout(cy: cytoscape.Core): Promise<void> {
+  const n = cy.nodes().length;
+  if (n === 0) return;
+  await start(cy, cy.elements(), {
+    quality: n > 2000 ? 'draft' : 'default',
+    randomize: true,
+    animate: n <= ANIMATE_LIMIT ? 'end' : false,
+    animationDuration: 500,
+    fit: true,
+    padding: 50,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: 15000,
+    idealEdgeLength: 120,
+    nodeSeparation: 100,
+    numIter: n > 1000 ? 1200 : 2500,
+  });
+  if (cy.zoom() > COMFORTABLE_ZOOM) {
+    cy.zoom(COMFORTABLE_ZOOM);
+    cy.center();
+  }
+}
+
+/** Past this many nodes, an incremental layout looks only at the new nodes and their neighbours. */
+const WHOLE_CHART_INCREMENTAL_LIMIT = 1500;
+
+/**
+ * Lays out only what was just added. The new nodes move; every node already on the chart is held
+ * where the analyst left it (fcose fixed-node constraints), so expanding never scrambles a chart
+ * someone has spent an hour arranging, and the held nodes still push the new ones into free space.
+ * Afterwards the view widens only if new nodes fell outside it.
+ */
+export async function layoutAdded(cy: cytoscape.Core, added: cytoscape.NodeCollection): Promise<void> {
+  if (added.empty()) return;
+  // On very big charts, holding thousands of nodes makes fcose slow: consider only the new nodes'
+  // surroundings (they may then overlap distant nodes, which re-running the layout fixes).
+  const scope =
+    cy.nodes().length <= WHOLE_CHART_INCREMENTAL_LIMIT ? cy.nodes() : added.union(added.neighborhood().nodes());
+  const held = scope.difference(added);
+  const edges = scope.connectedEdges().filter((e) => scope.contains(e.source()) && scope.contains(e.target()));
+  if (scope.length > 1) {
+    await start(cy, scope.union(edges), {
+      // Incremental: start from where merge placed the new nodes (fcose needs 'proof' for that).
+      quality: 'proof',
+      randomize: false,
+      animate: added.length <= ANIMATE_LIMIT && scope.length <= 2 * ANIMATE_LIMIT ? 'end' : false,
+      animationDuration: 450,
+      fit: false,
+      nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: 12000,
+      idealEdgeLength: 110,
+      numIter: 1500,
+      // Disconnected groups of held nodes must stay put too, not be packed together.
+      tile: false,
+      fixedNodeConstraint: held.map((n) => ({ nodeId: n.id(), position: { ...(n as cytoscape.NodeSingular).position() } })),
+    });
+  }
+  revealIfHidden(cy, added);
+}
+
+function revealIfHidden(cy: cytoscape.Core, eles: cytoscape.NodeCollection): void {
+  const ext = cy.extent();
+  const bb = eles.boundingBox({});
+  const inside = bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2;
+  if (inside) return;
+  const all = cy.nodes();
+  if (all.length <= 2) {
+    cy.animate({ center: { eles }, zoom: Math.min(cy.zoom(), COMFORTABLE_ZOOM) }, { duration: 300 });
+  } else {
+    cy.animate({ fit: { eles: all, padding: 50 } }, { duration: 300 });
+  }
+}
+
+/** Fits the chart to the window, no closer than a comfortable reading zoom. */
+export function fitChart(cy: cytoscape.Core): void {
+  if (cy.elements().empty()) return;
+  cy.fit(undefined, 50);
+  if (cy.zoom() > COMFORTABLE_ZOOM) {
+    cy.zoom(COMFORTABLE_ZOOM);
+    cy.center();
+  }
+}
+
+/** The centre of what the analyst is looking at, in model coordinates. */
+export function viewportCentre(cy: cytoscape.Core): cytoscape.Position {
+  const ext = cy.extent();
+  return { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
+}
+
+/** Selects one element alone and brings it into view if it is off screen. */
+export function selectOnly(cy: cytoscape.Core, id: string): boolean {
+  const el = cy.getElementById(id);
+  if (el.empty()) return false;
+  cy.$(':selected').unselect();
+  el.select();
+  const ext = cy.extent();
+  const bb = el.boundingBox({});
+  if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) {
+    cy.animate({ center: { eles: el } }, { duration: 300 });
+  }
+  return true;
+}

@@ -1,0 +1,138 @@
+import type cytoscape from 'cytoscape';
+import { KIND_STYLES, glyphImage } from './kinds';
+
+/** Canvas background; labels get an outline in this colour so they stay legible over links. */
+export const CANVAS_BG = '#151a21';
+
+const CHILD_BORDER = '#5ee6ff';
+const HOTSPOT = '#ff5252';
+const SELECTED = '#ffe27a';
+
+type Block = { selector: string; style: Record<string, string | number> };
+
+/**
+ * The chart's stylesheet. Node data used by selectors (set in merge.ts): `sk` style key, `child`,
+ * `hotspot`, `restricted`; edge data: `type`, `nsources` (number of Reports behind the link).
+ */
+export function chartStyle(): cytoscape.StylesheetJson {
+  const blocks: Block[] = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        color: '#e7ecf2',
+        'font-size': 13,
+        'font-family': 'Segoe UI, Helvetica Neue, Arial, sans-serif',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '170px',
+        'text-outline-color': CANVAS_BG,
+        'text-outline-width': 3,
+        // Names vanish when the chart is zoomed far out: at that scale they are noise, and drawing
+        // thousands of labels is what makes big charts slow.
+        'min-zoomed-font-size': 7,
+        'background-color': '#9aa4b1',
+        'background-fit': 'none',
+        'background-width': '72%',
+        'background-height': '72%',
+        'background-clip': 'none',
+        'border-width': 2,
+        'border-color': '#0b0e13',
+        'border-opacity': 0.9,
+        width: 44,
+        height: 44,
+      },
+    },
+    ...KIND_STYLES.map(
+      (k): Block => ({
+        selector: `node[sk = "${k.key}"]`,
+        style: {
+          shape: k.shape,
+          'background-color': k.color,
+          'background-image': glyphImage(k),
+          width: k.size,
+          height: k.size,
+        },
+      }),
+    ),
+    {
+      // A protected address or placement: dashed, so nobody reads it out in a meeting by accident.
+      selector: 'node[?restricted]',
+      style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#f4f6f8' },
+    },
+    {
+      // Children must never be missed on a chart: a thick double cyan ring, unlike any kind colour.
+      selector: 'node[?child]',
+      style: { 'border-style': 'double', 'border-width': 7, 'border-color': CHILD_BORDER, 'border-opacity': 1 },
+    },
+    {
+      // Hotspot locations glow red behind the node, which still leaves the border free for other marks.
+      selector: 'node[?hotspot]',
+      style: {
+        'underlay-color': HOTSPOT,
+        'underlay-padding': 12,
+        'underlay-opacity': 0.5,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        // More independent Reports behind a link make it thicker (DESIGN §6).
+        width: 'mapData(nsources, 0, 4, 1.6, 5)',
+        'line-color': '#5f6f84',
+        'target-arrow-color': '#5f6f84',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'curve-style': 'bezier',
+        label: 'data(type)',
+        'font-size': 9,
+        color: '#b3bfcd',
+        'text-rotation': 'autorotate',
+        'text-background-color': CANVAS_BG,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        // Link types only appear once zoomed in past 1:1; zoomed out they would bury the names.
+        'min-zoomed-font-size': 9,
+      },
+    },
+    {
+      // Links of the selected node, so its connections stand out in a dense chart.
+      selector: 'edge.of-selected',
+      style: { 'line-color': '#a9bdd6', 'target-arrow-color': '#a9bdd6', color: '#e7ecf2', 'z-index': 5 },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'outline-width': 4,
+        'outline-color': SELECTED,
+        'outline-offset': 3,
+        'outline-opacity': 1,
+        color: SELECTED,
+        'font-size': 15,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+        'z-index': 20,
+      },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        'line-color': SELECTED,
+        'target-arrow-color': SELECTED,
+        color: SELECTED,
+        'font-size': 11,
+        'min-zoomed-font-size': 0,
+        'z-index': 20,
+      },
+    },
+    {
+      // Brief highlight of what an expansion or search just added.
+      selector: '.fresh',
+      style: { 'overlay-color': '#ffe27a', 'overlay-opacity': 0.14, 'overlay-padding': 8, 'overlay-shape': 'ellipse' },
+    },
+  ];
+  return blocks as unknown as cytoscape.StylesheetJson;
+}

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import type { Entity, Json, Link } from '../api';
+import { kindStyle } from '../chart/kinds';
+import { LINK_TYPES } from '../vocabulary';
+import { KindBadge } from './KindBadge';
+
+/** One end of a link, as drawn on the chart. */
+export interface End {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+export interface ChartLink {
+  /** Chart id of the edge (for selecting it). */
+  edgeId: string;
+  link: Link;
+  /** The entity at the other end. */
+  other: End;
+  outgoing: boolean;
+}
+
+export type Selection =
+  | { type: 'node'; entity: Entity; links: ChartLink[] }
+  | { type: 'edge'; edgeId: string; link: Link; source: End; target: End }
+  | { type: 'many'; nodes: number; links: number }
+  | null;
+
+interface Props {
+  selection: Selection;
+  /** Select a chart element (entity id, or an edge's chart id) and bring it into view. */
+  onSelect(id: string): void;
+  onExpand(id: string, linkTypes?: string[]): void;
+}
+
+/** Past this, a hub's link list stops being readable and slows the panel; the chart shows the rest. */
+const MAX_LINK_ROWS = 200;
+
+function show(v: Json | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(x)).join(', ') : '—';
+  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+function Properties({ props }: { props: Record<string, Json> }) {
+  // id and sources have their own lines above the table.
+  const keys = Object.keys(props)
+    .filter((k) => k !== 'id' && k !== 'sources')
+    .sort((a, b) => a.localeCompare(b));
+  if (!keys.length) return <p className="muted">No properties recorded.</p>;
+  return (
+    <table className="props">
+      <tbody>
+        {keys.map((k) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{show(props[k])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function sourcesText(n: number): string {
+  if (n === 0) return 'No report recorded behind it.';
+  return n === 1 ? '1 report behind it.' : `${n} reports behind it.`;
+}
+
+function EndButton({ end, onSelect }: { end: End; onSelect(id: string): void }) {
+  return (
+    <button className="end-button" onClick={() => onSelect(end.id)} title={`Select ${end.label}`}>
+      <KindBadge kind={end.kind} />
+      <span className="end-label">{end.label}</span>
+    </button>
+  );
+}
+
+/** Expand with an optional link-type filter: the way to narrow an expansion that came back cut short. */
+function ExpandControl({ id, onExpand }: { id: string; onExpand: Props['onExpand'] }) {
+  const [linkType, setLinkType] = useState('');
+  return (
+    <div className="expand-control">
+      <button className="primary" data-testid="details-expand" onClick={() => onExpand(id, linkType ? [linkType] : undefined)}>
+        Expand neighbours
+      </button>
+      <label>
+        <span className="visually-hidden">Link type to follow</span>
+        <select value={linkType} onChange={(e) => setLinkType(e.target.value)} data-testid="expand-link-type">
+          <option value="">all link types</option>
+          {LINK_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** What the selected entity or link is, everything recorded on it, and its links on the chart. */
+export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
+  if (!selection) {
+    return (
+      <aside className="details" data-testid="details-panel" aria-label="Details">
+        <p className="muted">Select an entity or a link on the chart to see its details here.</p>
+        <p className="muted small">Double-click an entity to bring in everything linked to it.</p>
+      </aside>
+    );
+  }
+
+  if (selection.type === 'many') {
+    return (
+      <aside className="details" data-testid="details-panel" aria-label="Details">
+        <h2>
+          {selection.nodes} entities, {selection.links} links selected
+        </h2>
+        <p className="muted">Select a single item to see its details. Delete takes the selection off the chart.</p>
+      </aside>
+    );
+  }
+
+  if (selection.type === 'edge') {
+    const l = selection.link;
+    return (
+      <aside className="details" data-testid="details-panel" aria-label="Details">
+        <div className="details-kind">Link</div>
+        <h2 className="mono">{l.type}</h2>
+        <div className="link-ends">
+          <EndButton end={selection.source} onSelect={onSelect} />
+          <span className="arrow" aria-label="to">
+            →
+          </span>
+          <EndButton end={selection.target} onSelect={onSelect} />
+        </div>
+        <p className="sources">{sourcesText(l.sources.length)}</p>
+        <h3>Properties</h3>
+        <Properties props={l.properties} />
+        <p className="muted small">link id {l.id}</p>
+      </aside>
+    );
+  }
+
+  const e = selection.entity;
+  const k = kindStyle(e.kind);
+  const p = e.properties;
+  const rows = selection.links.slice(0, MAX_LINK_ROWS);
+  return (
+    <aside className="details" data-testid="details-panel" aria-label="Details">
+      <div className="details-kind">
+        <KindBadge kind={e.kind} /> <span>{k.key === 'other' ? e.kind : k.name}</span>
+        {p.child === true && <span className="badge child">child</span>}
+        {p.lookedAfter === true && <span className="badge child">looked after</span>}
+        {p.restricted === true && <span className="badge restricted">restricted</span>}
+        {p.hotspot === true && <span className="badge hotspot">hotspot</span>}
+      </div>
+      <h2>{e.label}</h2>
+      <p className="muted small">
+        id {e.id}
+        {e.labels.length > 1 && <> · labels {e.labels.join(', ')}</>}
+      </p>
+      <p className="sources">{sourcesText(e.sources.length)}</p>
+      <ExpandControl key={e.id} id={e.id} onExpand={onExpand} />
+
+      <h3>Properties</h3>
+      <Properties props={p} />
+
+      <h3>Links on the chart ({selection.links.length})</h3>
+      {selection.links.length === 0 && <p className="muted">None on the chart yet: expand to fetch them.</p>}
+      <ul className="links">
+        {rows.map((cl) => (
+          <li key={cl.edgeId}>
+            <button className="link-type" onClick={() => onSelect(cl.edgeId)} title="Select this link">
+              {cl.outgoing ? `${cl.link.type} →` : `← ${cl.link.type}`}
+            </button>
+            <EndButton end={cl.other} onSelect={onSelect} />
+            {cl.link.sources.length > 0 && (
+              <span className="muted small" title="Reports behind this link">
+                {cl.link.sources.length} src
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {selection.links.length > rows.length && (
+        <p className="muted small">…and {selection.links.length - rows.length} more on the chart.</p>
+      )}
+    </aside>
+  );
+}

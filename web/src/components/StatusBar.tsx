@@ -1,0 +1,22 @@
+interface Props {
+  nodes: number;
+  links: number;
+  selected: number;
+  operation: string | null;
+}
+
+export function StatusBar({ nodes, links, selected, operation }: Props) {
+  return (
+    <footer className="statusbar">
+      <span>
+        <b data-testid="node-count">{nodes}</b> {nodes === 1 ? 'entity' : 'entities'} ·{' '}
+        <b data-testid="link-count">{links}</b> {links === 1 ? 'link' : 'links'}
+        {selected > 0 && <> · {selected} selected</>}
+      </span>
+      {operation && <span className="status-operation">Operation: {operation}</span>}
+      <span className="hint">
+        Double-click to expand · <kbd>/</kbd> search · <kbd>E</kbd> expand · <kbd>Del</kbd> remove · <kbd>F</kbd> fit · <kbd>L</kbd> layout · <kbd>Esc</kbd> deselect
+      </span>
+    </footer>
+  );
+}
