@@ -49,7 +49,8 @@ describe('analyst web app', () => {
     await page.getByTestId('toolbar-clear').click();
     expect(await nodeCount()).toBe(0);
     await page.getByTestId('search-input').fill(DEMO_SEARCH);
-    const first = page.getByTestId('search-result').first();
+    // Other datasets loaded by other tests may hold namesakes: pick the demo suspect by name.
+    const first = page.getByTestId('search-result').filter({ hasText: 'Darren Kershaw' }).first();
     await first.waitFor({ timeout: 15_000 });
     await first.click();
     await page.waitForFunction((id) => (window as any).__cy.getElementById(id).length > 0, DEMO_PERSON_ID, { timeout: 15_000 });

@@ -1,0 +1,125 @@
+/**
+ * The CSV import against the real database: the whole POLE dataset with exact counts, an idempotent
+ * re-run, a corpus with every kind of fault and its exact rejection report, and a run stopped
+ * half-way then resumed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/database.js';
+import { importDirectory } from '../../server/modules/intake/csvImport.js';
+import { polePreset } from '../../server/modules/intake/presets.js';
+import { ROOT } from '../../server/config.js';
+import { testDatabase } from '../support/client.js';
+
+const POLE = path.resolve(ROOT, '..', 'shared', 'data', 'pole');
+let db: Database;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linkchart-import-'));
+const corpus = (name: string, files: Record<string, string>) => {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
+  return dir;
+};
+
+beforeAll(() => {
+  db = testDatabase();
+});
+afterAll(async () => {
+  await db.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!fs.existsSync(POLE))('the POLE dataset with --preset pole', () => {
+  it('loads completely: 61,521 nodes and 105,840 relationships, and a second run adds nothing', async () => {
+    const first = await importDirectory(db, POLE, { preset: polePreset });
+    expect(first.rejected).toEqual([]);
+    expect(first.added).toEqual({ nodes: 61_521, relationships: 105_840 });
+
+    const second = await importDirectory(db, POLE, { preset: polePreset });
+    expect(second.rejected).toEqual([]);
+    expect(second.added).toEqual({ nodes: 0, relationships: 0 });
+  }, 300_000);
+
+  it('maps POLE onto the vocabulary: namespaced ids, crimes as incidents, ISO dates, normalised identifiers', async () => {
+    const [crime] = await db.read("MATCH (c:Crime {id: 'pole:1325'}) RETURN labels(c) AS labels, c.kind AS kind, c.date AS date, c.sourceId AS sourceId");
+    expect(crime).toMatchObject({ kind: 'crime', date: '2017-08-24' });
+    expect(crime.labels).toEqual(expect.arrayContaining(['Crime', 'Incident', 'Entity']));
+    expect(crime.sourceId).toMatch(/^10305fdb/);
+    const [vehicle] = await db.read("MATCH (v:Vehicle {id: 'pole:31238'}) RETURN v.reg AS reg");
+    expect(vehicle.reg).toBe('RY52APF');
+    const [phone] = await db.read("MATCH (p:Phone {id: 'pole:3'}) RETURN p.phoneNo AS phoneNo, p.raw AS raw");
+    expect(phone).toEqual({ phoneNo: '00708933322', raw: '0-(070)893-3322' });
+    const [loc] = await db.read("MATCH (l:Location {id: 'pole:1'}) RETURN l.point IS NOT NULL AS hasPoint");
+    expect(loc.hasPoint).toBe(true);
+  });
+});
+
+describe('a corpus with faults', () => {
+  it('rejects each bad row with file, line and reason, and loads every good row', async () => {
+    const dir = corpus('faults', {
+      'people.csv': [
+        ':ID,name,age:int,:LABEL',
+        'imp-p1,Alma Rigg,34,Person',
+        ',No Id,20,Person', // line 3: missing id
+        'imp-p2,Bad Age,thirty,Person', // line 4: not an integer
+        'imp-p3,Alien,40,Starship', // line 5: label outside the vocabulary
+        'imp-p4,Too,Many,Columns,Person', // line 6
+        'imp-p5,Cora Venn,29,Person',
+      ].join('\n'),
+      'cars.csv': [':ID,reg,year:int,seen:boolean,tags:string[],:LABEL', 'imp-v1,zz09 abc,2004,true,red;dented,Vehicle', 'imp-v2,ZZ10ABD,2005,maybe,,Vehicle'].join('\n'),
+      'links.csv': [
+        ':START_ID,:END_ID,:TYPE,since:date',
+        'imp-p1,imp-p5,KNOWS,2010-01-02',
+        'imp-p1,nobody,KNOWS,', // line 3: unknown end id
+        'imp-p1,imp-v1,USES_VEHICLE,02/01/2010', // line 4: bad date
+        'imp-p1,imp-v1,LOVES,', // line 5: type outside the vocabulary
+        'imp-p1,imp-v1,USES_VEHICLE,',
+      ].join('\n'),
+    });
+    const summary = await importDirectory(db, dir);
+    expect(summary.rejected).toEqual([
+      { file: 'cars.csv', line: 3, reason: 'column seen: "maybe" is not true or false' },
+      { file: 'people.csv', line: 3, reason: 'missing id' },
+      { file: 'people.csv', line: 4, reason: 'column age: "thirty" is not an integer' },
+      { file: 'people.csv', line: 5, reason: 'label Starship is not in the vocabulary' },
+      { file: 'people.csv', line: 6, reason: 'expected 4 columns, found 5' },
+      { file: 'links.csv', line: 4, reason: 'column since: "02/01/2010" is not a date (YYYY-MM-DD)' },
+      { file: 'links.csv', line: 5, reason: 'relationship type LOVES is not in the vocabulary' },
+      { file: 'links.csv', line: 3, reason: 'unknown end id nobody' },
+    ]);
+    expect(summary.added).toEqual({ nodes: 3, relationships: 2 });
+    const [v] = await db.read("MATCH (v:Vehicle {id: 'imp-v1'}) RETURN v.reg AS reg, v.year AS year, v.seen AS seen, v.tags AS tags");
+    expect(v).toEqual({ reg: 'ZZ09ABC', year: 2004, seen: true, tags: ['red', 'dented'] });
+  });
+});
+
+describe('a run stopped half-way', () => {
+  it('leaves whole batches only, and running again completes the load exactly', async () => {
+    const n = 12_000;
+    const rows = Array.from({ length: n }, (_, i) => `imp-many-${i},Person ${i},Person`);
+    const links = Array.from({ length: n - 1 }, (_, i) => `imp-many-${i},imp-many-${i + 1},KNOWS`);
+    const dir = corpus('big', { 'nodes.csv': [':ID,name,:LABEL', ...rows].join('\n'), 'rels.csv': [':START_ID,:END_ID,:TYPE', ...links].join('\n') });
+
+    // Stop after the first batch has been written, as a kill would.
+    await expect(
+      importDirectory(db, dir, {
+        onProgress: (done) => {
+          if (done >= 5_000) throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    const [{ partial }] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'imp-many-' RETURN count(p) AS partial");
+    expect(partial % 5_000).toBe(0); // whole batches only
+    expect(partial).toBeLessThan(n);
+
+    const resumed = await importDirectory(db, dir);
+    expect(resumed.rejected).toEqual([]);
+    expect(resumed.added.nodes).toBe(n - (partial as number));
+    const [{ people, knows }] = await db.read(
+      "MATCH (p:Person) WHERE p.id STARTS WITH 'imp-many-' WITH count(p) AS people MATCH (:Person)-[k:KNOWS]->(b:Person) WHERE b.id STARTS WITH 'imp-many-' RETURN people, count(k) AS knows",
+    );
+    expect({ people, knows }).toEqual({ people: n, knows: n - 1 });
+  }, 120_000);
+});
