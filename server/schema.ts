@@ -6,15 +6,16 @@ import type { RequestContext } from './http/context.js';
 import { graphResolvers } from './modules/graph/resolvers.js';
 import { searchResolvers } from './modules/search/resolvers.js';
 import { healthResolvers } from './modules/health/resolvers.js';
+import { intakeResolvers } from './modules/intake/resolvers.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health'];
+const MODULES = ['graph', 'search', 'health', 'intake'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
 export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
-    resolvers: [graphResolvers, searchResolvers, healthResolvers],
+    resolvers: [graphResolvers, searchResolvers, healthResolvers, intakeResolvers],
   });
 }

@@ -179,6 +179,26 @@ export class Database {
     }
   }
 
+  /**
+   * Several statements in one write transaction: all of them take effect, or none does.
+   * `run` returns plain rows, like `read` and `write`.
+   */
+  async writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<Record<string, unknown>[]>) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) => work(async (cypher, params = {}) => (await tx.run(cypher, withIntegers(params))).records.map(recordToObject)),
+        { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+      );
+    } catch (e) {
+      if (isConnectivityError(e)) throw new DatabaseUnavailableError();
+      if (isTimeout(e)) throw new QueryTooLargeError(opts.what ?? 'The change');
+      throw e;
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

@@ -1,0 +1,217 @@
+/**
+ * One graded report and what it asserts. Known entities are matched, not duplicated (a phone
+ * number in any format, a registration with or without spaces, an address by postcode and first
+ * line, a person by NHS number or by date of birth with name); each asserted link gains the report
+ * in its `sources`. Nothing is overwritten: a matched entity only gains properties it lacked, and a
+ * value that differs is reported back as a conflict, for a later report to correct.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Database, PlainNode, PlainRel } from '../../db/database.js';
+import { isLabel, isLinkType } from '../../domain/vocabulary.js';
+import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
+import { normalisePhone, readPostcode, readRegistration } from '../search/identifiers.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const scalar = z.union([z.string().max(2000), z.number(), z.boolean()]);
+const propertyValue = z.union([scalar, z.array(z.string()), z.array(z.number()), z.array(z.boolean())]);
+const RESERVED = new Set(['id', 'sources', 'point']);
+const properties = z
+  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'property names are letters, digits and _'), propertyValue)
+  .refine((p) => !Object.keys(p).some((k) => RESERVED.has(k)), { message: 'id, sources and point are set by the service, not by a report' });
+
+export const reportInput = z
+  .object({
+    ref: z.string().max(100).optional(),
+    receivedOn: isoDate,
+    sourceType: z.enum(['victim', 'youth_worker', 'parent', 'school', 'police', 'licensing', 'partner', 'public']),
+    sourceGrade: z.number().int().min(1, 'sourceGrade is 1, 2 or 3').max(3, 'sourceGrade is 1, 2 or 3'),
+    intelGrade: z.enum(['A', 'B', 'C', 'D', 'E']),
+    handling: z.enum(['P', 'C']),
+    conditions: z.string().max(2000).optional(),
+    ownerAgency: z.string().trim().min(1).max(100),
+    sharedWith: z.array(z.string().max(100)).max(50).optional(),
+    summary: z.string().trim().min(1, 'say what the report says').max(20_000),
+    entities: z
+      .array(
+        z.object({
+          ref: z.string().trim().min(1).max(200),
+          kind: z.string().refine(isLabel, { error: (i) => `unknown kind "${String(i.input)}"` }),
+          properties: properties.default({}),
+        }),
+      )
+      .max(500),
+    links: z
+      .array(
+        z.object({
+          type: z.string().refine(isLinkType, { error: (i) => `unknown link type "${String(i.input)}"` }),
+          from: z.string().min(1),
+          to: z.string().min(1),
+          properties: properties.default({}),
+        }),
+      )
+      .max(1000),
+  })
+  .superRefine((r, ctx) => {
+    if (r.handling === 'C' && !r.conditions?.trim()) ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'handling C needs the conditions of sharing' });
+    if (r.receivedOn > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: 'cannot be in the future' });
+    const refs = new Set<string>();
+    for (const e of r.entities) {
+      if (refs.has(e.ref)) ctx.addIssue({ code: 'custom', path: ['entities'], message: `ref "${e.ref}" is used twice` });
+      refs.add(e.ref);
+    }
+  });
+export type ReportInput = z.infer<typeof reportInput>;
+
+export interface ResolvedEntity {
+  ref: string;
+  entity: EntityView;
+  /** How a known entity was recognised; null when the report created it. */
+  matchedBy: string | null;
+  /** Values the report gives that differ from what is held (kept as held). */
+  conflicts: string[];
+}
+
+export interface SubmittedReport {
+  report: EntityView;
+  entities: ResolvedEntity[];
+  links: LinkView[];
+}
+
+type Run = (cypher: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+/** Case and spacing do not make a conflict ("Silver" is "silver"). */
+const sameValue = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' ? lower(a) === lower(b) : JSON.stringify(a) === JSON.stringify(b);
+const lower = (v: unknown) => String(v ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+const firstLine = (address: unknown) => lower(String(address ?? '').split(',')[0]);
+
+/** Normalises identifiers the way they are stored (DESIGN.md §4). */
+function normalise(kind: string, props: Record<string, unknown>): Record<string, unknown> {
+  const p = { ...props };
+  if (kind === 'Phone' && typeof p.phoneNo === 'string') {
+    p.raw ??= p.phoneNo;
+    p.phoneNo = normalisePhone(p.phoneNo);
+  }
+  if (kind === 'Vehicle' && typeof p.reg === 'string') p.reg = readRegistration(p.reg) ?? p.reg.replace(/\s+/g, '').toUpperCase();
+  if (kind === 'Location' && typeof p.postcode === 'string') p.postcode = readPostcode(p.postcode) ?? p.postcode.trim().toUpperCase();
+  return p;
+}
+
+/** Finds the known entity a report's entity is: strong identifiers only, never a nickname. */
+async function findKnown(run: Run, ref: string, kind: string, p: Record<string, unknown>): Promise<{ node: PlainNode; by: string } | null> {
+  const one = async (by: string, cypher: string, params: Record<string, unknown>) => {
+    const rows = await run(cypher, params);
+    return rows.length ? { node: rows[0].n as PlainNode, by } : null;
+  };
+  const byId = await one('id', 'MATCH (n:Entity {id: $id}) RETURN n', { id: ref });
+  if (byId) return byId;
+  if (kind === 'Phone' && p.phoneNo) return one('phone number', 'MATCH (n:Phone {phoneNo: $v}) RETURN n LIMIT 1', { v: p.phoneNo });
+  if (kind === 'Vehicle' && p.reg) return one('registration', 'MATCH (n:Vehicle {reg: $v}) RETURN n LIMIT 1', { v: p.reg });
+  if (kind === 'Email' && p.email_address) return one('e-mail address', 'MATCH (n:Email) WHERE toLower(n.email_address) = $v RETURN n LIMIT 1', { v: lower(p.email_address) });
+  if (kind === 'Location' && p.postcode && p.address) {
+    return one(
+      'postcode and first line of address',
+      "MATCH (n:Location {postcode: $pc}) WHERE toLower(trim(split(n.address, ',')[0])) = $line RETURN n LIMIT 1",
+      { pc: p.postcode, line: firstLine(p.address) },
+    );
+  }
+  if (kind === 'Person' || kind === 'Officer') {
+    if (p.nhs_no) {
+      const m = await one('NHS number', 'MATCH (n:Person {nhs_no: $v}) RETURN n LIMIT 1', { v: p.nhs_no });
+      if (m) return m;
+    }
+    if (p.dob && p.name && p.surname) {
+      return one(
+        'date of birth and name',
+        'MATCH (n:Person {dob: $dob}) WHERE toLower(n.name) = $name AND toLower(n.surname) = $surname RETURN n LIMIT 1',
+        { dob: p.dob, name: lower(p.name), surname: lower(p.surname) },
+      );
+    }
+  }
+  return null;
+}
+
+const PREFIX: Record<string, string> = { Person: 'per', Phone: 'ph', Vehicle: 'veh', Location: 'loc', Incident: 'inc', Operator: 'opr', Licence: 'lic', Notice: 'ntc', Meeting: 'mtg', Operation: 'op', Report: 'rep' };
+const newId = (kind: string) => `${PREFIX[kind] ?? kind.toLowerCase()}-${randomUUID()}`;
+
+export async function submitReport(db: Database, input: ReportInput): Promise<SubmittedReport> {
+  const known = new Set(input.entities.map((e) => e.ref));
+  return db.writeTransaction(async (run) => {
+    const reportId = newId('Report');
+    const { entities: _e, links: _l, ...reportProps } = input;
+    const [{ r }] = await run('CREATE (r:Entity:Report {id: $id}) SET r += $props RETURN r', {
+      id: reportId,
+      props: { ...reportProps, ref: input.ref ?? reportId },
+    });
+
+    const resolved: ResolvedEntity[] = [];
+    const idOf = new Map<string, string>();
+    for (const e of input.entities) {
+      const props = normalise(e.kind, e.properties);
+      const match = await findKnown(run, e.ref, e.kind, props);
+      let node: PlainNode;
+      const conflicts: string[] = [];
+      if (match) {
+        const held = match.node.props;
+        const added: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(props)) {
+          if (held[k] === undefined || held[k] === null) added[k] = v;
+          else if (!sameValue(held[k], v) && k !== 'raw') conflicts.push(`${k}: held "${String(held[k])}", report says "${String(v)}"`);
+        }
+        [{ n: node }] = (await run(
+          `MATCH (n:Entity {id: $id}) SET n += $added
+           SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
+           RETURN n`,
+          { id: match.node.props.id, added, rid: reportId },
+        )) as { n: PlainNode }[];
+      } else {
+        [{ n: node }] = (await run(
+          `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n.sources = [$rid]
+           SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END
+           RETURN n`,
+          { id: newId(e.kind), props, rid: reportId },
+        )) as { n: PlainNode }[];
+      }
+      const entity = toEntity(node);
+      idOf.set(e.ref, entity.id);
+      resolved.push({ ref: e.ref, entity, matchedBy: match?.by ?? null, conflicts });
+      await run('MATCH (r:Report {id: $rid}), (n:Entity {id: $id}) MERGE (r)-[m:MENTIONS {id: $mid}]->(n)', { rid: reportId, id: entity.id, mid: `MENTIONS:${reportId}:${entity.id}` });
+    }
+
+    const links: LinkView[] = [];
+    for (const l of input.links) {
+      const ends = [l.from, l.to].map((ref) => idOf.get(ref) ?? ref);
+      const [from, to] = ends as [string, string];
+      const rows = await run(
+        `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+         OPTIONAL MATCH (a)-[existing:${l.type}]->(b)
+         WITH a, b, head(collect(existing)) AS existing
+         CALL {
+           WITH a, b, existing
+           WITH a, b, existing WHERE existing IS NULL
+           CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r.sources = [$rid]
+           RETURN r
+           UNION
+           WITH a, b, existing
+           WITH existing AS r WHERE r IS NOT NULL
+           SET r.sources = CASE WHEN $rid IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + $rid END
+           RETURN r
+         }
+         RETURN r, a.id AS source, b.id AS target`,
+        { from, to, id: `${l.type}:${from}:${to}`, props: l.properties, rid: reportId },
+      );
+      if (!rows.length) {
+        const missing = ends.filter((id, i) => !known.has([l.from, l.to][i]!) && id === [l.from, l.to][i]);
+        throw new ReportRefError(`link ${l.type} from "${l.from}" to "${l.to}": ${missing.length ? `no entity "${missing.join('", "')}" in the report or the graph` : 'an end was not found'}`);
+      }
+      links.push(toLink(rows[0].r as PlainRel, rows[0].source as string, rows[0].target as string));
+    }
+    return { report: toEntity(r as PlainNode), entities: resolved, links };
+  }, { what: 'Saving this report' });
+}
+
+/** A link names an entity that neither the report nor the graph holds: the whole report is refused. */
+export class ReportRefError extends Error {
+  readonly extensions = { code: 'BAD_USER_INPUT' };
+}
