@@ -10,7 +10,8 @@ import type { Database } from './database.js';
 
 const BATCH = 2_000;
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+/** Items grouped by a key, in first-seen order. */
+export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const it of items) {
     const k = key(it);
@@ -25,6 +26,25 @@ function* batches<T>(items: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/**
+ * MERGEs one batch of nodes sharing the same labels, in one transaction: every node also gets the
+ * Entity label (the graph-wide id index) and, when it has coordinates, the `point` the map and the
+ * point index use. Shared by the demo loader and the CSV import.
+ */
+export async function mergeNodeBatch(db: Database, labels: string[], rows: { id: string; props: Record<string, unknown> }[]): Promise<void> {
+  for (const l of labels) if (!isLabel(l)) throw new Error(`label ${l} is not in the vocabulary`);
+  await db.write(
+    `UNWIND $rows AS row
+     MERGE (n:Entity {id: row.id})
+     SET n:${labels.join(':')}
+     SET n += row.props
+     SET n.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
+                        THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END`,
+    { rows: rows.map((r) => ({ id: r.id, props: r.props })) },
+    { timeoutMs: 300_000 },
+  );
+}
+
 export interface LoadResult {
   nodes: number;
   links: number;
@@ -35,17 +55,8 @@ export async function loadDataset(db: Database, data: Dataset, onProgress?: (don
   let done = 0;
 
   for (const [labelKey, nodes] of groupBy(data.nodes, (n) => n.labels.join(':'))) {
-    const labels = labelKey.split(':');
-    for (const l of labels) if (!isLabel(l)) throw new Error(`label ${l} is not in the vocabulary`);
-    const cypher = `
-      UNWIND $rows AS row
-      MERGE (n:Entity {id: row.id})
-      SET n:${labels.join(':')}
-      SET n += row.props
-      SET n.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
-                         THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END`;
     for (const batch of batches<DatasetNode>(nodes)) {
-      await db.write(cypher, { rows: batch.map((n) => ({ id: n.id, props: n.props })) }, { timeoutMs: 120_000 });
+      await mergeNodeBatch(db, labelKey.split(':'), batch);
       done += batch.length;
       onProgress?.(done, total);
     }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { Database } from '../../db/database.js';
+import { groupBy, mergeNodeBatch } from '../../db/bulkLoad.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { convert, parseHeader, type Column } from './csvHeader.js';
 import { noPreset, type NodeRow, type Preset } from './presets.js';
@@ -217,23 +218,9 @@ async function graphSize(db: Database): Promise<{ nodes: number; relationships: 
 
 async function writeNodes(db: Database, rows: (NodeRow & { line: number })[]): Promise<number> {
   // One query per label combination: labels are identifiers (checked against the vocabulary above).
-  const byLabels = new Map<string, (NodeRow & { line: number })[]>();
-  for (const r of rows) {
-    const key = [...r.labels].sort().join(':');
-    byLabels.set(key, [...(byLabels.get(key) ?? []), r]);
-  }
   let written = 0;
-  for (const [key, group] of byLabels) {
-    await db.write(
-      `UNWIND $rows AS row
-       MERGE (n:Entity {id: row.id})
-       SET n:${key}
-       SET n += row.props
-       SET n.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
-                          THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END`,
-      { rows: group.map((r) => ({ id: r.id, props: r.props })) },
-      { timeoutMs: 300_000 },
-    );
+  for (const [key, group] of groupBy(rows, (r) => [...r.labels].sort().join(':'))) {
+    await mergeNodeBatch(db, key.split(':'), group);
     written += group.length;
   }
   return written;
@@ -249,11 +236,9 @@ interface RelRow {
 }
 
 async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ written: number; missing: { line: number; reason: string }[] }> {
-  const byType = new Map<string, RelRow[]>();
-  for (const r of rows) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
   let written = 0;
   const missing: { line: number; reason: string }[] = [];
-  for (const [type, group] of byType) {
+  for (const [type, group] of groupBy(rows, (r) => r.type)) {
     const result = await db.write(
       `UNWIND $rows AS row
        OPTIONAL MATCH (a:Entity {id: row.start})
