@@ -47,7 +47,7 @@ export function createApp(db: Database) {
       warn: (...a) => log.warn(a.map(String).join(' ')),
       error: (...a) => log.error(a.map(String).join(' ')),
     },
-    context: () => ({ db, log }),
+    context: () => ({ db, log, actor: 'anonymous' }),
     maskedErrors: { maskError },
     landingPage: false,
   });

@@ -5,4 +5,6 @@ import type { Logger } from 'pino';
 export interface RequestContext {
   db: Database;
   log: Logger;
+  /** Who is acting, for the records of changes ('anonymous' until sign-in arrives with issue 4). */
+  actor: string;
 }

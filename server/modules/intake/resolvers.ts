@@ -3,15 +3,35 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { whoIs } from './whoIs.js';
 import { reportInput, submitReport } from './submitReport.js';
+import { duplicateCandidates, mergePersons, unmergePerson } from './merge.js';
 
 const whoIsArgs = z.object({ nickname: z.string().trim().min(1, 'give a nickname').max(60, 'at most 60 characters') });
+
+const mergeArgs = z.object({
+  ids: z
+    .array(z.string().min(1))
+    .min(2, 'give at least two person ids')
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'the same id is given twice'),
+  reason: z.string().trim().min(3, 'say why these are one person').max(2000),
+});
 
 export const intakeResolvers = {
   Query: {
     whoIs: (_: unknown, args: unknown, ctx: RequestContext) => whoIs(ctx.db, parseArgs(whoIsArgs, args).nickname),
+    duplicateCandidates: (_: unknown, args: unknown, ctx: RequestContext) =>
+      duplicateCandidates(ctx.db, parseArgs(z.object({ limit: z.number().int().min(1).max(500, 'limit is at most 500').default(50) }), args).limit),
   },
   Mutation: {
     submitReport: (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
       submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input),
+    merge: (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { ids, reason } = parseArgs(mergeArgs, args);
+      return mergePersons(ctx.db, ids, reason, ctx.actor);
+    },
+    unmerge: (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { id, reason } = parseArgs(z.object({ id: z.string().min(1), reason: z.string().max(2000).nullish() }), args);
+      return unmergePerson(ctx.db, id, reason ?? '', ctx.actor);
+    },
   },
 };
