@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { importDirectory } from '../../server/modules/intake/csvImport.js';
 import { polePreset } from '../../server/modules/intake/presets.js';
@@ -130,4 +131,48 @@ describe('a run stopped half-way', () => {
     );
     expect({ people, knows }).toEqual({ people: n, knows: n - 1 });
   }, 120_000);
+});
+
+describe('npm run import killed with SIGKILL', () => {
+  it('resumes on the next run with exact counts and no duplicates', async () => {
+    const n = 60_000;
+    const dir = corpus('killed', {
+      'nodes.csv': [':ID,name,:LABEL', ...Array.from({ length: n }, (_, i) => `imp-kill-${i},Person ${i},Person`)].join('\n'),
+      'rels.csv': [':START_ID,:END_ID,:TYPE', ...Array.from({ length: n - 1 }, (_, i) => `imp-kill-${i},imp-kill-${i + 1},KNOWS_SN`)].join('\n'),
+    });
+    const cli = () =>
+      // node itself (not npx), so that SIGKILL hits the importing process, as a crash would.
+      spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/modules/intake/importCli.ts'), dir], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: inject('stack').dataDir, NEO4J_URI: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const count = async () => {
+      const [{ people }] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'imp-kill-' RETURN count(p) AS people");
+      const [{ links }] = await db.read("MATCH (p:Person)-[k:KNOWS_SN]->() WHERE p.id STARTS WITH 'imp-kill-' RETURN count(k) AS links");
+      return { people: people as number, links: links as number };
+    };
+
+    // Kill the import as soon as its first batch is in the database.
+    const first = cli();
+    const exited = new Promise((r) => first.once('exit', r));
+    const deadline = Date.now() + 60_000;
+    while ((await count()).people === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    first.kill('SIGKILL');
+    await exited;
+    const partial = await count();
+    expect(partial.people).toBeGreaterThan(0);
+    expect(partial.people % 5_000).toBe(0); // whole batches only
+    expect(partial.people).toBeLessThan(n);
+
+    // Run it again to completion.
+    const second = cli();
+    let out = '';
+    second.stdout!.on('data', (d) => (out += d));
+    second.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise((r) => second.once('exit', r));
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/0 rejected/);
+    expect(await count()).toEqual({ people: n, links: n - 1 });
+  }, 180_000);
 });
