@@ -41,3 +41,12 @@ CREATE TEXT INDEX location_postcode IF NOT EXISTS FOR (n:Location) ON (n.postcod
 // Where places are: for the map and "what is near" queries. Loaders set `point` from
 // latitude/longitude, since a point index needs a point-valued property.
 CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);
+
+// Service records, outside the case graph (no Entity label): users, sign-in throttling, the
+// token-signing secret shared by every server instance, and the append-only audit log.
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE;
+CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (t:LoginThrottle) REQUIRE t.key IS UNIQUE;
+CREATE CONSTRAINT service_secret_name IF NOT EXISTS FOR (s:ServiceSecret) REQUIRE s.name IS UNIQUE;
+CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
+CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;
+CREATE INDEX audit_entry_username IF NOT EXISTS FOR (a:AuditEntry) ON (a.username);

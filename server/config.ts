@@ -13,6 +13,8 @@ export interface Config {
   external?: { uri: string; user: string; password: string };
   /** Load the demo dataset on first start (DEMO=0 turns it off). */
   demo: boolean;
+  /** With the demo dataset, create one demo account per role (not in tests). */
+  createDemoUsers: boolean;
   /** Maximum JVM heap of the local Neo4j (NEO4J_HEAP, e.g. 1g). */
   neo4jHeap: string;
   /** Page cache of the local Neo4j (NEO4J_PAGECACHE, e.g. 256m). */
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { uri, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '' }
       : undefined,
     demo: env.DEMO !== '0' && env.DEMO !== 'false',
+    createDemoUsers: env.DEMO_USERS !== '0',
     neo4jHeap: env.NEO4J_HEAP ?? '1g',
     neo4jPageCache: env.NEO4J_PAGECACHE ?? '256m',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' || env.VITEST ? 'warn' : 'info'),

@@ -20,6 +20,19 @@ function checkPortFree(port: number): Promise<void> {
   });
 }
 
+function signInHelp(stack: Stack): string[] {
+  if (stack.demoUsers.length) {
+    return [
+      '  Demo accounts (passwords shown this once; reset with `npm run user -- add <name> --role <role>`):',
+      ...stack.demoUsers.map((u) => `    ${u.username.padEnd(20)} ${u.password}   (${u.role})`),
+    ];
+  }
+  if (stack.userCount === 0) {
+    return ['  No users yet: create one with `npm run user -- add <username> --role analyst` (password from stdin).'];
+  }
+  return ['  Sign in with your account; add one with `npm run user -- add <username> --role <role>`.'];
+}
+
 async function main() {
   const started = Date.now();
   const config = loadConfig();
@@ -49,7 +62,7 @@ async function main() {
       `  App:      ${stack.url}/`,
       `  GraphQL:  ${stack.url}/graphql`,
       `  Database: ${db}${stack.demoLoaded ? ' — demo dataset loaded' : ''}`,
-      '  Sign-in is not required yet (access control arrives with issue 4).',
+      ...signInHelp(stack),
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -7,15 +7,19 @@ import { graphResolvers } from './modules/graph/resolvers.js';
 import { searchResolvers } from './modules/search/resolvers.js';
 import { healthResolvers } from './modules/health/resolvers.js';
 import { intakeResolvers } from './modules/intake/resolvers.js';
+import { authResolvers } from './modules/auth/resolvers.js';
+import { auditResolvers } from './modules/audit/resolvers.js';
+import { guardResolvers } from './access/guard.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health', 'intake'];
+const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
 export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
-    resolvers: [graphResolvers, searchResolvers, healthResolvers, intakeResolvers],
+    // Every Query and Mutation passes through the one access and audit layer.
+    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers]),
   });
 }

@@ -11,12 +11,29 @@ import { createApp, listen } from './http/app.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
 
+/** Demo accounts, one per role, created with the demo data; their passwords are printed once. */
+async function createDemoUsers(db: Database): Promise<{ username: string; role: string; password: string }[]> {
+  const { upsertUser, ROLES } = await import('./modules/auth/users.js');
+  const { randomBytes } = await import('node:crypto');
+  const made = [];
+  for (const role of ROLES) {
+    const password = randomBytes(12).toString('base64url');
+    await upsertUser(db, `demo-${role}`, role, password);
+    made.push({ username: `demo-${role}`, role, password });
+  }
+  return made;
+}
+
 export interface Stack {
   url: string;
   port: number;
   db: Database;
   neo4j?: LocalNeo4j;
   demoLoaded: boolean;
+  /** Demo accounts created by this start (first start of a demo database only). */
+  demoUsers: { username: string; role: string; password: string }[];
+  /** Users in the database, to tell a first-time operator how to create one. */
+  userCount: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +64,9 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     await db.waitUntilReady();
     await applySchema(db);
     const demoLoaded = config.demo ? await ensureDemoData(db) : false;
+    const demoUsers = demoLoaded && config.createDemoUsers ? await createDemoUsers(db) : [];
+    const { countUsers } = await import('./modules/auth/users.js');
+    const userCount = await countUsers(db);
     server = createApp(db).server;
     const port = await listen(server, config.port, opts.host);
     const url = `http://localhost:${port}`;
@@ -60,7 +80,7 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
         await db.close();
         await neo4j?.stop();
       })());
-    return { url, port, db, neo4j, demoLoaded, stop };
+    return { url, port, db, neo4j, demoLoaded, demoUsers, userCount, stop };
   } catch (e) {
     server?.close();
     await db.close();

@@ -13,9 +13,10 @@ import { log } from '../log.js';
 import type { Database } from '../db/database.js';
 import { buildSchema } from '../schema.js';
 import type { RequestContext } from './context.js';
+import { readToken } from '../modules/auth/tokens.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
-const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS']);
 
 /**
  * Shows typed errors (by their extensions.code, which survives module duplication where an
@@ -35,6 +36,26 @@ function maskError(error: unknown, message: string): Error {
   return new GraphQLError(message, { nodes: (error as GraphQLError).nodes, path: (error as GraphQLError).path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
+/** Reads who is calling (bearer token) and why (x-purpose); never throws for a bad token. */
+async function buildContext(db: Database, request: Request): Promise<RequestContext> {
+  const base = {
+    db,
+    log,
+    purpose: request.headers.get('x-purpose')?.slice(0, 500) || null,
+    clientAddress: request.headers.get('x-forwarded-for') ?? 'direct',
+  };
+  const header = request.headers.get('authorization') ?? '';
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+  if (!token) return { ...base, user: null, authError: null };
+  try {
+    const read = await readToken(db, token);
+    return 'user' in read ? { ...base, user: read.user, authError: null } : { ...base, user: null, authError: read.reason };
+  } catch (e) {
+    // The token cannot be checked while the database is down; public operations (health) still answer.
+    return { ...base, user: null, authError: null, authUnavailable: e as Error };
+  }
+}
+
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
 
 export function createApp(db: Database) {
@@ -47,7 +68,7 @@ export function createApp(db: Database) {
       warn: (...a) => log.warn(a.map(String).join(' ')),
       error: (...a) => log.error(a.map(String).join(' ')),
     },
-    context: () => ({ db, log, actor: 'anonymous' }),
+    context: ({ request }) => buildContext(db, request),
     maskedErrors: { maskError },
     landingPage: false,
   });

@@ -1,10 +1,18 @@
-import type { Database } from '../db/database.js';
 import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import type { User } from '../modules/auth/users.js';
 
-/** What every resolver receives. Authorisation and audit (issue 4) will join it here. */
+/** What every resolver receives; built per request in http/app.ts. */
 export interface RequestContext {
   db: Database;
   log: Logger;
-  /** Who is acting, for the records of changes ('anonymous' until sign-in arrives with issue 4). */
-  actor: string;
+  /** The signed-in user, from a valid bearer token; null otherwise. */
+  user: User | null;
+  /** Why a token was refused (expired, invalid), for the UNAUTHENTICATED message. */
+  authError: string | null;
+  /** Set when the token could not be checked (database unreachable): protected operations fail with it. */
+  authUnavailable?: Error;
+  /** Why the data is being consulted (`x-purpose` header), recorded in the audit log. */
+  purpose: string | null;
+  clientAddress: string;
 }

@@ -27,11 +27,11 @@ export const intakeResolvers = {
       submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input),
     merge: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { ids, reason } = parseArgs(mergeArgs, args);
-      return mergePersons(ctx.db, ids, reason, ctx.actor);
+      return mergePersons(ctx.db, ids, reason, ctx.user!.username);
     },
     unmerge: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { id, reason } = parseArgs(z.object({ id: z.string().min(1), reason: z.string().max(2000).nullish() }), args);
-      return unmergePerson(ctx.db, id, reason ?? '', ctx.actor);
+      return unmergePerson(ctx.db, id, reason ?? '', ctx.user!.username);
     },
   },
 };

@@ -1,0 +1,86 @@
+/**
+ * The one authorisation and audit layer. Every Query and Mutation resolver is wrapped here (see
+ * server/schema.ts): the caller must be allowed by POLICY, and what the resolver returns or
+ * changes is written to the audit log before the answer leaves the server. If the audit entry
+ * cannot be written, the answer is not sent (fail closed).
+ */
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { RequestContext } from '../http/context.js';
+import { appendAudit } from '../modules/audit/audit.js';
+import { ALWAYS_AUDITED, POLICY } from './policy.js';
+
+type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
+type ResolverMap = Record<string, unknown>;
+
+const PERSON_KINDS = new Set(['Person', 'Officer']);
+
+/** Ids of the entities in a result, and whether any is a person. */
+export function entitiesIn(value: unknown): { ids: string[]; person: boolean } {
+  const ids = new Set<string>();
+  let person = false;
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, depth: number) => {
+    if (!v || typeof v !== 'object' || depth > 8 || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.id === 'string' && typeof o.kind === 'string' && Array.isArray(o.labels)) {
+      ids.add(o.id);
+      if (PERSON_KINDS.has(o.kind)) person = true;
+    }
+    for (const [k, x] of Object.entries(o)) if (k !== 'properties') walk(x, depth + 1);
+  };
+  walk(value, 0);
+  return { ids: [...ids], person };
+}
+
+function unauthenticated(reason: string | null) {
+  return new GraphQLError(reason ?? 'Sign in first: send `Authorization: Bearer <token>` from `login`.', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+// Says nothing about whether the thing asked for exists.
+const forbidden = () => new GraphQLError('Your role does not allow this.', { extensions: { code: 'FORBIDDEN' } });
+
+function guard(operation: string, resolve: Resolver): Resolver {
+  const rule = POLICY[operation];
+  return async (parent, args, ctx, info) => {
+    if (!rule) throw forbidden(); // an operation nobody wrote a rule for is nobody's
+    if (rule !== 'public') {
+      if (!ctx.user && ctx.authUnavailable) throw ctx.authUnavailable;
+      if (!ctx.user) throw unauthenticated(ctx.authError);
+      if (rule !== 'signed-in' && !rule.includes(ctx.user.role)) {
+        ctx.log.warn({ user: ctx.user.username, role: ctx.user.role, operation }, 'forbidden');
+        throw forbidden();
+      }
+    }
+    const result = await resolve(parent, args, ctx, info);
+    const { ids, person } = entitiesIn(result);
+    if (ctx.user && (person || ALWAYS_AUDITED(operation))) {
+      await appendAudit(ctx.db, {
+        username: ctx.user.username,
+        role: ctx.user.role,
+        purpose: ctx.purpose,
+        operation,
+        args: operation === 'Mutation.login' ? { username: args.username } : args,
+        entityIds: ids,
+        outcome: 'ok',
+      });
+    }
+    return result;
+  };
+}
+
+/** Wraps the Query and Mutation resolvers of every module; type resolvers pass through. */
+export function guardResolvers<T extends ResolverMap>(maps: T[]): T[] {
+  return maps.map((map) => {
+    const out: ResolverMap = { ...map };
+    for (const type of ['Query', 'Mutation']) {
+      if (!map[type]) continue;
+      const fields = map[type] as Record<string, Resolver>;
+      out[type] = Object.fromEntries(Object.entries(fields).map(([field, fn]) => [field, guard(`${type}.${field}`, fn)]));
+    }
+    return out as T;
+  });
+}

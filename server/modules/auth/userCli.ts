@@ -1,0 +1,63 @@
+/**
+ * `npm run user -- add <username> --role <role>`: creates or updates a user of the running instance
+ * (PORT/DATA_DIR, or NEO4J_URI). The password is read from standard input, never from the command
+ * line (which other users of the machine can see): type it at the prompt, or pipe it in.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.js';
+import { Database } from '../../db/database.js';
+import { findRunningLocal } from '../../db/localNeo4j.js';
+import { applySchema } from '../../db/schema.js';
+import { ROLES, upsertUser } from './users.js';
+
+function fail(message: string): never {
+  console.error(`user: ${message}`);
+  process.exit(1);
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text.replace(/\r?\n$/, '');
+  }
+  // On a terminal: prompt, and do not echo what is typed.
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+  let prompted = false;
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (!prompted) {
+      write.call(rl, s);
+      prompted = true;
+    }
+  };
+  const answer = await new Promise<string>((resolve) => rl.question('Password: ', resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' } } });
+  const [command, username] = positionals;
+  if (command !== 'add' || !username) fail(`usage: npm run user -- add <username> --role <${ROLES.join('|')}>`);
+  if (!values.role) fail(`give --role (${ROLES.join(', ')})`);
+  const config = loadConfig();
+  const target = config.external ?? findRunningLocal(config.dataDir);
+  if (!target) fail(`no running instance for DATA_DIR ${config.dataDir}: start it with \`npm start\` first (or set NEO4J_URI).`);
+  const password = await readPassword();
+  const db = Database.connect(target.uri, target.user, target.password);
+  try {
+    await db.waitUntilReady(10_000);
+    await applySchema(db);
+    const { created } = await upsertUser(db, username, values.role, password);
+    console.log(`${created ? 'Created' : 'Updated'} user ${username.toLowerCase()} with role ${values.role}.`);
+  } catch (e) {
+    fail((e as Error).message);
+  } finally {
+    await db.close();
+  }
+}
+
+void main();
