@@ -38,8 +38,19 @@ const hasNode = (id: string) =>
   page.evaluate((nid) => (window as unknown as { __cy: { getElementById(i: string): { length: number } } }).__cy.getElementById(nid).length > 0, id);
 
 describe('analyst web app', () => {
-  it('shows the demo operation chart on the first screen', async () => {
+  it('asks to sign in, refuses a wrong password, then signs in', async () => {
     await page.goto(inject('stack').url, { waitUntil: 'load' });
+    const { username, password } = inject('stack').users.analyst;
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill('not the password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/Wrong username or password/);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-password').press('Enter');
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toMatch(/test-analyst.*analyst/);
+  });
+
+  it('shows the demo operation chart after sign-in', async () => {
     await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 30_000 });
     expect(await nodeCount()).toBeGreaterThan(20);
     await expect.poll(() => page.getByTestId('node-count').textContent()).toMatch(/\d+/);
