@@ -44,6 +44,18 @@ export interface OperationSummary {
   name: string | null;
 }
 
+export interface User {
+  username: string;
+  /** analyst | safeguarding | licensing | admin */
+  role: string;
+}
+
+export interface LoginResult {
+  /** Bearer token, valid for 8 hours. */
+  token: string;
+  user: User;
+}
+
 /** One GraphQL error as the server reports it. */
 export interface GraphQLErrorItem {
   message: string;
@@ -75,21 +87,71 @@ export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
 
-function authHeader(): Record<string, string> {
-  // Auth arrives in a later issue: until then the server accepts anonymous requests. localStorage can
-  // throw (privacy modes, sandboxed frames), and a missing token must never stop the app.
+// ---------------------------------------------------------------------------------------------
+// The sign-in token. localStorage keeps it across reloads and shares it between the app's windows;
+// it can throw (privacy modes, sandboxed frames), and then the token lives in memory for this page
+// only, so a browser that refuses storage can still be used.
+
+/** The localStorage key that holds the bearer token. */
+export const TOKEN_KEY = 'token';
+let unsavedToken: string | null = null;
+
+export function readToken(): string | null {
   try {
-    const token = window.localStorage.getItem('token');
-    return token ? { Authorization: `Bearer ${token}` } : {};
+    return window.localStorage.getItem(TOKEN_KEY) ?? unsavedToken;
   } catch {
-    return {};
+    return unsavedToken;
   }
+}
+
+export function storeToken(token: string): void {
+  unsavedToken = null;
+  try {
+    window.localStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    unsavedToken = token;
+  }
+}
+
+export function clearToken(): void {
+  unsavedToken = null;
+  try {
+    window.localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Nothing was stored.
+  }
+}
+
+/**
+ * Called when the server refuses a request that carried the session's token (UNAUTHENTICATED: the
+ * token expired, or was withdrawn), with the token that was refused. One listener: the app shell,
+ * which ends the session and shows the sign-in form.
+ */
+type RejectionListener = (refusedToken: string | null) => void;
+let rejectionListener: RejectionListener | null = null;
+
+export function onSessionRejected(listener: RejectionListener): () => void {
+  rejectionListener = listener;
+  return () => {
+    if (rejectionListener === listener) rejectionListener = null;
+  };
+}
+
+/** True when any of the server's errors carries this `extensions.code`. */
+export function hasCode(err: unknown, code: string): boolean {
+  return err instanceof ApiError && (err.code === code || err.errors.some((e) => e.extensions?.code === code));
+}
+
+/** Not signed in, or no longer: a GraphQL UNAUTHENTICATED, or a bare 401 from something in between. */
+export function isUnauthenticated(err: unknown): boolean {
+  return hasCode(err, 'UNAUTHENTICATED') || (err instanceof ApiError && err.status === 401 && err.errors.length === 0);
 }
 
 /** Messages for codes an analyst may meet, said plainly; the server's own message follows. */
 const CODE_HINTS: Record<string, string> = {
   UNAUTHENTICATED: 'You are not signed in, or your session has ended.',
   FORBIDDEN: 'Your role does not allow this.',
+  TOO_MANY_ATTEMPTS: 'Too many failed sign-ins.',
   BAD_USER_INPUT: 'The server did not accept that request.',
   GRAPHQL_VALIDATION_FAILED: 'The app and the server disagree about the API (reload the page).',
   NETWORK: 'Cannot reach the server. Check the connection, or that the service is running.',
@@ -108,16 +170,36 @@ export function describeError(err: unknown): { message: string; code?: string } 
   return { message: String(err) };
 }
 
+export interface GqlOptions {
+  /**
+   * False for signing in: no token is sent, and UNAUTHENTICATED then means wrong credentials, not an
+   * ended session. Default true.
+   */
+  auth?: boolean;
+}
+
 export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   signal?: AbortSignal,
+  options: GqlOptions = {},
 ): Promise<T> {
+  const auth = options.auth !== false;
+  const token = auth ? readToken() : null;
+  const fail = (error: ApiError): never => {
+    if (auth && isUnauthenticated(error)) rejectionListener?.(token);
+    throw error;
+  };
+
   let res: Response;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeader() },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -140,17 +222,21 @@ export async function gql<T>(
   if (errors.length > 0) {
     const messages = [...new Set(errors.map((e) => e.message).filter(Boolean))];
     const code = errors.find((e) => e.extensions?.code)?.extensions?.code;
-    throw new ApiError(messages.join(' · ') || 'The server reported an error.', {
-      ...(code ? { code } : {}),
-      status: res.status,
-      errors,
-    });
+    return fail(
+      new ApiError(messages.join(' · ') || 'The server reported an error.', {
+        ...(code ? { code } : {}),
+        status: res.status,
+        errors,
+      }),
+    );
   }
   if (!res.ok) {
-    throw new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), {
-      code: `HTTP_${res.status}`,
-      status: res.status,
-    });
+    return fail(
+      new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), {
+        code: `HTTP_${res.status}`,
+        status: res.status,
+      }),
+    );
   }
   if (!body || body.data == null) {
     throw new ApiError('The server sent an answer the app could not read.', { code: 'BAD_RESPONSE', status: res.status });
@@ -168,6 +254,16 @@ const ENTITY_FIELDS = /* GraphQL */ `
 `;
 const LINK_FIELDS = /* GraphQL */ `
   fragment LinkFields on Link { id type source target properties sources }
+`;
+
+const ME = /* GraphQL */ `
+  query Me { me { username role } }
+`;
+
+const LOGIN = /* GraphQL */ `
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) { token user { username role } }
+  }
 `;
 
 const OPERATIONS = /* GraphQL */ `
@@ -195,6 +291,18 @@ const SEARCH = /* GraphQL */ `
   }
   ${ENTITY_FIELDS}
 `;
+
+/** Who the stored token belongs to; null when there is no valid token. */
+export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
+  const data = await gql<{ me: User | null }>(ME, {}, signal);
+  return data.me;
+}
+
+/** Signs in. Wrong credentials fail with UNAUTHENTICATED, repeated failures with TOO_MANY_ATTEMPTS. */
+export async function login(username: string, password: string, signal?: AbortSignal): Promise<LoginResult> {
+  const data = await gql<{ login: LoginResult }>(LOGIN, { username, password }, signal, { auth: false });
+  return data.login;
+}
 
 /** Operations (charts) held, newest first. */
 export async function fetchOperations(signal?: AbortSignal): Promise<OperationSummary[]> {

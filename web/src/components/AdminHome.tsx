@@ -1,0 +1,30 @@
+import type { User } from '../api';
+import { SessionControls } from './SessionControls';
+
+/**
+ * Roles without the analyst chart see a plain statement instead of a chart that could only fill with
+ * FORBIDDEN banners: admin never sees case data; safeguarding and licensing get their own redacted
+ * views (a child-centred view, operator views) when those are built.
+ */
+const MESSAGES: Record<string, string> = {
+  admin: 'Signed in as admin: user and audit administration only; no case data.',
+  safeguarding:
+    'Signed in for strategy meetings. The child-centred view, with other children kept anonymous, is not built yet; until then this account sees no case data.',
+  licensing:
+    "Signed in as licensing. The operator views, which never show a child's identity, are not built yet; until then this account sees no case data.",
+};
+export function AdminHome({ user, onSignOut }: { user: User; onSignOut(): void }) {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">Link chart</div>
+        <SessionControls user={user} onSignOut={onSignOut} />
+      </header>
+      <main className="admin-home">
+        <p className="admin-message" data-testid="no-case-data">
+          {MESSAGES[user.role.toLowerCase()] ?? `Signed in as ${user.role}: this role has no view yet.`}
+        </p>
+      </main>
+    </div>
+  );
+}
