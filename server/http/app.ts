@@ -6,7 +6,9 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { Plugin } from 'graphql-yoga';
 import sirv from 'sirv';
 import { ROOT } from '../config.js';
 import { log } from '../log.js';
@@ -58,8 +60,36 @@ async function buildContext(db: Database, request: Request): Promise<RequestCont
 
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
 
+/** Largest request body accepted: a report with hundreds of entities fits easily. */
+export const MAX_BODY_BYTES = 1_000_000;
+const PRODUCTION = process.env.NODE_ENV === 'production';
+
+/**
+ * Limits on what one request may ask (graphql-armor): depth, aliases, cost, tokens, directives, and
+ * no field suggestions that would map the schema for an attacker. The limits leave room for the
+ * app's own queries (depth ~6, no aliases).
+ */
+const armor = new EnvelopArmor({
+  maxDepth: { n: 10 },
+  maxAliases: { n: 10 },
+  costLimit: { maxCost: 5000 },
+  maxTokens: { n: 3000 },
+  maxDirectives: { n: 20 },
+  blockFieldSuggestion: { enabled: PRODUCTION },
+});
+
+/** In production the schema is not offered for exploration: no introspection, no GraphiQL. */
+const noIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
 export function createApp(db: Database) {
   const yoga = createYoga<object, RequestContext>({
+    plugins: [...armor.protect().plugins, ...(PRODUCTION ? [noIntrospection] : [])],
+    graphiql: !PRODUCTION,
+    batching: false,
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     logging: {
@@ -78,6 +108,12 @@ export function createApp(db: Database) {
 
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        res.writeHead(413, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: `The request is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE' } }] }));
+        req.resume();
+        return;
+      }
       void yoga.handle(req, res);
       return;
     }

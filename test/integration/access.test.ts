@@ -143,3 +143,33 @@ describe('audit log', () => {
     expect(auditLog[0].entityIds).toEqual(expect.arrayContaining([submitReport.report.id, submitReport.entities[0].entity.id]));
   });
 });
+
+describe('hostile queries', () => {
+  it('rejects too many aliases', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `h${i}: health { database }`).join(' ');
+    const r = await gql(`{ ${aliases} }`);
+    expect(r.errors?.[0].message).toMatch(/aliases/i);
+  });
+
+  it('rejects a query with too many tokens', async () => {
+    const kinds = Array.from({ length: 3100 }, () => '"Person"').join(', ');
+    const r = await gql(`{ search(text: "x", kinds: [${kinds}]) { score } }`);
+    expect(r.errors?.[0].message).toMatch(/Token limit of 3000 exceeded/);
+  });
+
+  it('refuses a huge request body before reading it', async () => {
+    const res = await fetch(`${inject('stack').url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { database } }', variables: { pad: 'x'.repeat(2_000_000) } }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].extensions.code).toBe('REQUEST_TOO_LARGE');
+  });
+
+  it('never answers with a stack trace or an internal message', async () => {
+    const r = await gql('{ neighbourhood(ids: ["x"], hops: "many") { truncated } }');
+    expect(JSON.stringify(r)).not.toMatch(/at .+\.(ts|js):\d+|stack/i);
+    expect(r.errors?.[0].message).toMatch(/Int cannot represent/);
+  });
+});
