@@ -127,6 +127,15 @@ describe('audit log', () => {
       await db.write('MATCH (a:AuditEntry {seq: $seq}) SET a.purpose = $p', { seq: entry.seq, p: 'nothing to see here' });
       const check = (await gqlOk('{ auditVerify { ok brokenAt } }', {}, 'admin')).auditVerify;
       expect(check).toEqual({ ok: false, brokenAt: entry.seq });
+      // The command says the same, with a non-zero exit.
+      const cli = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/modules/audit/verifyCli.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: inject('stack').dataDir, NEO4J_URI: '' },
+      });
+      let out = '';
+      cli.stdout.on('data', (d) => (out += d));
+      expect(await new Promise((r) => cli.once('exit', r))).toBe(2);
+      expect(out).toContain(`BROKEN at entry ${entry.seq}`);
     } finally {
       await db.write('MATCH (a:AuditEntry {seq: $seq}) SET a.purpose = $p', { seq: entry.seq, p: purpose });
       await db.close();
