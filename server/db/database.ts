@@ -100,6 +100,13 @@ function withIntegers(params: Params): Params {
   return out;
 }
 
+/** Driver failures as errors a user can act on; anything else unchanged. */
+function translateError(e: unknown, what: string): unknown {
+  if (isConnectivityError(e)) return new DatabaseUnavailableError();
+  if (isTimeout(e)) return new QueryTooLargeError(what);
+  return e;
+}
+
 export interface QueryOptions {
   timeoutMs?: number;
   /** Said in the error when the time limit stops the query. */
@@ -171,9 +178,7 @@ export class Database {
       const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       return result.records.map(recordToObject);
     } catch (e) {
-      if (isConnectivityError(e)) throw new DatabaseUnavailableError();
-      if (isTimeout(e)) throw new QueryTooLargeError(opts.what ?? 'The query');
-      throw e;
+      throw translateError(e, opts.what ?? 'The query');
     } finally {
       await session.close();
     }
@@ -191,9 +196,7 @@ export class Database {
         { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS },
       );
     } catch (e) {
-      if (isConnectivityError(e)) throw new DatabaseUnavailableError();
-      if (isTimeout(e)) throw new QueryTooLargeError(opts.what ?? 'The change');
-      throw e;
+      throw translateError(e, opts.what ?? 'The change');
     } finally {
       await session.close();
     }

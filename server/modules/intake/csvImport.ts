@@ -74,6 +74,31 @@ async function* records(file: string): AsyncGenerator<{ line: number; cells: str
   }
 }
 
+/**
+ * A file's rows that pass: the right number of columns, values that parse as their types, and
+ * whatever `make` checks (it returns the row, or the reason to reject it).
+ */
+async function* acceptedRows<T>(
+  f: CsvFile,
+  reject: (line: number, reason: string) => void,
+  make: (cells: string[], props: Record<string, unknown>) => T | string,
+): AsyncGenerator<T & { line: number }> {
+  for await (const { line, cells } of records(f.file)) {
+    if (cells.length !== f.header.length) {
+      reject(line, `expected ${f.header.length} columns, found ${cells.length}`);
+      continue;
+    }
+    let made: T | string;
+    try {
+      made = make(cells, readProps(f.header, cells));
+    } catch (e) {
+      made = (e as Error).message;
+    }
+    if (typeof made === 'string') reject(line, made);
+    else yield { ...made, line };
+  }
+}
+
 function readProps(header: Column[], cells: string[]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   header.forEach((col, i) => {
@@ -104,8 +129,12 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
     opts.onProgress?.(done, total);
   };
 
+  const rejectIn = (file: string) => (line: number, reason: string) => {
+    rejected.push({ file, line, reason });
+    progress(1);
+  };
+
   for (const f of files.filter((x) => x.kind === 'nodes')) {
-    const name = path.basename(f.file);
     const idCol = f.header.findIndex((c) => c.role === 'id');
     const labelCol = f.header.findIndex((c) => c.role === 'label');
     let batch: (NodeRow & { line: number })[] = [];
@@ -114,34 +143,17 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
       progress(batch.length);
       batch = [];
     };
-    for await (const { line, cells } of records(f.file)) {
-      const reject = (reason: string) => {
-        rejected.push({ file: name, line, reason });
-        progress(1);
-      };
-      if (cells.length !== f.header.length) {
-        reject(`expected ${f.header.length} columns, found ${cells.length}`);
-        continue;
-      }
+    const rows = acceptedRows(f, rejectIn(path.basename(f.file)), (cells, props) => {
       const rawId = cells[idCol]?.trim();
-      if (!rawId) {
-        reject('missing id');
-        continue;
-      }
+      if (!rawId) return 'missing id';
       const labels = labelCol >= 0 ? cells[labelCol]!.split(';').map((l) => l.trim()).filter(Boolean) : [];
       const unknown = labels.filter((l) => !isLabel(l));
-      if (!labels.length || unknown.length) {
-        reject(labels.length ? `label ${unknown.join(', ')} is not in the vocabulary` : 'no label');
-        continue;
-      }
-      let props: Record<string, unknown>;
-      try {
-        props = readProps(f.header, cells);
-      } catch (e) {
-        reject((e as Error).message);
-        continue;
-      }
-      batch.push({ ...preset.mapNode({ id: preset.mapId(rawId), labels, props }), line });
+      if (!labels.length) return 'no label';
+      if (unknown.length) return `label ${unknown.join(', ')} is not in the vocabulary`;
+      return preset.mapNode({ id: preset.mapId(rawId), labels, props });
+    });
+    for await (const row of rows) {
+      batch.push(row);
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
@@ -162,38 +174,21 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
       progress(batch.length);
       batch = [];
     };
-    for await (const { line, cells } of records(f.file)) {
-      const reject = (reason: string) => {
-        rejected.push({ file: name, line, reason });
-        progress(1);
-      };
-      if (cells.length !== f.header.length) {
-        reject(`expected ${f.header.length} columns, found ${cells.length}`);
-        continue;
-      }
+    const rows = acceptedRows(f, rejectIn(name), (cells, props) => {
       const start = cells[startCol]?.trim();
       const end = cells[endCol]?.trim();
       const type = preset.mapType((typeCol >= 0 ? cells[typeCol] : '')?.trim() ?? '');
-      if (!start || !end) {
-        reject(!start ? 'missing start id' : 'missing end id');
-        continue;
-      }
-      if (!isLinkType(type)) {
-        reject(type ? `relationship type ${type} is not in the vocabulary` : 'missing relationship type');
-        continue;
-      }
-      let props: Record<string, unknown>;
-      try {
-        props = readProps(f.header, cells);
-      } catch (e) {
-        reject((e as Error).message);
-        continue;
-      }
+      if (!start) return 'missing start id';
+      if (!end) return 'missing end id';
+      if (!isLinkType(type)) return type ? `relationship type ${type} is not in the vocabulary` : 'missing relationship type';
       const [s, e] = [preset.mapId(start), preset.mapId(end)];
       const key = `${type}:${s}:${e}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      batch.push({ id: n === 1 ? key : `${key}#${n}`, type, start: s, end: e, props, line });
+      return { id: n === 1 ? key : `${key}#${n}`, type, start: s, end: e, props };
+    });
+    for await (const row of rows) {
+      batch.push(row);
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
