@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, POLICY } from './policy.js';
+import { licensingArgs, protectedIdentifiers, redactForLicensing } from './redaction.js';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 type ResolverMap = Record<string, unknown>;
@@ -55,8 +56,20 @@ function guard(operation: string, resolve: Resolver): Resolver {
         throw forbidden();
       }
     }
-    const result = await resolve(parent, args, ctx, info);
-    const { ids, person } = entitiesIn(result);
+    let result: unknown;
+    let returnedIds: { ids: string[]; person: boolean };
+    if (ctx.user?.role === 'licensing') {
+      // Licensing sees the graph through redaction: no child's identity, victim's phone or protected address.
+      const prot = await protectedIdentifiers(ctx.db);
+      const prepared = licensingArgs(operation, args, prot);
+      const raw = 'answer' in prepared ? prepared.answer : await resolve(parent, prepared.args, ctx, info);
+      returnedIds = entitiesIn(raw); // the audit keeps the real ids of what was shown, redacted or not
+      result = redactForLicensing(operation, raw, prot);
+    } else {
+      result = await resolve(parent, args, ctx, info);
+      returnedIds = entitiesIn(result);
+    }
+    const { ids, person } = returnedIds;
     if (ctx.user && (person || ALWAYS_AUDITED(operation))) {
       await appendAudit(ctx.db, {
         username: ctx.user.username,

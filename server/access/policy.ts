@@ -2,15 +2,18 @@
  * Who may call what. Every Query and Mutation field must appear here: the guard refuses any field
  * without a rule (fail closed), and a test checks the table against the schema.
  *
- * Case data is for analysts only until the redacted views exist: safeguarding gets the
- * strategy-meeting view scoped to one child, licensing the operator views without children's
- * identities (issues 4 and 7). Admin manages users and reads the audit log, and sees no case data.
+ * Analysts see case data as stored. Licensing sees the same graph through redaction
+ * (access/redaction.ts): children as descriptors, no victim's phone or protected address.
+ * Safeguarding waits for its view scoped to one child (childConnections, issue 7), and until then
+ * sees no case data. Admin manages users and reads the audit log, and sees no case data.
  */
 import type { Role } from '../modules/auth/users.js';
 
 export type Rule = 'public' | 'signed-in' | readonly Role[];
 
 const CASE_DATA: readonly Role[] = ['analyst'];
+/** Exploring the graph: analysts, and licensing through redaction. */
+const EXPLORE: readonly Role[] = ['analyst', 'licensing'];
 const ADMIN: readonly Role[] = ['admin'];
 
 export const POLICY: Record<string, Rule> = {
@@ -18,10 +21,10 @@ export const POLICY: Record<string, Rule> = {
   'Mutation.login': 'public',
   'Query.me': 'signed-in',
   'Query.stats': ['analyst', 'admin'],
-  'Query.search': CASE_DATA,
-  'Query.entity': CASE_DATA,
-  'Query.neighbourhood': CASE_DATA,
-  'Query.operations': CASE_DATA,
+  'Query.search': EXPLORE,
+  'Query.entity': EXPLORE,
+  'Query.neighbourhood': EXPLORE,
+  'Query.operations': EXPLORE,
   'Query.whoIs': CASE_DATA,
   'Query.duplicateCandidates': CASE_DATA,
   'Mutation.submitReport': CASE_DATA,

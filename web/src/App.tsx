@@ -27,8 +27,11 @@ type Phase =
   /** `id` is new for every session: the workspace is remounted, so nothing carries over. */
   | { kind: 'signedIn'; user: User; token: string; id: number };
 
-/** Only analysts get the chart today; the other roles' redacted views are still to be built. */
-const hasChart = (user: User) => user.role.toLowerCase() === 'analyst';
+/**
+ * Analysts get the chart as stored; licensing gets it redacted by the server (children as
+ * descriptors). Safeguarding's child-centred view and admin's screens are elsewhere.
+ */
+const hasChart = (user: User) => ['analyst', 'licensing'].includes(user.role.toLowerCase());
 
 /**
  * The session around the workspace. On start it asks the server `me` with the stored token; without

@@ -3,15 +3,13 @@ import { SessionControls } from './SessionControls';
 
 /**
  * Roles without the analyst chart see a plain statement instead of a chart that could only fill with
- * FORBIDDEN banners: admin never sees case data; safeguarding and licensing get their own redacted
- * views (a child-centred view, operator views) when those are built.
+ * FORBIDDEN banners: admin never sees case data; safeguarding gets its child-centred view when it is
+ * built.
  */
 const MESSAGES: Record<string, string> = {
   admin: 'Signed in as admin: user and audit administration only; no case data.',
   safeguarding:
     'Signed in for strategy meetings. The child-centred view, with other children kept anonymous, is not built yet; until then this account sees no case data.',
-  licensing:
-    "Signed in as licensing. The operator views, which never show a child's identity, are not built yet; until then this account sees no case data.",
 };
 export function AdminHome({ user, onSignOut }: { user: User; onSignOut(): void }) {
   return (
