@@ -1,0 +1,48 @@
+/**
+ * The authorisation matrix: every operation × every role, on the demo data. Each cell is allowed
+ * (an answer) or denied (FORBIDDEN), as POLICY says; a test in access.test.ts checks POLICY covers
+ * the whole schema, and redaction.test.ts what "allowed" means for licensing.
+ */
+import { describe, expect, it } from 'vitest';
+import { POLICY } from '../../server/access/policy.js';
+import { gql, type Role } from '../support/client.js';
+
+/** One harmless call of each operation (mutations that change nothing when refused or invalid). */
+const CALLS: Record<string, string> = {
+  'Query.health': '{ health { database } }',
+  'Query.me': '{ me { username } }',
+  'Query.stats': '{ stats { nodes } }',
+  'Query.search': '{ search(text: "Dunmere") { score } }',
+  'Query.entity': '{ entity(id: "opr-3") { id } }',
+  'Query.neighbourhood': '{ neighbourhood(ids: ["opr-3"]) { truncated } }',
+  'Query.operations': '{ operations { id } }',
+  'Query.whoIs': '{ whoIs(nickname: "Kas") { score } }',
+  'Query.duplicateCandidates': '{ duplicateCandidates(limit: 1) { score } }',
+  'Query.auditLog': '{ auditLog(limit: 1) { seq } }',
+  'Query.auditVerify': '{ auditVerify { ok } }',
+  // Mutations with arguments that pass the role check but fail validation: nothing is written.
+  'Mutation.submitReport':
+    'mutation { submitReport(input: { receivedOn: "2010-01-01", sourceType: "public", sourceGrade: 9, intelGrade: "A", handling: "P", ownerAgency: "x", summary: "matrix", entities: [], links: [] }) { report { id } } }',
+  'Mutation.merge': 'mutation { merge(ids: ["matrix-a"], reason: "matrix") { id } }',
+  'Mutation.unmerge': 'mutation { unmerge(id: "matrix-never-merged") { id } }',
+  'Mutation.login': 'mutation { login(username: "matrix-nobody", password: "x") { token } }',
+};
+const ROLES: Role[] = ['analyst', 'safeguarding', 'licensing', 'admin'];
+
+describe('authorisation matrix', () => {
+  it('has a sample call for every operation', () => {
+    expect(Object.keys(CALLS).sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  for (const [operation, query] of Object.entries(CALLS)) {
+    it(`${operation}: allowed and denied as the policy says, for every role`, async () => {
+      const rule = POLICY[operation]!;
+      for (const role of ROLES) {
+        const r = await gql(query, {}, role);
+        const denied = r.errors?.[0]?.extensions?.code === 'FORBIDDEN';
+        const allowed = rule === 'public' || rule === 'signed-in' || rule.includes(role);
+        expect(denied, `${operation} as ${role}: ${JSON.stringify(r.errors)}`).toBe(!allowed);
+      }
+    });
+  }
+});
