@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, POLICY } from './policy.js';
-import { licensingArgs, protectedIdentifiers, redactForLicensing } from './redaction.js';
+import { licensingArgs, protectedIdentifiers, redactForLicensing, withholdReports } from './redaction.js';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 type ResolverMap = Record<string, unknown>;
@@ -69,6 +69,7 @@ function guard(operation: string, resolve: Resolver): Resolver {
       result = await resolve(parent, args, ctx, info);
       returnedIds = entitiesIn(result);
     }
+    if (ctx.user) result = withholdReports(result, ctx.user.agency);
     const { ids, person } = returnedIds;
     if (ctx.user && (person || ALWAYS_AUDITED(operation))) {
       await appendAudit(ctx.db, {

@@ -130,3 +130,26 @@ export function redactForLicensing(operation: string, result: Json, prot: Protec
 
   return rewrite(result);
 }
+
+/**
+ * A report handled under conditions (handling C) belongs to its owner agency: users of other
+ * agencies it was not shared with see only that it exists — "1 item held by Police, 2009-06-18" —
+ * without its content, grading or source. Applies to every role.
+ */
+export function withholdReports(result: Json, agency: string | null): Json {
+  const withheld = (p: Record<string, unknown>) =>
+    p.handling === 'C' && p.ownerAgency !== agency && !(Array.isArray(p.sharedWith) && agency !== null && p.sharedWith.includes(agency));
+  const rewrite = (v: Json): Json => {
+    if (!v || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map(rewrite);
+    const o = v as Record<string, unknown>;
+    const p = o.properties as Record<string, unknown> | undefined;
+    if (o.kind === 'Report' && typeof o.id === 'string' && p && withheld(p)) {
+      const label = `1 item held by ${String(p.ownerAgency ?? 'another agency')}${p.receivedOn ? `, ${String(p.receivedOn)}` : ''}`;
+      const properties = { withheld: true, ownerAgency: p.ownerAgency ?? null, receivedOn: p.receivedOn ?? null, handling: 'C' };
+      return { id: o.id, kind: 'Report', label, labels: ['Report'], properties, sources: [], ...properties };
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, rewrite(x)]));
+  };
+  return rewrite(result);
+}

@@ -74,3 +74,25 @@ describe('licensing', () => {
     }
   });
 });
+
+describe('reports handled under conditions', () => {
+  it('show to other agencies only as "1 item held by <owner>, <date>", and in full to the owner', async () => {
+    const db = testDatabase();
+    const [other] = await db.read(
+      "MATCH (r:Report {handling: 'C'}) WHERE r.ownerAgency <> 'Police' AND NOT 'Police' IN coalesce(r.sharedWith, []) RETURN r.id AS id, r.ownerAgency AS owner, r.receivedOn AS on, r.summary AS summary LIMIT 1",
+    );
+    const [own] = await db.read("MATCH (r:Report {handling: 'C', ownerAgency: 'Police'}) RETURN r.id AS id, r.summary AS summary LIMIT 1");
+    await db.close();
+    expect(other && own).toBeTruthy();
+
+    const Q = 'query ($id: ID!) { entity(id: $id) { id label properties ... on Report { summary sourceGrade intelGrade } } }';
+    const withheld = (await gqlOk(Q, { id: other.id })).entity; // the analyst works for the Police
+    expect(withheld.label).toBe(`1 item held by ${other.owner}, ${other.on}`);
+    expect(withheld.summary).toBeNull();
+    expect(withheld.sourceGrade).toBeNull();
+    expect(JSON.stringify(withheld)).not.toContain(other.summary);
+
+    const shown = (await gqlOk(Q, { id: own.id })).entity;
+    expect(shown.summary).toBe(own.summary);
+  });
+});

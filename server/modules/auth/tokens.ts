@@ -31,7 +31,7 @@ function signingKey(db: Database): Promise<Uint8Array> {
 }
 
 export async function issueToken(db: Database, user: User): Promise<string> {
-  return new SignJWT({ role: user.role })
+  return new SignJWT({ role: user.role, agency: user.agency })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.username)
     .setIssuer(ISSUER)
@@ -46,7 +46,7 @@ export async function readToken(db: Database, token: string): Promise<{ user: Us
     const { payload } = await jwtVerify(token, await signingKey(db), { issuer: ISSUER, algorithms: ['HS256'] });
     const role = payload.role as Role;
     if (!payload.sub || !(ROLES as readonly string[]).includes(role)) return { reason: 'The token does not name a user and role.' };
-    return { user: { username: payload.sub, role } };
+    return { user: { username: payload.sub, role, agency: typeof payload.agency === 'string' ? payload.agency : null } };
   } catch (e) {
     if (e instanceof errors.JWTExpired) return { reason: 'Your session has expired: sign in again.' };
     if (e instanceof errors.JOSEError) return { reason: 'The token is not valid: sign in again.' };

@@ -1,5 +1,5 @@
 /**
- * `npm run user -- add <username> --role <role>`: creates or updates a user of the running instance
+ * `npm run user -- add <username> --role <role> [--agency <agency>]`: creates or updates a user of the running instance
  * (PORT/DATA_DIR, or NEO4J_URI). The password is read from standard input, never from the command
  * line (which other users of the machine can see): type it at the prompt, or pipe it in.
  */
@@ -39,9 +39,9 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, agency: { type: 'string' } } });
   const [command, username] = positionals;
-  if (command !== 'add' || !username) fail(`usage: npm run user -- add <username> --role <${ROLES.join('|')}>`);
+  if (command !== 'add' || !username) fail(`usage: npm run user -- add <username> --role <${ROLES.join('|')}> [--agency <agency>]`);
   if (!values.role) fail(`give --role (${ROLES.join(', ')})`);
   const config = loadConfig();
   const target = config.external ?? findRunningLocal(config.dataDir);
@@ -51,7 +51,7 @@ async function main() {
   try {
     await db.waitUntilReady(10_000);
     await applySchema(db);
-    const { created } = await upsertUser(db, username, values.role, password);
+    const { created } = await upsertUser(db, username, values.role, password, values.agency);
     console.log(`${created ? 'Created' : 'Updated'} user ${username.toLowerCase()} with role ${values.role}.`);
   } catch (e) {
     fail((e as Error).message);

@@ -14,7 +14,17 @@ export type Role = (typeof ROLES)[number];
 export interface User {
   username: string;
   role: Role;
+  /** The agency the user works for: reports handled under conditions (C) by other agencies are withheld. */
+  agency: string | null;
 }
+
+/** Where a role's users usually work, when `--agency` is not given. */
+export const DEFAULT_AGENCY: Record<Role, string | null> = {
+  analyst: 'Police',
+  safeguarding: "Children's Social Care",
+  licensing: 'Licensing',
+  admin: null,
+};
 
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;
@@ -29,7 +39,7 @@ export function validateUsername(username: string): string {
   return u;
 }
 
-export async function upsertUser(db: Database, username: string, role: string, password: string): Promise<{ created: boolean }> {
+export async function upsertUser(db: Database, username: string, role: string, password: string, agency?: string): Promise<{ created: boolean }> {
   const name = validateUsername(username);
   if (!(ROLES as readonly string[]).includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
@@ -37,11 +47,11 @@ export async function upsertUser(db: Database, username: string, role: string, p
   const [{ created }] = await db.write(
     `MERGE (u:User {username: $name})
      ON CREATE SET u.createdAt = datetime(), u._new = true
-     SET u.role = $role, u.passwordHash = $passwordHash, u.updatedAt = datetime()
+     SET u.role = $role, u.agency = $agency, u.passwordHash = $passwordHash, u.updatedAt = datetime()
      WITH u, coalesce(u._new, false) AS created
      REMOVE u._new
      RETURN created`,
-    { name, role, passwordHash },
+    { name, role, passwordHash, agency: agency?.trim() || DEFAULT_AGENCY[role as Role] },
   );
   return { created: created as boolean };
 }
@@ -68,7 +78,7 @@ export async function checkPassword(db: Database, username: string, password: st
     throw new LoginError(`Too many failed sign-ins for this username: try again after ${retry} UTC.`, 'TOO_MANY_ATTEMPTS');
   }
 
-  const [row] = await db.read('OPTIONAL MATCH (u:User {username: $key}) RETURN u.passwordHash AS passwordHash, u.role AS role', { key });
+  const [row] = await db.read('OPTIONAL MATCH (u:User {username: $key}) RETURN u.passwordHash AS passwordHash, u.role AS role, u.agency AS agency', { key });
   const stored = (row?.passwordHash as string | null) ?? (await (dummyHash ??= hash('no such user: constant-time check')));
   const ok = (await verify(stored, password)) && !!row?.passwordHash;
   if (!ok) {
@@ -82,5 +92,5 @@ export async function checkPassword(db: Database, username: string, password: st
     throw new LoginError('Wrong username or password.');
   }
   await db.write('MATCH (t:LoginThrottle {key: $key}) DELETE t', { key });
-  return { username: key, role: row!.role as Role };
+  return { username: key, role: row!.role as Role, agency: (row!.agency as string | null) ?? null };
 }
