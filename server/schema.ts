@@ -10,9 +10,10 @@ import { intakeResolvers } from './modules/intake/resolvers.js';
 import { authResolvers } from './modules/auth/resolvers.js';
 import { auditResolvers } from './modules/audit/resolvers.js';
 import { guardResolvers } from './access/guard.js';
+import { safeguardingResolvers } from './modules/safeguarding/resolvers.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit'];
+const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
@@ -20,6 +21,6 @@ export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
     // Every Query and Mutation passes through the one access and audit layer.
-    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers]),
+    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers]),
   });
 }

@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, POLICY } from './policy.js';
-import { licensingArgs, protectedIdentifiers, redactForLicensing, withholdReports } from './redaction.js';
+import { licensingArgs, protectedIdentifiers, redactChildren, withholdReports } from './redaction.js';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 type ResolverMap = Record<string, unknown>;
@@ -44,6 +44,13 @@ function unauthenticated(reason: string | null) {
 // Says nothing about whether the thing asked for exists.
 const forbidden = () => new GraphQLError('Your role does not allow this.', { extensions: { code: 'FORBIDDEN' } });
 
+/** Whose identities an answer must not carry, by role; null when the role sees the graph as stored. */
+function redactionScope(ctx: RequestContext, operation: string, args: Record<string, unknown>): { exceptChild: string | null } | null {
+  if (ctx.user?.role === 'licensing') return { exceptChild: null };
+  if (ctx.user?.role === 'safeguarding' && operation === 'Query.childConnections') return { exceptChild: String(args.childId) };
+  return null;
+}
+
 function guard(operation: string, resolve: Resolver): Resolver {
   const rule = POLICY[operation];
   return async (parent, args, ctx, info) => {
@@ -58,13 +65,15 @@ function guard(operation: string, resolve: Resolver): Resolver {
     }
     let result: unknown;
     let returnedIds: { ids: string[]; person: boolean };
-    if (ctx.user?.role === 'licensing') {
-      // Licensing sees the graph through redaction: no child's identity, victim's phone or protected address.
-      const prot = await protectedIdentifiers(ctx.db);
+    const scope = redactionScope(ctx, operation, args);
+    if (scope) {
+      // Children's identities are protected (all of them for licensing; all but the meeting's own
+      // child for a strategy meeting): descriptors instead, no victim's phone or protected address.
+      const prot = await protectedIdentifiers(ctx.db, scope.exceptChild);
       const prepared = licensingArgs(operation, args, prot);
       const raw = 'answer' in prepared ? prepared.answer : await resolve(parent, prepared.args, ctx, info);
       returnedIds = entitiesIn(raw); // the audit keeps the real ids of what was shown, redacted or not
-      result = redactForLicensing(operation, raw, prot);
+      result = redactChildren(operation, raw, prot);
     } else {
       result = await resolve(parent, args, ctx, info);
       returnedIds = entitiesIn(result);
@@ -75,7 +84,7 @@ function guard(operation: string, resolve: Resolver): Resolver {
       await appendAudit(ctx.db, {
         username: ctx.user.username,
         role: ctx.user.role,
-        purpose: ctx.purpose,
+        purpose: ctx.purpose ?? (typeof args.purpose === 'string' ? args.purpose : null),
         operation,
         args: operation === 'Mutation.login' ? { username: args.username } : args,
         entityIds: ids,

@@ -4,8 +4,8 @@
  *
  * Analysts see case data as stored. Licensing sees the same graph through redaction
  * (access/redaction.ts): children as descriptors, no victim's phone or protected address.
- * Safeguarding waits for its view scoped to one child (childConnections, issue 7), and until then
- * sees no case data. Admin manages users and reads the audit log, and sees no case data.
+ * Safeguarding sees one child at a time (childConnections, with a stated purpose), other children
+ * only as descriptors. Admin manages users and reads the audit log, and sees no case data.
  */
 import type { Role } from '../modules/auth/users.js';
 
@@ -30,6 +30,9 @@ export const POLICY: Record<string, Rule> = {
   'Mutation.submitReport': CASE_DATA,
   'Mutation.merge': CASE_DATA,
   'Mutation.unmerge': CASE_DATA,
+  // The strategy-meeting view: one child, with a stated purpose; other children as descriptors.
+  'Query.children': ['safeguarding', 'analyst'],
+  'Query.childConnections': ['safeguarding', 'analyst'],
   'Query.auditLog': ADMIN,
   'Query.auditVerify': ADMIN,
 };

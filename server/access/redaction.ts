@@ -17,11 +17,13 @@ export interface Protected {
   identifiers: string[];
 }
 
-export async function protectedIdentifiers(db: Database): Promise<Protected> {
+/** Identifiers of every child (but `except`, the child a strategy meeting is about). */
+export async function protectedIdentifiers(db: Database, except: string | null = null): Promise<Protected> {
   const children = await db.read(
-    `MATCH (c:Person) WHERE c.child = true
+    `MATCH (c:Person) WHERE c.child = true AND ($except IS NULL OR c.id <> $except)
      OPTIONAL MATCH (c)-[:HAS_PHONE]->(ph:Phone)
      RETURN c.id AS id, c.pseudonym AS pseudonym, c.name AS name, c.surname AS surname, collect(ph.id) AS phones`,
+    { except },
   );
   const identifiers = new Set<string>();
   const childIds = new Set<string>();
@@ -69,8 +71,8 @@ function describeChild(p: Record<string, unknown>): string {
 
 type Json = unknown;
 
-/** Returns a copy of `result` fit for the licensing role. */
-export function redactForLicensing(operation: string, result: Json, prot: Protected): Json {
+/** Returns a copy of `result` without the identities in `prot` (licensing; safeguarding's other children). */
+export function redactChildren(operation: string, result: Json, prot: Protected): Json {
   // A search hit on a child, even as a descriptor, would confirm that a child of that name exists.
   if (operation === 'Query.search' && Array.isArray(result)) {
     result = (result as { entity: { id: string } }[]).filter((hit) => !isProtected(prot, hit.entity.id));
@@ -125,7 +127,9 @@ export function redactForLicensing(operation: string, result: Json, prot: Protec
     if (o.kind === 'Phone') {
       return { id, kind: 'Phone', label: "a child's phone (withheld)", labels: ['Phone'], properties: { withheld: true, doNotContact: true }, sources: [], doNotContact: true };
     }
-    return { id, kind: 'Location', label: 'protected address (withheld)', labels: ['Location'], properties: { restricted: true, ...(p.kind ? { kind: p.kind } : {}) }, sources: [], restricted: true };
+    // What kind of place and when, never where: a chronology still shows "placement from 2010-02-15".
+    const kept = Object.fromEntries(['kind', 'placementFrom', 'placementRole', 'chronologyDate'].filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+    return { id, kind: 'Location', label: 'protected address (withheld)', labels: ['Location'], properties: { restricted: true, ...kept }, sources: [], restricted: true };
   };
 
   return rewrite(result);

@@ -18,6 +18,8 @@ const CALLS: Record<string, string> = {
   'Query.operations': '{ operations { id } }',
   'Query.whoIs': '{ whoIs(nickname: "Kas") { score } }',
   'Query.duplicateCandidates': '{ duplicateCandidates(limit: 1) { score } }',
+  'Query.children': '{ children { id } }',
+  'Query.childConnections': '{ childConnections(childId: "per-c02", hops: 1, purpose: "matrix check") { child { id } } }',
   'Query.auditLog': '{ auditLog(limit: 1) { seq } }',
   'Query.auditVerify': '{ auditVerify { ok } }',
   // Mutations with arguments that pass the role check but fail validation: nothing is written.

@@ -1,0 +1,51 @@
+// Persons linked to one child under the derived-link rules of DESIGN.md §4, each with every route
+// found, how many other children the same rules link them to, and the notices served on them.
+// Sharing only a location is a lead, not a link, and is not counted here.
+MATCH (c:Person {id: $childId})
+CALL {
+  WITH c
+  MATCH (c)-[:VICTIM_OF]->(i:Incident)<-[:PARTY_TO]-(p:Person)
+  WHERE p <> c AND ($asOf IS NULL OR coalesce(i.date, '') <= $asOf)
+  RETURN p, 'party to ' + coalesce(i.kind, 'an incident') + ' ' + coalesce(i.date, '') AS route, 'incident' AS kind
+  UNION
+  WITH c
+  MATCH (n:Notice)-[:PROTECTS]->(c), (n)-[:SERVED_ON]->(p:Person)
+  WHERE $asOf IS NULL OR coalesce(n.servedOn, '') <= $asOf
+  RETURN p, 'abduction notice served ' + coalesce(n.servedOn, '') AS route, 'notice' AS kind
+  UNION
+  WITH c
+  MATCH (c)-[h:HAS_CONTACT]->(:Phone)<-[:HAS_PHONE]-(p:Person)
+  WHERE p <> c
+  RETURN p, 'in the child\'s phone as "' + coalesce(h.savedAs, '?') + '"' AS route, 'phone contact' AS kind
+  UNION
+  WITH c
+  MATCH (c)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(p:Person)
+  RETURN p, 'direct link ' + type(k) AS route, 'direct link' AS kind
+}
+WITH c, p, collect(DISTINCT route) AS routes, collect(DISTINCT kind) AS routeKinds
+WHERE coalesce(p.child, false) = false
+CALL {
+  WITH c, p
+  MATCH (p)-[:PARTY_TO]->(:Incident)<-[:VICTIM_OF]-(o:Person)
+  WHERE o.child = true AND o <> c
+  RETURN o
+  UNION
+  WITH c, p
+  MATCH (n:Notice)-[:SERVED_ON]->(p), (n)-[:PROTECTS]->(o:Person)
+  WHERE o <> c
+  RETURN o
+  UNION
+  WITH c, p
+  MATCH (p)-[:HAS_PHONE]->(:Phone)<-[:HAS_CONTACT]-(o:Person)
+  WHERE o.child = true AND o <> c
+  RETURN o
+  UNION
+  WITH c, p
+  MATCH (p)-[:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(o:Person)
+  WHERE o.child = true AND o <> c
+  RETURN o
+}
+WITH p, routes, routeKinds, count(DISTINCT o) AS otherChildren
+RETURN p, routes, routeKinds, otherChildren, COUNT { (:Notice)-[:SERVED_ON]->(p) } AS notices
+ORDER BY size(routeKinds) DESC, size(routes) DESC, p.id
+LIMIT 500
