@@ -13,6 +13,7 @@ import {
   type User,
 } from './api';
 import { AdminHome } from './components/AdminHome';
+import { SafeguardingView } from './components/safeguarding/SafeguardingView';
 import { SessionChecking, SessionUnreachable, SignIn } from './components/SignIn';
 import { Workspace } from './Workspace';
 
@@ -29,9 +30,10 @@ type Phase =
 
 /**
  * Analysts get the chart as stored; licensing gets it redacted by the server (children as
- * descriptors). Safeguarding's child-centred view and admin's screens are elsewhere.
+ * descriptors). Safeguarding gets its child-centred strategy-meeting view; admin its own screen.
  */
 const hasChart = (user: User) => ['analyst', 'licensing'].includes(user.role.toLowerCase());
+const isSafeguarding = (user: User) => user.role.toLowerCase() === 'safeguarding';
 
 /**
  * The session around the workspace. On start it asks the server `me` with the stored token; without
@@ -145,6 +147,9 @@ export function App() {
 
   const signOut = useCallback(() => endSession(), [endSession]);
 
+  if (phase.kind === 'signedIn' && isSafeguarding(phase.user)) {
+    return <SafeguardingView key={phase.id} user={phase.user} onSignOut={signOut} />;
+  }
   if (phase.kind === 'signedIn' && !hasChart(phase.user)) {
     return <AdminHome key={phase.id} user={phase.user} onSignOut={signOut} />;
   }

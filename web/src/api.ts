@@ -34,6 +34,46 @@ export interface Subgraph {
   truncated: boolean;
 }
 
+/** A person as the server types it: the Entity fields plus the person's own. */
+export interface Person extends Entity {
+  name?: string | null;
+  surname?: string | null;
+  pseudonym?: string | null;
+  age?: number | null;
+  child?: boolean | null;
+  lookedAfter?: boolean | null;
+  restricted?: boolean | null;
+}
+
+/** A child a strategy meeting may be held about, as the picker lists it. */
+export interface ChildSummary {
+  id: string;
+  /** The child's name. */
+  label: string;
+  pseudonym: string | null;
+  age: number | null;
+  lookedAfter: boolean | null;
+}
+
+/** An entity with a score from an analysis; `detail` carries the evidence behind the score. */
+export interface Ranked {
+  entity: Entity;
+  score: number;
+  detail: Json | null;
+}
+
+/** The strategy-meeting view of one child (query `childConnections`). */
+export interface ChildView {
+  /** The child the meeting is about, in full. */
+  child: Person;
+  /** Everything within `hops` links of the child; other children only as descriptors. */
+  network: Subgraph;
+  /** Dated records about the child, oldest first: incidents, notices, meetings, placements. */
+  chronology: Entity[];
+  /** Persons linked to the child under the derived-link rules, strongest first. */
+  linkedPersons: Ranked[];
+}
+
 export interface SearchHit {
   entity: Entity;
   score: number;
@@ -256,6 +296,16 @@ const LINK_FIELDS = /* GraphQL */ `
   fragment LinkFields on Link { id type source target properties sources }
 `;
 
+const PERSON_FIELDS = /* GraphQL */ `
+  fragment PersonFields on Person {
+    id kind label labels properties sources
+    name surname pseudonym age child lookedAfter restricted
+  }
+`;
+const CHILD_SUMMARY_FIELDS = /* GraphQL */ `
+  fragment ChildSummaryFields on Person { id label pseudonym age lookedAfter }
+`;
+
 const ME = /* GraphQL */ `
   query Me { me { username role } }
 `;
@@ -290,6 +340,33 @@ const SEARCH = /* GraphQL */ `
     }
   }
   ${ENTITY_FIELDS}
+`;
+
+const CHILDREN = /* GraphQL */ `
+  query Children { children { ...ChildSummaryFields } }
+  ${CHILD_SUMMARY_FIELDS}
+`;
+
+const CHILD_CONNECTIONS = /* GraphQL */ `
+  query ChildConnections($childId: ID!, $hops: Int, $asOf: String, $purpose: String!) {
+    childConnections(childId: $childId, hops: $hops, asOf: $asOf, purpose: $purpose) {
+      child { ...PersonFields }
+      network {
+        nodes { ...EntityFields }
+        links { ...LinkFields }
+        truncated
+      }
+      chronology { ...EntityFields }
+      linkedPersons {
+        score
+        detail
+        entity { ...EntityFields }
+      }
+    }
+  }
+  ${PERSON_FIELDS}
+  ${ENTITY_FIELDS}
+  ${LINK_FIELDS}
 `;
 
 /** Who the stored token belongs to; null when there is no valid token. */
@@ -329,4 +406,30 @@ export async function fetchNeighbourhood(args: NeighbourhoodArgs, signal?: Abort
 export async function searchEntities(text: string, limit = 20, signal?: AbortSignal): Promise<SearchHit[]> {
   const data = await gql<{ search: SearchHit[] }>(SEARCH, { text, limit }, signal);
   return data.search;
+}
+
+/** Children the signed-in user may hold a strategy meeting about (safeguarding). */
+export async function fetchChildren(signal?: AbortSignal): Promise<ChildSummary[]> {
+  const data = await gql<{ children: ChildSummary[] }>(CHILDREN, {}, signal);
+  return data.children;
+}
+
+export interface ChildConnectionsArgs {
+  childId: string;
+  /** Why the view is opened; required, and recorded in the audit log. */
+  purpose: string;
+  /** 1-3; the server's default (2) when omitted. */
+  hops?: number;
+  /** YYYY-MM-DD; the server's default (today) when omitted. */
+  asOf?: string;
+}
+
+/** The strategy-meeting view of one child. */
+export async function fetchChildConnections(args: ChildConnectionsArgs, signal?: AbortSignal): Promise<ChildView> {
+  // Omitted rather than null: an explicit null would override the server's defaults.
+  const variables: Record<string, unknown> = { childId: args.childId, purpose: args.purpose };
+  if (args.hops !== undefined) variables.hops = args.hops;
+  if (args.asOf) variables.asOf = args.asOf;
+  const data = await gql<{ childConnections: ChildView }>(CHILD_CONNECTIONS, variables, signal);
+  return data.childConnections;
 }

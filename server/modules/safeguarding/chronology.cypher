@@ -1,11 +1,13 @@
 // Dated records about one child, oldest first, none dated after $asOf. For a missing episode,
-// `foundAt` is where the child was found (OCCURRED_AT); for a placement, the address and its start.
+// `foundAt` is where the child was found (OCCURRED_AT; never a protected address); for a placement,
+// the address and its start.
 MATCH (c:Person {id: $childId})
 CALL {
   WITH c
   MATCH (c)-[:VICTIM_OF|PARTY_TO]->(i:Incident)
   OPTIONAL MATCH (i)-[:OCCURRED_AT]->(l:Location)
-  RETURN i AS e, i.date AS date, {foundAt: CASE WHEN i.kind = 'missing' THEN l.address END} AS extra
+  RETURN i AS e, i.date AS date,
+         {foundAt: CASE WHEN i.kind <> 'missing' THEN null WHEN l.restricted = true THEN 'a protected address' ELSE l.address END} AS extra
   UNION
   WITH c
   MATCH (n:Notice)-[:PROTECTS]->(c)

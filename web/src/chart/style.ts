@@ -78,6 +78,32 @@ export function chartStyle(): cytoscape.StylesheetJson {
       },
     },
     {
+      // Another child shown only as a descriptor ('looked-after girl, 15'): never a name.
+      selector: 'node.descriptor',
+      style: { 'font-style': 'italic', color: '#a8eefb' },
+    },
+    {
+      // A child's own phone in a strategy meeting: never to be called (it could warn an abuser).
+      selector: 'node.no-contact',
+      style: { 'border-style': 'solid', 'border-width': 4, 'border-color': '#ff7b72', 'border-opacity': 1 },
+    },
+    {
+      // The child a strategy meeting is about: larger, with a soft cyan halo, findable at a glance.
+      selector: 'node.focal',
+      style: {
+        width: 66,
+        height: 66,
+        'underlay-color': CHILD_BORDER,
+        'underlay-padding': 16,
+        'underlay-opacity': 0.28,
+        'underlay-shape': 'ellipse',
+        'font-size': 17,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+        'z-index': 15,
+      },
+    },
+    {
       selector: 'edge',
       style: {
         // More independent Reports behind a link make it thicker (DESIGN §6).

@@ -2,14 +2,11 @@ import type { User } from '../api';
 import { SessionControls } from './SessionControls';
 
 /**
- * Roles without the analyst chart see a plain statement instead of a chart that could only fill with
- * FORBIDDEN banners: admin never sees case data; safeguarding gets its child-centred view when it is
- * built.
+ * Roles without a chart of their own see a plain statement instead of a chart that could only fill
+ * with FORBIDDEN banners: admin never sees case data. (Safeguarding has its strategy-meeting view.)
  */
 const MESSAGES: Record<string, string> = {
   admin: 'Signed in as admin: user and audit administration only; no case data.',
-  safeguarding:
-    'Signed in for strategy meetings. The child-centred view, with other children kept anonymous, is not built yet; until then this account sees no case data.',
 };
 export function AdminHome({ user, onSignOut }: { user: User; onSignOut(): void }) {
   return (

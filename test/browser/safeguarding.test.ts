@@ -1,0 +1,69 @@
+/**
+ * The strategy-meeting view in a real Chromium: a safeguarding user signs in, chooses the child,
+ * states the purpose, and sees the child's network, linked persons and chronology, with no other
+ * child named anywhere on the page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../../server/config.js';
+import { testDatabase } from '../support/client.js';
+
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('strategy-meeting view', () => {
+  it('shows one child in full and no other child by name', async () => {
+    const { username, password } = inject('stack').users.safeguarding;
+    await page.goto(inject('stack').url, { waitUntil: 'load' });
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+
+    await page.getByTestId('sg-child-select').selectOption('per-c01');
+    await expect.poll(() => page.getByTestId('sg-show').isDisabled()).toBe(true); // no purpose yet
+    await page.getByTestId('sg-purpose').fill('Strategy meeting for YP01');
+    await page.getByTestId('sg-show').click();
+
+    await expect.poll(() => page.getByTestId('sg-child-name').textContent(), { timeout: 20_000 }).toMatch(/Amy/);
+    await expect.poll(() => page.getByTestId('sg-linked-person').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    expect(await page.getByTestId('sg-chronology-item').count()).toBeGreaterThan(5);
+    await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 10, undefined, { timeout: 20_000 });
+
+    // Nothing on the page names another child (the picker lists them, so read the view only).
+    const db = testDatabase();
+    const others = await db.read("MATCH (c:Person) WHERE c.child = true AND c.id <> 'per-c01' RETURN c.pseudonym AS ps, c.name + ' ' + c.surname AS name");
+    await db.close();
+    const viewText = await page.evaluate(() => {
+      const picker = document.querySelector('[data-testid="sg-child-select"]');
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelector('[data-testid="sg-child-select"]')?.remove();
+      return (picker ? '' : '') + clone.innerText;
+    });
+    const chartLabels = await page.evaluate(() => (window as any).__cy.nodes().map((n: any) => String(n.data('label'))).join('\n'));
+    for (const o of others) {
+      expect(viewText, `page names ${o.name}`).not.toContain(o.name);
+      expect(viewText).not.toContain(o.ps);
+      expect(chartLabels).not.toContain(o.name);
+    }
+
+    await page.waitForTimeout(1200);
+    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'strategy-meeting.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,370 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type cytoscape from 'cytoscape';
+import {
+  describeError,
+  fetchChildConnections,
+  fetchChildren,
+  isAbort,
+  isUnauthenticated,
+  type ChildSummary,
+  type ChildView,
+  type Entity,
+  type User,
+} from '../../api';
+import { createChart, destroyChart, fitChart, runLayout, selectOnly } from '../../chart/cy';
+import { KIND_STYLES, kindStyle } from '../../chart/kinds';
+import { mergeSubgraph, type NodeData } from '../../chart/merge';
+import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from '../Banners';
+import { KindBadge } from '../KindBadge';
+import { Legend } from '../Legend';
+import { SessionControls } from '../SessionControls';
+import { Chronology } from './Chronology';
+import { displayLabel, formatDate, plural, str, todayIso } from './format';
+import { LinkedPersons } from './LinkedPersons';
+import { MeetingForm, missingInput, type MeetingQuery } from './MeetingForm';
+
+interface Shown {
+  view: ChildView;
+  /** The question this view answers (the form may have moved on since). */
+  query: MeetingQuery;
+  /** Ids of the entities on the chart. */
+  onChart: Set<string>;
+}
+
+interface ChartSummary {
+  nodes: number;
+  links: number;
+  kinds: string[];
+  hasChild: boolean;
+  hasHotspot: boolean;
+}
+
+const EMPTY_SUMMARY: ChartSummary = { nodes: 0, links: 0, kinds: [], hasChild: false, hasHotspot: false };
+
+function summarise(cy: cytoscape.Core): ChartSummary {
+  const present = new Set<string>();
+  let hasChild = false;
+  let hasHotspot = false;
+  cy.nodes().forEach((n) => {
+    const d = n.data() as NodeData;
+    present.add(d.sk);
+    hasChild ||= d.child;
+    hasHotspot ||= d.hotspot;
+  });
+  return {
+    nodes: cy.nodes().length,
+    links: cy.edges().length,
+    kinds: KIND_STYLES.map((k) => k.key).filter((k) => present.has(k)),
+    hasChild,
+    hasHotspot,
+  };
+}
+
+/** What is selected on the chart, with the marks that matter in a meeting. */
+function SelectedStrip({ entity, focalId }: { entity: Entity; focalId: string | null }) {
+  const p = entity.properties;
+  const k = kindStyle(entity.kind);
+  return (
+    <div className="sg-selected" data-testid="sg-selected" role="status">
+      <KindBadge kind={entity.kind} />
+      <span className="sg-selected-label">{displayLabel(entity)}</span>
+      <span className="muted">{k.key === 'other' ? entity.kind : k.name}</span>
+      {entity.id === focalId && <span className="badge child">this child</span>}
+      {entity.id !== focalId && str(p.descriptor) && <span className="badge child">another child</span>}
+      {p.doNotContact === true && <span className="badge no-contact">do not contact</span>}
+      {p.restricted === true && <span className="badge restricted">protected address</span>}
+      {p.hotspot === true && <span className="badge hotspot">hotspot</span>}
+    </div>
+  );
+}
+
+/** Other children arrive as descriptors: the chart shows the descriptor, never anything else. */
+const asCharted = (e: Entity): Entity => {
+  const descriptor = str(e.properties?.descriptor);
+  return descriptor ? { ...e, label: descriptor } : e;
+};
+
+/**
+ * The safeguarding role's screen: a strategy meeting about one child. The user picks the child and
+ * states the purpose (recorded in the audit log by the server); the chart shows the child's network
+ * with other children only as descriptors, and the panel lists who is linked to the child and what
+ * has happened, oldest first.
+ */
+export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut(): void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const [children, setChildren] = useState<ChildSummary[] | null>(null);
+  const [childrenLoading, setChildrenLoading] = useState(true);
+  const [childrenCheck, setChildrenCheck] = useState(0);
+  const [query, setQuery] = useState<MeetingQuery>(() => ({ childId: '', purpose: '', asOf: todayIso(), hops: 2 }));
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorState | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const [summary, setSummary] = useState<ChartSummary>(EMPTY_SUMMARY);
+  const [selected, setSelected] = useState<Entity | null>(null);
+  const selectedId = selected?.id ?? null;
+  const request = useRef<AbortController | null>(null);
+
+  const showError = useCallback((err: unknown, retry?: () => void) => {
+    // UNAUTHENTICATED: the app shell has already ended the session and shows the sign-in form.
+    if (isAbort(err) || isUnauthenticated(err)) return;
+    const { message, code } = describeError(err);
+    setError({ message, code, retry });
+  }, []);
+
+  // The chart is created once, and stays: a new view replaces its contents.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = createChart(container.current);
+    cyRef.current = cy;
+    let frame = 0;
+    const refresh = () => {
+      if (frame) return;
+      frame = window.requestAnimationFrame(() => {
+        frame = 0;
+        if (cy.destroyed()) return;
+        cy.edges('.of-selected').removeClass('of-selected');
+        const sel = cy.nodes(':selected');
+        sel.connectedEdges().addClass('of-selected');
+        setSelected(sel.length === 1 ? ((sel[0] as cytoscape.NodeSingular).data() as NodeData).entity : null);
+      });
+    };
+    cy.on('select unselect', refresh);
+    return () => {
+      request.current?.abort();
+      if (frame) window.cancelAnimationFrame(frame);
+      destroyChart(cy);
+      cyRef.current = null;
+    };
+  }, []);
+
+  // The children this user may hold a meeting about.
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setChildrenLoading(true);
+    fetchChildren(ctrl.signal).then(
+      (list) => {
+        if (ctrl.signal.aborted) return;
+        setChildren(list);
+        setChildrenLoading(false);
+      },
+      (err: unknown) => {
+        if (isAbort(err)) return;
+        setChildrenLoading(false);
+        showError(err, () => setChildrenCheck((n) => n + 1));
+      },
+    );
+    return () => ctrl.abort();
+  }, [childrenCheck, showError]);
+
+  const load = useCallback(
+    (q: MeetingQuery) => {
+      if (missingInput(q)) return;
+      request.current?.abort();
+      const ctrl = new AbortController();
+      request.current = ctrl;
+      const picked = children?.find((c) => c.id === q.childId);
+      setLoading(`Loading ${picked?.pseudonym ?? picked?.label ?? 'the child'}'s connections…`);
+      setError(null);
+      setNotice(null);
+      const args = { childId: q.childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}) };
+      fetchChildConnections(args, ctrl.signal)
+        .then(async (view) => {
+          const cy = cyRef.current;
+          if (ctrl.signal.aborted || !cy) return;
+          const nodes = view.network.nodes.map(asCharted);
+          if (!nodes.some((n) => n.id === view.child.id)) nodes.unshift(view.child);
+          cy.elements().remove();
+          mergeSubgraph(cy, { ...view.network, nodes });
+          cy.nodes().forEach((n) => {
+            const e = (n.data() as NodeData).entity;
+            if (str(e.properties.descriptor)) n.addClass('descriptor');
+            if (e.properties.doNotContact === true) n.addClass('no-contact');
+          });
+          cy.getElementById(view.child.id).addClass('focal');
+          setShown({ view, query: q, onChart: new Set(cy.nodes().map((n) => n.id())) });
+          setSummary(summarise(cy));
+          setSelected(null);
+          if (view.network.truncated) {
+            setNotice({ text: `The network was cut short: showing ${plural(view.network.nodes.length, 'entity', 'entities')}. Try fewer links out.` });
+          }
+          setLoading(null);
+          await runLayout(cy);
+        })
+        .catch((err: unknown) => {
+          if (ctrl.signal.aborted) return;
+          setLoading(null);
+          showError(err, () => load(q));
+        });
+    },
+    [children, showError],
+  );
+
+  const shownHops = shown?.query.hops ?? null;
+  const select = useCallback(
+    (id: string, label: string) => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      if (!selectOnly(cy, id)) {
+        const more = shownHops !== null && shownHops < 3 ? ' Choose a longer reach and press Show to see how they connect.' : '';
+        setNotice({ text: `${label} is not on the chart: further than ${plural(shownHops ?? 2, 'link')} from the child, or cut short.${more}` });
+      }
+    },
+    [shownHops],
+  );
+
+  const fit = useCallback(() => {
+    const cy = cyRef.current;
+    if (cy) fitChart(cy);
+  }, []);
+  const relayout = useCallback(() => {
+    const cy = cyRef.current;
+    if (cy) void runLayout(cy);
+  }, []);
+
+  // Shortcuts as on the analyst's chart, except while typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const cy = cyRef.current;
+      if (!cy) return;
+      if (e.key === 'Escape') cy.$(':selected').unselect();
+      else if (e.key === 'f' || e.key === 'F') fit();
+      else if (e.key === 'l' || e.key === 'L') relayout();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [fit, relayout]);
+
+  // An item selected on the chart comes into view in the panel too.
+  useEffect(() => {
+    if (!selectedId) return;
+    const el = document.querySelector(`.sg-panel [data-id="${CSS.escape(selectedId)}"]`);
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  // On whom each notice about the child was served, when the network reaches that far.
+  const chronologyContext = useMemo(() => {
+    const servedOn = new Map<string, string>();
+    if (shown) {
+      const byId = new Map(shown.view.network.nodes.map((n) => [n.id, n]));
+      for (const l of shown.view.network.links) {
+        const person = l.type === 'SERVED_ON' ? byId.get(l.target) : undefined;
+        if (person) servedOn.set(l.source, displayLabel(person));
+      }
+    }
+    return { servedOn };
+  }, [shown]);
+
+  const onChart = useMemo(() => {
+    const ids = shown?.onChart;
+    return (id: string) => ids?.has(id) ?? false;
+  }, [shown]);
+
+  const view = shown?.view;
+  const child = view?.child;
+  const childName = child ? child.label || [child.name, child.surname].filter(Boolean).join(' ') || child.id : '';
+  const stale =
+    shown &&
+    (shown.query.childId !== query.childId || shown.query.asOf !== query.asOf || shown.query.hops !== query.hops);
+  const noChildren = children !== null && children.length === 0;
+
+  return (
+    <div className="app sg-app">
+      <header className="topbar">
+        <div className="brand">
+          Link chart <span className="operation"> · Strategy meeting</span>
+        </div>
+        <SessionControls user={user} onSignOut={onSignOut} />
+      </header>
+      <MeetingForm value={query} onChange={setQuery} onShow={() => load(query)} children={children} childrenLoading={childrenLoading} />
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />}
+      <main className="workspace sg-workspace">
+        <div className="chart-wrap">
+          <div className="chart" ref={container} data-testid="sg-network" aria-label={child ? `Network of ${childName}` : 'Network'} />
+          {loading && (
+            <div className="loading" data-testid="loading" role="status" aria-live="polite">
+              <span className="spinner" aria-hidden="true" /> {loading}
+            </div>
+          )}
+          {!shown && !loading && (
+            <div className="empty-state" data-testid="sg-empty">
+              {noChildren ? (
+                <>
+                  <p className="empty-title">No children to show.</p>
+                  <p>This account has no child it may hold a strategy meeting about.</p>
+                </>
+              ) : (
+                <>
+                  <p className="empty-title">Choose the child and state the purpose of this meeting</p>
+                  <p>The purpose is recorded in the audit log with every view of the child.</p>
+                  <p className="muted small">Other children appear only as descriptors, never by name.</p>
+                </>
+              )}
+            </div>
+          )}
+          {selected && <SelectedStrip entity={selected} focalId={child?.id ?? null} />}
+          {shown && (
+            <div className="sg-chart-tools">
+              <button type="button" onClick={fit} title="Fit the chart to the window (F)">
+                Fit
+              </button>
+              <button type="button" onClick={relayout} title="Lay the chart out again (L)">
+                Re-layout
+              </button>
+            </div>
+          )}
+          <Legend kinds={summary.kinds} hasChild={summary.hasChild} hasHotspot={summary.hasHotspot} />
+        </div>
+        <aside className="details sg-panel" aria-label="Strategy meeting" aria-busy={loading !== null}>
+          {!view || !child ? (
+            <p className="muted">The child, the people linked to them and their chronology appear here.</p>
+          ) : (
+            <>
+              <div className="details-kind">
+                {child.pseudonym && <span className="sg-pseudonym">{child.pseudonym}</span>}
+                {typeof child.age === 'number' && <span>{child.age} years</span>}
+                {(child.lookedAfter ?? child.properties.lookedAfter) === true && <span className="badge child">looked after</span>}
+                {(child.restricted ?? child.properties.restricted) === true && <span className="badge restricted">restricted</span>}
+              </div>
+              <h2 data-testid="sg-child-name">{childName}</h2>
+              <p className="muted small">
+                As of {formatDate(shown.query.asOf) ?? 'today'} · within {plural(shown.query.hops, 'link')} ·{' '}
+                {plural(summary.nodes, 'entity', 'entities')} on the chart
+              </p>
+              {stale && (
+                <p className="sg-stale" role="status">
+                  The form has changed since this view was shown: press Show to update it.
+                </p>
+              )}
+
+              <h3>Linked persons ({view.linkedPersons.length})</h3>
+              <LinkedPersons persons={view.linkedPersons} selectedId={selectedId} onSelect={select} />
+
+              <h3>Chronology ({view.chronology.length})</h3>
+              <Chronology records={view.chronology} context={chronologyContext} selectedId={selectedId} onChart={onChart} onSelect={select} />
+            </>
+          )}
+        </aside>
+      </main>
+      <footer className="statusbar">
+        <span className="sg-status-counts">
+          <b data-testid="node-count">{summary.nodes}</b> {summary.nodes === 1 ? 'entity' : 'entities'} ·{' '}
+          <b data-testid="link-count">{summary.links}</b> {summary.links === 1 ? 'link' : 'links'}
+        </span>
+        {shown && child && (
+          <span className="status-operation sg-status-purpose">
+            {child.pseudonym ?? childName} · purpose: {shown.query.purpose.trim()}
+          </span>
+        )}
+        <span className="hint">
+          Click a person or record to find it on the chart · <kbd>F</kbd> fit · <kbd>L</kbd> layout · <kbd>Esc</kbd> deselect
+        </span>
+      </footer>
+    </div>
+  );
+}
