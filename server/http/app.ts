@@ -16,6 +16,7 @@ import type { Database } from '../db/database.js';
 import { buildSchema } from '../schema.js';
 import type { RequestContext } from './context.js';
 import { readToken } from '../modules/auth/tokens.js';
+import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '../modules/auth/externalIdp.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
 const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS']);
@@ -38,8 +39,10 @@ function maskError(error: unknown, message: string): Error {
   return new GraphQLError(message, { nodes: (error as GraphQLError).nodes, path: (error as GraphQLError).path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
+type ExternalVerifier = ReturnType<typeof externalVerifier>;
+
 /** Reads who is calling (bearer token) and why (x-purpose); never throws for a bad token. */
-async function buildContext(db: Database, request: Request): Promise<RequestContext> {
+async function buildContext(db: Database, request: Request, external?: ExternalVerifier): Promise<RequestContext> {
   const base = {
     db,
     log,
@@ -50,7 +53,7 @@ async function buildContext(db: Database, request: Request): Promise<RequestCont
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   if (!token) return { ...base, user: null, authError: null };
   try {
-    const read = await readToken(db, token);
+    const read = external?.claims(token) ? await external.verify(token) : await readToken(db, token);
     return 'user' in read ? { ...base, user: read.user, authError: null } : { ...base, user: null, authError: read.reason };
   } catch (e) {
     // The token cannot be checked while the database is down; public operations (health) still answer.
@@ -85,7 +88,13 @@ const noIntrospection: Plugin = {
   },
 };
 
-export function createApp(db: Database) {
+export interface AppOptions {
+  /** Also accept tokens of an external identity provider (see modules/auth/externalIdp.ts). */
+  externalIdp?: ExternalIdpConfig;
+}
+
+export function createApp(db: Database, opts: AppOptions = { externalIdp: externalIdpFromEnv() }) {
+  const external = opts.externalIdp ? externalVerifier(opts.externalIdp) : undefined;
   const yoga = createYoga<object, RequestContext>({
     plugins: [...armor.protect().plugins, ...(PRODUCTION ? [noIntrospection] : [])],
     graphiql: !PRODUCTION,
@@ -98,7 +107,7 @@ export function createApp(db: Database) {
       warn: (...a) => log.warn(a.map(String).join(' ')),
       error: (...a) => log.error(a.map(String).join(' ')),
     },
-    context: ({ request }) => buildContext(db, request),
+    context: ({ request }) => buildContext(db, request, external),
     maskedErrors: { maskError },
     landingPage: false,
   });
