@@ -86,7 +86,8 @@ function guard(operation: string, resolve: Resolver): Resolver {
         role: ctx.user.role,
         purpose: ctx.purpose ?? (typeof args.purpose === 'string' ? args.purpose : null),
         operation,
-        args: operation === 'Mutation.login' ? { username: args.username } : args,
+        // Passwords never reach the audit log.
+        args: 'password' in args ? { ...args, password: '[not recorded]' } : args,
         entityIds: ids,
         outcome: 'ok',
       });

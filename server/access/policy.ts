@@ -33,6 +33,8 @@ export const POLICY: Record<string, Rule> = {
   // The strategy-meeting view: one child, with a stated purpose; other children as descriptors.
   'Query.children': ['safeguarding', 'analyst'],
   'Query.childConnections': ['safeguarding', 'analyst'],
+  'Query.users': ADMIN,
+  'Mutation.setUser': ADMIN,
   'Query.auditLog': ADMIN,
   'Query.auditVerify': ADMIN,
 };

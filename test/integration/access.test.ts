@@ -180,3 +180,19 @@ describe('hostile queries', () => {
     expect(r.errors?.[0].message).toMatch(/Int cannot represent/);
   });
 });
+
+describe('user administration', () => {
+  it('lets admin list users and create one, never recording the password', async () => {
+    const { setUser } = await gqlOk('mutation { setUser(username: "New.Officer", role: "licensing", password: "correct horse battery", agency: "Licensing") { username role agency } }', {}, 'admin');
+    expect(setUser).toEqual({ username: 'new.officer', role: 'licensing', agency: 'Licensing' });
+    const { users } = await gqlOk('{ users { username role } }', {}, 'admin');
+    expect(users).toEqual(expect.arrayContaining([{ username: 'new.officer', role: 'licensing' }, { username: 'test-analyst', role: 'analyst' }]));
+    const short = await gql('mutation { setUser(username: "x1", role: "analyst", password: "short") { username } }', {}, 'admin');
+    expect(short.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(short.errors?.[0].message).toMatch(/at least 12 characters/);
+    const { auditLog } = await gqlOk('{ auditLog(username: "test-admin", limit: 20) { operation args } }', {}, 'admin');
+    const entry = auditLog.find((e: any) => e.operation === 'Mutation.setUser');
+    expect(entry.args).toContain('[not recorded]');
+    expect(entry.args).not.toContain('correct horse');
+  });
+});

@@ -20,6 +20,8 @@ const CALLS: Record<string, string> = {
   'Query.duplicateCandidates': '{ duplicateCandidates(limit: 1) { score } }',
   'Query.children': '{ children { id } }',
   'Query.childConnections': '{ childConnections(childId: "per-c02", hops: 1, purpose: "matrix check") { child { id } } }',
+  'Query.users': '{ users { username } }',
+  'Mutation.setUser': 'mutation { setUser(username: "matrix-user", role: "analyst", password: "short") { username } }',
   'Query.auditLog': '{ auditLog(limit: 1) { seq } }',
   'Query.auditVerify': '{ auditVerify { ok } }',
   // Mutations with arguments that pass the role check but fail validation: nothing is written.

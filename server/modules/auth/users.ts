@@ -56,6 +56,13 @@ export async function upsertUser(db: Database, username: string, role: string, p
   return { created: created as boolean };
 }
 
+export async function listUsers(db: Database): Promise<Record<string, unknown>[]> {
+  const rows = await db.read(
+    'MATCH (u:User) RETURN u.username AS username, u.role AS role, u.agency AS agency, toString(u.createdAt) AS createdAt, toString(u.updatedAt) AS updatedAt ORDER BY u.username',
+  );
+  return rows;
+}
+
 export async function countUsers(db: Database): Promise<number> {
   const [{ n }] = await db.read('MATCH (u:User) RETURN count(u) AS n');
   return n as number;
