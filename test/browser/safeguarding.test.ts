@@ -67,3 +67,21 @@ describe('strategy-meeting view', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('admin screen', () => {
+  it('lists users and verifies the audit chain, with no case data', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const admin = await context.newPage();
+    const { username, password } = inject('stack').users.admin;
+    await admin.goto(inject('stack').url, { waitUntil: 'load' });
+    await admin.getByTestId('login-username').fill(username);
+    await admin.getByTestId('login-password').fill(password);
+    await admin.getByTestId('login-submit').click();
+    await expect.poll(() => admin.getByTestId('no-case-data').textContent()).toMatch(/no case data/);
+    await expect.poll(() => admin.getByTestId('admin-user-row').count()).toBeGreaterThanOrEqual(4);
+    await admin.getByTestId('admin-tab-audit').click();
+    await admin.getByTestId('audit-verify').click();
+    await expect.poll(() => admin.getByTestId('audit-verify-result').textContent()).toMatch(/^Intact: \d+ entries$/);
+    await context.close();
+  });
+});

@@ -196,3 +196,13 @@ describe('user administration', () => {
     expect(entry.args).not.toContain('correct horse');
   });
 });
+
+describe('audit chain under load', () => {
+  it('stays intact and verifiable while many requests append at once', async () => {
+    const verifying = Array.from({ length: 5 }, () => gqlOk('{ auditVerify { ok } }', {}, 'admin'));
+    const reads = Array.from({ length: 30 }, (_, i) => gqlOk('query ($t: String!) { search(text: $t) { score } }', { t: i % 2 ? 'Kershaw' : 'Calloway' }));
+    const results = await Promise.all([...verifying, ...reads]);
+    for (const r of results.slice(0, 5)) expect((r as any).auditVerify.ok).toBe(true);
+    expect((await gqlOk('{ auditVerify { ok brokenAt } }', {}, 'admin')).auditVerify).toEqual({ ok: true, brokenAt: null });
+  });
+});

@@ -433,3 +433,118 @@ export async function fetchChildConnections(args: ChildConnectionsArgs, signal?:
   const data = await gql<{ childConnections: ChildView }>(CHILD_CONNECTIONS, variables, signal);
   return data.childConnections;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Administration (admin only): user accounts and the audit log. No case data.
+
+/** A user account as the admin's list shows it. Times are the server's ISO strings. */
+export interface UserRecord {
+  username: string;
+  /** analyst | safeguarding | licensing | admin */
+  role: string;
+  agency: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** One consultation or change, as the audit log recorded it. */
+export interface AuditEntry {
+  seq: number;
+  /** ISO time, UTC. */
+  at: string;
+  username: string;
+  role: string;
+  purpose: string | null;
+  /** 'Query.childConnections', 'Mutation.setUser', … */
+  operation: string;
+  /** The operation's arguments as JSON text (passwords never recorded). */
+  args: string;
+  /** Ids of the entities returned or changed. */
+  entityIds: string[];
+  outcome: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The audit chain recomputed: intact, or the first entry where it no longer holds. */
+export interface AuditCheck {
+  ok: boolean;
+  entries: number;
+  brokenAt: number | null;
+}
+
+export interface SetUserArgs {
+  username: string;
+  role: string;
+  /** 12 characters or more. */
+  password: string;
+  /** Blank or omitted: the server's default for the role. */
+  agency?: string;
+}
+
+export interface AuditLogArgs {
+  /** Only entries that returned or changed this entity: who viewed it. */
+  entityId?: string;
+  username?: string;
+  /** 1-1000; the server's default (100) when omitted. */
+  limit?: number;
+}
+
+const USERS = /* GraphQL */ `
+  query Users { users { username role agency createdAt updatedAt } }
+`;
+
+const SET_USER = /* GraphQL */ `
+  mutation SetUser($username: String!, $role: String!, $password: String!, $agency: String) {
+    setUser(username: $username, role: $role, password: $password, agency: $agency) {
+      username role agency createdAt updatedAt
+    }
+  }
+`;
+
+const AUDIT_LOG = /* GraphQL */ `
+  query AuditLog($entityId: ID, $username: String, $limit: Int) {
+    auditLog(entityId: $entityId, username: $username, limit: $limit) {
+      seq at username role purpose operation args entityIds outcome prevHash hash
+    }
+  }
+`;
+
+const AUDIT_VERIFY = /* GraphQL */ `
+  query AuditVerify { auditVerify { ok entries brokenAt } }
+`;
+
+/** Every user account, by username (admin). */
+export async function fetchUsers(signal?: AbortSignal): Promise<UserRecord[]> {
+  const data = await gql<{ users: UserRecord[] }>(USERS, {}, signal);
+  return data.users;
+}
+
+/**
+ * Creates the account, or updates it (role, agency and a new password) when the username exists.
+ * Refused with BAD_USER_INPUT and a message saying why (username shape, role, password length).
+ */
+export async function setUser(args: SetUserArgs, signal?: AbortSignal): Promise<UserRecord> {
+  const variables: Record<string, unknown> = { username: args.username, role: args.role, password: args.password };
+  const agency = args.agency?.trim();
+  if (agency) variables.agency = agency;
+  const data = await gql<{ setUser: UserRecord }>(SET_USER, variables, signal);
+  return data.setUser;
+}
+
+/** Audit entries, newest first. Reading the log is itself recorded in it. */
+export async function fetchAuditLog(args: AuditLogArgs = {}, signal?: AbortSignal): Promise<AuditEntry[]> {
+  // Omitted rather than null: an explicit null limit would override the server's default.
+  const variables: Record<string, unknown> = {};
+  if (args.entityId) variables.entityId = args.entityId;
+  if (args.username) variables.username = args.username;
+  if (args.limit !== undefined) variables.limit = args.limit;
+  const data = await gql<{ auditLog: AuditEntry[] }>(AUDIT_LOG, variables, signal);
+  return data.auditLog;
+}
+
+/** Recomputes the audit chain on the server (may take a while on a long log). */
+export async function verifyAudit(signal?: AbortSignal): Promise<AuditCheck> {
+  const data = await gql<{ auditVerify: AuditCheck }>(AUDIT_VERIFY, {}, signal);
+  return data.auditVerify;
+}

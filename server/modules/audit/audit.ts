@@ -69,18 +69,24 @@ export async function readAudit(db: Database, filter: { entityId: string | null;
   return rows.map((r) => r.a as AuditEntry);
 }
 
-/** Recomputes the chain; the first entry whose hash or link does not match is where tampering is. */
+/**
+ * Recomputes the chain; the first entry whose hash or link does not match is where tampering is.
+ * The head is read first and only entries up to it are checked, so appends made while verifying
+ * (the service keeps working) are not mistaken for a break; they are checked next time.
+ */
 export async function verifyAuditChain(db: Database): Promise<{ ok: boolean; entries: number; brokenAt: number | null }> {
-  const rows = await db.read('MATCH (a:AuditEntry) RETURN properties(a) AS a ORDER BY a.seq', {}, { timeoutMs: 120_000 });
+  const [head] = await db.read("OPTIONAL MATCH (h:AuditHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash");
+  const last = (head?.seq as number | null) ?? 0;
+  const rows = await db.read('MATCH (a:AuditEntry) WHERE a.seq <= $last RETURN properties(a) AS a ORDER BY a.seq', { last }, { timeoutMs: 120_000 });
   let prev = '';
   let expectedSeq = 1;
   for (const { a } of rows as { a: AuditEntry }[]) {
     const { hash, ...rest } = a;
-    if (a.seq !== expectedSeq || a.prevHash !== prev || entryHash(rest) !== hash) return { ok: false, entries: rows.length, brokenAt: expectedSeq };
+    if (a.seq !== expectedSeq || a.prevHash !== prev || entryHash(rest) !== hash) return { ok: false, entries: last, brokenAt: expectedSeq };
     prev = hash;
     expectedSeq++;
   }
-  const [head] = await db.read("OPTIONAL MATCH (h:AuditHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash");
-  if (rows.length && (head?.seq !== rows.length || head?.hash !== prev)) return { ok: false, entries: rows.length, brokenAt: rows.length };
-  return { ok: true, entries: rows.length, brokenAt: null };
+  // Entries removed from the end, or the head rewritten, show here.
+  if (rows.length !== last || (last > 0 && head?.hash !== prev)) return { ok: false, entries: last, brokenAt: rows.length + 1 };
+  return { ok: true, entries: last, brokenAt: null };
 }
