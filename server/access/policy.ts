@@ -25,6 +25,8 @@ export const POLICY: Record<string, Rule> = {
   'Query.entity': EXPLORE,
   'Query.neighbourhood': EXPLORE,
   'Query.operations': EXPLORE,
+  'Query.paths': EXPLORE,
+  'Query.connectingNetwork': EXPLORE,
   'Query.whoIs': CASE_DATA,
   'Query.duplicateCandidates': CASE_DATA,
   'Mutation.submitReport': CASE_DATA,

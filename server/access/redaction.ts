@@ -53,7 +53,8 @@ const isProtected = (p: Protected, id: string) => p.childIds.has(id) || p.childP
  */
 export function licensingArgs(operation: string, args: Record<string, unknown>, prot: Protected): { args: Record<string, unknown>; answer?: unknown } {
   if (operation === 'Query.entity' && typeof args.id === 'string' && isProtected(prot, args.id)) return { args, answer: null };
-  if (operation === 'Query.neighbourhood' && Array.isArray(args.ids)) {
+  if (operation === 'Query.paths' && [args.from, args.to].some((id) => typeof id === 'string' && isProtected(prot, id))) return { args, answer: [] };
+  if ((operation === 'Query.neighbourhood' || operation === 'Query.connectingNetwork') && Array.isArray(args.ids)) {
     const ids = (args.ids as string[]).filter((id) => !isProtected(prot, id));
     if (!ids.length) return { args, answer: { nodes: [], links: [], truncated: false } };
     return { args: { ...args, ids } };

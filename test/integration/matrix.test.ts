@@ -16,6 +16,8 @@ const CALLS: Record<string, string> = {
   'Query.entity': '{ entity(id: "opr-3") { id } }',
   'Query.neighbourhood': '{ neighbourhood(ids: ["opr-3"]) { truncated } }',
   'Query.operations': '{ operations { id } }',
+  'Query.paths': '{ paths(from: "opr-3", to: "opr-6") { length } }',
+  'Query.connectingNetwork': '{ connectingNetwork(ids: ["opr-3", "opr-6"]) { truncated } }',
   'Query.whoIs': '{ whoIs(nickname: "Kas") { score } }',
   'Query.duplicateCandidates': '{ duplicateCandidates(limit: 1) { score } }',
   'Query.children': '{ children { id } }',
