@@ -49,3 +49,44 @@ describe('paths', () => {
     expect(analyst.length).toBe(1);
   });
 });
+
+describe('rankings', () => {
+  const RANK = 'query ($m: RankMeasure!, $kinds: [String!], $types: [String!]) { rank(measure: $m, kinds: $kinds, linkTypes: $types, top: 10) { score entity { id kind } detail } }';
+
+  it('ranks by degree, betweenness, pagerank and triangles on the chosen subgraph', async () => {
+    for (const m of ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'TRIANGLES']) {
+      const { rank } = await gqlOk(RANK, { m });
+      expect(rank.length, m).toBeGreaterThan(0);
+      const scores = rank.map((r: any) => r.score);
+      expect([...scores].sort((a: number, b: number) => b - a), m).toEqual(scores);
+      for (const r of rank) expect(r.entity.kind).toBe('Person');
+    }
+    // Degree on a known piece: fx-p2 KNOWS fx-p1 (both directions, one neighbour) and fx-p3.
+    const { rank: fx } = await gqlOk(RANK, { m: 'DEGREE', kinds: ['Person'], types: ['KNOWS'] });
+    expect(fx.length).toBeGreaterThan(0);
+    const db = testDatabase();
+    const [{ d }] = await db.read("MATCH (p:Person {id: $id})-[:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(o:Person) WHERE o <> p RETURN count(DISTINCT o) AS d", { id: 'per-s001' });
+    await db.close();
+    const { rank: all } = await gqlOk('{ rank(measure: DEGREE, top: 500) { score entity { id } } }');
+    expect(all.find((r: any) => r.entity.id === 'per-s001').score).toBe(d);
+  });
+
+  it('ranks persons by the distinct children linked to them', async () => {
+    const { rank } = await gqlOk(RANK, { m: 'LINKED_CHILDREN' });
+    expect(rank[0].entity.id).toBe('per-s001'); // the demo's central suspect
+    expect(rank[0].score).toBeGreaterThanOrEqual(5);
+    expect(rank[0].detail.routes.length).toBeGreaterThan(1);
+  });
+
+  it('finds persons at risk and household risk, none of them party to an incident', async () => {
+    const { atRiskPersons } = await gqlOk('{ atRiskPersons(hops: 2, top: 20) { score entity { id } detail } }');
+    expect(atRiskPersons.length).toBeGreaterThan(0);
+    const { householdRisk } = await gqlOk('{ householdRisk(top: 20) { score entity { id } detail } }');
+    const db = testDatabase();
+    const ids = [...atRiskPersons, ...householdRisk].map((r: any) => r.entity.id);
+    const [{ party }] = await db.read('MATCH (p:Person)-[:PARTY_TO]->(:Incident) WHERE p.id IN $ids RETURN count(p) AS party', { ids });
+    await db.close();
+    expect(party).toBe(0);
+    for (const r of atRiskPersons) expect(r.score).toBe(r.detail.partyToIncidents.length > 20 ? r.score : r.detail.partyToIncidents.length);
+  });
+});
