@@ -30,6 +30,8 @@ export const POLICY: Record<string, Rule> = {
   'Query.rank': CASE_DATA,
   'Query.atRiskPersons': CASE_DATA,
   'Query.householdRisk': CASE_DATA,
+  'Query.operationCoverage': CASE_DATA,
+  'Mutation.recordDisposition': CASE_DATA,
   'Query.whoIs': CASE_DATA,
   'Query.duplicateCandidates': CASE_DATA,
   'Mutation.submitReport': CASE_DATA,

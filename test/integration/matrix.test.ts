@@ -21,6 +21,8 @@ const CALLS: Record<string, string> = {
   'Query.rank': '{ rank(measure: DEGREE, top: 3) { score } }',
   'Query.atRiskPersons': '{ atRiskPersons(hops: 1, top: 3) { score } }',
   'Query.householdRisk': '{ householdRisk(top: 3) { score } }',
+  'Query.operationCoverage': '{ operationCoverage(operationId: "op-central") { onChart } }',
+  'Mutation.recordDisposition': 'mutation { recordDisposition(operationId: "op-central", personId: "per-s001", disposition: "nothing", on: "2011-01-01") { id } }',
   'Query.whoIs': '{ whoIs(nickname: "Kas") { score } }',
   'Query.duplicateCandidates': '{ duplicateCandidates(limit: 1) { score } }',
   'Query.children': '{ children { id } }',

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../../http/context.js';
+import { parseArgs } from '../../http/errors.js';
+import { cypherFile, type PlainNode, type PlainRel } from '../../db/database.js';
+import { toEntity, toLink } from '../../domain/entity.js';
+import { DISPOSITIONS } from '../../domain/vocabulary.js';
+
+const q = (name: string) => cypherFile(import.meta.url, name);
+
+const dispositionArgs = z.object({
+  operationId: z.string().min(1),
+  personId: z.string().min(1),
+  disposition: z.enum(DISPOSITIONS),
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  sentenceYears: z.number().min(0).max(100).nullish(),
+});
+
+export const operationsResolvers = {
+  Query: {
+    operationCoverage: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { operationId } = parseArgs(z.object({ operationId: z.string().min(1) }), args);
+      const rows = await ctx.db.read(q('coverage.cypher'), { operationId }, { what: 'This coverage' });
+      if (!rows.length) return null;
+      const byDisposition: Record<string, number> = {};
+      const suspects = rows.filter((r) => r.p);
+      for (const r of suspects) byDisposition[r.disposition as string] = (byDisposition[r.disposition as string] ?? 0) + 1;
+      return {
+        operation: toEntity(rows[0].o as PlainNode),
+        onChart: suspects.length,
+        byDisposition,
+        neverActioned: suspects.filter((r) => !r.actioned).map((r) => toEntity(r.p as PlainNode)),
+        licensed: suspects.filter((r) => r.licensed).map((r) => toEntity(r.p as PlainNode)),
+      };
+    },
+  },
+  Mutation: {
+    recordDisposition: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const a = parseArgs(dispositionArgs, args);
+      const rows = await ctx.db.write(
+        `MATCH (p:Person {id: $personId})-[c:ON_CHART]->(o:Operation {id: $operationId})
+         SET c.dispositionHistory = coalesce(c.dispositionHistory, []) +
+               (coalesce(c.dispositionOn, '') + ':' + coalesce(c.disposition, 'identified')),
+             c.disposition = $disposition, c.dispositionOn = $on,
+             c.sentenceYears = CASE WHEN $sentenceYears IS NULL THEN c.sentenceYears ELSE $sentenceYears END,
+             c.recordedBy = $by
+         RETURN c, p.id AS source, o.id AS target`,
+        { ...a, sentenceYears: a.sentenceYears ?? null, by: ctx.user!.username },
+      );
+      if (!rows.length) throw new GraphQLError('That person is not on that operation’s chart.', { extensions: { code: 'BAD_USER_INPUT' } });
+      return toLink(rows[0].c as PlainRel, rows[0].source as string, rows[0].target as string);
+    },
+  },
+};
