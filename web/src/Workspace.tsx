@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { describeError, fetchNeighbourhood, fetchOperations, isAbort, isUnauthenticated, type Entity, type User } from './api';
-import { createChart, destroyChart, fitChart, layoutAdded, runLayout, selectOnly, viewportCentre } from './chart/cy';
+import { createChart, destroyChart, fitChart, layoutAdded, onChartChange, runLayout, selectOnly, viewportCentre } from './chart/cy';
 import { KIND_STYLES } from './chart/kinds';
 import { flashFresh, mergeSubgraph, restoreElements, type EdgeData, type NodeData } from './chart/merge';
 import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from './components/Banners';
@@ -249,28 +249,17 @@ export function Workspace({ user, onSignOut }: Props) {
     const cy = createChart(container.current);
     cyRef.current = cy;
 
-    // Many chart events arrive per user action (500 'add's for one expansion): refresh panels once
-    // per animation frame, not once per event.
-    let frame = 0;
-    const refresh = () => {
-      if (frame) return;
-      frame = window.requestAnimationFrame(() => {
-        frame = 0;
-        if (cy.destroyed()) return;
-        cy.edges('.of-selected').removeClass('of-selected');
-        cy.nodes(':selected').connectedEdges().addClass('of-selected');
-        setSelection(readSelection(cy));
-        setSummary(summarise(cy));
-      });
-    };
-    cy.on('add remove data select unselect', refresh);
+    const stopRefresh = onChartChange(cy, 'add remove data select unselect', (c) => {
+      setSelection(readSelection(c));
+      setSummary(summarise(c));
+    });
     cy.on('dbltap', 'node', (evt) => handlers.current.expand((evt.target as cytoscape.NodeSingular).id()));
 
     const ctrl = new AbortController();
     if (user) loadOperationChart(ctrl.signal);
     return () => {
       ctrl.abort();
-      if (frame) window.cancelAnimationFrame(frame);
+      stopRefresh();
       destroyChart(cy);
       cyRef.current = null;
     };

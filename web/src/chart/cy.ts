@@ -153,3 +153,27 @@ export function selectOnly(cy: cytoscape.Core, id: string): boolean {
   }
   return true;
 }
+
+/**
+ * Calls `onChange` at most once per animation frame after any of `events` (one expansion fires
+ * hundreds of 'add's), first marking the links of the selected nodes `.of-selected`. Returns the
+ * function that stops it.
+ */
+export function onChartChange(cy: cytoscape.Core, events: string, onChange: (cy: cytoscape.Core) => void): () => void {
+  let frame = 0;
+  const refresh = () => {
+    if (frame) return;
+    frame = window.requestAnimationFrame(() => {
+      frame = 0;
+      if (cy.destroyed()) return;
+      cy.edges('.of-selected').removeClass('of-selected');
+      cy.nodes(':selected').connectedEdges().addClass('of-selected');
+      onChange(cy);
+    });
+  };
+  cy.on(events, refresh);
+  return () => {
+    if (!cy.destroyed()) cy.off(events, refresh);
+    if (frame) window.cancelAnimationFrame(frame);
+  };
+}

@@ -11,7 +11,7 @@ import {
   type Entity,
   type User,
 } from '../../api';
-import { createChart, destroyChart, fitChart, runLayout, selectOnly } from '../../chart/cy';
+import { createChart, destroyChart, fitChart, onChartChange, runLayout, selectOnly } from '../../chart/cy';
 import { KIND_STYLES, kindStyle } from '../../chart/kinds';
 import { mergeSubgraph, type NodeData } from '../../chart/merge';
 import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from '../Banners';
@@ -118,22 +118,13 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
     if (!container.current) return;
     const cy = createChart(container.current);
     cyRef.current = cy;
-    let frame = 0;
-    const refresh = () => {
-      if (frame) return;
-      frame = window.requestAnimationFrame(() => {
-        frame = 0;
-        if (cy.destroyed()) return;
-        cy.edges('.of-selected').removeClass('of-selected');
-        const sel = cy.nodes(':selected');
-        sel.connectedEdges().addClass('of-selected');
-        setSelected(sel.length === 1 ? ((sel[0] as cytoscape.NodeSingular).data() as NodeData).entity : null);
-      });
-    };
-    cy.on('select unselect', refresh);
+    const stopRefresh = onChartChange(cy, 'select unselect', (c) => {
+      const sel = c.nodes(':selected');
+      setSelected(sel.length === 1 ? ((sel[0] as cytoscape.NodeSingular).data() as NodeData).entity : null);
+    });
     return () => {
       request.current?.abort();
-      if (frame) window.cancelAnimationFrame(frame);
+      stopRefresh();
       destroyChart(cy);
       cyRef.current = null;
     };
