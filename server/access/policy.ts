@@ -28,6 +28,7 @@ export const POLICY: Record<string, Rule> = {
   'Query.paths': EXPLORE,
   'Query.connectingNetwork': EXPLORE,
   'Query.rank': CASE_DATA,
+  'Query.communities': CASE_DATA,
   'Query.atRiskPersons': CASE_DATA,
   'Query.householdRisk': CASE_DATA,
   'Query.operationCoverage': CASE_DATA,

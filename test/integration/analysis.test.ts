@@ -90,3 +90,24 @@ describe('rankings', () => {
     for (const r of atRiskPersons) expect(r.score).toBe(r.detail.partyToIncidents.length > 20 ? r.score : r.detail.partyToIncidents.length);
   });
 });
+
+describe('communities', () => {
+  it('splits the people into Louvain communities, the same way every time', async () => {
+    const Q = '{ communities(minSize: 3, top: 50) { modularity communities { id size members { id kind } } } }';
+    const first = (await gqlOk(Q)).communities;
+    expect(first.modularity).toBeGreaterThan(0);
+    expect(first.communities.length).toBeGreaterThan(1);
+    const sizes = first.communities.map((c: any) => c.size);
+    expect([...sizes].sort((a: number, b: number) => b - a)).toEqual(sizes);
+    const seen = new Set<string>();
+    for (const c of first.communities) {
+      expect(c.size).toBeGreaterThanOrEqual(3);
+      for (const m of c.members) {
+        expect(m.kind).toBe('Person');
+        expect(seen.has(m.id)).toBe(false); // each person in one community
+        seen.add(m.id);
+      }
+    }
+    expect((await gqlOk(Q)).communities).toEqual(first);
+  });
+});

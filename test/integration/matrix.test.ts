@@ -19,6 +19,7 @@ const CALLS: Record<string, string> = {
   'Query.paths': '{ paths(from: "opr-3", to: "opr-6") { length } }',
   'Query.connectingNetwork': '{ connectingNetwork(ids: ["opr-3", "opr-6"]) { truncated } }',
   'Query.rank': '{ rank(measure: DEGREE, top: 3) { score } }',
+  'Query.communities': '{ communities(top: 2) { modularity } }',
   'Query.atRiskPersons': '{ atRiskPersons(hops: 1, top: 3) { score } }',
   'Query.householdRisk': '{ householdRisk(top: 3) { score } }',
   'Query.operationCoverage': '{ operationCoverage(operationId: "op-central") { onChart } }',

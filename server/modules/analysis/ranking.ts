@@ -12,6 +12,7 @@ const q = (name: string) => cypherFile(import.meta.url, name);
 const require = createRequire(import.meta.url);
 const betweenness = require('graphology-metrics/centrality/betweenness') as typeof import('graphology-metrics/centrality/betweenness.js').default;
 const pagerank = require('graphology-metrics/centrality/pagerank') as typeof import('graphology-metrics/centrality/pagerank.js').default;
+const louvain = require('graphology-communities-louvain') as typeof import('graphology-communities-louvain').default;
 
 export const MEASURES = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'TRIANGLES', 'LINKED_CHILDREN'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -41,21 +42,63 @@ async function entities(db: Database, ids: string[]): Promise<Map<string, Entity
   return new Map(rows.map((r) => [String((r.n as PlainNode).props.id), toEntity(r.n as PlainNode)]));
 }
 
-export async function rank(db: Database, args: { measure: Measure; kinds: string[] | null; linkTypes: string[] | null; top: number }): Promise<RankedView[]> {
-  if (args.measure === 'LINKED_CHILDREN') {
-    const rows = await db.read(q('linkedChildren.cypher'), { top: args.top }, { what: 'This ranking' });
-    return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.children as number, detail: { measure: args.measure, routes: r.routes } }));
-  }
-  const kinds = args.kinds ?? ['Person'];
-  const linkTypes = args.linkTypes ?? KNOWS_FAMILY;
-  const rows = await db.read(q('extractGraph.cypher'), { kinds, linkTypes, cap: MAX_LINKS + 1 }, { what: 'This ranking', timeoutMs: 60_000 });
-  if (rows.length > MAX_LINKS) throw new QueryTooLargeError(`Ranking over more than ${MAX_LINKS} links`);
+/** The undirected simple graph of `kinds` joined by `linkTypes`, capped (QUERY_TOO_LARGE beyond). */
+async function extractGraph(db: Database, kindsArg: string[] | null, linkTypesArg: string[] | null) {
+  const kinds = kindsArg ?? ['Person'];
+  const linkTypes = linkTypesArg ?? KNOWS_FAMILY;
+  const rows = await db.read(q('extractGraph.cypher'), { kinds, linkTypes, cap: MAX_LINKS + 1 }, { what: 'This analysis', timeoutMs: 60_000 });
+  if (rows.length > MAX_LINKS) throw new QueryTooLargeError(`An analysis over more than ${MAX_LINKS} links`);
   const g = new UndirectedGraph();
   for (const { source, target } of rows as { source: string; target: string }[]) {
     g.mergeNode(source);
     g.mergeNode(target);
     g.mergeEdge(source, target);
   }
+  return { g, kinds, linkTypes };
+}
+
+export interface CommunityView {
+  id: number;
+  size: number;
+  members: EntityView[];
+}
+
+/**
+ * Communities by Louvain modularity, largest first, on the same subgraph as `rank`. The random
+ * walk is seeded, so the same graph always gives the same communities.
+ */
+export async function communities(
+  db: Database,
+  args: { kinds: string[] | null; linkTypes: string[] | null; minSize: number; top: number },
+): Promise<{ modularity: number; communities: CommunityView[] }> {
+  const { g } = await extractGraph(db, args.kinds, args.linkTypes);
+  if (g.order === 0) return { modularity: 0, communities: [] };
+  let state = 42;
+  const rng = () => ((state = (state * 1664525 + 1013904223) % 4294967296) / 4294967296);
+  const result = louvain.detailed(g, { rng });
+  const groups = new Map<number, string[]>();
+  for (const [node, c] of Object.entries(result.communities)) {
+    const members = groups.get(c);
+    if (members) members.push(node);
+    else groups.set(c, [node]);
+  }
+  const chosen = [...groups.entries()]
+    .filter(([, m]) => m.length >= args.minSize)
+    .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+    .slice(0, args.top);
+  const byId = await entities(db, chosen.flatMap(([, m]) => m.slice(0, 100)));
+  return {
+    modularity: result.modularity,
+    communities: chosen.map(([id, m]) => ({ id, size: m.length, members: m.slice(0, 100).map((x) => byId.get(x)!).filter(Boolean) })),
+  };
+}
+
+export async function rank(db: Database, args: { measure: Measure; kinds: string[] | null; linkTypes: string[] | null; top: number }): Promise<RankedView[]> {
+  if (args.measure === 'LINKED_CHILDREN') {
+    const rows = await db.read(q('linkedChildren.cypher'), { top: args.top }, { what: 'This ranking' });
+    return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.children as number, detail: { measure: args.measure, routes: r.routes } }));
+  }
+  const { g, kinds, linkTypes } = await extractGraph(db, args.kinds, args.linkTypes);
   let scores: Record<string, number>;
   if (args.measure === 'DEGREE') scores = Object.fromEntries(g.mapNodes((n: string) => [n, g.degree(n)]));
   else if (args.measure === 'BETWEENNESS') scores = betweenness(g, { normalized: true });

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { linkTypesArg } from '../graph/resolvers.js';
 import { MAX_HOPS, connectingNetwork, shortestPaths } from './paths.js';
-import { MEASURES, atRiskPersons, householdRisk, rank } from './ranking.js';
+import { MEASURES, atRiskPersons, communities, householdRisk, rank } from './ranking.js';
 import { kindsArg } from '../graph/resolvers.js';
 
 const hops = z.number().int().min(1, `maxHops must be 1 to ${MAX_HOPS}`).max(MAX_HOPS, `maxHops must be 1 to ${MAX_HOPS}`).default(4);
@@ -23,6 +23,8 @@ export const analysisResolvers = {
       rank(ctx.db, parseArgs(z.object({ measure: z.enum(MEASURES), kinds: kindsArg, linkTypes: linkTypesArg, top }), args)),
     atRiskPersons: (_: unknown, args: unknown, ctx: RequestContext) =>
       atRiskPersons(ctx.db, parseArgs(z.object({ hops: z.number().int().min(1, 'hops must be 1 to 3').max(3, 'hops must be 1 to 3').default(2), linkTypes: linkTypesArg, top }), args)),
+    communities: (_: unknown, args: unknown, ctx: RequestContext) =>
+      communities(ctx.db, parseArgs(z.object({ kinds: kindsArg, linkTypes: linkTypesArg, minSize: z.number().int().min(1).max(1000).default(3), top }), args)),
     householdRisk: (_: unknown, args: unknown, ctx: RequestContext) => householdRisk(ctx.db, parseArgs(z.object({ top }), args).top),
   },
 };
