@@ -48,6 +48,9 @@ describe('childConnections for a strategy meeting', () => {
     const scores = v.linkedPersons.map((p: any) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(v.linkedPersons.some((p: any) => p.detail.otherChildren > 0)).toBe(true);
+    // The reports behind each person's routes, counted once each.
+    for (const p of v.linkedPersons) expect(p.detail.sources).toBe(new Set(p.detail.reports).size);
+    expect(v.linkedPersons.some((p: any) => p.detail.sources > 0)).toBe(true);
     const kershaw = v.linkedPersons.find((p: any) => p.entity.id === 'per-s001');
     expect(kershaw.detail.routes.join(' ')).toMatch(/missing/);
   });

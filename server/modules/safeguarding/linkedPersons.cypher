@@ -1,28 +1,32 @@
 // Persons linked to one child under the derived-link rules of DESIGN.md §4, each with every route
-// found, how many other children the same rules link them to, and the notices served on them.
+// found, the reports behind those routes (their `sources`), how many other children the same rules
+// link them to, and the notices served on them.
 // Sharing only a location is a lead, not a link, and is not counted here.
 MATCH (c:Person {id: $childId})
 CALL {
   WITH c
-  MATCH (c)-[:VICTIM_OF]->(i:Incident)<-[:PARTY_TO]-(p:Person)
+  MATCH (c)-[v:VICTIM_OF]->(i:Incident)<-[pt:PARTY_TO]-(p:Person)
   WHERE p <> c AND ($asOf IS NULL OR coalesce(i.date, '') <= $asOf)
-  RETURN p, 'party to ' + coalesce(i.kind, 'an incident') + ' ' + coalesce(i.date, '') AS route, 'incident' AS kind
+  RETURN p, 'party to ' + coalesce(i.kind, 'an incident') + ' ' + coalesce(i.date, '') AS route, 'incident' AS kind,
+         coalesce(i.sources, []) + coalesce(v.sources, []) + coalesce(pt.sources, []) AS sources
   UNION
   WITH c
   MATCH (n:Notice)-[:PROTECTS]->(c), (n)-[:SERVED_ON]->(p:Person)
   WHERE $asOf IS NULL OR coalesce(n.servedOn, '') <= $asOf
-  RETURN p, 'abduction notice served ' + coalesce(n.servedOn, '') AS route, 'notice' AS kind
+  RETURN p, 'abduction notice served ' + coalesce(n.servedOn, '') AS route, 'notice' AS kind, coalesce(n.sources, []) AS sources
   UNION
   WITH c
-  MATCH (c)-[h:HAS_CONTACT]->(:Phone)<-[:HAS_PHONE]-(p:Person)
+  MATCH (c)-[h:HAS_CONTACT]->(:Phone)<-[hp:HAS_PHONE]-(p:Person)
   WHERE p <> c
-  RETURN p, 'in the child\'s phone as "' + coalesce(h.savedAs, '?') + '"' AS route, 'phone contact' AS kind
+  RETURN p, 'in the child\'s phone as "' + coalesce(h.savedAs, '?') + '"' AS route, 'phone contact' AS kind,
+         coalesce(h.sources, []) + coalesce(hp.sources, []) AS sources
   UNION
   WITH c
   MATCH (c)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(p:Person)
-  RETURN p, 'direct link ' + type(k) AS route, 'direct link' AS kind
+  RETURN p, 'direct link ' + type(k) AS route, 'direct link' AS kind, coalesce(k.sources, []) AS sources
 }
-WITH c, p, collect(DISTINCT route) AS routes, collect(DISTINCT kind) AS routeKinds
+UNWIND CASE WHEN size(sources) = 0 THEN [null] ELSE sources END AS source
+WITH c, p, collect(DISTINCT route) AS routes, collect(DISTINCT kind) AS routeKinds, collect(DISTINCT source) AS reports
 WHERE coalesce(p.child, false) = false
 CALL {
   WITH c, p
@@ -45,7 +49,7 @@ CALL {
   WHERE o.child = true AND o <> c
   RETURN o
 }
-WITH p, routes, routeKinds, count(DISTINCT o) AS otherChildren
-RETURN p, routes, routeKinds, otherChildren, COUNT { (:Notice)-[:SERVED_ON]->(p) } AS notices
+WITH p, routes, routeKinds, reports, count(DISTINCT o) AS otherChildren
+RETURN p, routes, routeKinds, reports, otherChildren, COUNT { (:Notice)-[:SERVED_ON]->(p) } AS notices
 ORDER BY size(routeKinds) DESC, size(routes) DESC, p.id
 LIMIT 500

@@ -52,7 +52,8 @@ export const safeguardingResolvers = {
       const linkedPersons = linkedRows.map((r) => ({
         entity: toEntity(r.p as PlainNode),
         score: (r.routeKinds as string[]).length,
-        detail: { routes: r.routes, routeKinds: r.routeKinds, otherChildren: r.otherChildren, notices: r.notices },
+        // reports: the distinct reports behind the routes — independent sources, shown with each link.
+        detail: { routes: r.routes, routeKinds: r.routeKinds, reports: r.reports, sources: (r.reports as string[]).length, otherChildren: r.otherChildren, notices: r.notices },
       }));
       return { child: toEntity(found.c as PlainNode), network, chronology, linkedPersons };
     },
