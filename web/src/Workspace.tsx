@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import { describeError, fetchNeighbourhood, fetchOperations, isAbort, isUnauthenticated, type Entity, type User } from './api';
 import { createChart, destroyChart, fitChart, layoutAdded, onChartChange, runLayout, selectOnly, viewportCentre } from './chart/cy';
-import { KIND_STYLES } from './chart/kinds';
 import { flashFresh, mergeSubgraph, restoreElements, type EdgeData, type NodeData } from './chart/merge';
 import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from './components/Banners';
 import { DetailsPanel, type End, type Selection } from './components/DetailsPanel';
@@ -11,6 +10,7 @@ import { SearchBox } from './components/SearchBox';
 import { SessionControls } from './components/SessionControls';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { EMPTY_SUMMARY, summarise, type ChartSummary } from './chart/summary';
 
 /** Neighbours fetched per expansion: enough to see a hub's shape, few enough to stay readable. */
 const EXPAND_LIMIT = 300;
@@ -19,16 +19,7 @@ const OPERATION_LIMIT = 500;
 /** Neighbours fetched to find a search result's links to the chart (see addEntity). */
 const SEARCH_LINK_LIMIT = 1000;
 
-interface ChartSummary {
-  nodes: number;
-  links: number;
-  selected: number;
-  kinds: string[];
-  hasChild: boolean;
-  hasHotspot: boolean;
-}
 
-const EMPTY_SUMMARY: ChartSummary = { nodes: 0, links: 0, selected: 0, kinds: [], hasChild: false, hasHotspot: false };
 
 function endOf(cy: cytoscape.Core, id: string): End {
   const d = cy.getElementById(id).data() as NodeData | undefined;
@@ -55,25 +46,6 @@ function readSelection(cy: cytoscape.Core): Selection {
   return { type: 'edge', edgeId: ed.id, link: ed.link, source: endOf(cy, ed.source), target: endOf(cy, ed.target) };
 }
 
-function summarise(cy: cytoscape.Core): ChartSummary {
-  const present = new Set<string>();
-  let hasChild = false;
-  let hasHotspot = false;
-  cy.nodes().forEach((n) => {
-    const d = n.data() as NodeData;
-    present.add(d.sk);
-    hasChild ||= d.child;
-    hasHotspot ||= d.hotspot;
-  });
-  return {
-    nodes: cy.nodes().length,
-    links: cy.edges().length,
-    selected: cy.$(':selected').length,
-    kinds: KIND_STYLES.map((k) => k.key).filter((k) => present.has(k)),
-    hasChild,
-    hasHotspot,
-  };
-}
 
 interface Props {
   /**

@@ -12,7 +12,7 @@ import {
   type User,
 } from '../../api';
 import { createChart, destroyChart, fitChart, onChartChange, runLayout, selectOnly } from '../../chart/cy';
-import { KIND_STYLES, kindStyle } from '../../chart/kinds';
+import { kindStyle } from '../../chart/kinds';
 import { mergeSubgraph, type NodeData } from '../../chart/merge';
 import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from '../Banners';
 import { KindBadge } from '../KindBadge';
@@ -22,6 +22,7 @@ import { Chronology } from './Chronology';
 import { displayLabel, formatDate, plural, str, todayIso } from './format';
 import { LinkedPersons } from './LinkedPersons';
 import { MeetingForm, missingInput, type MeetingQuery } from './MeetingForm';
+import { EMPTY_SUMMARY, summarise, type ChartSummary } from '../../chart/summary';
 
 interface Shown {
   view: ChildView;
@@ -31,34 +32,8 @@ interface Shown {
   onChart: Set<string>;
 }
 
-interface ChartSummary {
-  nodes: number;
-  links: number;
-  kinds: string[];
-  hasChild: boolean;
-  hasHotspot: boolean;
-}
 
-const EMPTY_SUMMARY: ChartSummary = { nodes: 0, links: 0, kinds: [], hasChild: false, hasHotspot: false };
 
-function summarise(cy: cytoscape.Core): ChartSummary {
-  const present = new Set<string>();
-  let hasChild = false;
-  let hasHotspot = false;
-  cy.nodes().forEach((n) => {
-    const d = n.data() as NodeData;
-    present.add(d.sk);
-    hasChild ||= d.child;
-    hasHotspot ||= d.hotspot;
-  });
-  return {
-    nodes: cy.nodes().length,
-    links: cy.edges().length,
-    kinds: KIND_STYLES.map((k) => k.key).filter((k) => present.has(k)),
-    hasChild,
-    hasHotspot,
-  };
-}
 
 /** What is selected on the chart, with the marks that matter in a meeting. */
 function SelectedStrip({ entity, focalId }: { entity: Entity; focalId: string | null }) {
