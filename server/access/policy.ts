@@ -31,6 +31,7 @@ export const POLICY: Record<string, Rule> = {
   'Query.communities': CASE_DATA,
   'Query.atRiskPersons': CASE_DATA,
   'Query.householdRisk': CASE_DATA,
+  'Query.linkedChildren': CASE_DATA,
   'Query.operationCoverage': CASE_DATA,
   'Mutation.recordDisposition': CASE_DATA,
   'Query.whoIs': CASE_DATA,

@@ -1,10 +1,15 @@
 // Persons not party to any incident who live with a relative (FAMILY_REL and the same
 // CURRENT_ADDRESS) who is not either, scored by that relative's distinct contacts who are.
-MATCH (p:Person)-[:FAMILY_REL]-(relative:Person),
-      (p)-[:CURRENT_ADDRESS]->(home:Location)<-[:CURRENT_ADDRESS]-(relative)
-WHERE NOT (p)-[:PARTY_TO]->(:Incident) AND NOT (relative)-[:PARTY_TO]->(:Incident)
-MATCH (relative)-[:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE]-(contact:Person)
-WHERE contact <> p AND (contact)-[:PARTY_TO]->(:Incident)
+// As of $asOf: links and incidents dated later are out of view.
+MATCH (p:Person)-[f:FAMILY_REL]-(relative:Person),
+      (p)-[a1:CURRENT_ADDRESS]->(home:Location)<-[a2:CURRENT_ADDRESS]-(relative)
+WHERE ($asOf IS NULL OR (coalesce(f.from, '') <= $asOf AND coalesce(a1.from, '') <= $asOf AND coalesce(a2.from, '') <= $asOf))
+  AND NOT EXISTS { (p)-[pt:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
+  AND NOT EXISTS { (relative)-[pt:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
+MATCH (relative)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE]-(contact:Person)
+WHERE contact <> p
+  AND ($asOf IS NULL OR coalesce(k.from, '') <= $asOf)
+  AND EXISTS { (contact)-[:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
 WITH p, count(DISTINCT contact) AS score, collect(DISTINCT relative.id) AS relatives, collect(DISTINCT home.id) AS homes,
      collect(DISTINCT contact.id)[..20] AS contacts
 RETURN p, score, relatives, homes, contacts

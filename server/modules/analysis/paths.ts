@@ -15,11 +15,19 @@ export interface PathView {
 
 export const MAX_HOPS = 8;
 
+/** The date that places an entity in time: the first of its dated properties (empty when undated). */
+const DATED_BY = (v: string) => `coalesce(${v}.date, ${v}.servedOn, ${v}.receivedOn, ${v}.grantedOn, ${v}.from, '')`;
+
 function shortestQuery(maxHops: number, all: boolean): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new Error(`maxHops must be 1..${MAX_HOPS}`);
+  // As of $asOf, a link or an entity dated later is out of view, so no path goes through it.
   return `
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-    MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a)-[r WHERE $linkTypes IS NULL OR type(r) IN $linkTypes]-{1,${maxHops}}(b)
+    WHERE $asOf IS NULL OR (${DATED_BY('a')} <= $asOf AND ${DATED_BY('b')} <= $asOf)
+    MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a)
+      ((x)-[r WHERE ($linkTypes IS NULL OR type(r) IN $linkTypes) AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf)]-
+       (y WHERE $asOf IS NULL OR ${DATED_BY('y')} <= $asOf)){1,${maxHops}}
+      (b)
     RETURN nodes(p) AS ns, relationships(p) AS rs
     LIMIT 50`;
 }
@@ -35,20 +43,20 @@ function toPath(ns: PlainNode[], rs: PlainRel[]): PathView {
 
 export async function shortestPaths(
   db: Database,
-  args: { from: string; to: string; maxHops: number; linkTypes: string[] | null; all: boolean },
+  args: { from: string; to: string; maxHops: number; linkTypes: string[] | null; asOf: string | null; all: boolean },
 ): Promise<PathView[]> {
   if (args.from === args.to) return [];
-  const rows = await db.read(shortestQuery(args.maxHops, args.all), { from: args.from, to: args.to, linkTypes: args.linkTypes }, { what: 'This path search' });
+  const rows = await db.read(shortestQuery(args.maxHops, args.all), { from: args.from, to: args.to, linkTypes: args.linkTypes, asOf: args.asOf }, { what: 'This path search' });
   return rows.map((r) => toPath(r.ns as PlainNode[], r.rs as PlainRel[]));
 }
 
-export async function connectingNetwork(db: Database, args: { ids: string[]; maxHops: number; linkTypes: string[] | null }): Promise<Subgraph> {
+export async function connectingNetwork(db: Database, args: { ids: string[]; maxHops: number; linkTypes: string[] | null; asOf: string | null }): Promise<Subgraph> {
   const nodes = new Map<string, EntityView>();
   const links = new Map<string, LinkView>();
   const ids = [...new Set(args.ids)];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const [path] = await shortestPaths(db, { from: ids[i]!, to: ids[j]!, maxHops: args.maxHops, linkTypes: args.linkTypes, all: false });
+      const [path] = await shortestPaths(db, { ...args, from: ids[i]!, to: ids[j]!, all: false });
       if (!path) continue;
       for (const n of path.nodes) nodes.set(n.id, n);
       for (const l of path.links) links.set(l.id, l);

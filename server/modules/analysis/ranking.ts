@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
 import { cypherFile, QueryTooLargeError, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
+import { rankByLinkedChildren } from './childLinks.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 // graphology-metrics ships CommonJS whose typings declare a default export: load it as CommonJS.
@@ -42,11 +43,24 @@ async function entities(db: Database, ids: string[]): Promise<Map<string, Entity
   return new Map(rows.map((r) => [String((r.n as PlainNode).props.id), toEntity(r.n as PlainNode)]));
 }
 
+/** Which part of the graph a ranking or community search runs on. */
+export interface SubgraphScope {
+  kinds: string[] | null;
+  linkTypes: string[] | null;
+  /** Only these entities (e.g. the ones on a chart); null for all. */
+  within: string[] | null;
+  asOf: string | null;
+}
+
 /** The undirected simple graph of `kinds` joined by `linkTypes`, capped (QUERY_TOO_LARGE beyond). */
-async function extractGraph(db: Database, kindsArg: string[] | null, linkTypesArg: string[] | null) {
-  const kinds = kindsArg ?? ['Person'];
-  const linkTypes = linkTypesArg ?? KNOWS_FAMILY;
-  const rows = await db.read(q('extractGraph.cypher'), { kinds, linkTypes, cap: MAX_LINKS + 1 }, { what: 'This analysis', timeoutMs: 60_000 });
+async function extractGraph(db: Database, scope: SubgraphScope) {
+  const kinds = scope.kinds ?? ['Person'];
+  const linkTypes = scope.linkTypes ?? KNOWS_FAMILY;
+  const rows = await db.read(
+    q('extractGraph.cypher'),
+    { kinds, linkTypes, within: scope.within, asOf: scope.asOf, cap: MAX_LINKS + 1 },
+    { what: 'This analysis', timeoutMs: 60_000 },
+  );
   if (rows.length > MAX_LINKS) throw new QueryTooLargeError(`An analysis over more than ${MAX_LINKS} links`);
   const g = new UndirectedGraph();
   for (const { source, target } of rows as { source: string; target: string }[]) {
@@ -69,9 +83,9 @@ export interface CommunityView {
  */
 export async function communities(
   db: Database,
-  args: { kinds: string[] | null; linkTypes: string[] | null; minSize: number; top: number },
+  args: SubgraphScope & { minSize: number; top: number },
 ): Promise<{ modularity: number; communities: CommunityView[] }> {
-  const { g } = await extractGraph(db, args.kinds, args.linkTypes);
+  const { g } = await extractGraph(db, args);
   if (g.order === 0) return { modularity: 0, communities: [] };
   let state = 42;
   const rng = () => ((state = (state * 1664525 + 1013904223) % 4294967296) / 4294967296);
@@ -93,12 +107,12 @@ export async function communities(
   };
 }
 
-export async function rank(db: Database, args: { measure: Measure; kinds: string[] | null; linkTypes: string[] | null; top: number }): Promise<RankedView[]> {
+export async function rank(db: Database, args: SubgraphScope & { measure: Measure; top: number }): Promise<RankedView[]> {
   if (args.measure === 'LINKED_CHILDREN') {
-    const rows = await db.read(q('linkedChildren.cypher'), { top: args.top }, { what: 'This ranking' });
-    return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.children as number, detail: { measure: args.measure, routes: r.routes } }));
+    const ranked = await rankByLinkedChildren(db, args.asOf, args.within ? 100_000 : args.top);
+    return args.within ? ranked.filter((r) => args.within!.includes(r.entity.id)).slice(0, args.top) : ranked;
   }
-  const { g, kinds, linkTypes } = await extractGraph(db, args.kinds, args.linkTypes);
+  const { g, kinds, linkTypes } = await extractGraph(db, args);
   let scores: Record<string, number>;
   if (args.measure === 'DEGREE') scores = Object.fromEntries(g.mapNodes((n: string) => [n, g.degree(n)]));
   else if (args.measure === 'BETWEENNESS') scores = betweenness(g, { normalized: true });
@@ -112,30 +126,31 @@ export async function rank(db: Database, args: { measure: Measure; kinds: string
   return best.map(([id, score]) => ({
     entity: byId.get(id)!,
     score,
-    detail: { measure: args.measure, degree: g.degree(id), graph: { nodes: g.order, links: g.size, kinds, linkTypes } },
+    detail: { measure: args.measure, degree: g.degree(id), asOf: args.asOf, graph: { nodes: g.order, links: g.size, kinds, linkTypes } },
   }));
 }
 
 /** Persons not party to any incident, scored by distinct persons within `hops` links who are. */
-export async function atRiskPersons(db: Database, args: { hops: number; linkTypes: string[] | null; top: number }): Promise<RankedView[]> {
+export async function atRiskPersons(db: Database, args: { hops: number; linkTypes: string[] | null; asOf: string | null; top: number }): Promise<RankedView[]> {
   if (!Number.isInteger(args.hops) || args.hops < 1 || args.hops > 3) throw new Error('hops must be 1..3');
   // The hop bound is a checked integer written into the pattern: quantifier bounds cannot be parameters.
   const rows = await db.read(
     `MATCH (p:Person)
-     WHERE NOT (p)-[:PARTY_TO]->(:Incident) AND coalesce(p.child, false) = false
-     MATCH (p)-[r WHERE type(r) IN $linkTypes]-{1,${args.hops}}(q:Person)
-     WHERE q <> p AND (q)-[:PARTY_TO]->(:Incident)
+     WHERE coalesce(p.child, false) = false
+       AND NOT EXISTS { (p)-[:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
+     MATCH (p)-[r WHERE type(r) IN $linkTypes AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf)]-{1,${args.hops}}(q:Person)
+     WHERE q <> p AND EXISTS { (q)-[:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
      WITH p, collect(DISTINCT q.id) AS near
      RETURN p, size(near) AS score, near[..20] AS near
      ORDER BY score DESC, p.id
      LIMIT $top`,
-    { linkTypes: args.linkTypes ?? KNOWS_FAMILY, top: args.top },
+    { linkTypes: args.linkTypes ?? KNOWS_FAMILY, asOf: args.asOf, top: args.top },
     { what: 'This at-risk ranking', timeoutMs: 60_000 },
   );
-  return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.score as number, detail: { hops: args.hops, partyToIncidents: r.near } }));
+  return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.score as number, detail: { hops: args.hops, asOf: args.asOf, partyToIncidents: r.near } }));
 }
 
-export async function householdRisk(db: Database, top: number): Promise<RankedView[]> {
-  const rows = await db.read(q('householdRisk.cypher'), { top }, { what: 'This household ranking', timeoutMs: 60_000 });
+export async function householdRisk(db: Database, args: { asOf: string | null; top: number }): Promise<RankedView[]> {
+  const rows = await db.read(q('householdRisk.cypher'), args, { what: 'This household ranking', timeoutMs: 60_000 });
   return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.score as number, detail: { relatives: r.relatives, homes: r.homes, contacts: r.contacts } }));
 }

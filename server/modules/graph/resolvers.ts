@@ -3,28 +3,17 @@ import { JSONResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { entityTypeName } from '../../domain/entity.js';
-import { isLabel, isLinkType } from '../../domain/vocabulary.js';
+import { asOfArg, idArg as id, kindsArg, linkTypesArg } from '../../http/args.js';
 import { entityById, listOperations, neighbourhood } from './queries.js';
 
 export const MAX_NEIGHBOURHOOD_NODES = 5_000;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
-const id = z.string().min(1, 'must not be empty').max(200);
-export const kindsArg = z
-  .array(z.string().refine(isLabel, { error: (issue) => `unknown kind "${String(issue.input)}"` }))
-  .nullish()
-  .transform((v) => (v && v.length ? v : null));
-export const linkTypesArg = z
-  .array(z.string().refine(isLinkType, { error: (issue) => `unknown link type "${String(issue.input)}"` }))
-  .nullish()
-  .transform((v) => (v && v.length ? v : null));
 
 const neighbourhoodArgs = z.object({
   ids: z.array(id).min(1, 'give at least one id').max(500, 'at most 500 ids at once'),
   hops: z.number().int().min(1, 'hops must be 1 to 3').max(3, 'hops must be 1 to 3 (ask a path or connecting-network question for further)').default(1),
   linkTypes: linkTypesArg,
   kinds: kindsArg,
-  asOf: isoDate.nullish().transform((v) => v ?? null),
+  asOf: asOfArg,
   limit: z.number().int().min(1).max(MAX_NEIGHBOURHOOD_NODES, `limit is at most ${MAX_NEIGHBOURHOOD_NODES}`).default(300),
 });
 

@@ -7,12 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isoDate } from '../../http/args.js';
 import type { Database, PlainNode, PlainRel } from '../../db/database.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 import { normalisePhone, readPostcode, readRegistration } from '../search/identifiers.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const scalar = z.union([z.string().max(2000), z.number(), z.boolean()]);
 const propertyValue = z.union([scalar, z.array(z.string()), z.array(z.number()), z.array(z.boolean())]);
 const RESERVED = new Set(['id', 'sources', 'point']);

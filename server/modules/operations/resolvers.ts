@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../http/args.js';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
@@ -12,7 +13,7 @@ const dispositionArgs = z.object({
   operationId: z.string().min(1),
   personId: z.string().min(1),
   disposition: z.enum(DISPOSITIONS),
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  on: isoDate,
   sentenceYears: z.number().min(0).max(100).nullish(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../http/args.js';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
@@ -11,9 +12,7 @@ const q = (name: string) => cypherFile(import.meta.url, name);
 const childArgs = z.object({
   childId: z.string().min(1),
   hops: z.number().int().min(1, 'hops must be 1 to 3').max(3, 'hops must be 1 to 3').default(2),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  asOf: isoDate
     .nullish()
     .transform((v) => v ?? new Date().toISOString().slice(0, 10)),
   purpose: z.string().trim().min(3, 'state the purpose of this view (e.g. the strategy meeting it is for)').max(500),

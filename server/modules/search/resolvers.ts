@@ -3,7 +3,7 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
-import { kindsArg } from '../graph/resolvers.js';
+import { kindsArg } from '../../http/args.js';
 import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);

@@ -1,0 +1,21 @@
+/**
+ * Argument schemas shared by the resolvers of several modules, so that the same argument is
+ * checked, and explained when wrong, the same way everywhere.
+ */
+import { z } from 'zod';
+import { isLabel, isLinkType } from '../domain/vocabulary.js';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+/** "As of" a date: records dated after it are out of view. Null: no date limit. */
+export const asOfArg = isoDate.nullish().transform((v) => v ?? null);
+export const idArg = z.string().min(1, 'must not be empty').max(200);
+export const topArg = z.number().int().min(1, 'top is at least 1').max(500, 'top is at most 500').default(20);
+
+export const kindsArg = z
+  .array(z.string().refine(isLabel, { error: (issue) => `unknown kind "${String(issue.input)}"` }))
+  .nullish()
+  .transform((v) => (v && v.length ? v : null));
+export const linkTypesArg = z
+  .array(z.string().refine(isLinkType, { error: (issue) => `unknown link type "${String(issue.input)}"` }))
+  .nullish()
+  .transform((v) => (v && v.length ? v : null));
