@@ -55,6 +55,11 @@ describe.skipIf(!fs.existsSync(POLE))('the POLE dataset with --preset pole', () 
     expect(crime).toMatchObject({ kind: 'crime', date: '2017-08-24' });
     expect(crime.labels).toEqual(expect.arrayContaining(['Crime', 'Incident', 'Entity']));
     expect(crime.sourceId).toMatch(/^10305fdb/);
+    // POLE writes days and months with one digit or two: every date must come out ISO.
+    const [{ notIso }] = await db.read("MATCH (c:Crime) WHERE c.id STARTS WITH 'pole:' AND NOT c.date =~ '\\d{4}-\\d{2}-\\d{2}' RETURN count(c) AS notIso");
+    expect(notIso).toBe(0);
+    const [single] = await db.read("MATCH (c:Crime {id: 'pole:31952'}) RETURN c.date AS date");
+    expect(single.date).toBe('2017-08-01'); // "1/08/2017" in the file
     const [vehicle] = await db.read("MATCH (v:Vehicle {id: 'pole:31238'}) RETURN v.reg AS reg");
     expect(vehicle.reg).toBe('RY52APF');
     const [phone] = await db.read("MATCH (p:Phone {id: 'pole:3'}) RETURN p.phoneNo AS phoneNo, p.raw AS raw");

@@ -18,10 +18,10 @@ export interface Preset {
   mapType(type: string): string;
 }
 
-/** dd/mm/yyyy → yyyy-mm-dd; anything else unchanged. */
+/** d/m/yyyy or dd/mm/yyyy (POLE writes both) → yyyy-mm-dd; anything else unchanged. */
 const isoDate = (v: unknown) => {
-  const m = typeof v === 'string' ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v) : null;
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : v;
+  const m = typeof v === 'string' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v) : null;
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : v;
 };
 
 /** Without a preset: ids, labels and types are the contract's own; a property `id` is not allowed to shadow `:ID`. */
