@@ -35,6 +35,7 @@ const POLE = path.resolve(ROOT, '..', 'shared', 'data', 'pole');
 const latency: Record<string, number[]> = {};
 let client: GraphQLClient;
 let stop: () => Promise<void>;
+let stackDb: import('../../server/db/database.js').Database;
 const ref = new RefGraph();
 
 /** A GraphQL call that must succeed, timed under `name` (the first call of each name is kept). */
@@ -49,6 +50,7 @@ const scoresOf = (ranked: { entity: { id: string }; score: number }[]) => ranked
 beforeAll(async () => {
   const started = await startTestStack({ demo: true });
   stop = started.stop;
+  stackDb = started.stack.db;
   client = new GraphQLClient(started.info.url, started.info.users);
   const load = await importDirectory(started.stack.db, POLE, { preset: polePreset });
   expect(load.rejected).toEqual([]);
@@ -127,6 +129,17 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
     expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
     // The demo's central suspect is linked to children by more than one kind of route, with reports behind them.
     expect(linkedChildren.some((l: any) => l.person.id === 'per-s001' && l.routeKinds.length > 1 && l.sources.length > 0)).toBe(true);
+  });
+
+  it('gives a strategy meeting the same linked persons for a child as the derived links do', async () => {
+    const links = derivedChildLinks(ref);
+    const children = [...ref.nodes.values()].filter((n) => n.props.child === true).map((n) => n.id).sort().slice(0, 6);
+    for (const child of children) {
+      const want = [...links].filter(([, byChild]) => byChild.has(child)).map(([p, byChild]) => [p, [...byChild.get(child)!.kinds].sort()]);
+      const { childConnections } = await timed('childConnections', 'query ($c: ID!) { childConnections(childId: $c, purpose: "reference check", asOf: "2030-01-01") { linkedPersons { entity { id } detail } } }', { c: child });
+      const got = childConnections.linkedPersons.map((r: any) => [r.entity.id, [...r.detail.routeKinds].sort()]);
+      expect(Object.fromEntries(got), child).toEqual(Object.fromEntries(want));
+    }
   });
 
   it('finds persons at risk (1 and 2 hops) and household risk as defined', async () => {
@@ -247,6 +260,51 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
       for (const [v, nv] of adj) if (community.get(u) === community.get(v)) q += (nu.has(v) ? 1 : 0) - (nu.size * nv.size) / m2;
     expect(communities.modularity).toBeCloseTo(q / m2, 9);
     expect(communities.modularity).toBeGreaterThan(0.3);
+  });
+
+  it('covers an operation: the chart by disposition, who was never actioned, who holds a licence', async () => {
+    const members = ref.links.filter((l) => l.type === 'ON_CHART' && l.end === 'op-central' && (l.props.role ?? 'suspect') === 'suspect');
+    const licences = (p: string) => ref.links.filter((l) => l.type === 'HOLDS' && l.start === p).map((l) => ref.nodes.get(l.end)!.props);
+    const byDisposition: Record<string, number> = {};
+    const never: string[] = [];
+    const licensed: string[] = [];
+    for (const m of members) {
+      const disposition = String(m.props.disposition ?? 'identified');
+      byDisposition[disposition] = (byDisposition[disposition] ?? 0) + 1;
+      const acted =
+        ['arrested', 'charged', 'convicted', 'acquitted', 'disrupted'].includes(disposition) ||
+        ref.links.some((l) => l.type === 'SERVED_ON' && l.end === m.start) ||
+        licences(m.start).some((l) => ['suspended', 'revoked', 'refused'].includes(String(l.status)));
+      if (!acted) never.push(m.start);
+      if (licences(m.start).some((l) => ['driver', 'operator'].includes(String(l.kind)) && l.status === 'active')) licensed.push(m.start);
+    }
+    const { operationCoverage: c } = await timed('operationCoverage', '{ operationCoverage(operationId: "op-central") { onChart byDisposition neverActioned { id } licensed { id } } }');
+    expect(c.onChart).toBe(members.length);
+    expect(c.byDisposition).toEqual(byDisposition);
+    expect(c.neverActioned.map((p: any) => p.id).sort()).toEqual(never.sort());
+    expect(c.licensed.map((p: any) => p.id).sort()).toEqual(licensed.sort());
+    expect(never.length).toBeGreaterThan(50); // "everyone else on that chart"
+  });
+
+  it('bounds every analysis and says clearly when a request is too large', async () => {
+    const refused: [string, RegExp][] = [
+      ['{ paths(from: "per-s001", to: "per-c01", maxHops: 9) { length } }', /maxHops must be 1 to 8/],
+      ['{ connectingNetwork(ids: ["a","b","c","d","e","f","g","h","i","j","k"]) { truncated } }', /at most 10 ids/],
+      ['{ rank(measure: DEGREE, top: 501) { score } }', /top is at most 500/],
+      ['{ atRiskPersons(hops: 4) { score } }', /hops must be 1 to 3/],
+      ['{ linkedChildren(personIds: []) { routeKinds } }', /at least one person/],
+      ['{ rank(measure: DEGREE, asOf: "last week") { score } }', /YYYY-MM-DD/],
+    ];
+    for (const [query, reason] of refused) {
+      const r = await client.gql(query);
+      expect(r.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message, query).toMatch(reason);
+    }
+    // A query over its time budget is stopped by the database, not left running, and the error says so.
+    const slow = stackDb.read('MATCH (a:Crime), (b:Crime) WHERE a.date < b.date RETURN count(*) AS n', {}, { timeoutMs: 300, what: 'This analysis' });
+    await expect(slow).rejects.toMatchObject({ extensions: { code: 'QUERY_TOO_LARGE' } });
+    await expect(slow).rejects.toThrow(/This analysis/);
+    expect((await client.gqlOk('{ health { database } }', {}, null)).health.database).toBe(true);
   });
 
   it('answers per role: licensing and safeguarding get no ranking or derived links, admin no case data', async () => {

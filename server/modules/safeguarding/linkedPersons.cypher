@@ -17,39 +17,37 @@ CALL {
   UNION
   WITH c
   MATCH (c)-[h:HAS_CONTACT]->(:Phone)<-[hp:HAS_PHONE]-(p:Person)
-  WHERE p <> c
+  WHERE p <> c AND ($asOf IS NULL OR (coalesce(h.from, '') <= $asOf AND coalesce(hp.from, '') <= $asOf))
   RETURN p, 'in the child\'s phone as "' + coalesce(h.savedAs, '?') + '"' AS route, 'phone contact' AS kind,
          coalesce(h.sources, []) + coalesce(hp.sources, []) AS sources
   UNION
   WITH c
   MATCH (c)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(p:Person)
+  WHERE $asOf IS NULL OR coalesce(k.from, '') <= $asOf
   RETURN p, 'direct link ' + type(k) AS route, 'direct link' AS kind, coalesce(k.sources, []) AS sources
 }
 UNWIND CASE WHEN size(sources) = 0 THEN [null] ELSE sources END AS source
 WITH c, p, collect(DISTINCT route) AS routes, collect(DISTINCT kind) AS routeKinds, collect(DISTINCT source) AS reports
 WHERE coalesce(p.child, false) = false
-CALL {
-  WITH c, p
+// Other children linked to the same person by the same rules: a count (UNION keeps each child
+// once). A COUNT subquery, not a CALL, so that a person with no other child is still listed.
+WITH c, p, routes, routeKinds, reports, COUNT {
   MATCH (p)-[:PARTY_TO]->(:Incident)<-[:VICTIM_OF]-(o:Person)
   WHERE o.child = true AND o <> c
   RETURN o
   UNION
-  WITH c, p
   MATCH (n:Notice)-[:SERVED_ON]->(p), (n)-[:PROTECTS]->(o:Person)
   WHERE o <> c
   RETURN o
   UNION
-  WITH c, p
   MATCH (p)-[:HAS_PHONE]->(:Phone)<-[:HAS_CONTACT]-(o:Person)
   WHERE o.child = true AND o <> c
   RETURN o
   UNION
-  WITH c, p
   MATCH (p)-[:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(o:Person)
   WHERE o.child = true AND o <> c
   RETURN o
-}
-WITH p, routes, routeKinds, reports, count(DISTINCT o) AS otherChildren
+} AS otherChildren
 RETURN p, routes, routeKinds, reports, otherChildren, COUNT { (:Notice)-[:SERVED_ON]->(p) } AS notices
 ORDER BY size(routeKinds) DESC, size(routes) DESC, p.id
 LIMIT 500
