@@ -2,8 +2,8 @@
  * The audit log: append-only and tamper-evident. Each entry records who (username, role), why
  * (purpose), when, which operation with which arguments, and the ids of the entities returned or
  * changed; its hash covers all of that and the previous entry's hash, so altering or removing an
- * entry breaks the chain from there on (see `verifyAuditChain`). Entries are appended one at a time
- * under a lock on the chain's head node, so concurrent requests cannot fork the chain.
+ * entry breaks the chain from there on (see `verifyAuditChain`). Entries are appended under a lock
+ * on the chain's head node, so concurrent requests cannot fork the chain.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
@@ -31,29 +31,71 @@ function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export async function appendAudit(db: Database, record: AuditRecord): Promise<AuditEntry> {
+/**
+ * Appends an entry; resolves once it is committed. Entries arriving while a write is in flight are
+ * committed together in the next transaction (group commit): the chain stays one entry after
+ * another, but concurrent requests no longer queue for the head's lock one transaction each.
+ */
+export function appendAudit(db: Database, record: AuditRecord): Promise<AuditEntry> {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { waiting: [], flushing: false }));
+  const q = queue;
+  return new Promise<AuditEntry>((resolve, reject) => {
+    q.waiting.push({ record, resolve, reject });
+    if (!q.flushing) void flush(db, q);
+  });
+}
+
+interface Pending {
+  record: AuditRecord;
+  resolve: (e: AuditEntry) => void;
+  reject: (e: unknown) => void;
+}
+const queues = new WeakMap<Database, { waiting: Pending[]; flushing: boolean }>();
+const MAX_GROUP = 200;
+
+async function flush(db: Database, q: { waiting: Pending[]; flushing: boolean }): Promise<void> {
+  q.flushing = true;
+  try {
+    while (q.waiting.length) {
+      const group = q.waiting.splice(0, MAX_GROUP);
+      try {
+        const entries = await appendGroup(db, group.map((p) => p.record));
+        group.forEach((p, i) => p.resolve(entries[i]!));
+      } catch (e) {
+        for (const p of group) p.reject(e);
+      }
+    }
+  } finally {
+    q.flushing = false;
+  }
+}
+
+async function appendGroup(db: Database, records: AuditRecord[]): Promise<AuditEntry[]> {
   return db.writeTransaction(async (run) => {
-    // SET takes the head's write lock first: appenders queue here, one at a time.
+    // SET takes the head's write lock first: appenders (other server instances too) queue here.
     const [head] = await run(
       `MERGE (h:AuditHead {id: 'head'})
        ON CREATE SET h.seq = 0, h.hash = ''
        SET h.lockedAt = timestamp()
        RETURN h.seq AS seq, h.hash AS hash`,
     );
-    const partial = {
-      ...record,
-      args: JSON.stringify(record.args ?? {}),
-      seq: (head.seq as number) + 1,
-      at: new Date().toISOString(),
-      prevHash: head.hash as string,
-    };
-    const entry = { ...partial, hash: entryHash(partial) } as unknown as AuditEntry;
+    let seq = head.seq as number;
+    let prevHash = head.hash as string;
+    const entries = records.map((record) => {
+      const partial = { ...record, args: JSON.stringify(record.args ?? {}), seq: ++seq, at: new Date().toISOString(), prevHash };
+      const entry = { ...partial, hash: entryHash(partial) } as unknown as AuditEntry;
+      prevHash = entry.hash;
+      return entry;
+    });
     await run(
-      `CREATE (a:AuditEntry) SET a = $entry
-       WITH a MATCH (h:AuditHead {id: 'head'}) SET h.seq = a.seq, h.hash = a.hash`,
-      { entry },
+      `UNWIND $entries AS entry
+       CREATE (a:AuditEntry) SET a = entry
+       WITH count(a) AS written
+       MATCH (h:AuditHead {id: 'head'}) SET h.seq = $seq, h.hash = $hash`,
+      { entries, seq, hash: prevHash },
     );
-    return entry;
+    return entries;
   });
 }
 
