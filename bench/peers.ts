@@ -94,6 +94,17 @@ export interface Question {
   cypher?: { text: string; params: Record<string, unknown> };
 }
 
+/** Two hops from one entity, at most 300 nodes, and the links among them: what `neighbourhood` answers. */
+const NEIGHBOURHOOD_CYPHER = `MATCH (n:Entity {id: $id})
+               CALL (n) { MATCH (n)--(m:Entity) RETURN collect(DISTINCT m)[..299] AS hop1 }
+               CALL (n, hop1) { UNWIND hop1 AS x MATCH (x)--(m:Entity) WHERE m <> n AND NOT m IN hop1
+                                WITH DISTINCT m LIMIT 300 RETURN collect(m) AS hop2 }
+               WITH n, hop1, hop2[..(299 - size(hop1))] AS hop2
+               WITH [n] + hop1 + hop2 AS ns
+               UNWIND ns AS a
+               OPTIONAL MATCH (a)-[r]->(b) WHERE b IN ns
+               RETURN [x IN ns | x {.*}] AS nodes, collect(r {.*, type: type(r), source: a.id, target: b.id}) AS links`;
+
 const PERSON_FIELDS = 'id name surname phones { id phoneNo } vehicles { id reg } incidents { id kind } homes { id address }';
 
 /** The benchmark questions, each in the three forms. */
@@ -109,16 +120,21 @@ export function questions(a: Anchors): Question[] {
         variables: { id: a.hub },
       },
       cypher: {
-        text: `MATCH (n:Entity {id: $id})
-               CALL (n) { MATCH (n)--(m:Entity) RETURN collect(DISTINCT m)[..299] AS hop1 }
-               CALL (n, hop1) { UNWIND hop1 AS x MATCH (x)--(m:Entity) WHERE m <> n AND NOT m IN hop1
-                                WITH DISTINCT m LIMIT 300 RETURN collect(m) AS hop2 }
-               WITH n, hop1, hop2[..(299 - size(hop1))] AS hop2
-               WITH [n] + hop1 + hop2 AS ns
-               UNWIND ns AS a
-               OPTIONAL MATCH (a)-[r]->(b) WHERE b IN ns
-               RETURN [x IN ns | x {.*}] AS nodes, collect(r {.*, type: type(r), source: a.id, target: b.id}) AS links`,
+        text: NEIGHBOURHOOD_CYPHER,
         params: { id: a.hub },
+      },
+    },
+    {
+      name: 'neighbourhood 2 hops (ordinary person)',
+      ours: { query: 'query ($id: ID!) { neighbourhood(ids: [$id], hops: 2, limit: 300) { nodes { id label } links { id type source target } truncated } }', variables: { id: a.person } },
+      generated: {
+        query: `query ($id: ID!) { people(where: { id: { eq: $id } }) { ${PERSON_FIELDS}
+          knows(limit: 100) { ${PERSON_FIELDS} } knownBy(limit: 100) { ${PERSON_FIELDS} } } }`,
+        variables: { id: a.person },
+      },
+      cypher: {
+        text: NEIGHBOURHOOD_CYPHER,
+        params: { id: a.person },
       },
     },
     {

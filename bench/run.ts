@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ROOT } from '../server/config.js';
@@ -22,7 +23,8 @@ import { importDirectory } from '../server/modules/intake/csvImport.js';
 import { polePreset } from '../server/modules/intake/presets.js';
 import { upsertUser } from '../server/modules/auth/users.js';
 import { generateScale } from '../seeds/scale.js';
-import { questions, startNeo4jGraphql, type Question } from './peers.js';
+import { questions, startNeo4jGraphql } from './peers.js';
+import { benchBrowser, type BrowserResult } from './browser.js';
 import { markdownTable, summarise, timeCalls, type Latency } from './stats.js';
 
 const { values } = parseArgs({
@@ -110,12 +112,13 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return body.data;
 }
 
-/** autocannon from a separate process, JSON out. */
-function loadTest(url: string, body: string, token: string | undefined, seconds: number, connections: number) {
+/** autocannon from a separate process, JSON out (asynchronously: the @neo4j/graphql server lives in this one). */
+async function loadTest(url: string, body: string, token: string | undefined, seconds: number, connections: number) {
   const args = [path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js'), '-j', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', body];
   if (token) args.push('-H', `authorization=Bearer ${token}`);
   args.push(url);
-  const r = JSON.parse(execFileSync(process.execPath, args, { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const r = JSON.parse(stdout);
   return { requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
@@ -168,11 +171,11 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
       // Throughput under load, from a separate process, on the neighbourhood question.
       const nb = qs[0]!;
       const load: SizeResult['load'] = {};
-      load['ours neighbourhood'] = loadTest(`${ours.url}/graphql`, JSON.stringify({ query: nb.ours!.query, variables: nb.ours!.variables }), token, loadSeconds, 20);
+      load['ours neighbourhood'] = await loadTest(`${ours.url}/graphql`, JSON.stringify({ query: nb.ours!.query, variables: nb.ours!.variables }), token, loadSeconds, 20);
       const rssUnderLoad = rssMb(ours.proc.pid!) ?? 0;
       const heap = await neo4jHeapMb(db);
       const g = nb.generated as { query: string; variables: Record<string, unknown> };
-      load['@neo4j/graphql neighbourhood'] = loadTest(generated.url, JSON.stringify({ query: g.query, variables: g.variables }), undefined, loadSeconds, 20);
+      load['@neo4j/graphql neighbourhood'] = await loadTest(generated.url, JSON.stringify({ query: g.query, variables: g.variables }), undefined, loadSeconds, 20);
       say(`${nodes} nodes: load`, JSON.stringify(load));
       const running = JSON.parse(fs.readFileSync(path.join(dataDir, 'neo4j', 'running.json'), 'utf8')) as { pid: number };
       return {
@@ -216,7 +219,7 @@ async function benchPole(): Promise<{ rowsPerSecond: number; seconds: number } |
 
 async function main() {
   const started = Date.now();
-  const results: { date: string; quick: boolean; machine: Record<string, unknown>; pole?: unknown; calls?: unknown; sizes: SizeResult[] } = {
+  const results: { date: string; quick: boolean; machine: Record<string, unknown>; pole?: unknown; calls?: unknown; sizes: SizeResult[]; browser?: BrowserResult[] | string } = {
     date: new Date().toISOString(),
     quick,
     machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -229,6 +232,9 @@ async function main() {
       results.sizes.push(result);
       if (callsRowsPerSecond) results.calls = { calls: callCount, rows: callCount * 3, rowsPerSecond: callsRowsPerSecond, seconds: Math.round((callCount * 3) / callsRowsPerSecond) };
     }
+    say('browser: render and layout');
+    results.browser = fs.existsSync('/usr/bin/chromium') ? await benchBrowser(quick ? [1_000, 5_000] : [1_000, 5_000, 10_000]) : 'no /usr/bin/chromium';
+    say('browser:', JSON.stringify(results.browser));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -242,7 +248,7 @@ async function main() {
   say(`done in ${Math.round((Date.now() - started) / 1000)} s; results in bench/results/${stamp}${quick ? '-quick' : ''}.{json,md}`);
 }
 
-function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unknown; sizes: SizeResult[]; machine: Record<string, unknown> }): string {
+function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unknown; sizes: SizeResult[]; machine: Record<string, unknown>; browser?: BrowserResult[] | string }): string {
   const ms = (l?: Latency | string) => (l === undefined ? '—' : typeof l === 'string' ? 'n/a' : `${l.p50} / ${l.p95} / ${l.p99}`);
   const parts = [`# Benchmarks ${r.date}${r.quick ? ' (quick)' : ''}`, '', `Machine: ${JSON.stringify(r.machine)}. Latency in ms as p50 / p95 / p99, sequential calls after warm-up.`, ''];
   for (const s of r.sizes) {
@@ -261,7 +267,14 @@ function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unkno
   }
   if (r.pole) parts.push(`POLE import: ${JSON.stringify(r.pole)}`, '');
   if (r.calls) parts.push(`Call records import: ${JSON.stringify(r.calls)}`, '');
-  parts.push('Browser render/layout and panning frame rate: not measured yet (see the resolution note of issue 8).');
+  if (typeof r.browser === 'string') parts.push(`Browser: ${r.browser}`);
+  else if (r.browser)
+    parts.push(
+      markdownTable(
+        ['chart in Chromium (headless, software rendering)', 'nodes', 'render + layout ms', 'fps while dragging'],
+        r.browser.map((b) => [`${b.elements.toLocaleString('en-GB')} elements`, b.nodes, b.layoutMs, b.panFps ?? '—']),
+      ),
+    );
   return parts.join('\n');
 }
 
