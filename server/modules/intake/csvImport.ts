@@ -114,6 +114,33 @@ function readProps(header: Column[], cells: string[]): Record<string, unknown> {
   return props;
 }
 
+const IMPORT_CONCURRENCY = 2;
+
+/** At most `limit` writes in flight; the first failure is thrown by the next add or by drain. */
+class InFlight {
+  private running = new Set<Promise<void>>();
+  private failure: unknown = null;
+  constructor(private readonly limit: number) {}
+  async add(work: () => Promise<void>): Promise<void> {
+    this.check();
+    while (this.running.size >= this.limit) await Promise.race(this.running);
+    this.check();
+    const p: Promise<void> = work()
+      .catch((e) => {
+        this.failure ??= e;
+      })
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    this.check();
+  }
+  private check() {
+    if (this.failure) throw this.failure;
+  }
+}
+
 export async function importDirectory(db: Database, dir: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const preset = opts.preset ?? noPreset;
   const started = Date.now();
@@ -129,6 +156,8 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
     opts.onProgress?.(done, total);
   };
 
+  // Two batches in flight: Neo4j writes one while the next is parsed and sent, using both cores.
+  const inFlight = new InFlight(IMPORT_CONCURRENCY);
   const rejectIn = (file: string) => (line: number, reason: string) => {
     rejected.push({ file, line, reason });
     progress(1);
@@ -139,9 +168,13 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
     const labelCol = f.header.findIndex((c) => c.role === 'label');
     let batch: (NodeRow & { line: number })[] = [];
     const flush = async () => {
-      nodes += await writeNodes(db, batch);
-      progress(batch.length);
+      const rowsOut = batch;
       batch = [];
+      await inFlight.add(async () => {
+        const written = await writeNodes(db, rowsOut); // not `nodes += await …`: that reads `nodes` before waiting
+        nodes += written;
+        progress(rowsOut.length);
+      });
     };
     const rows = acceptedRows(f, rejectIn(path.basename(f.file)), (cells, props) => {
       const rawId = cells[idCol]?.trim();
@@ -158,6 +191,7 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
     }
     if (batch.length) await flush();
   }
+  await inFlight.drain(); // every node is in before any relationship looks for its ends
 
   for (const f of files.filter((x) => x.kind === 'relationships')) {
     const name = path.basename(f.file);
@@ -168,11 +202,14 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
     const seen = new Map<string, number>();
     let batch: RelRow[] = [];
     const flush = async () => {
-      const result = await writeRelationships(db, batch);
-      relationships += result.written;
-      for (const r of result.missing) rejected.push({ file: name, line: r.line, reason: r.reason });
-      progress(batch.length);
+      const rowsOut = batch;
       batch = [];
+      await inFlight.add(async () => {
+        const result = await writeRelationships(db, rowsOut);
+        relationships += result.written;
+        for (const r of result.missing) rejected.push({ file: name, line: r.line, reason: r.reason });
+        progress(rowsOut.length);
+      });
     };
     const rows = acceptedRows(f, rejectIn(name), (cells, props) => {
       const start = cells[startCol]?.trim();
@@ -193,6 +230,7 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
     }
     if (batch.length) await flush();
   }
+  await inFlight.drain();
 
   const after = await graphSize(db);
   const seconds = (Date.now() - started) / 1000;
