@@ -9,6 +9,7 @@ import http from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
+import { cypherFile } from '../server/db/database.js';
 
 /** Type definitions for @neo4j/graphql: the part of the vocabulary the questions touch. */
 const typeDefs = /* GraphQL */ `
@@ -171,8 +172,11 @@ export function questions(a: Anchors): Question[] {
       },
     },
     {
-      name: 'operatorRisk',
-      generated: { unavailable: 'operatorRisk is not built yet (issue 7)' },
+      name: 'operatorRisk (top 20)',
+      ours: { query: '{ operatorRisk(top: 20) { score entity { id label } detail } }', variables: {} },
+      generated: { unavailable: 'a derived measure: no generated operation; it would be our Cypher in a @cypher field' },
+      // Our Cypher is already hand-written: the lower bound is that query alone, without the API around it.
+      cypher: { text: cypherFile(new URL('../server/modules/licensing/resolvers.ts', import.meta.url).href, 'operatorConcerns.cypher'), params: { from: null, to: null, asOf: null, top: 20 } },
     },
   ];
 }

@@ -32,6 +32,9 @@ export const POLICY: Record<string, Rule> = {
   'Query.atRiskPersons': CASE_DATA,
   'Query.householdRisk': CASE_DATA,
   'Query.linkedChildren': CASE_DATA,
+  // Licensing's own questions; analysts see them too. Children only ever appear as counts.
+  'Query.operatorRisk': EXPLORE,
+  'Query.successorOperators': EXPLORE,
   'Query.operationCoverage': CASE_DATA,
   'Mutation.recordDisposition': CASE_DATA,
   'Query.whoIs': CASE_DATA,

@@ -29,6 +29,8 @@ import {
   shortestPathCount,
   triangleCounts,
   undirected,
+  operatorConcerns,
+  successorSignalKinds,
 } from '../support/reference.js';
 
 const POLE = path.resolve(ROOT, '..', 'shared', 'data', 'pole');
@@ -284,6 +286,39 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
     expect(c.neverActioned.map((p: any) => p.id).sort()).toEqual(never.sort());
     expect(c.licensed.map((p: any) => p.id).sort()).toEqual(licensed.sort());
     expect(never.length).toBeGreaterThan(50); // "everyone else on that chart"
+  });
+
+  it('ranks operators by concerns, with meetings, complaints and children only as a count', async () => {
+    const expected = operatorConcerns(ref);
+    const Q = '{ operatorRisk(top: 50) { score entity { id } detail } }';
+    const { operatorRisk } = await timed('operatorRisk', Q);
+    expect(checkTop(scoresOf(operatorRisk), new Map([...expected].map(([o, e]) => [o, e.concerns.size])), 50)).toEqual([]);
+    for (const r of operatorRisk) {
+      const e = expected.get(r.entity.id)!;
+      expect(r.detail, r.entity.id).toMatchObject({ concerns: e.concerns.size, complaints: e.complaints, children: e.children.size, meetings: e.meetings.size });
+      expect(Object.values(r.detail.trend as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(e.concerns.size);
+    }
+    // Licensing sees the same ranking, and not one child's id, name or pseudonym in it.
+    const { operatorRisk: forLicensing } = await client.gqlOk(Q, {}, 'licensing');
+    expect(scoresOf(forLicensing)).toEqual(scoresOf(operatorRisk));
+    const text = JSON.stringify(forLicensing);
+    for (const n of ref.nodes.values())
+      if (n.props.child === true) for (const v of [n.id, n.props.pseudonym, n.props.surname]) if (v) expect(text).not.toContain(`"${v}"`);
+  });
+
+  it('finds successor operators with every signal, the phoenix of the revoked operator first', async () => {
+    const expected = successorSignalKinds(ref);
+    const { successorOperators } = await timed('successorOperators', '{ successorOperators { operator { id } predecessor { id } predecessorStatus signals } }');
+    const got = new Map<string, Set<string>>(
+      successorOperators.map((f: any) => [`${f.operator.id}<${f.predecessor.id}`, new Set(f.signals.map((s: string) => s.split(':')[0]))]),
+    );
+    const norm = (m: Map<string, Set<string>>) => Object.fromEntries([...m].map(([k, v]) => [k, [...v].sort()]));
+    expect(norm(got)).toEqual(norm(expected));
+    expect(successorOperators[0].operator.id).toBe('opr-6');
+    expect(successorOperators[0].predecessor.id).toBe('opr-3');
+    expect(successorOperators[0].signals.length).toBeGreaterThanOrEqual(5);
+    const { successorOperators: one } = await client.gqlOk('{ successorOperators(operatorId: "opr-6") { predecessor { id } } }', {}, 'licensing');
+    expect(one.map((f: any) => f.predecessor.id)).toEqual(['opr-3']);
   });
 
   it('bounds every analysis and says clearly when a request is too large', async () => {

@@ -22,6 +22,8 @@ const CALLS: Record<string, string> = {
   'Query.communities': '{ communities(top: 2) { modularity } }',
   'Query.atRiskPersons': '{ atRiskPersons(hops: 1, top: 3) { score } }',
   'Query.householdRisk': '{ householdRisk(top: 3) { score } }',
+  'Query.operatorRisk': '{ operatorRisk(top: 3) { score } }',
+  'Query.successorOperators': '{ successorOperators(operatorId: "opr-6") { signals } }',
   'Query.linkedChildren': '{ linkedChildren(personIds: ["per-s001"]) { child { id } routeKinds sources } }',
   'Query.operationCoverage': '{ operationCoverage(operationId: "op-central") { onChart } }',
   'Mutation.recordDisposition': 'mutation { recordDisposition(operationId: "op-central", personId: "per-s001", disposition: "nothing", on: "2011-01-01") { id } }',

@@ -261,3 +261,58 @@ export function checkTop(returned: { id: string; score: number }[], reference: M
   for (const [id, v] of reference) if (!ids.has(id) && v > floor + tolerance) problems.push(`${id} (${v}) left out above the last returned (${floor})`);
   return problems;
 }
+
+/** Concerns per operator: incidents naming it, its vehicles or its drivers while they worked for it. */
+export function operatorConcerns(g: RefGraph): Map<string, { concerns: Set<string>; complaints: number; children: Set<string>; meetings: Set<string> }> {
+  const out = new Map<string, { concerns: Set<string>; complaints: number; children: Set<string>; meetings: Set<string> }>();
+  const during = (l: RefLink, date: string) => String(l.props.from ?? '') <= date && (l.props.to === undefined || l.props.to === null || date <= String(l.props.to));
+  const incidentsOf = (from: string, type: string) => g.links.filter((l) => l.type === type && l.start === from && g.has(l.end, 'Incident')).map((l) => l.end);
+  for (const o of [...g.nodes.values()].filter((n) => n.labels.includes('Operator'))) {
+    const found = new Set<string>(incidentsOf(o.id, 'INVOLVED_IN'));
+    for (const ob of g.links.filter((l) => l.type === 'OPERATED_BY' && l.end === o.id))
+      for (const i of incidentsOf(ob.start, 'INVOLVED_IN')) if (during(ob, g.datedOn(i))) found.add(i);
+    for (const df of g.links.filter((l) => l.type === 'DRIVES_FOR' && l.end === o.id))
+      for (const i of incidentsOf(df.start, 'PARTY_TO')) if (during(df, g.datedOn(i))) found.add(i);
+    const concerns = new Set([...found].filter((i) => g.nodes.get(i)!.props.kind !== 'licence_event'));
+    out.set(o.id, {
+      concerns,
+      complaints: [...concerns].filter((i) => g.nodes.get(i)!.props.kind === 'complaint').length,
+      children: new Set(g.links.filter((l) => l.type === 'VICTIM_OF' && concerns.has(l.end) && g.isChild(l.start)).map((l) => l.start)),
+      meetings: new Set(g.links.filter((l) => l.type === 'RAISED_AT' && concerns.has(l.start)).map((l) => l.end)),
+    });
+  }
+  return out;
+}
+
+/** Successor signals by kind, for every later-licensed operator and revoked / suspended / surrendered predecessor. */
+export function successorSignalKinds(g: RefGraph): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const licence = (o: string) => g.links.filter((l) => l.type === 'HOLDS' && l.start === o && g.nodes.get(l.end)?.props.kind === 'operator').map((l) => g.nodes.get(l.end)!);
+  const ends = (type: string, from: string) => new Set(g.links.filter((l) => l.type === type && l.start === from).map((l) => l.end));
+  const starts = (type: string, to: string) => new Set(g.links.filter((l) => l.type === type && l.end === to).map((l) => l.start));
+  const runners = (o: string) => starts('RUNS', o);
+  const family = (p: string) => new Set(g.links.filter((l) => l.type === 'FAMILY_REL' && (l.start === p || l.end === p)).map((l) => (l.start === p ? l.end : l.start)));
+  const operators = [...g.nodes.values()].filter((n) => n.labels.includes('Operator')).map((n) => n.id);
+  for (const p of operators)
+    for (const pl of licence(p).filter((l) => ['revoked', 'suspended', 'surrendered'].includes(String(l.props.status))))
+      for (const s of operators) {
+        if (s === p || !licence(s).some((sl) => String(sl.props.grantedOn ?? '') >= String(pl.props.grantedOn ?? ''))) continue;
+        const kinds = new Set<string>();
+        const shared = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+        if (shared(ends('BASED_AT', p), ends('BASED_AT', s))) kinds.add('same base');
+        if (shared(ends('HAS_PHONE', p), ends('HAS_PHONE', s))) kinds.add('same booking line');
+        const predecessorPhones = new Set([...ends('HAS_PHONE', p), ...[...runners(p)].flatMap((x) => [...ends('HAS_PHONE', x)])]);
+        const applicationPhones = new Set(licence(s).flatMap((l) => [...ends('CONTACT_PHONE', l.id)]));
+        if (shared(applicationPhones, predecessorPhones)) kinds.add('application phone');
+        if (shared(runners(p), runners(s))) kinds.add('same person ran both');
+        if ([...runners(p)].some((x) => [...family(x)].some((y) => runners(s).has(y) && y !== x))) kinds.add('family tie');
+        const contacts = new Set(g.links.filter((l) => l.type === 'RUNS' && l.end === s && l.props.role === 'licensing_contact').map((l) => l.start));
+        if ([...runners(p)].some((x) => [...family(x)].some((y) => contacts.has(y)))) kinds.add('licensing deals with');
+        const moved = (type: string) =>
+          g.links.some((a) => a.type === type && a.end === p && g.links.some((b) => b.type === type && b.end === s && b.start === a.start && String(b.props.from ?? '') >= String(a.props.from ?? '')));
+        if (moved('DRIVES_FOR')) kinds.add('drivers moved');
+        if (moved('OPERATED_BY')) kinds.add('vehicles moved');
+        if (kinds.size) out.set(`${s}<${p}`, kinds);
+      }
+  return out;
+}
