@@ -47,6 +47,10 @@ CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point);
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE;
 CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (t:LoginThrottle) REQUIRE t.key IS UNIQUE;
 CREATE CONSTRAINT service_secret_name IF NOT EXISTS FOR (s:ServiceSecret) REQUIRE s.name IS UNIQUE;
+// Alerts raised by rules (not entities of the graph): one per finding, by key.
+CREATE CONSTRAINT alert_key IF NOT EXISTS FOR (a:Alert) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE;
+
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;
 CREATE INDEX audit_entry_username IF NOT EXISTS FOR (a:AuditEntry) ON (a.username);

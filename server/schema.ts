@@ -12,11 +12,12 @@ import { auditResolvers } from './modules/audit/resolvers.js';
 import { guardResolvers } from './access/guard.js';
 import { safeguardingResolvers } from './modules/safeguarding/resolvers.js';
 import { analysisResolvers } from './modules/analysis/resolvers.js';
+import { alertsResolvers } from './modules/alerts/resolvers.js';
 import { licensingResolvers } from './modules/licensing/resolvers.js';
 import { operationsResolvers } from './modules/operations/resolvers.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing'];
+const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
@@ -24,6 +25,6 @@ export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
     // Every Query and Mutation passes through the one access and audit layer.
-    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers]),
+    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers]),
   });
 }

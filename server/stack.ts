@@ -5,6 +5,7 @@
 import type http from 'node:http';
 import { Database } from './db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from './db/localNeo4j.js';
+import { runAlertRules } from './modules/alerts/rules.js';
 import { applySchema } from './db/schema.js';
 import { loadDataset } from './db/bulkLoad.js';
 import { createApp, listen } from './http/app.js';
@@ -64,6 +65,8 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     await db.waitUntilReady();
     await applySchema(db);
     const demoLoaded = config.demo ? await ensureDemoData(db) : false;
+    // Alerts for what the data already shows (idempotent: each finding raises one alert, ever).
+    await runAlertRules(db, null);
     const demoUsers = demoLoaded && config.createDemoUsers ? await createDemoUsers(db) : [];
     const { countUsers } = await import('./modules/auth/users.js');
     const userCount = await countUsers(db);

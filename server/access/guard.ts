@@ -51,18 +51,22 @@ function redactionScope(ctx: RequestContext, operation: string, args: Record<str
   return null;
 }
 
-function guard(operation: string, resolve: Resolver): Resolver {
+/** Throws unless POLICY lets the caller run `operation` (also used by subscriptions, which are not wrapped). */
+export function authorize(ctx: RequestContext, operation: string): void {
   const rule = POLICY[operation];
+  if (!rule) throw forbidden(); // an operation nobody wrote a rule for is nobody's
+  if (rule === 'public') return;
+  if (!ctx.user && ctx.authUnavailable) throw ctx.authUnavailable;
+  if (!ctx.user) throw unauthenticated(ctx.authError);
+  if (rule !== 'signed-in' && !rule.includes(ctx.user.role)) {
+    ctx.log.warn({ user: ctx.user.username, role: ctx.user.role, operation }, 'forbidden');
+    throw forbidden();
+  }
+}
+
+function guard(operation: string, resolve: Resolver): Resolver {
   return async (parent, args, ctx, info) => {
-    if (!rule) throw forbidden(); // an operation nobody wrote a rule for is nobody's
-    if (rule !== 'public') {
-      if (!ctx.user && ctx.authUnavailable) throw ctx.authUnavailable;
-      if (!ctx.user) throw unauthenticated(ctx.authError);
-      if (rule !== 'signed-in' && !rule.includes(ctx.user.role)) {
-        ctx.log.warn({ user: ctx.user.username, role: ctx.user.role, operation }, 'forbidden');
-        throw forbidden();
-      }
-    }
+    authorize(ctx, operation);
     let result: unknown;
     let returnedIds: { ids: string[]; person: boolean };
     const scope = redactionScope(ctx, operation, args);

@@ -35,6 +35,9 @@ export const POLICY: Record<string, Rule> = {
   // Licensing's own questions; analysts see them too. Children only ever appear as counts.
   'Query.operatorRisk': EXPLORE,
   'Query.successorOperators': EXPLORE,
+  // Each role's own inbox (and its live feed, Subscription.alertRaised, under the same rule).
+  'Query.alerts': ['analyst', 'licensing', 'safeguarding'],
+  'Mutation.acknowledgeAlert': ['analyst', 'licensing', 'safeguarding'],
   'Query.operationCoverage': CASE_DATA,
   'Mutation.recordDisposition': CASE_DATA,
   'Query.whoIs': CASE_DATA,

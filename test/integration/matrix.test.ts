@@ -24,6 +24,8 @@ const CALLS: Record<string, string> = {
   'Query.householdRisk': '{ householdRisk(top: 3) { score } }',
   'Query.operatorRisk': '{ operatorRisk(top: 3) { score } }',
   'Query.successorOperators': '{ successorOperators(operatorId: "opr-6") { signals } }',
+  'Query.alerts': '{ alerts(limit: 1) { id } }',
+  'Mutation.acknowledgeAlert': 'mutation { acknowledgeAlert(id: "matrix-no-such-alert") { id } }',
   'Query.linkedChildren': '{ linkedChildren(personIds: ["per-s001"]) { child { id } routeKinds sources } }',
   'Query.operationCoverage': '{ operationCoverage(operationId: "op-central") { onChart } }',
   'Mutation.recordDisposition': 'mutation { recordDisposition(operationId: "op-central", personId: "per-s001", disposition: "nothing", on: "2011-01-01") { id } }',

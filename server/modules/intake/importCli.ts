@@ -12,6 +12,7 @@ import { Database } from '../../db/database.js';
 import { findRunningLocal } from '../../db/localNeo4j.js';
 import { applySchema } from '../../db/schema.js';
 import { importDirectory } from './csvImport.js';
+import { runAlertRules } from '../alerts/rules.js';
 import { PRESETS } from './presets.js';
 
 function fail(message: string): never {
@@ -48,6 +49,9 @@ async function main() {
       },
     });
     bar?.stop();
+    // The alert rules look at the whole graph after an import (the running server's inbox shows them).
+    const alerts = await runAlertRules(db, null);
+    if (alerts.length) console.log(`  ${alerts.length} new alert(s) raised by the imported data`);
 
     let reportNote = '';
     if (summary.rejected.length) {

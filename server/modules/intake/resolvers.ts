@@ -3,6 +3,7 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { whoIs } from './whoIs.js';
 import { reportInput, submitReport } from './submitReport.js';
+import { runAlertRules } from '../alerts/rules.js';
 import { duplicateCandidates, mergePersons, unmergePerson } from './merge.js';
 
 const whoIsArgs = z.object({ nickname: z.string().trim().min(1, 'give a nickname').max(60, 'at most 60 characters') });
@@ -23,8 +24,14 @@ export const intakeResolvers = {
       duplicateCandidates(ctx.db, parseArgs(z.object({ limit: z.number().int().min(1).max(500, 'limit is at most 500').default(50) }), args).limit),
   },
   Mutation: {
-    submitReport: (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
-      submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input),
+    submitReport: async (_: unknown, args: { input: unknown }, ctx: RequestContext) => {
+      const saved = await submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input);
+      // The report is committed; the alert rules look at what it touched. A failing rule must not
+      // lose the report, so it is logged, and the rules run again on the next write or start.
+      const touched = [saved.report.id, ...saved.entities.map((e) => e.entity.id)];
+      await runAlertRules(ctx.db, touched).catch((e) => ctx.log.error({ err: e }, 'alert rules failed'));
+      return saved;
+    },
     merge: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { ids, reason } = parseArgs(mergeArgs, args);
       return mergePersons(ctx.db, ids, reason, ctx.user!.username);

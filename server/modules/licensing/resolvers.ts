@@ -2,10 +2,24 @@ import { z } from 'zod';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { asOfArg, idArg, topArg } from '../../http/args.js';
-import { cypherFile, type PlainNode } from '../../db/database.js';
+import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
+
+/** Suspected successors (of `operatorId` as successor or predecessor; all when null), every signal listed. */
+export async function findSuccessors(db: Database, operatorId: string | null) {
+  const rows = await db.read(q('successorSignals.cypher'), { operatorId }, { what: 'This successor search' });
+  return rows
+    .filter((r) => (r.signals as string[]).length > 0)
+    .map((r) => ({
+      operator: toEntity(r.operator as PlainNode),
+      predecessor: toEntity(r.predecessor as PlainNode),
+      predecessorStatus: r.predecessorStatus as string,
+      predecessorEndedOn: (r.predecessorEndedOn as string | null) ?? null,
+      signals: r.signals as string[],
+    }));
+}
 
 const riskArgs = z.object({ from: asOfArg, to: asOfArg, asOf: asOfArg, top: topArg });
 
@@ -35,16 +49,7 @@ export const licensingResolvers = {
     },
     successorOperators: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const { operatorId } = parseArgs(z.object({ operatorId: idArg.nullish().transform((v) => v ?? null) }), args);
-      const rows = await ctx.db.read(q('successorSignals.cypher'), { operatorId }, { what: 'This successor search' });
-      return rows
-        .filter((r) => (r.signals as string[]).length > 0)
-        .map((r) => ({
-          operator: toEntity(r.operator as PlainNode),
-          predecessor: toEntity(r.predecessor as PlainNode),
-          predecessorStatus: r.predecessorStatus,
-          predecessorEndedOn: r.predecessorEndedOn ?? null,
-          signals: r.signals,
-        }));
+      return findSuccessors(ctx.db, operatorId);
     },
   },
 };

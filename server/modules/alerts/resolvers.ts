@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { GraphQLError } from 'graphql';
+import { filter, pipe } from 'graphql-yoga';
+import type { RequestContext } from '../../http/context.js';
+import { parseArgs } from '../../http/errors.js';
+import { idArg } from '../../http/args.js';
+import { authorize } from '../../access/guard.js';
+import { alertChannel, type Alert } from './rules.js';
+
+export const alertsResolvers = {
+  Query: {
+    alerts: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { status, limit } = parseArgs(z.object({ status: z.enum(['open', 'acknowledged']).nullish(), limit: z.number().int().min(1).max(1000).default(100) }), args);
+      const rows = await ctx.db.read(
+        `MATCH (a:Alert) WHERE $role IN a.audience AND ($status IS NULL OR a.status = $status)
+         RETURN properties(a) AS a ORDER BY a.raisedAt DESC, a.key LIMIT $limit`,
+        { role: ctx.user!.role, status: status ?? null, limit },
+      );
+      return rows.map((r) => r.a);
+    },
+  },
+  Mutation: {
+    acknowledgeAlert: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { id, note } = parseArgs(z.object({ id: idArg, note: z.string().max(2000).nullish() }), args);
+      const today = new Date().toISOString().slice(0, 10);
+      const [row] = await ctx.db.write(
+        `MATCH (a:Alert {id: $id}) WHERE $role IN a.audience
+         SET a.status = 'acknowledged', a.acknowledgedBy = $by, a.acknowledgedAt = $now, a.note = $note
+         // Licensing acknowledging a notice on a licensed person: licensing has now been told.
+         WITH a
+         OPTIONAL MATCH (n:Notice) WHERE a.rule = 'notice_on_licensed' AND $role = 'licensing' AND n.id IN a.entityIds AND n.licensingNotifiedOn IS NULL
+         SET n.licensingNotifiedOn = $today
+         RETURN properties(a) AS a`,
+        { id, note: note ?? null, role: ctx.user!.role, by: ctx.user!.username, now: new Date().toISOString(), today },
+      );
+      if (!row) throw new GraphQLError('No alert with that id for your role.', { extensions: { code: 'BAD_USER_INPUT' } });
+      return row.a;
+    },
+  },
+  Subscription: {
+    alertRaised: {
+      // Whoever may read the inbox may follow it live; each sees only alerts for their role.
+      subscribe: (_: unknown, __: unknown, ctx: RequestContext) => {
+        authorize(ctx, 'Query.alerts');
+        return pipe(
+          alertChannel(ctx.db).subscribe('alert'),
+          filter((a: Alert) => a.audience.includes(ctx.user!.role)),
+        );
+      },
+      resolve: (a: Alert) => a,
+    },
+  },
+};
