@@ -35,6 +35,7 @@ export const POLICY: Record<string, Rule> = {
   // Licensing's own questions; analysts see them too. Children only ever appear as counts.
   'Query.operatorRisk': EXPLORE,
   'Query.successorOperators': EXPLORE,
+  'Query.driverRecord': EXPLORE,
   // Each role's own inbox (and its live feed, Subscription.alertRaised, under the same rule).
   'Query.alerts': ['analyst', 'licensing', 'safeguarding'],
   'Mutation.acknowledgeAlert': ['analyst', 'licensing', 'safeguarding'],

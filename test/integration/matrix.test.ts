@@ -24,6 +24,7 @@ const CALLS: Record<string, string> = {
   'Query.householdRisk': '{ householdRisk(top: 3) { score } }',
   'Query.operatorRisk': '{ operatorRisk(top: 3) { score } }',
   'Query.successorOperators': '{ successorOperators(operatorId: "opr-6") { signals } }',
+  'Query.driverRecord': '{ driverRecord(personId: "per-s001") { renewalCheck { clear } } }',
   'Query.alerts': '{ alerts(limit: 1) { id } }',
   'Mutation.acknowledgeAlert': 'mutation { acknowledgeAlert(id: "matrix-no-such-alert") { id } }',
   'Query.linkedChildren': '{ linkedChildren(personIds: ["per-s001"]) { child { id } routeKinds sources } }',

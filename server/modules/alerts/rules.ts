@@ -29,7 +29,7 @@ type Finding = Pick<Alert, 'key' | 'rule' | 'audience' | 'summary' | 'entityIds'
 /** A person linked to this many distinct children raises an alert (ALERT_LINKED_CHILDREN, default 3). */
 export const LINKED_CHILDREN_THRESHOLD = Math.max(1, Number(process.env.ALERT_LINKED_CHILDREN ?? 3) || 3);
 
-const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher'];
+const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher', 'renewalWhileOpen.cypher'];
 
 // One channel per database, so two stacks in one process (tests) never see each other's alerts.
 const channels = new WeakMap<Database, ReturnType<typeof createPubSub<{ alert: [Alert] }>>>();

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { asOfArg, idArg, topArg } from '../../http/args.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
-import { toEntity } from '../../domain/entity.js';
+import { toEntity, type EntityView } from '../../domain/entity.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -23,8 +23,41 @@ export async function findSuccessors(db: Database, operatorId: string | null) {
 
 const riskArgs = z.object({ from: asOfArg, to: asOfArg, asOf: asOfArg, top: topArg });
 
+/** The renewal check: what is open today, in words. */
+function renewalCheck(record: { licences: EntityView[]; cases: { incident: EntityView; status: string }[]; notices: EntityView[] }) {
+  const open: string[] = [];
+  for (const c of record.cases) {
+    if (c.incident.properties.kind === 'licence_event') continue;
+    if (c.status === 'with_police') open.push(`case ${c.incident.id} (${c.incident.properties.kind ?? 'incident'}, ${c.incident.properties.date ?? 'undated'}) is with police: open until licensing decides`);
+    else if (c.status !== 'closed') open.push(`case ${c.incident.id} (${c.incident.properties.kind ?? 'incident'}, ${c.incident.properties.date ?? 'undated'}) is open`);
+  }
+  for (const l of record.licences) if (l.properties.status === 'suspended') open.push(`licence ${l.properties.number ?? l.id} is suspended`);
+  for (const n of record.notices)
+    open.push(`notice ${n.id} served ${n.properties.servedOn ?? '(date not recorded)'}${n.properties.licensingNotifiedOn ? '' : ' — licensing was never told of it'}: to be considered`);
+  return { clear: open.length === 0, open };
+}
+
 export const licensingResolvers = {
   Query: {
+    driverRecord: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { personId } = parseArgs(z.object({ personId: idArg }), args);
+      const [row] = await ctx.db.read(q('driverRecord.cypher'), { personId }, { what: 'This driver record' });
+      if (!row) return null;
+      const cases = (row.cases as { incident: PlainNode; via: string[] }[]).map((c) => {
+        const incident = toEntity(c.incident);
+        const history = (incident.properties.history as string[] | undefined) ?? [];
+        return { incident, status: String(incident.properties.status ?? 'open'), history, via: c.via };
+      });
+      const record = {
+        person: toEntity(row.p as PlainNode),
+        licences: (row.licences as PlainNode[]).map(toEntity),
+        operators: (row.spells as { operator: PlainNode; from: string | null; to: string | null }[]).map((s) => ({ operator: toEntity(s.operator), from: s.from ?? null, to: s.to ?? null })),
+        cases,
+        notices: (row.notices as PlainNode[]).map(toEntity),
+        disclosures: (row.disclosures as PlainNode[]).map(toEntity),
+      };
+      return { ...record, renewalCheck: renewalCheck(record) };
+    },
     operatorRisk: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(riskArgs, args);
       const rows = await ctx.db.read(q('operatorConcerns.cypher'), a, { what: 'This operator ranking' });

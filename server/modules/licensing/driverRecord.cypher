@@ -1,0 +1,39 @@
+// One driver's whole record for a renewal decision: licences, operators driven for, every case in
+// every state (complaints, concerns and crimes the driver is party to, and incidents involving the
+// driver's licence or a vehicle while the driver used it), notices, and reports disclosed to
+// licensing that mention the driver. Children appear nowhere here: only the incidents themselves.
+MATCH (p:Person {id: $personId})
+WHERE coalesce(p.child, false) = false
+CALL (p) {
+  MATCH (p)-[:HOLDS]->(l:Licence)
+  RETURN collect(DISTINCT l) AS licences
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[d:DRIVES_FOR]->(o:Operator)
+  RETURN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {operator: o, from: d.from, to: d.to} END) AS spells
+}
+// Cases collected inside their own subquery, so that a driver with none still has a record.
+CALL (p) {
+  CALL (p) {
+    MATCH (p)-[:PARTY_TO]->(i:Incident) RETURN i, 'party to it' AS via
+    UNION
+    MATCH (p)-[:HOLDS]->(:Licence)-[:INVOLVED_IN]->(i:Incident) RETURN i, 'involves the driver\'s licence' AS via
+    UNION
+    MATCH (p)-[u:USES_VEHICLE]->(:Vehicle)-[:INVOLVED_IN]->(i:Incident)
+    WHERE coalesce(u.from, '') <= coalesce(i.date, '') AND (u.to IS NULL OR i.date <= u.to)
+    RETURN i, 'involves a vehicle the driver used' AS via
+  }
+  WITH i, collect(via) AS vias
+  ORDER BY i.date, i.id
+  RETURN collect({incident: i, via: vias}) AS cases
+}
+CALL (p) {
+  OPTIONAL MATCH (n:Notice)-[:SERVED_ON]->(p)
+  RETURN collect(DISTINCT n) AS notices
+}
+CALL (p) {
+  OPTIONAL MATCH (r:Report)-[:MENTIONS]->(p)
+  WHERE 'licensing' IN [a IN coalesce(r.sharedWith, []) | toLower(a)] OR toLower(coalesce(r.ownerAgency, '')) = 'licensing'
+  RETURN collect(DISTINCT r) AS disclosures
+}
+RETURN p, licences, spells, cases, notices, disclosures

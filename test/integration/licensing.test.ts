@@ -1,0 +1,78 @@
+/**
+ * Licensing's own views on the demo data: a driver's single record with the renewal check, and the
+ * alert when a licence is renewed while cases are open. Expected content comes from the generator.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../seeds/demo.js';
+import { gqlOk, testDatabase } from '../support/client.js';
+
+const RECORD = `query ($id: ID!) { driverRecord(personId: $id) {
+  person { id label } licences { id ... on Licence { status } } operators { operator { id } from to }
+  cases { incident { id ... on Incident { incidentKind date } } status history via }
+  notices { id ... on Notice { servedOn licensingNotifiedOn } } disclosures { id } renewalCheck { clear open } } }`;
+
+describe('a driver’s record for renewal', () => {
+  const demo = generateDemo();
+  const links = (type: string) => demo.links.filter((l) => l.type === type);
+  const node = (id: string) => demo.nodes.find((n) => n.id === id)!;
+
+  it('holds every case in every state, the notices and the open items, and no child', async () => {
+    const id = 'per-s001';
+    const { driverRecord: r } = await gqlOk(RECORD, { id }, 'licensing');
+    expect(r.person.id).toBe(id);
+    // Every incident the driver is party to, or that involves his licence, is on the record.
+    const licences = links('HOLDS').filter((l) => l.start === id).map((l) => l.end);
+    const expected = new Set([
+      ...links('PARTY_TO').filter((l) => l.start === id).map((l) => l.end),
+      ...links('INVOLVED_IN').filter((l) => licences.includes(l.start)).map((l) => l.end),
+    ]);
+    const got = new Set(r.cases.map((c: any) => c.incident.id));
+    for (const i of expected) expect(got.has(i), i).toBe(true);
+    for (const c of r.cases) {
+      expect(c.status).toBe(String(node(c.incident.id)?.props.status ?? c.status));
+      expect(c.via.length).toBeGreaterThan(0);
+    }
+    // Dates ascend; with_police cases count as open; the notice licensing never heard of is listed.
+    const dates = r.cases.map((c: any) => c.incident.date ?? '');
+    expect([...dates].sort()).toEqual(dates);
+    for (const c of r.cases.filter((x: any) => x.status === 'with_police' && x.incident.incidentKind !== 'licence_event'))
+      expect(r.renewalCheck.open.join('\n')).toContain(`case ${c.incident.id}`);
+    expect(r.notices.map((n: any) => n.id)).toContain('ntc-001');
+    expect(r.renewalCheck.clear).toBe(false);
+    expect(r.renewalCheck.open.some((o: string) => o.includes('ntc-001') && o.includes('never told'))).toBe(true);
+    // No child's id, name or pseudonym anywhere in what licensing received.
+    const text = JSON.stringify(r);
+    for (const c of demo.nodes.filter((n) => n.props.child === true)) for (const v of [c.id, c.props.pseudonym, c.props.surname]) if (v) expect(text).not.toContain(`"${v}"`);
+  });
+
+  it('gives no record for a child, and an empty but clear record for an adult with nothing against them', async () => {
+    expect((await gqlOk(RECORD, { id: 'per-c01' })).driverRecord).toBeNull();
+    const quiet = demo.nodes.find(
+      (n) => n.labels.includes('Person') && n.props.child !== true && !demo.links.some((l) => (l.start === n.id || l.end === n.id) && ['PARTY_TO', 'SERVED_ON', 'HOLDS', 'USES_VEHICLE'].includes(l.type)),
+    )!;
+    const { driverRecord: r } = await gqlOk(RECORD, { id: quiet.id }, 'licensing');
+    expect(r).toMatchObject({ cases: [], notices: [], renewalCheck: { clear: true, open: [] } });
+  });
+
+  it('alerts licensing when a licence is renewed while its holder has cases open', async () => {
+    const db = testDatabase();
+    const [row] = await db.read(
+      `MATCH (p:Person)-[:HOLDS]->(l:Licence {kind: 'driver'}), (p)-[:PARTY_TO]->(c:Incident)
+       WHERE c.kind <> 'licence_event' AND c.status IN ['open', 'with_police']
+       RETURN p.id AS person, l.id AS licence, collect(c.id) AS open ORDER BY p.id LIMIT 1`,
+    );
+    await db.close();
+    expect(row).toBeTruthy();
+    const input = {
+      receivedOn: '2011-09-01', sourceType: 'licensing', sourceGrade: 1, intelGrade: 'A', handling: 'P', ownerAgency: 'licensing', summary: 'Driver licence renewed.',
+      entities: [{ ref: 'renewal', kind: 'Incident', properties: { kind: 'licence_event', type: 'renewal', date: '2011-09-01', outcome: 'Renewed' } }],
+      links: [{ type: 'INVOLVED_IN', from: row!.licence, to: 'renewal' }],
+    };
+    const { submitReport } = await gqlOk('mutation ($input: ReportInput!) { submitReport(input: $input) { entities { ref entity { id } } } }', { input });
+    const eventId = submitReport.entities[0].entity.id;
+    const { alerts } = await gqlOk('{ alerts(status: "open", limit: 1000) { rule summary entityIds } }', {}, 'licensing');
+    const alert = alerts.find((a: any) => a.rule === 'renewal_while_open' && a.entityIds.includes(eventId));
+    expect(alert).toBeTruthy();
+    for (const c of row!.open as string[]) expect(alert.entityIds).toContain(c);
+  });
+});
