@@ -49,6 +49,7 @@ export const POLICY: Record<string, Rule> = {
   // The strategy-meeting view: one child, with a stated purpose; other children as descriptors.
   'Query.children': ['safeguarding', 'analyst'],
   'Query.childConnections': ['safeguarding', 'analyst'],
+  'Mutation.strategyPack': ['safeguarding', 'analyst'],
   'Query.users': ADMIN,
   'Mutation.setUser': ADMIN,
   'Query.auditLog': ADMIN,

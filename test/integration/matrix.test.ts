@@ -25,6 +25,7 @@ const CALLS: Record<string, string> = {
   'Query.operatorRisk': '{ operatorRisk(top: 3) { score } }',
   'Query.successorOperators': '{ successorOperators(operatorId: "opr-6") { signals } }',
   'Query.driverRecord': '{ driverRecord(personId: "per-s001") { renewalCheck { clear } } }',
+  'Mutation.strategyPack': 'mutation { strategyPack(childId: "matrix-not-a-child", purpose: "matrix check") { bytes } }',
   'Query.alerts': '{ alerts(limit: 1) { id } }',
   'Mutation.acknowledgeAlert': 'mutation { acknowledgeAlert(id: "matrix-no-such-alert") { id } }',
   'Query.linkedChildren': '{ linkedChildren(personIds: ["per-s001"]) { child { id } routeKinds sources } }',

@@ -78,3 +78,26 @@ describe('childConnections for a strategy meeting', () => {
     expect(auditLog).toEqual(expect.arrayContaining([{ operation: 'Query.childConnections', purpose: 'Strategy meeting YP01' }]));
   });
 });
+
+describe('the printable strategy-meeting pack', () => {
+  it('prints the view as the role sees it, marks composite links, names no other child, and is audited', async () => {
+    const { PDFParse } = await import('pdf-parse');
+    const PACK = 'mutation ($c: ID!, $p: String!) { strategyPack(childId: $c, purpose: $p, asOf: "2012-01-01") { filename contentType base64 bytes shows { id } } }';
+    const { strategyPack: pack } = await gqlOk(PACK, { c: 'per-c01', p: 'Strategy meeting YP01 pack' }, 'safeguarding');
+    expect(pack.contentType).toBe('application/pdf');
+    expect(pack.filename).toBe('strategy-pack-YP01-2012-01-01.pdf');
+    const pdf = Buffer.from(pack.base64, 'base64');
+    expect(pdf.length).toBe(pack.bytes);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Strategy meeting YP01 pack');
+    expect(text).toContain('Darren Kershaw'); // the demo's central suspect, linked to YP01
+    expect(text).toContain('COMPOSITE');
+    const db = testDatabase();
+    const others = await db.read("MATCH (c:Person) WHERE c.child = true AND c.id <> 'per-c01' RETURN c.name AS name, c.surname AS surname, c.pseudonym AS pseudonym");
+    await db.close();
+    for (const o of others) for (const v of [o.surname, o.pseudonym]) if (v) expect(text).not.toContain(String(v));
+    const { auditLog } = await gqlOk('{ auditLog(entityId: "per-c01", username: "test-safeguarding", limit: 50) { operation purpose } }', {}, 'admin');
+    expect(auditLog).toEqual(expect.arrayContaining([{ operation: 'Mutation.strategyPack', purpose: 'Strategy meeting YP01 pack' }]));
+  });
+});

@@ -3,13 +3,15 @@ import { isoDate } from '../../http/args.js';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
-import { cypherFile, type PlainNode } from '../../db/database.js';
+import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
 import { neighbourhood } from '../graph/queries.js';
+import { protectedIdentifiers, redactChildren } from '../../access/redaction.js';
+import { renderPack, type PackView } from './pack.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
-const childArgs = z.object({
+export const childArgs = z.object({
   childId: z.string().min(1),
   hops: z.number().int().min(1, 'hops must be 1 to 3').max(3, 'hops must be 1 to 3').default(2),
   asOf: isoDate
@@ -18,43 +20,59 @@ const childArgs = z.object({
   purpose: z.string().trim().min(3, 'state the purpose of this view (e.g. the strategy meeting it is for)').max(500),
 });
 
+/** The strategy-meeting view of one child, as stored (the guard, or the pack, redacts it for the role). */
+export async function childView(db: Database, { childId, hops, asOf }: { childId: string; hops: number; asOf: string }) {
+  const [found] = await db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
+  // The same answer for "no such id" and "not a child": the view is only ever about a child.
+  if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
+  const [network, chronologyRows, linkedRows] = await Promise.all([
+    neighbourhood(db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500 }),
+    db.read(q('chronology.cypher'), { childId, asOf }, { what: 'This chronology' }),
+    db.read(q('linkedPersons.cypher'), { childId, asOf }, { what: 'The linked persons' }),
+  ]);
+  // The child's own phones are victims' phones: never to be called (DESIGN.md §6).
+  const childPhones = new Set(network.links.filter((l) => l.type === 'HAS_PHONE' && l.source === childId).map((l) => l.target));
+  for (const n of network.nodes) {
+    if (childPhones.has(n.id)) {
+      n.properties = { ...n.properties, doNotContact: true };
+      n.doNotContact = true;
+    }
+  }
+  const chronology = chronologyRows.map((r) => {
+    const e = toEntity(r.e as PlainNode);
+    const extra = Object.fromEntries(Object.entries(r.extra as Record<string, unknown>).filter(([, v]) => v !== null));
+    // chronologyDate: the date that places the record in the chronology, whatever its kind.
+    return { ...e, properties: { ...e.properties, ...extra, chronologyDate: r.date } };
+  });
+  const linkedPersons = linkedRows.map((r) => ({
+    entity: toEntity(r.p as PlainNode),
+    score: (r.routeKinds as string[]).length,
+    // reports: the distinct reports behind the routes — independent sources, shown with each link.
+    detail: { routes: r.routes, routeKinds: r.routeKinds, reports: r.reports, sources: (r.reports as string[]).length, otherChildren: r.otherChildren, notices: r.notices },
+  }));
+  return { child: toEntity(found.c as PlainNode), network, chronology, linkedPersons };
+}
+
 export const safeguardingResolvers = {
   Query: {
     children: async (_: unknown, __: unknown, ctx: RequestContext) => {
       const rows = await ctx.db.read('MATCH (c:Person) WHERE c.child = true RETURN c ORDER BY c.pseudonym, c.id LIMIT 2000');
       return rows.map((r) => toEntity(r.c as PlainNode));
     },
-    childConnections: async (_: unknown, args: unknown, ctx: RequestContext) => {
-      const { childId, hops, asOf } = parseArgs(childArgs, args);
-      const [found] = await ctx.db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
-      // The same answer for "no such id" and "not a child": the view is only ever about a child.
-      if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
-      const [network, chronologyRows, linkedRows] = await Promise.all([
-        neighbourhood(ctx.db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500 }),
-        ctx.db.read(q('chronology.cypher'), { childId, asOf }, { what: 'This chronology' }),
-        ctx.db.read(q('linkedPersons.cypher'), { childId, asOf }, { what: 'The linked persons' }),
-      ]);
-      // The child's own phones are victims' phones: never to be called (DESIGN.md §6).
-      const childPhones = new Set(network.links.filter((l) => l.type === 'HAS_PHONE' && l.source === childId).map((l) => l.target));
-      for (const n of network.nodes) {
-        if (childPhones.has(n.id)) {
-          n.properties = { ...n.properties, doNotContact: true };
-          n.doNotContact = true;
-        }
-      }
-      const chronology = chronologyRows.map((r) => {
-        const e = toEntity(r.e as PlainNode);
-        const extra = Object.fromEntries(Object.entries(r.extra as Record<string, unknown>).filter(([, v]) => v !== null));
-        // chronologyDate: the date that places the record in the chronology, whatever its kind.
-        return { ...e, properties: { ...e.properties, ...extra, chronologyDate: r.date } };
-      });
-      const linkedPersons = linkedRows.map((r) => ({
-        entity: toEntity(r.p as PlainNode),
-        score: (r.routeKinds as string[]).length,
-        // reports: the distinct reports behind the routes — independent sources, shown with each link.
-        detail: { routes: r.routes, routeKinds: r.routeKinds, reports: r.reports, sources: (r.reports as string[]).length, otherChildren: r.otherChildren, notices: r.notices },
-      }));
-      return { child: toEntity(found.c as PlainNode), network, chronology, linkedPersons };
+    childConnections: async (_: unknown, args: unknown, ctx: RequestContext) => childView(ctx.db, parseArgs(childArgs, args)),
+  },
+  Mutation: {
+    strategyPack: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const a = parseArgs(childArgs, args);
+      let view = await childView(ctx.db, a);
+      // The guard redacts what a resolver returns; a PDF is opaque to it, so the view is redacted
+      // here, as the strategy-meeting screen is: every child but this one as a descriptor.
+      if (ctx.user!.role !== 'analyst') view = redactChildren('Query.childConnections', view as never, await protectedIdentifiers(ctx.db, a.childId)) as unknown as typeof view;
+      const generatedAt = new Date().toISOString();
+      const pdf = await renderPack(view as unknown as PackView, { purpose: a.purpose, asOf: a.asOf, hops: a.hops, generatedBy: ctx.user!.username, generatedAt });
+      const pseudonym = String(view.child.properties.pseudonym ?? 'child').replace(/[^A-Za-z0-9_-]/g, '');
+      const shows = [view.child, ...view.linkedPersons.map((p) => p.entity), ...view.chronology];
+      return { filename: `strategy-pack-${pseudonym}-${a.asOf}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64'), bytes: pdf.length, shows };
     },
   },
 };

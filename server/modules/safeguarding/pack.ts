@@ -1,0 +1,68 @@
+/**
+ * The printable pack of a strategy-meeting view (PDF, pdfkit): the child, the purpose and as-of
+ * date, the persons linked to the child with their routes, the chronology, and the size of the
+ * network. Built from the view already redacted for the caller's role, so a pack never carries more
+ * than the screen would.
+ */
+import PDFDocument from 'pdfkit';
+
+interface PackEntity {
+  id: string;
+  kind: string;
+  label: string;
+  properties: Record<string, unknown>;
+}
+export interface PackView {
+  child: PackEntity;
+  network: { nodes: PackEntity[]; links: unknown[] };
+  chronology: PackEntity[];
+  linkedPersons: { entity: PackEntity; score: number; detail: Record<string, unknown> }[];
+}
+
+export function renderPack(view: PackView, meta: { purpose: string; asOf: string; hops: number; generatedBy: string; generatedAt: string }): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Strategy meeting pack ${view.child.label}`, Author: meta.generatedBy } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  const c = view.child.properties;
+  doc.fontSize(9).fillColor('#a00').text('OFFICIAL-SENSITIVE — for the strategy meeting named below only. Do not copy or forward.', { align: 'center' });
+  doc.moveDown().fillColor('black').fontSize(18).text(`Strategy meeting pack: ${view.child.label}`);
+  doc.fontSize(10).text(
+    [
+      `Purpose: ${meta.purpose}`,
+      `As of: ${meta.asOf} · network within ${meta.hops} links · generated ${meta.generatedAt} by ${meta.generatedBy}`,
+      `Child: ${[c.pseudonym, c.age !== undefined ? `age ${c.age}` : null, c.lookedAfter ? 'looked after' : null].filter(Boolean).join(', ')}`,
+      `Network: ${view.network.nodes.length} entities, ${view.network.links.length} links. Other children appear only as descriptors.`,
+    ].join('\n'),
+  );
+
+  doc.moveDown().fontSize(14).text(`Persons linked to the child (${view.linkedPersons.length})`);
+  doc.fontSize(9);
+  if (!view.linkedPersons.length) doc.text('None found by the derived-link rules.');
+  for (const p of view.linkedPersons) {
+    const d = p.detail;
+    const composite = p.score > 1 ? ' — COMPOSITE: linked by more than one independent route' : '';
+    doc.font('Helvetica-Bold').text(`${p.entity.label}${composite}`);
+    doc.font('Helvetica').text(
+      [
+        `Routes: ${((d.routes as string[]) ?? []).join('; ')}`,
+        `Sources: ${d.sources ?? 0} report(s) · other children linked: ${d.otherChildren ?? 0} · notices served on them: ${d.notices ?? 0}`,
+      ].join('\n'),
+      { indent: 12 },
+    );
+    doc.moveDown(0.3);
+  }
+
+  doc.moveDown().fontSize(14).text(`Chronology (${view.chronology.length})`);
+  doc.fontSize(9);
+  for (const e of view.chronology) {
+    const p = e.properties;
+    const what = [p.kind ?? e.kind, p.summary ?? p.title ?? e.label].filter(Boolean).join(': ');
+    const found = p.foundAt ? ` Found at: ${p.foundAt}.` : '';
+    const ri = p.kind === 'missing' ? (p.returnInterviewOn ? ` Return interview ${p.returnInterviewOn}.` : ' No return interview recorded.') : '';
+    doc.text(`${p.chronologyDate ?? ''}  ${what}.${found}${ri}`, { indent: 0 });
+  }
+  doc.end();
+  return done;
+}
