@@ -2,7 +2,7 @@
  * The one place that talks Bolt: sessions, transactions with time limits, conversion of Neo4j
  * values to plain JSON, and the translation of driver failures into errors a user can read.
  */
-import neo4j, { type Driver, type Record as Neo4jRecord, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
+import neo4j, { type Driver, type Record as Neo4jRecord, type Transaction, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -197,6 +197,26 @@ export class Database {
       );
     } catch (e) {
       throw translateError(e, opts.what ?? 'The change');
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One explicit read transaction for long reads streamed record by record (`for await` over
+   * `tx.run(...)`). Not retried: a retry would repeat what `work` already did, such as lines
+   * written to a file.
+   */
+  async readTransaction<T>(work: (tx: Transaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    try {
+      const out = await work(tx);
+      await tx.commit();
+      return out;
+    } catch (e) {
+      await tx.rollback().catch(() => {});
+      throw translateError(e, opts.what ?? 'The read');
     } finally {
       await session.close();
     }
