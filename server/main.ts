@@ -37,7 +37,8 @@ async function main() {
   const started = Date.now();
   const config = loadConfig();
   if (config.port !== 0) await checkPortFree(config.port);
-  await ensureWebBuilt();
+  // SKIP_WEB_BUILD=1 serves the API alone (tests that start servers of their own set it).
+  if (process.env.SKIP_WEB_BUILD !== '1') await ensureWebBuilt();
 
   let stack: Stack | undefined;
   let stopping = false;

@@ -28,6 +28,8 @@ export interface LocalNeo4j {
   user: string;
   password: string;
   boltPort: number;
+  /** The JVM's process id. */
+  pid: number;
   /** Stops the DBMS and waits until the JVM has exited (its store is then safe to reuse). */
   stop(): Promise<void>;
 }
@@ -101,6 +103,8 @@ export interface StartOptions {
   pageCache?: string;
   /** How long to wait for readiness. */
   timeoutMs?: number;
+  /** Bolt port to listen on (default: a free one); a restart on the same port lets clients reconnect by themselves. */
+  boltPort?: number;
 }
 
 /** Starts the local Neo4j for `dataDir` and resolves once Bolt accepts connections. */
@@ -119,7 +123,7 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   }
 
   const { file: passwordFile, password } = ensurePassword(dir);
-  const boltPort = await freePort();
+  const boltPort = opts.boltPort ?? (await freePort());
   const args = [
     `-Xmx${opts.heap ?? '1g'}`,
     '-XX:+UseG1GC',
@@ -176,6 +180,7 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
     user: 'neo4j',
     password,
     boltPort,
+    pid: child.pid!,
     stop: () => (stopping ??= stopChild(child, exited, running)),
   };
 }
