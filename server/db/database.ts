@@ -12,6 +12,15 @@ export type Params = Record<string, unknown>;
 
 /** Default time limit of one transaction: no request may hang the database. */
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** How long a transaction is retried after a transient error (deadlock), and after a lost connection. */
+const RETRY_TRANSIENT_MS = 5_000;
+const RETRY_CONNECTION_MS = 1_000;
+/** 50 ms, 100 ms, 200 ms, … up to 1 s, with jitter so that retries of deadlocked transactions spread out. */
+const backoff = (attempt: number) => Math.min(1_000, 50 * 2 ** attempt) * (0.75 + Math.random() / 2);
+
+/** While the database is down, how often a request may check whether it is back, and how long that check may take. */
+const PROBE_EVERY_MS = 500;
+const PROBE_TIMEOUT_MS = 1_000;
 
 export class DatabaseUnavailableError extends GraphQLError {
   constructor(detail?: string) {
@@ -85,6 +94,12 @@ function isConnectivityError(e: unknown): boolean {
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|Could not perform discovery|Connection was closed/i.test(String((e as Error)?.message));
 }
 
+function isTransient(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  // Terminated and LockClientStopped are transient by code but mean the transaction was stopped on purpose.
+  return code.startsWith('Neo.TransientError.') && !code.includes('Terminated') && !code.includes('LockClientStopped');
+}
+
 function isTimeout(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   return code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration') || /timed out|terminated/i.test(String((e as Error)?.message)) && code.startsWith('Neo.');
@@ -114,19 +129,49 @@ export interface QueryOptions {
 }
 
 export class Database {
+  /**
+   * When the last query found the database unreachable: from then on each query first checks, at
+   * most every PROBE_EVERY_MS and with a short timeout, whether it is back, and fails at once when
+   * not — instead of every request waiting out the driver's retries. Cleared by the first success.
+   */
+  private unreachableSince: number | null = null;
+  private probe: { at: number; answer: Promise<boolean> } | null = null;
+
   private constructor(readonly driver: Driver, readonly uri: string) {}
 
   static connect(uri: string, user: string, password: string): Database {
     const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
       disableLosslessIntegers: false,
       connectionAcquisitionTimeout: 10_000,
-      // Retrying a transaction against a database that is down only delays the error people see.
-      maxTransactionRetryTime: 5_000,
+      // Transactions are retried by `transaction` below, not by the driver.
+      maxTransactionRetryTime: 0,
       connectionTimeout: 5_000,
       maxConnectionPoolSize: 50,
       logging: { level: 'error', logger: () => {} },
     });
     return new Database(driver, uri);
+  }
+
+  /** True while the database is known to be unreachable (the last query could not reach it). */
+  get unreachable(): boolean {
+    return this.unreachableSince !== null;
+  }
+
+  /** Fails at once with DatabaseUnavailableError while the database is known to be down. */
+  private async checkReachable(): Promise<void> {
+    if (this.unreachableSince === null) return;
+    if (!this.probe || Date.now() - this.probe.at > PROBE_EVERY_MS) {
+      this.probe = { at: Date.now(), answer: this.ping(PROBE_TIMEOUT_MS) };
+    }
+    if (await this.probe.answer) this.unreachableSince = null;
+    else throw new DatabaseUnavailableError();
+  }
+
+  /** Records the outcome of a query for the breaker; returns the error as users should see it. */
+  private failed(e: unknown, what: string): unknown {
+    const translated = translateError(e, what);
+    if (translated instanceof DatabaseUnavailableError) this.unreachableSince ??= Date.now();
+    return translated;
   }
 
   /** Waits until the database answers (or throws after `timeoutMs`). */
@@ -170,18 +215,8 @@ export class Database {
   }
 
   private async run(mode: 'READ' | 'WRITE', cypher: string, params: Params, opts: QueryOptions): Promise<Record<string, unknown>[]> {
-    const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
-    const config = { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-    try {
-      const bound = withIntegers(params);
-      const work = (tx: { run: (q: string, p: Params) => Promise<{ records: Neo4jRecord[] }> }) => tx.run(cypher, bound);
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-      return result.records.map(recordToObject);
-    } catch (e) {
-      throw translateError(e, opts.what ?? 'The query');
-    } finally {
-      await session.close();
-    }
+    const bound = withIntegers(params);
+    return this.transaction(mode, async (tx) => (await tx.run(cypher, bound)).records.map(recordToObject), opts, 'The query');
   }
 
   /**
@@ -189,16 +224,41 @@ export class Database {
    * `run` returns plain rows, like `read` and `write`.
    */
   async writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<Record<string, unknown>[]>) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(
-        (tx) => work(async (cypher, params = {}) => (await tx.run(cypher, withIntegers(params))).records.map(recordToObject)),
-        { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS },
-      );
-    } catch (e) {
-      throw translateError(e, opts.what ?? 'The change');
-    } finally {
-      await session.close();
+    return this.transaction('WRITE', (tx) => work(async (cypher, params = {}) => (await tx.run(cypher, withIntegers(params))).records.map(recordToObject)), opts, 'The change');
+  }
+
+  /**
+   * Runs `work` in one transaction, retrying what a retry can fix: transient errors (a deadlock, a
+   * leader switch) for up to RETRY_TRANSIENT_MS, a lost connection for up to RETRY_CONNECTION_MS
+   * (the database is more likely down than flapping, and callers deserve a quick answer). The
+   * driver's own retry loop is not used: it retries an unreachable database for as long as a
+   * deadlock, and it may re-run a transaction whose commit was sent but not acknowledged. Here a
+   * failure during commit is never retried, so a write is applied once or reported as failed.
+   */
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>, opts: QueryOptions, what: string): Promise<T> {
+    await this.checkReachable();
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      let committing = false;
+      try {
+        const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        try {
+          const out = await work(tx);
+          committing = true;
+          await tx.commit();
+          return out;
+        } catch (e) {
+          if (!committing) await tx.rollback().catch(() => {});
+          throw e;
+        }
+      } catch (e) {
+        const budget = isTransient(e) ? RETRY_TRANSIENT_MS : isConnectivityError(e) ? RETRY_CONNECTION_MS : 0;
+        if (committing || Date.now() - started + backoff(attempt) > budget) throw this.failed(e, opts.what ?? what);
+        await new Promise((r) => setTimeout(r, backoff(attempt)));
+      } finally {
+        await session.close().catch(() => {});
+      }
     }
   }
 
@@ -208,6 +268,7 @@ export class Database {
    * written to a file.
    */
   async readTransaction<T>(work: (tx: Transaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
+    await this.checkReachable();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
     const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     try {
@@ -216,7 +277,7 @@ export class Database {
       return out;
     } catch (e) {
       await tx.rollback().catch(() => {});
-      throw translateError(e, opts.what ?? 'The read');
+      throw this.failed(e, opts.what ?? 'The read');
     } finally {
       await session.close();
     }

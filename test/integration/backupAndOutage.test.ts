@@ -1,4 +1,7 @@
 /**
+ * A stack of this file's own, for what would disturb the shared one: backup and restore, Neo4j
+ * going away while the server serves, and Neo4j killed during an import.
+ *
  * Backup and restore between two real databases: a source stack of its own (demo data, users, an
  * audit log, values of every property type), backed up with `npm run backup` while it serves, and
  * a second, empty Neo4j restored with `npm run restore`. The two must then be the same, node for
@@ -20,12 +23,14 @@ import { upsertUser } from '../../server/modules/auth/users.js';
 import { verifyAuditChain } from '../../server/modules/audit/audit.js';
 import { restoreBackup, writeBackup } from '../../server/modules/backup/backup.js';
 import { canonicalDump, dumpDifference } from '../support/canonical.js';
-import { runTsx } from '../support/processes.js';
+import { runTsx, spawnTsx } from '../support/processes.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linkchart-backup-'));
 const sourceDir = path.join(tmp, 'source');
 const targetDir = path.join(tmp, 'target');
 let source: Stack;
+/** The source's Neo4j as (re)started by the tests below. */
+let sourceNeo4j: LocalNeo4j;
 let target: LocalNeo4j;
 let targetDb: Database;
 let token: string;
@@ -36,7 +41,7 @@ async function post(query: string, variables: Record<string, unknown> = {}) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+  return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
 const SUBMIT = 'mutation ($input: ReportInput!) { submitReport(input: $input) { report { id } } }';
@@ -50,6 +55,26 @@ const report = (n: number) => ({
   links: [{ type: 'KNOWS', from: 'a', to: 'b' }],
 });
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Kills the source's Neo4j as a crash would, and waits until it is gone. */
+async function killSourceNeo4j() {
+  process.kill(sourceNeo4j.pid, 'SIGKILL');
+  await sourceNeo4j.stop(); // returns once the JVM has exited
+}
+
+/** Starts it again on the same data and Bolt port, as an operator (or a supervisor) would. */
+async function restartSourceNeo4j() {
+  sourceNeo4j = await startLocalNeo4j({ dataDir: sourceDir, boltPort: sourceNeo4j.boltPort, heap: '512m', pageCache: '128m' });
+}
+
 async function wipe(db: Database) {
   for (;;) {
     const [{ n }] = await db.write('MATCH (x) WITH x LIMIT 20000 DETACH DELETE x RETURN count(*) AS n');
@@ -61,6 +86,7 @@ beforeAll(async () => {
   const config = { ...loadConfig({ PORT: '0', DATA_DIR: sourceDir, DEMO: '1', DEMO_USERS: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m' }), external: undefined };
   [source, target] = await Promise.all([startStack(config, { host: '127.0.0.1' }), startLocalNeo4j({ dataDir: targetDir, heap: '512m', pageCache: '128m' })]);
   targetDb = Database.connect(target.uri, target.user, target.password);
+  sourceNeo4j = source.neo4j!;
 
   // Users, a token secret and an audit log, made the way the service makes them.
   await upsertUser(source.db, 'bk-analyst', 'analyst', 'backup-test-password');
@@ -85,8 +111,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await targetDb?.close();
   // The stores are thrown away: no need for a clean (10 s) shutdown.
-  for (const pid of [source?.neo4j?.pid, target?.pid]) if (pid) process.kill(pid, 'SIGKILL');
-  await Promise.all([source?.stop(), target?.stop()]);
+  for (const n of [sourceNeo4j, target]) if (n && alive(n.pid)) process.kill(n.pid, 'SIGKILL');
+  await Promise.all([source?.stop(), sourceNeo4j?.stop(), target?.stop()]);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -188,5 +214,81 @@ describe('npm run backup and npm run restore', () => {
       { ids: before },
     );
     expect(partial).toBe(0);
+  });
+});
+
+describe('Neo4j killed while the server serves and an import runs', () => {
+  const timed = async <T>(f: () => Promise<T>) => {
+    const t0 = Date.now();
+    const value = await f();
+    return { value, ms: Date.now() - t0 };
+  };
+  const SEARCH = '{ search(text: "Calloway", limit: 5) { entity { id } } }';
+  const n = 12_000;
+  const dir = path.join(tmp, 'kill-import');
+  const count = async () => {
+    const [row] = await source.db.read(
+      "MATCH (p:Person) WHERE p.id STARTS WITH 'kdb-' WITH count(p) AS people, count(DISTINCT p.id) AS ids OPTIONAL MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE a.id STARTS WITH 'kdb-' RETURN people, ids, count(k) AS links",
+    );
+    return row as { people: number; ids: number; links: number };
+  };
+
+  it('fails requests at once with DATABASE_UNAVAILABLE and the import with a clear message; health false; recovers by itself', async () => {
+    expect((await post('{ health { database } }')).data.health.database).toBe(true);
+    expect((await post(SEARCH)).data.search.length).toBeGreaterThan(0);
+
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'nodes.csv'), [':ID,name,:LABEL', ...Array.from({ length: n }, (_, i) => `kdb-${i},Person ${i},Person`)].join('\n'));
+    fs.writeFileSync(path.join(dir, 'rels.csv'), [':START_ID,:END_ID,:TYPE', ...Array.from({ length: n - 1 }, (_, i) => `kdb-${i},kdb-${i + 1},KNOWS`)].join('\n'));
+    const importing = spawnTsx('server/modules/intake/importCli.ts', [dir], { DATA_DIR: sourceDir });
+    let out = '';
+    importing.stdout!.on('data', (d) => (out += d));
+    importing.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise((r) => importing.once('exit', r));
+    const deadline = Date.now() + 60_000;
+    while ((await count()).people === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+
+    await killSourceNeo4j();
+
+    // The first request finds out within a second or so (the driver's default would retry for 30 s)…
+    const first = await timed(() => post(SEARCH));
+    expect(first.value.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^The database is unreachable/), extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(first.ms).toBeLessThan(3_000);
+    // …and from then on every request fails fast, whatever it is, public or signed in.
+    const burst = await timed(() =>
+      Promise.all([
+        post(SEARCH),
+        post('{ entity(id: "per-s001") { id } }'),
+        post(SUBMIT, { input: report(9999) }),
+        post('mutation { login(username: "bk-analyst", password: "backup-test-password") { token } }'),
+        ...Array.from({ length: 10 }, () => post('{ neighbourhood(ids: ["per-s001"]) { nodes { id } } }')),
+      ]),
+    );
+    expect(burst.ms).toBeLessThan(2_000);
+    for (const r of burst.value) expect(r.errors?.[0]?.extensions, JSON.stringify(r)).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    const health = await timed(() => post('{ health { database version } }'));
+    expect(health.value.data.health.database).toBe(false);
+    expect(health.ms).toBeLessThan(2_000);
+    expect(await exited).toBe(1);
+    expect(out).toMatch(/Import failed: The database is unreachable/);
+
+    // Neo4j comes back on its port: the same server process picks it up without a restart.
+    await restartSourceNeo4j();
+    const back = Date.now() + 20_000;
+    while (!(await post('{ health { database } }')).data.health.database && Date.now() < back) await new Promise((r) => setTimeout(r, 200));
+    expect((await post(SEARCH)).data.search.length).toBeGreaterThan(0);
+    const r = await post(SUBMIT, { input: report(10_000) });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.submitReport.report.id).toBeTruthy();
+  });
+
+  it('leaves whole import batches only; the rerun completes with exact counts and no duplicates', async () => {
+    const partial = await count();
+    expect(partial.people % 5_000).toBe(0); // the crash lost no half of a batch
+    expect(partial.people).toBeLessThan(n);
+    const rerun = await runTsx('server/modules/intake/importCli.ts', [dir], { DATA_DIR: sourceDir });
+    expect(rerun.code, rerun.out).toBe(0);
+    expect(rerun.out).toMatch(/0 rejected/);
+    expect(await count()).toEqual({ people: n, ids: n, links: n - 1 });
   });
 });
