@@ -26,17 +26,32 @@ const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QU
  * instanceof check would not) and hides everything else behind a generic message, logged in full.
  */
 function maskError(error: unknown, message: string): Error {
-  const original = (error as { originalError?: unknown }).originalError ?? error;
+  const e = error as GraphQLError;
+  const original = e.originalError ?? error;
   const code = (original as { extensions?: { code?: string } })?.extensions?.code;
   if (code && USER_FACING_CODES.has(code)) {
-    const e = error as GraphQLError;
+    // Already as it should be shown (yoga logs every error that maskError replaces).
+    if (e.extensions && Object.keys(e.extensions).length === 1 && e.extensions.code === code) return e;
     return new GraphQLError((original as Error).message, { nodes: e.nodes, path: e.path, extensions: { code } });
   }
-  if ((error as { extensions?: { code?: string } })?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || !(error as GraphQLError).path) {
-    return error as Error; // validation and syntax errors describe the request, not the server
+  if (!e.path) {
+    // Request, syntax and validation errors describe the request, not the server: shown as they
+    // are, each with a code (variable coercion and graphql-armor's limits come without one), and
+    // without the internals of the error behind them (e.g. a JSON parser's).
+    const ext = (e.extensions ?? {}) as Record<string, unknown>;
+    if (typeof ext.code === 'string' && !('originalError' in ext)) return e;
+    const requestCode = typeof ext.code === 'string' ? ext.code : /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+    return new GraphQLError(e.message, {
+      nodes: e.nodes,
+      source: e.source,
+      positions: e.positions,
+      // A status, or yoga (not recognising an error made by another copy of graphql-js, such as
+      // graphql-armor's) answers 500. `spec` keeps 200 for clients that accept only application/json.
+      extensions: { code: requestCode, http: ext.http ?? { status: 400, spec: true } },
+    });
   }
   log.error({ err: original }, 'resolver failed');
-  return new GraphQLError(message, { nodes: (error as GraphQLError).nodes, path: (error as GraphQLError).path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return new GraphQLError(message, { nodes: e.nodes, path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
 type ExternalVerifier = ReturnType<typeof externalVerifier>;
