@@ -110,6 +110,69 @@ describe('a corpus with faults', () => {
   });
 });
 
+describe('a corpus of badly made files: encodings, byte-order marks, quotes, ragged rows, duplicates', () => {
+  it('loads every good row, reads UTF-16 and BOMs, and says exactly what is wrong with the rest', async () => {
+    const utf16le = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+    const utf16be = (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]);
+    const dir = path.join(tmp, 'badly-made');
+    fs.mkdirSync(dir);
+    const files: Record<string, string | Buffer> = {
+      'bom.csv': '\uFEFFname,:ID,:LABEL\nBea Bom,enc-b1,Person\n', // a BOM before a property column
+      'utf16le.csv': utf16le(':ID,name,:LABEL\r\nenc-u1,Zoë Ütf,Person\r\n'),
+      'utf16be.csv': utf16be(':ID,name,:LABEL\nenc-u2,Åsa Bigend,Person\n'),
+      'nobom16.csv': Buffer.from(':ID,name,:LABEL\nenc-u3,No Mark,Person\n', 'utf16le'),
+      'latin1.csv': Buffer.from(':ID,name,:LABEL\nenc-l1,Ascii Only,Person\nenc-l2,José Latin,Person\nenc-l3,Also Fine,Person\n', 'latin1'),
+      'quotes.csv': [
+        ':ID,name,:LABEL',
+        'enc-q1,"Quoted, Comma",Person',
+        'enc-q2,Bad "inner" quote,Person', // kept as written
+        'enc-q3,"Two\nlines",Person', // lines 4-5
+        'enc-q4,"Closed"x,Person',
+        'enc-q5,Fine,Person',
+        'enc-q6,"never closed,Person', // line 8: swallows the rest of the file
+        'enc-q7,Lost,Person',
+      ].join('\n'),
+      'ragged.csv': ':ID,name,:LABEL\nenc-r1,Only Two\nenc-r2,Just Right,Person\n\nenc-r3,Too,Many,Person\n',
+      'dups.csv': ':ID,name,:LABEL\r\nenc-d1,First,Person\r\nenc-d1,Second,Person\r\nenc-b1,Bom Again,Person\r\n',
+      'empty.csv': '',
+      'zlinks.csv': ':START_ID,:END_ID,:TYPE\nenc-b1,enc-u1,KNOWS\nenc-b1,enc-l2,KNOWS\nenc-q6,enc-q5,KNOWS\n',
+    };
+    for (const [f, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), content);
+
+    const summary = await importDirectory(db, dir);
+    const sorted = (r: typeof summary.rejected) => [...r].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    expect(sorted(summary.rejected)).toEqual([
+      { file: 'dups.csv', line: 3, reason: 'duplicate id enc-d1 (first on dups.csv:2)' },
+      { file: 'dups.csv', line: 4, reason: 'duplicate id enc-b1 (first on bom.csv:2)' },
+      { file: 'empty.csv', line: 1, reason: 'header: the file is empty or its first line (the header) is blank' },
+      { file: 'latin1.csv', line: 3, reason: 'not valid UTF-8: the file looks latin-1 / Windows-1252 encoded; save it as UTF-8' },
+      { file: 'nobom16.csv', line: 1, reason: 'the file looks UTF-16 encoded without a byte-order mark (it has NUL bytes): save it as UTF-8' },
+      { file: 'quotes.csv', line: 8, reason: 'a quote opened on this line is never closed: the rest of the file was read as one value' },
+      { file: 'ragged.csv', line: 2, reason: 'expected 3 columns, found 2' },
+      { file: 'ragged.csv', line: 5, reason: 'expected 3 columns, found 4' },
+      { file: 'zlinks.csv', line: 3, reason: 'unknown end id enc-l2' },
+      { file: 'zlinks.csv', line: 4, reason: 'unknown start id enc-q6' },
+    ]);
+    const loaded = await db.read("MATCH (n:Person) WHERE n.id STARTS WITH 'enc-' RETURN n.id AS id, n.name AS name, keys(n) AS keys ORDER BY id");
+    expect(loaded.map((r) => [r.id, r.name])).toEqual([
+      ['enc-b1', 'Bea Bom'],
+      ['enc-d1', 'First'],
+      ['enc-l1', 'Ascii Only'],
+      ['enc-l3', 'Also Fine'],
+      ['enc-q1', 'Quoted, Comma'],
+      ['enc-q2', 'Bad "inner" quote'],
+      ['enc-q3', 'Two\nlines'],
+      ['enc-q4', '"Closed"x'],
+      ['enc-q5', 'Fine'],
+      ['enc-r2', 'Just Right'],
+      ['enc-u1', 'Zoë Ütf'],
+      ['enc-u2', 'Åsa Bigend'],
+    ]);
+    for (const r of loaded) expect(r.keys, String(r.id)).toContain('name'); // no BOM glued to a property name
+    expect(summary.relationships).toBe(1);
+  });
+});
+
 describe('a run stopped half-way', () => {
   it('leaves whole batches only, and running again completes the load exactly', async () => {
     const n = 12_000;

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Database } from '../../db/database.js';
 import { groupBy, mergeNodeBatch } from '../../db/bulkLoad.js';
@@ -43,35 +44,102 @@ interface CsvFile {
   header: Column[];
   kind: 'nodes' | 'relationships';
   rows: number;
+  encoding: Encoding;
+  /** Bytes that are not UTF-8: rows holding them are rejected, saying why. */
+  notUtf8: boolean;
 }
 
-/** Reads the first line of each CSV to tell node files from relationship files. */
-async function inspect(dir: string): Promise<CsvFile[]> {
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * The file's encoding, from its byte-order mark: UTF-8 (with or without one) or UTF-16. UTF-16
+ * without a mark, and files that are not valid UTF-8 (latin-1, Windows-1252), are said to be so.
+ */
+function detectEncoding(buf: Buffer): { encoding: Encoding; notUtf8: boolean } | { error: string } {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', notUtf8: false };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', notUtf8: false };
+  if (buf.subarray(0, 4096).includes(0)) return { error: 'the file looks UTF-16 encoded without a byte-order mark (it has NUL bytes): save it as UTF-8' };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return { encoding: 'utf-8', notUtf8: false };
+  } catch {
+    return { encoding: 'utf-8', notUtf8: true };
+  }
+}
+
+const NOT_UTF8 = 'not valid UTF-8: the file looks latin-1 / Windows-1252 encoded; save it as UTF-8';
+
+/** Reads the first line of each CSV to tell node files from relationship files; files that cannot be read are rejected whole. */
+async function inspect(dir: string, reject: (file: string, line: number, reason: string) => void): Promise<CsvFile[]> {
   const files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
   const out: CsvFile[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
-    const text = fs.readFileSync(file, 'utf8');
+    const buf = fs.readFileSync(file);
+    const enc = detectEncoding(buf);
+    if ('error' in enc) {
+      reject(name, 1, enc.error);
+      continue;
+    }
+    const text = new TextDecoder(enc.encoding).decode(buf); // drops a byte-order mark
     const firstLine = text.slice(0, text.indexOf('\n') >>> 0).replace(/\r$/, '');
-    const headerCells = await new Promise<string[]>((resolve, reject) =>
-      parse(firstLine, { to_line: 1 }, (err, rec: string[][]) => (err ? reject(err) : resolve(rec[0] ?? []))),
-    );
-    const header = parseHeader(headerCells);
-    const roles = new Set(header.map((c) => c.role));
-    const kind = roles.has('start') && roles.has('end') ? 'relationships' : roles.has('id') ? 'nodes' : null;
-    if (!kind) throw new Error(`${name}: the header has neither :ID nor :START_ID and :END_ID`);
-    const rows = Math.max(0, text.split('\n').filter((l) => l.trim() !== '').length - 1);
-    out.push({ file, header, kind, rows });
+    try {
+      if (!firstLine.trim()) throw new Error('the file is empty or its first line (the header) is blank');
+      const headerCells = await new Promise<string[]>((resolve, reject) =>
+        parse(firstLine, { to_line: 1 }, (err, rec: string[][]) => (err ? reject(err) : resolve(rec[0] ?? []))),
+      );
+      const header = parseHeader(headerCells);
+      const roles = new Set(header.map((c) => c.role));
+      const kind = roles.has('start') && roles.has('end') ? 'relationships' : roles.has('id') ? 'nodes' : null;
+      if (!kind) throw new Error('the header has neither :ID nor :START_ID and :END_ID');
+      if (enc.notUtf8 && firstLine.includes('\uFFFD')) throw new Error(NOT_UTF8);
+      const rows = Math.max(0, text.split('\n').filter((l) => l.trim() !== '').length - 1);
+      out.push({ file, header, kind, rows, ...enc });
+    } catch (e) {
+      reject(name, 1, `header: ${(e as Error).message}`);
+    }
   }
   return out;
 }
 
-/** Streams records with their line numbers (1 = header). */
-async function* records(file: string): AsyncGenerator<{ line: number; cells: string[] }> {
-  const parser = fs.createReadStream(file).pipe(parse({ from_line: 2, relax_column_count: true, info: true, skip_empty_lines: true }));
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+/** What csv-parse's errors mean for the person who made the file. */
+function csvProblem(err: { code?: string; message: string }): string {
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote opened on this line is never closed: the rest of the file was read as one value';
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote inside a value: quote the whole value and double the quotes inside ("")';
+  return err.message;
+}
+
+/**
+ * Streams records with their line numbers (1 = header), and the records csv-parse could not read
+ * (unbalanced quotes) as problems with their line, so that the rows around them still load.
+ */
+async function* records(f: CsvFile): AsyncGenerator<{ line: number; cells: string[] } | { line: number; problem: string }> {
+  const skipped: { line: number; problem: string }[] = [];
+  let lastLine = 1;
+  const parser = parse({
+    from_line: 2,
+    relax_column_count: true,
+    info: true,
+    skip_empty_lines: true,
+    bom: true,
+    // A quote inside an unquoted value (O"Brien, 12" screen) is kept as a character, as people mean it.
+    relax_quotes: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (!err) return;
+      // An unclosed quote is found at the end of the file; the record it spoiled starts after the last good one.
+      const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : Number((err as { lines?: number }).lines ?? lastLine + 1);
+      if (!skipped.some((x) => x.line === line)) skipped.push({ line, problem: csvProblem(err) }); // one reason per line
+    },
+  });
+  const source =
+    f.encoding === 'utf-8' ? fs.createReadStream(f.file) : Readable.from([new TextDecoder(f.encoding).decode(fs.readFileSync(f.file))]);
+  for await (const rec of source.pipe(parser) as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    while (skipped.length) yield skipped.shift()!;
+    lastLine = rec.info.lines;
     yield { line: rec.info.lines, cells: rec.record };
   }
+  while (skipped.length) yield skipped.shift()!;
 }
 
 /**
@@ -81,16 +149,25 @@ async function* records(file: string): AsyncGenerator<{ line: number; cells: str
 async function* acceptedRows<T>(
   f: CsvFile,
   reject: (line: number, reason: string) => void,
-  make: (cells: string[], props: Record<string, unknown>) => T | string,
+  make: (cells: string[], props: Record<string, unknown>, line: number) => T | string,
 ): AsyncGenerator<T & { line: number }> {
-  for await (const { line, cells } of records(f.file)) {
+  for await (const rec of records(f)) {
+    if ('problem' in rec) {
+      reject(rec.line, rec.problem);
+      continue;
+    }
+    const { line, cells } = rec;
+    if (f.notUtf8 && cells.some((c) => c.includes('\uFFFD'))) {
+      reject(line, NOT_UTF8);
+      continue;
+    }
     if (cells.length !== f.header.length) {
       reject(line, `expected ${f.header.length} columns, found ${cells.length}`);
       continue;
     }
     let made: T | string;
     try {
-      made = make(cells, readProps(f.header, cells));
+      made = make(cells, readProps(f.header, cells), line);
     } catch (e) {
       made = (e as Error).message;
     }
@@ -145,10 +222,12 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
   const preset = opts.preset ?? noPreset;
   const started = Date.now();
   const before = await graphSize(db);
-  const files = await inspect(dir);
+  const rejected: Rejection[] = [];
+  const files = await inspect(dir, (file, line, reason) => rejected.push({ file, line, reason }));
   const total = files.reduce((s, f) => s + f.rows, 0);
   let done = 0;
-  const rejected: Rejection[] = [];
+  // The first row of each id wins; a later one is a duplicate, reported, not merged over it.
+  const firstSeen = new Map<string, string>();
   let nodes = 0;
   let relationships = 0;
   const progress = (n: number) => {
@@ -176,14 +255,19 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
         progress(rowsOut.length);
       });
     };
-    const rows = acceptedRows(f, rejectIn(path.basename(f.file)), (cells, props) => {
+    const rows = acceptedRows(f, rejectIn(path.basename(f.file)), (cells, props, line) => {
       const rawId = cells[idCol]?.trim();
       if (!rawId) return 'missing id';
       const labels = labelCol >= 0 ? cells[labelCol]!.split(';').map((l) => l.trim()).filter(Boolean) : [];
       const unknown = labels.filter((l) => !isLabel(l));
       if (!labels.length) return 'no label';
       if (unknown.length) return `label ${unknown.join(', ')} is not in the vocabulary`;
-      return preset.mapNode({ id: preset.mapId(rawId), labels, props });
+      const id = preset.mapId(rawId);
+      const first = firstSeen.get(id);
+      if (first) return `duplicate id ${rawId} (first on ${first})`;
+      const made = preset.mapNode({ id, labels, props });
+      if (typeof made !== 'string') firstSeen.set(id, `${path.basename(f.file)}:${line}`);
+      return made;
     });
     for await (const row of rows) {
       batch.push(row);
