@@ -39,6 +39,12 @@ function maskError(error: unknown, message: string): Error {
     // are, each with a code (variable coercion and graphql-armor's limits come without one), and
     // without the internals of the error behind them (e.g. a JSON parser's).
     const ext = (e.extensions ?? {}) as Record<string, unknown>;
+    if (ext.code === 'BAD_REQUEST') {
+      // A body that is not a GraphQL request at all (not JSON, no query) is a 400 whatever the
+      // client accepts (GraphQL over HTTP: SHOULD), not a 200 as yoga answers application/json.
+      const http = (ext.http ?? {}) as { headers?: Record<string, string> };
+      return new GraphQLError(e.message, { extensions: { code: 'BAD_REQUEST', http: { status: 400, ...(http.headers ? { headers: http.headers } : {}) } } });
+    }
     if (typeof ext.code === 'string' && !('originalError' in ext)) return e;
     const requestCode = typeof ext.code === 'string' ? ext.code : /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     return new GraphQLError(e.message, {
