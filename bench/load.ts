@@ -1,0 +1,300 @@
+/**
+ * `npm run load`: a mixed workload against a running instance (PORT/DATA_DIR, or --url), from this
+ * separate process, with autocannon: 50 clients for 60 s, three times, reporting latency
+ * percentiles (overall and per operation), errors, throughput and the server's and Neo4j's memory
+ * after each run, to see whether memory grows. Writes bench/results/load-<date>.json.
+ *
+ *   npm run load                                  # the full form: 3 runs × 60 s × 50 clients
+ *   npm run load -- --duration 5 --connections 10 --runs 1   # the short form the tests run
+ *
+ * An error is any answer that is not HTTP 200 with GraphQL data and no errors, a timeout or a
+ * broken connection. Exit 0 when there were none, 1 otherwise.
+ *
+ * Operations: add one to OPERATIONS below; one whose root field the server lacks (e.g. a query of
+ * a module not merged yet) is left out with a note.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadConfig, ROOT } from '../server/config.js';
+import { Database } from '../server/db/database.js';
+import { findRunningLocal, runtimeFile } from '../server/db/localNeo4j.js';
+import { upsertUser, type Role } from '../server/modules/auth/users.js';
+
+// autocannon ships no types; the little used here is typed by hand.
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+interface Samples {
+  persons: { id: string; name: string; surname: string | null }[];
+  children: string[];
+  phones: string[];
+  regs: string[];
+}
+
+interface Operation {
+  name: string;
+  /** Share of the requests. */
+  weight: number;
+  role: Role;
+  /** A request of this operation, with fresh variables. */
+  request(s: Samples, n: number): { query: string; variables?: Record<string, unknown> };
+}
+
+const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+const RUN = randomBytes(3).toString('hex');
+
+export const OPERATIONS: Operation[] = [
+  {
+    name: 'search',
+    weight: 30,
+    role: 'analyst',
+    request: (s) => {
+      const p = pick(s.persons);
+      const text = pick([p.name, p.surname ?? p.name, `${p.name} ${p.surname ?? ''}`.trim(), pick(s.phones), pick(s.regs)]);
+      return { query: 'query ($t: String!) { search(text: $t, limit: 20) { score entity { id kind label } } }', variables: { t: text } };
+    },
+  },
+  {
+    name: 'neighbourhood',
+    weight: 25,
+    role: 'analyst',
+    request: (s) => ({
+      query: 'query ($ids: [ID!]!, $h: Int) { neighbourhood(ids: $ids, hops: $h, limit: 300) { truncated nodes { id kind label } links { id type source target } } }',
+      variables: { ids: [pick(s.persons).id], h: pick([1, 1, 2]) },
+    }),
+  },
+  {
+    name: 'paths',
+    weight: 10,
+    role: 'analyst',
+    request: (s) => ({
+      query: 'query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4) { length nodes { id } } }',
+      variables: { a: pick(s.persons).id, b: pick(s.persons).id },
+    }),
+  },
+  {
+    name: 'childConnections',
+    weight: 10,
+    role: 'safeguarding',
+    request: (s) => ({
+      query: 'query ($c: ID!) { childConnections(childId: $c, hops: 2, purpose: "load test") { child { id } linkedPersons { score entity { id } } network { truncated nodes { id } } } }',
+      variables: { c: pick(s.children) },
+    }),
+  },
+  {
+    name: 'operatorRisk',
+    weight: 10,
+    role: 'licensing',
+    request: () => ({ query: '{ operatorRisk(top: 10) { score entity { id label } detail } }' }),
+  },
+  {
+    name: 'submitReport',
+    weight: 15,
+    role: 'analyst',
+    request: (s, n) => ({
+      query: 'mutation ($input: ReportInput!) { submitReport(input: $input) { report { id } entities { ref matchedBy } } }',
+      variables: {
+        input: {
+          receivedOn: '2020-01-01', sourceType: 'youth_worker', sourceGrade: 2, intelGrade: 'C', handling: 'P', ownerAgency: 'youth_service',
+          summary: `load ${RUN} report ${n}`,
+          entities: [{ ref: 'p', kind: 'Person', properties: { name: `Load${RUN}`, surname: `Client${n}` } }],
+          links: [{ type: 'KNOWS', from: 'p', to: pick(s.persons).id }],
+        },
+      },
+    }),
+  },
+];
+
+function fail(message: string): never {
+  console.error(`Load test failed: ${message}`);
+  process.exit(2);
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
+const summary = (ms: number[]) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return { p50: +percentile(s, 50).toFixed(1), p95: +percentile(s, 95).toFixed(1), p99: +percentile(s, 99).toFixed(1), max: +(s.at(-1) ?? 0).toFixed(1) };
+};
+
+/** Resident memory of a process in MB (Linux), or null. */
+function rssMB(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      duration: { type: 'string', default: '60' },
+      connections: { type: 'string', default: '50' },
+      runs: { type: 'string', default: '3' },
+      out: { type: 'string' },
+      'server-pid': { type: 'string' },
+    },
+  });
+  const config = loadConfig();
+  const base = (values.url ?? `http://localhost:${config.port}`).replace(/\/graphql$/, '').replace(/\/$/, '');
+  const [duration, connections, runs] = [Number(values.duration), Number(values.connections), Number(values.runs)];
+  const target = config.external ?? findRunningLocal(config.dataDir);
+  if (!target) fail(`no running instance for DATA_DIR ${config.dataDir} (needed to create the load users and pick sample ids): start it, or set DATA_DIR / NEO4J_URI.`);
+
+  // Users of its own, and real ids to ask about, straight from the database.
+  const db = Database.connect(target.uri, target.user, target.password);
+  const password = randomBytes(18).toString('base64url');
+  const samples: Samples = { persons: [], children: [], phones: [], regs: [] };
+  try {
+    for (const role of ['analyst', 'safeguarding', 'licensing'] as const) await upsertUser(db, `load-${role}`, role, password);
+    samples.persons = (await db.read(
+      "MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.name IS NOT NULL RETURN p.id AS id, p.name AS name, p.surname AS surname ORDER BY rand() LIMIT 400",
+    )) as Samples['persons'];
+    samples.children = (await db.read('MATCH (c:Person {child: true}) RETURN c.id AS id LIMIT 100')).map((r) => r.id as string);
+    samples.phones = (await db.read('MATCH (p:Phone) WHERE p.raw IS NOT NULL RETURN p.raw AS v ORDER BY rand() LIMIT 100')).map((r) => r.v as string);
+    samples.regs = (await db.read('MATCH (v:Vehicle) WHERE v.reg IS NOT NULL RETURN v.reg AS v ORDER BY rand() LIMIT 100')).map((r) => r.v as string);
+  } finally {
+    await db.close();
+  }
+  if (!samples.persons.length) fail('the database holds no persons to ask about: load the demo data or an import first.');
+
+  const post = async (body: unknown, token?: string) => {
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  };
+  const tokens: Partial<Record<Role, string>> = {};
+  for (const role of ['analyst', 'safeguarding', 'licensing'] as const) {
+    const r = await post({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: `load-${role}`, p: password } });
+    if (!r.data?.login) fail(`cannot sign in as load-${role}: ${JSON.stringify(r.errors)}`);
+    tokens[role] = r.data.login.token;
+  }
+
+  // Operations the server has (and data for them); the others are left out, saying so.
+  const notes: string[] = [];
+  const ops: Operation[] = [];
+  for (const op of OPERATIONS) {
+    if (op.name === 'childConnections' && !samples.children.length) {
+      notes.push('childConnections left out: no children in the data');
+      continue;
+    }
+    const r = await post(op.request(samples, 0), tokens[op.role]);
+    if (r.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field/.test(e.message))) {
+      notes.push(`${op.name} left out: the server has no such operation (yet)`);
+      continue;
+    }
+    ops.push(op);
+  }
+  const totalWeight = ops.reduce((s, o) => s + o.weight, 0);
+  const choose = () => {
+    let x = Math.random() * totalWeight;
+    for (const o of ops) if ((x -= o.weight) < 0) return o;
+    return ops.at(-1)!;
+  };
+
+  const running = fs.existsSync(runtimeFile(config.dataDir)) ? (JSON.parse(fs.readFileSync(runtimeFile(config.dataDir), 'utf8')) as { pid: number; ownerPid: number }) : undefined;
+  const serverPid = values['server-pid'] ? Number(values['server-pid']) : running?.ownerPid;
+  const neo4jPid = running?.pid;
+
+  const results = [];
+  let n = 0;
+  for (let run = 1; run <= runs; run++) {
+    const latencies = new Map<string, number[]>(ops.map((o) => [o.name, []]));
+    const errors = new Map<string, number>(ops.map((o) => [o.name, 0]));
+    const errorSamples: string[] = [];
+    let serverMax = 0;
+    const sampler = setInterval(() => (serverMax = Math.max(serverMax, rssMB(serverPid) ?? 0)), 1000);
+    const serverBefore = rssMB(serverPid);
+    const request: AutocannonRequest = {
+      method: 'POST',
+      path: '/graphql',
+      setupRequest: (req, context) => {
+        const op = choose();
+        context.op = op.name;
+        context.t0 = performance.now();
+        return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[op.role]}` }, body: JSON.stringify(op.request(samples, ++n)) };
+      },
+      onResponse: (status, body, context) => {
+        const name = context.op as string;
+        latencies.get(name)!.push(performance.now() - (context.t0 as number));
+        let ok = status === 200;
+        if (ok) {
+          try {
+            const parsed = JSON.parse(body) as { errors?: unknown[]; data?: unknown };
+            ok = !parsed.errors?.length && parsed.data != null;
+          } catch {
+            ok = false;
+          }
+        }
+        if (!ok) {
+          errors.set(name, errors.get(name)! + 1);
+          if (errorSamples.length < 5) errorSamples.push(`${name}: HTTP ${status} ${body.slice(0, 300)}`);
+        }
+      },
+    };
+    const started = Date.now();
+    const result = await autocannon({ url: base, connections, duration, timeout: 30, requests: [request] });
+    clearInterval(sampler);
+    const all = [...latencies.values()].flat();
+    const graphqlErrors = [...errors.values()].reduce((s, x) => s + x, 0);
+    const entry = {
+      run,
+      seconds: +((Date.now() - started) / 1000).toFixed(1),
+      connections,
+      requests: result.requests.total,
+      throughput: +(result.requests.total / result.duration).toFixed(1),
+      latencyMs: summary(all),
+      errors: { total: graphqlErrors + result.errors + result.timeouts, answers: graphqlErrors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
+      errorSamples,
+      operations: Object.fromEntries(ops.map((o) => [o.name, { requests: latencies.get(o.name)!.length, errors: errors.get(o.name), ...summary(latencies.get(o.name)!) }])),
+      memoryMB: { serverBefore, serverMax: serverMax || null, serverAfter: rssMB(serverPid), neo4jAfter: rssMB(neo4jPid) },
+    };
+    results.push(entry);
+    const l = entry.latencyMs;
+    console.log(
+      `run ${run}/${runs}: ${entry.requests} requests, ${entry.throughput}/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, ` +
+        `errors ${entry.errors.total}, server RSS ${entry.memoryMB.serverAfter ?? '?'} MB (max ${entry.memoryMB.serverMax ?? '?'}), Neo4j RSS ${entry.memoryMB.neo4jAfter ?? '?'} MB`,
+    );
+    for (const s of errorSamples) console.log(`  ${s}`);
+  }
+
+  console.log('\nper operation (last run):');
+  const last = results.at(-1)!;
+  console.log(`  ${'operation'.padEnd(18)} ${'requests'.padStart(8)} ${'errors'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
+  for (const [name, o] of Object.entries(last.operations)) {
+    console.log(`  ${name.padEnd(18)} ${String(o.requests).padStart(8)} ${String(o.errors).padStart(6)} ${String(o.p50).padStart(8)} ${String(o.p95).padStart(8)} ${String(o.p99).padStart(8)}`);
+  }
+  for (const note of notes) console.log(`  note: ${note}`);
+  const rss = results.map((r) => r.memoryMB.serverAfter).filter((x): x is number => x !== null);
+  const growth = rss.length > 1 ? rss.at(-1)! - rss[0]! : null;
+  if (growth !== null) console.log(`server RSS after each run: ${rss.join(' → ')} MB (growth from the first run to the last: ${growth} MB)`);
+
+  const out = values.out ?? path.join(ROOT, 'bench', 'results', `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const totalErrors = results.reduce((s, r) => s + r.errors.total, 0);
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), url: base, duration, connections, runs, operations: ops.map((o) => ({ name: o.name, weight: o.weight, role: o.role })), notes, results, serverRssGrowthMB: growth, totalErrors }, null, 2) + '\n');
+  console.log(`results in ${path.relative(process.cwd(), out)}`);
+  process.exitCode = totalErrors === 0 ? 0 : 1;
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
