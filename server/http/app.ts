@@ -36,25 +36,18 @@ function maskError(error: unknown, message: string): Error {
   }
   if (!e.path) {
     // Request, syntax and validation errors describe the request, not the server: shown as they
-    // are, each with a code (variable coercion and graphql-armor's limits come without one), and
-    // without the internals of the error behind them (e.g. a JSON parser's).
+    // are, each with a code (variable coercion and graphql-armor's limits come without one) and a
+    // status (without one, yoga answers 500 for an error made by another copy of graphql-js, such
+    // as graphql-armor's), and without the internals behind them (a JSON parser's error).
     const ext = (e.extensions ?? {}) as Record<string, unknown>;
-    if (ext.code === 'BAD_REQUEST') {
-      // A body that is not a GraphQL request at all (not JSON, no query) is a 400 whatever the
-      // client accepts (GraphQL over HTTP: SHOULD), not a 200 as yoga answers application/json.
-      const http = (ext.http ?? {}) as { headers?: Record<string, string> };
-      return new GraphQLError(e.message, { extensions: { code: 'BAD_REQUEST', http: { status: 400, ...(http.headers ? { headers: http.headers } : {}) } } });
-    }
-    if (typeof ext.code === 'string' && !('originalError' in ext)) return e;
+    const http = ext.http as { status?: number; headers?: Record<string, string>; spec?: boolean } | undefined;
     const requestCode = typeof ext.code === 'string' ? ext.code : /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
-    return new GraphQLError(e.message, {
-      nodes: e.nodes,
-      source: e.source,
-      positions: e.positions,
-      // A status, or yoga (not recognising an error made by another copy of graphql-js, such as
-      // graphql-armor's) answers 500. `spec` keeps 200 for clients that accept only application/json.
-      extensions: { code: requestCode, http: ext.http ?? { status: 400, spec: true } },
-    });
+    // A body that is not a GraphQL request at all is a 400 whatever the client accepts (GraphQL
+    // over HTTP: SHOULD); for the rest `spec` keeps 200 for clients accepting only application/json.
+    const status = requestCode === 'BAD_REQUEST' ? { status: http?.status ?? 400, ...(http?.headers ? { headers: http.headers } : {}) } : (http ?? { status: 400, spec: true });
+    // Changed in place, not replaced: yoga logs every replaced error as a server error, and these are the client's.
+    (e as { extensions: unknown }).extensions = { code: requestCode, http: status };
+    return e;
   }
   log.error({ err: original }, 'resolver failed');
   return new GraphQLError(message, { nodes: e.nodes, path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

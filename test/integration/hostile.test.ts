@@ -255,7 +255,7 @@ describe('hostile input against /graphql', () => {
         for (const e of r.json?.errors ?? []) expect(['BAD_USER_INPUT', 'QUERY_TOO_LARGE', 'REQUEST_TOO_LARGE'], context).toContain(e.extensions?.code);
         if (role === 'licensing') assertNoChildIdentity(r, body, context);
       }),
-      { numRuns: 120, endOnFailure: true },
+      { numRuns: 80, endOnFailure: true },
     );
   }, 60_000);
 
