@@ -239,9 +239,9 @@ describe('hostile input against /graphql', () => {
         if (!allowed(op, role)) expect(data ?? null, `${context}: a denied role got data`).toBeNull();
         if (role === 'licensing') assertNoChildIdentity(r, body, context);
       }),
-      { numRuns: 120, endOnFailure: true },
+      { numRuns: 80, endOnFailure: true },
     );
-  }, 60_000);
+  }, 120_000);
 
   it('search takes any text: Lucene syntax, unbalanced quotes, control characters, huge strings', async () => {
     const Q = 'query ($t: String!, $k: [String!], $l: Int) { search(text: $t, kinds: $k, limit: $l) { score entity { id label ... on Person { name pseudonym } } } }';
@@ -257,7 +257,7 @@ describe('hostile input against /graphql', () => {
       }),
       { numRuns: 80, endOnFailure: true },
     );
-  }, 60_000);
+  }, 120_000);
 
   it('garbage requests: random query text, bodies, content types and methods', async () => {
     const body = fc.oneof(
@@ -282,7 +282,7 @@ describe('hostile input against /graphql', () => {
       expect(res.status, method).toBeLessThan(500);
       expect(await res.text()).not.toMatch(INTERNALS);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('absurd nesting: deep selections, deep lists and deep JSON variables', async () => {
     const deepSelection = (n: number) => `{ ${'neighbourhood(ids: ["per-s001"]) { nodes { id } links { id } } '.repeat(1)}${'entity(id: "x") { '.repeat(n)}id${' }'.repeat(n)} }`;
@@ -302,5 +302,5 @@ describe('hostile input against /graphql', () => {
     const r = await send(`{"query":"mutation ($i: ReportInput!) { submitReport(input: $i) { report { id } } }","variables":{"i":${input}}}`, 'analyst');
     assertSafe(r, 'deep JSON properties');
     expect(r.json?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  }, 60_000);
+  }, 120_000);
 });

@@ -19,6 +19,11 @@ export const MEASURES = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'TRIANGLES', 'LINK
 export type Measure = (typeof MEASURES)[number];
 export const KNOWS_FAMILY = ['KNOWS', 'KNOWS_LW', 'KNOWS_SN', 'KNOWS_PHONE', 'FAMILY_REL'];
 const MAX_LINKS = 200_000;
+/**
+ * Betweenness (Brandes) costs about nodes × links steps, computed in the server's one thread: past
+ * this budget (a few seconds), one request would stall every other for minutes, so it is refused.
+ */
+const MAX_BETWEENNESS_WORK = 200_000_000;
 
 export interface RankedView {
   entity: EntityView;
@@ -115,7 +120,10 @@ export async function rank(db: Database, args: SubgraphScope & { measure: Measur
   const { g, kinds, linkTypes } = await extractGraph(db, args);
   let scores: Record<string, number>;
   if (args.measure === 'DEGREE') scores = Object.fromEntries(g.mapNodes((n: string) => [n, g.degree(n)]));
-  else if (args.measure === 'BETWEENNESS') scores = betweenness(g, { normalized: true });
+  else if (args.measure === 'BETWEENNESS') {
+    if (g.order * g.size > MAX_BETWEENNESS_WORK) throw new QueryTooLargeError(`Betweenness over ${g.order} entities and ${g.size} links`);
+    scores = betweenness(g, { normalized: true });
+  }
   else if (args.measure === 'PAGERANK') scores = pagerank(g);
   else scores = triangles(g);
   const best = Object.entries(scores)
