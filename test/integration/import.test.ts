@@ -191,7 +191,7 @@ describe('a run stopped half-way', () => {
       }),
     ).rejects.toThrow('killed');
     const [{ partial }] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'imp-many-' RETURN count(p) AS partial");
-    expect((partial as number) % 5_000).toBe(0); // whole batches only
+    expect((partial as number) % 5_000, `partial ${partial}`).toBe(0); // whole batches only
     expect(partial).toBeLessThan(n);
 
     const resumed = await importDirectory(db, dir);

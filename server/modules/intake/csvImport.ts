@@ -193,15 +193,18 @@ function readProps(header: Column[], cells: string[]): Record<string, unknown> {
 
 const IMPORT_CONCURRENCY = 2;
 
-/** At most `limit` writes in flight; the first failure is thrown by the next add or by drain. */
+/**
+ * At most `limit` writes in flight; the first failure is thrown by the next add or by drain, once
+ * the other writes in flight have settled, so a failed run never returns with a write still going.
+ */
 class InFlight {
   private running = new Set<Promise<void>>();
   private failure: unknown = null;
   constructor(private readonly limit: number) {}
   async add(work: () => Promise<void>): Promise<void> {
-    this.check();
+    await this.check();
     while (this.running.size >= this.limit) await Promise.race(this.running);
-    this.check();
+    await this.check();
     const p: Promise<void> = work()
       .catch((e) => {
         this.failure ??= e;
@@ -211,10 +214,12 @@ class InFlight {
   }
   async drain(): Promise<void> {
     await Promise.all(this.running);
-    this.check();
+    await this.check();
   }
-  private check() {
-    if (this.failure) throw this.failure;
+  private async check() {
+    if (!this.failure) return;
+    await Promise.allSettled(this.running);
+    throw this.failure;
   }
 }
 
