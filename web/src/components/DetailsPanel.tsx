@@ -3,6 +3,7 @@ import type { Entity, Json, Link } from '../api';
 import { kindStyle } from '../chart/kinds';
 import { LINK_TYPES } from '../vocabulary';
 import { KindBadge } from './KindBadge';
+import { pick, ReportList, useReports } from './Provenance';
 
 /** One end of a link, as drawn on the chart. */
 export interface End {
@@ -31,6 +32,8 @@ interface Props {
   /** Select a chart element (entity id, or an edge's chart id) and bring it into view. */
   onSelect(id: string): void;
   onExpand(id: string, linkTypes?: string[]): void;
+  /** Analysts see the reports behind each link (provenance); other roles do not ask. */
+  analyst?: boolean;
 }
 
 /** Past this, a hub's link list stops being readable and slows the panel; the chart shows the rest. */
@@ -102,7 +105,15 @@ function ExpandControl({ id, onExpand }: { id: string; onExpand: Props['onExpand
 }
 
 /** What the selected entity or link is, everything recorded on it, and its links on the chart. */
-export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
+export function DetailsPanel({ selection, onSelect, onExpand, analyst = false }: Props) {
+  const reportIds =
+    selection?.type === 'node'
+      ? [...new Set([...selection.entity.sources, ...selection.links.flatMap((l) => l.link.sources)])]
+      : selection?.type === 'edge'
+        ? selection.link.sources
+        : [];
+  const reports = useReports(reportIds, selection?.type === 'node' ? selection.entity.id : null, analyst);
+  const reportsNote = reports.loading ? <p className="muted small">Loading reports…</p> : reports.error ? <p className="error-text small">Reports: {reports.error}</p> : null;
   if (!selection) {
     return (
       <aside className="details" data-testid="details-panel" aria-label="Details">
@@ -137,6 +148,13 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
           <EndButton end={selection.target} onSelect={onSelect} />
         </div>
         <p className="sources">{sourcesText(l.sources.length)}</p>
+        {analyst && (
+          <>
+            <h3>Reports behind this link</h3>
+            {reportsNote}
+            {!reports.loading && <ReportList reports={pick(reports.byId, l.sources)} emptyText="No report recorded behind this link." />}
+          </>
+        )}
         <h3>Properties</h3>
         <Properties props={l.properties} />
         <p className="muted small">link id {l.id}</p>
@@ -168,6 +186,22 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
       <h3>Properties</h3>
       <Properties props={p} />
 
+      {analyst && (
+        <>
+          <h3>Reports on this entity</h3>
+          {reportsNote}
+          {!reports.loading && (
+            <ReportList
+              reports={pick(
+                reports.byId,
+                [...reports.byId.keys()].filter((id) => e.sources.includes(id) || !selection.links.some((cl) => cl.link.sources.includes(id))),
+              )}
+              emptyText="No report cites or mentions it."
+            />
+          )}
+        </>
+      )}
+
       <h3>Links on the chart ({selection.links.length})</h3>
       {selection.links.length === 0 && <p className="muted">None on the chart yet: expand to fetch them.</p>}
       <ul className="links">
@@ -178,9 +212,15 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
             </button>
             <EndButton end={cl.other} onSelect={onSelect} />
             {cl.link.sources.length > 0 && (
-              <span className="muted small" title="Reports behind this link">
+              <span className="muted small" title="Independent reports behind this link">
                 {cl.link.sources.length} src
               </span>
+            )}
+            {analyst && cl.link.sources.length > 0 && (
+              <details className="link-reports">
+                <summary>reports</summary>
+                <ReportList reports={pick(reports.byId, cl.link.sources)} emptyText={reports.loading ? 'Loading…' : 'Not available.'} />
+              </details>
             )}
           </li>
         ))}
