@@ -63,7 +63,7 @@ export function MapPanel({ places, selected, onSelect }: Props) {
     <div className="map" ref={box} data-testid="map">
       <div className="dock-head">
         <span>
-          Places <span className="muted small">({places.length} with coordinates · size = linked records)</span>
+          Places <span className="muted small">({places.length} · size = linked records)</span>
         </span>
       </div>
       {!proj && (
