@@ -56,6 +56,13 @@ describe('analyst workspace', () => {
     await page.getByTestId('never-actioned').click();
     await expect.poll(() => page.getByTestId('coverage-text').textContent(), { timeout: 15_000 }).toMatch(/\d+ of 80 suspects never actioned/);
     expect(await cyEval<number>('return cy.nodes(".hl").length')).toBeGreaterThan(40);
+    // Expand every incident on the operation's chart by OCCURRED_AT at once: the places appear on the map.
+    await cyEval('cy.$(":selected").unselect(); cy.nodes("[sk = \'Incident\'], [sk = \'Crime\']").select()');
+    await page.getByTestId('expand-link-type').selectOption('OCCURRED_AT');
+    await page.getByTestId('details-expand').click();
+    await expect.poll(() => page.getByTestId('map-point').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 20_000 }).toBe(0);
+    await cyEval('cy.$(":selected").unselect()');
     await page.waitForTimeout(1200);
     await page.screenshot({ path: path.join(RESULTS, 'workspace-demo-operation.png') });
     // Back to plain styling for the steps that follow.

@@ -63,7 +63,8 @@ function readSelection(cy: cytoscape.Core): Selection {
   if (sel.empty()) return null;
   const first = sel[0] as cytoscape.SingularElementReturnValue;
   if (sel.length > 1 || (first.isNode() && first.data('isGroup'))) {
-    return { type: 'many', nodes: sel.nodes().filter((n) => !n.data('isGroup')).length + sel.nodes().children().length, links: sel.edges().length };
+    const members = sel.nodes().filter((n) => !n.data('isGroup')).union(sel.nodes().children());
+    return { type: 'many', nodes: members.length, links: sel.edges().length, ids: members.map((n) => n.id()) };
   }
   const el = first;
   if (el.isNode()) {
@@ -204,32 +205,39 @@ export function Workspace({ user, onSignOut }: Props) {
     [track, record],
   );
 
-  /** Double-click (or the details panel): bring in a node's neighbours and lay out only those. */
+  /**
+   * Double-click, E, or the details panel: bring in the neighbours of one entity or of the whole
+   * selection (all links, or one link type) and lay out only what is new.
+   */
   const expand = useCallback(
-    (id: string, linkTypes?: string[]) =>
-      void track(
+    (idOrIds: string | string[], linkTypes?: string[]) => {
+      const ids = (Array.isArray(idOrIds) ? idOrIds : [idOrIds]).slice(0, 500);
+      return void track(
         'Expanding…',
         async () => {
-          const sub = await fetchNeighbourhood({ ids: [id], hops: 1, limit: EXPAND_LIMIT, ...(linkTypes ? { linkTypes } : {}) });
+          const sub = await fetchNeighbourhood({ ids, hops: 1, limit: EXPAND_LIMIT * Math.min(ids.length, 5), ...(linkTypes ? { linkTypes } : {}) });
           const cy = cyRef.current;
           if (!cy) return;
-          const who = endOf(cy, id).label;
+          const who = ids.length === 1 ? endOf(cy, ids[0]!).label : `${ids.length} entities`;
           record(`Expand ${who}`);
-          const centre = cy.getElementById(id);
-          const { addedNodes, addedEdges } = mergeSubgraph(cy, sub, { around: centre.nonempty() ? centre.position() : viewportCentre(cy) });
+          const centres = cy.nodes().filter((n) => ids.includes(n.id()));
+          const bb = centres.nonempty() ? centres.boundingBox({}) : null;
+          const around = bb ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } : viewportCentre(cy);
+          const { addedNodes, addedEdges } = mergeSubgraph(cy, sub, { around });
           flashFresh(addedNodes.union(addedEdges));
           const filter = linkTypes?.length ? ` (${linkTypes.join(', ')})` : '';
           if (sub.truncated) {
-            setNotice({ text: `${who}${filter}: showing ${EXPAND_LIMIT} of more — narrow by link type.` });
+            setNotice({ text: `${who}${filter}: showing ${sub.nodes.length} of more — narrow by link type.` });
           } else if (addedNodes.empty() && addedEdges.empty()) {
             setNotice({ text: `${who}${filter}: nothing new — everything linked is already on the chart.` });
           } else {
-            setNotice(null);
+            setNotice(ids.length > 1 ? { text: `${who}${filter}: ${plural(addedNodes.length, 'entity', 'entities')} and ${plural(addedEdges.length, 'link', 'links')} added.` } : null);
           }
           await layoutAdded(cy, addedNodes);
         },
-        () => expand(id, linkTypes),
-      ),
+        () => expand(ids, linkTypes),
+      );
+    },
     [track, record],
   );
 
@@ -786,8 +794,8 @@ export function Workspace({ user, onSignOut }: Props) {
           break;
         case 'e':
         case 'E': {
-          const n = cy.$('node:selected');
-          if (n.length === 1) expand(n.id());
+          const n = cy.$('node:selected').filter((x) => !x.data('isGroup'));
+          if (n.nonempty()) expand(n.map((x) => x.id()));
           break;
         }
         case 'h':

@@ -24,14 +24,14 @@ export interface ChartLink {
 export type Selection =
   | { type: 'node'; entity: Entity; links: ChartLink[] }
   | { type: 'edge'; edgeId: string; link: Link; source: End; target: End }
-  | { type: 'many'; nodes: number; links: number }
+  | { type: 'many'; nodes: number; links: number; ids: string[] }
   | null;
 
 interface Props {
   selection: Selection;
   /** Select a chart element (entity id, or an edge's chart id) and bring it into view. */
   onSelect(id: string): void;
-  onExpand(id: string, linkTypes?: string[]): void;
+  onExpand(idOrIds: string | string[], linkTypes?: string[]): void;
   /** Analysts see the reports behind each link (provenance); other roles do not ask. */
   analyst?: boolean;
 }
@@ -82,7 +82,7 @@ function EndButton({ end, onSelect }: { end: End; onSelect(id: string): void }) 
 }
 
 /** Expand with an optional link-type filter: the way to narrow an expansion that came back cut short. */
-function ExpandControl({ id, onExpand }: { id: string; onExpand: Props['onExpand'] }) {
+function ExpandControl({ id, onExpand }: { id: string | string[]; onExpand: Props['onExpand'] }) {
   const [linkType, setLinkType] = useState('');
   return (
     <div className="expand-control">
@@ -130,6 +130,13 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false }:
           {selection.nodes} entities, {selection.links} links selected
         </h2>
         <p className="muted">Select a single item to see its details. Delete takes the selection off the chart.</p>
+        {selection.ids.length > 0 && (
+          <>
+            <p className="muted small">Expand all {selection.ids.length} selected entities at once:</p>
+            <ExpandControl key={selection.ids.join(',')} id={selection.ids} onExpand={onExpand} />
+          </>
+        )}
+        {selection.nodes === 2 && <p className="muted small">Two entities: press S for the shortest paths between them.</p>}
       </aside>
     );
   }
