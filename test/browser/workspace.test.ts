@@ -234,7 +234,7 @@ describe('analyst workspace', () => {
     await expect.poll(() => nodeCount()).toBe(saved.n);
   });
 
-  it('exports PNG (audited first, then downloaded) and CSV', async () => {
+  it('exports PNG (audited first, then downloaded), CSV, SVG and GraphML', async () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-png').click()]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     const file = path.join(RESULTS, 'workspace-export.png');
@@ -251,13 +251,25 @@ describe('analyst workspace', () => {
     expect(text.split('\r\n')[0]).toBe('"record","id","kind_or_type","label","source","target","sources","properties"');
     expect(text).toContain(`"entity","${DEMO_PERSON_ID}"`);
 
+    const [svgDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-svg').click()]);
+    const svgFile = path.join(RESULTS, 'workspace-export.svg');
+    await svgDownload.saveAs(svgFile);
+    expect(fs.readFileSync(svgFile, 'utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
+
+    const [gmlDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-graphml').click()]);
+    const gmlFile = path.join(RESULTS, 'workspace-export.graphml');
+    await gmlDownload.saveAs(gmlFile);
+    const gml = fs.readFileSync(gmlFile, 'utf8');
+    expect(gml).toContain(`<node id="${DEMO_PERSON_ID}">`);
+    expect((gml.match(/<edge /g) ?? []).length).toBeGreaterThan(0);
+
     const db = testDatabase();
     const rows = await db.read(
       "MATCH (a:AuditEntry) WHERE a.operation = 'Mutation.recordExport' AND a.username = 'test-analyst' AND a.args CONTAINS $name RETURN a.args AS args, a.entityIds AS ids ORDER BY a.seq",
       { name: CHART_NAME },
     );
     await db.close();
-    expect(rows.map((r) => JSON.parse(r.args as string).format)).toEqual(expect.arrayContaining(['PNG', 'CSV']));
+    expect(rows.map((r) => JSON.parse(r.args as string).format)).toEqual(expect.arrayContaining(['PNG', 'CSV', 'SVG', 'GRAPHML']));
     expect(rows[0]!.ids as string[]).toContain(DEMO_PERSON_ID);
     await shot('08-exported');
   });
