@@ -81,6 +81,14 @@ function readSelection(cy: cytoscape.Core): Selection {
   return { type: 'edge', edgeId: ed.id, link: ed.link, source: endOf(cy, ed.source), target: endOf(cy, ed.target) };
 }
 
+/** Ids of the entities on the chart (not groups), for analyses run within it (at most the server's 10,000). */
+const chartEntityIds = (cy: cytoscape.Core): string[] =>
+  cy
+    .nodes()
+    .filter((n) => !n.data('isGroup'))
+    .map((n) => n.id())
+    .slice(0, 10_000);
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 interface Props {
@@ -609,10 +617,11 @@ export function Workspace({ user, onSignOut }: Props) {
         return;
       }
       void track(`Ranking by ${m.toLowerCase()}…`, async () => {
-        const ranked = await fetchRank(m, 500);
+        // Ranked among the chart's own entities: "who is central in this picture".
+        const ranked = await fetchRank(m, 500, chartEntityIds(cy));
         rankScores.current = new Map(ranked.map((r) => [r.entity.id, r.score]));
         const n = applyRank(cy, rankScores.current);
-        setNotice({ text: `Sized by ${m === 'DEGREE' ? 'links to other persons' : 'betweenness (brokers)'}: ${n} of the top ${ranked.length} persons are on the chart; others are drawn small.` });
+        setNotice({ text: `Sized by ${m === 'DEGREE' ? 'links to other persons' : 'betweenness (brokers)'} among the chart's persons: ${plural(n, 'person', 'persons')} ranked; everything else is drawn small. Re-rank after the chart changes.` });
       });
     },
     [track],
@@ -630,7 +639,7 @@ export function Workspace({ user, onSignOut }: Props) {
         return;
       }
       void track('Finding communities…', async () => {
-        const c = await fetchCommunities();
+        const c = await fetchCommunities(chartEntityIds(cy));
         const m = new Map<string, number>();
         c.communities.forEach((com, i) => com.members.forEach((mem) => m.set(mem.id, i)));
         membership.current = m;

@@ -41,10 +41,11 @@ export async function fetchConnectingNetwork(ids: string[], maxHops = 4, signal?
 
 export type RankMeasure = 'DEGREE' | 'BETWEENNESS';
 
-export async function fetchRank(measure: RankMeasure, top = 500, signal?: AbortSignal): Promise<Ranked[]> {
+/** Ranked among `within` (the chart's entities) when given, else over the whole graph. */
+export async function fetchRank(measure: RankMeasure, top = 500, within?: string[], signal?: AbortSignal): Promise<Ranked[]> {
   const data = await gql<{ rank: Ranked[] }>(
-    `query Rank($measure: RankMeasure!, $top: Int) { rank(measure: $measure, top: $top) { score detail entity { id kind label } } }`,
-    { measure, top },
+    `query Rank($measure: RankMeasure!, $top: Int, $within: [ID!]) { rank(measure: $measure, top: $top, within: $within) { score detail entity { id kind label } } }`,
+    { measure, top, ...(within ? { within } : {}) },
     signal,
   );
   return data.rank;
@@ -56,10 +57,10 @@ export interface Community {
   members: { id: string }[];
 }
 
-export async function fetchCommunities(signal?: AbortSignal): Promise<{ modularity: number; communities: Community[] }> {
+export async function fetchCommunities(within?: string[], signal?: AbortSignal): Promise<{ modularity: number; communities: Community[] }> {
   const data = await gql<{ communities: { modularity: number; communities: Community[] } }>(
-    `query Communities { communities(minSize: 2, top: 40) { modularity communities { id size members { id } } } }`,
-    {},
+    `query Communities($within: [ID!]) { communities(minSize: 2, top: 40, within: $within) { modularity communities { id size members { id } } } }`,
+    within ? { within } : {},
     signal,
   );
   return data.communities;
