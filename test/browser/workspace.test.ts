@@ -274,12 +274,56 @@ describe('analyst workspace', () => {
     await shot('08-exported');
   });
 
+  it('groups, renames and ungroups; every layout runs; labels switch', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const ids = await cyEval<string[]>('return cy.nodes(":visible").filter(n => n.data("entity")).slice(0, 3).map(n => n.id())');
+    await cyEval('cy.$(":selected").unselect(); arg.forEach(id => cy.getElementById(id).select())', ids);
+    await page.keyboard.press('g');
+    const gid = await cyEval<string>('return cy.nodes("[?isGroup]")[0].id()');
+    expect(await cyEval<string[]>('return cy.getElementById(arg).children().map(n => n.id()).sort()', gid)).toEqual([...ids].sort());
+    await cyEval('cy.$(":selected").unselect(); cy.getElementById(arg).select()', gid);
+    await page.getByTestId('group-name').fill('Dunmere Road lot');
+    await page.getByTestId('group-rename').click();
+    expect(await cyEval<string>('return cy.getElementById(arg).data("label")', gid)).toBe('Dunmere Road lot');
+    await page.waitForTimeout(300);
+    await shot('09-group');
+    await page.getByTestId('undo').click();
+    expect(await cyEval<string>('return cy.getElementById(arg).data("label")', gid)).toMatch(/^Group \d+/);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await cyEval('cy.$(":selected").unselect(); cy.getElementById(arg).select()', gid);
+    await page.keyboard.press('Shift+G');
+    expect(await cyEval<number>('return cy.nodes("[?isGroup]").length')).toBe(0);
+    expect(await cyEval<boolean>('return arg.every(id => cy.getElementById(id).nonempty())', ids)).toBe(true);
+
+    for (const layout of ['concentric', 'breadthfirst', 'grid', 'fcose']) {
+      const before = await cyEval<string>('return JSON.stringify(cy.nodes(":visible").filter(n => !n.locked()).map(n => n.position()))');
+      await page.getByTestId('layout-select').selectOption(layout);
+      await expect.poll(() => page.getByTestId('loading').count(), { timeout: 30_000 }).toBe(0);
+      await page.waitForTimeout(700); // the animation
+      const after = await cyEval<string>('return JSON.stringify(cy.nodes(":visible").filter(n => !n.locked()).map(n => n.position()))');
+      expect(after, layout).not.toBe(before);
+    }
+    await page.getByTestId('label-mode').selectOption('id');
+    expect(await cyEval<string>('return cy.getElementById(arg).style("label")', DEMO_PERSON_ID)).toBe(DEMO_PERSON_ID);
+    await page.getByTestId('label-mode').selectOption('name');
+    expect(await cyEval<string>('return cy.getElementById(arg).style("label")', DEMO_PERSON_ID)).toMatch(/^Darren Kershaw/);
+  });
+
+  it('deletes a saved chart after a second press', async () => {
+    await page.getByTestId('side-tab-charts').click();
+    const entry = page.locator(`[data-testid="saved-chart"][data-name="${CHART_NAME}"]`);
+    await entry.getByTestId('saved-chart-delete').click();
+    await expect.poll(() => entry.getByTestId('saved-chart-delete').textContent()).toMatch(/Really delete/);
+    await entry.getByTestId('saved-chart-delete').click();
+    await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(0);
+  });
+
   it('lists the keyboard shortcuts on "?" and closes on Escape', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
     await page.keyboard.press('?');
     await page.getByTestId('shortcut-help').waitFor();
     expect(await page.getByTestId('shortcut-help').textContent()).toMatch(/Undo.*Redo/s);
-    await shot('09-help');
+    await shot('10-help');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('shortcut-help').count()).toBe(0);
     expect(pageErrors).toEqual([]);

@@ -62,7 +62,11 @@ function readSelection(cy: cytoscape.Core): Selection {
   const sel = cy.$(':selected');
   if (sel.empty()) return null;
   const first = sel[0] as cytoscape.SingularElementReturnValue;
-  if (sel.length > 1 || (first.isNode() && first.data('isGroup'))) {
+  if (sel.length === 1 && first.isNode() && first.data('isGroup')) {
+    const members = (first as cytoscape.NodeSingular).children().map((n) => endOf(cy, n.id()));
+    return { type: 'group', id: first.id(), label: String(first.data('label') ?? 'Group'), members };
+  }
+  if (sel.length > 1) {
     const members = sel.nodes().filter((n) => !n.data('isGroup')).union(sel.nodes().children());
     return { type: 'many', nodes: members.length, links: sel.edges().length, ids: members.map((n) => n.id()) };
   }
@@ -522,6 +526,16 @@ export function Workspace({ user, onSignOut }: Props) {
     record('Ungroup');
     ungroupSelection(cy);
   }, [record]);
+
+  const renameGroup = useCallback(
+    (id: string, name: string) => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      record('Rename group');
+      cy.getElementById(id).data('label', name);
+    },
+    [record],
+  );
 
   const changeLabels = useCallback((mode: LabelMode) => {
     setLabels(mode);
@@ -1008,7 +1022,7 @@ export function Workspace({ user, onSignOut }: Props) {
             </div>
           )}
         </div>
-        <DetailsPanel selection={selection} onSelect={select} onExpand={expand} analyst={analyst} />
+        <DetailsPanel selection={selection} onSelect={select} onExpand={expand} analyst={analyst} onRenameGroup={renameGroup} />
       </main>
       <StatusBar nodes={summary.nodes} links={summary.links} selected={summary.selected} operation={operation?.name ?? null} />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

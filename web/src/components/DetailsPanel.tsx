@@ -25,6 +25,7 @@ export type Selection =
   | { type: 'node'; entity: Entity; links: ChartLink[] }
   | { type: 'edge'; edgeId: string; link: Link; source: End; target: End }
   | { type: 'many'; nodes: number; links: number; ids: string[] }
+  | { type: 'group'; id: string; label: string; members: End[] }
   | null;
 
 interface Props {
@@ -34,6 +35,44 @@ interface Props {
   onExpand(idOrIds: string | string[], linkTypes?: string[]): void;
   /** Analysts see the reports behind each link (provenance); other roles do not ask. */
   analyst?: boolean;
+  onRenameGroup?(id: string, name: string): void;
+}
+
+/** A group (compound node): its name, editable, and its members. data-testids: group-name, group-rename. */
+function GroupDetails({ group, onSelect, onRename }: { group: Extract<Selection, { type: 'group' }>; onSelect(id: string): void; onRename?: Props['onRenameGroup'] }) {
+  const [name, setName] = useState(group.label);
+  return (
+    <aside className="details" data-testid="details-panel" aria-label="Details">
+      <div className="details-kind">Group</div>
+      <h2>{group.label}</h2>
+      {onRename && (
+        <form
+          className="save-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) onRename(group.id, name.trim());
+          }}
+        >
+          <label className="field">
+            <span>Name</span>
+            <input data-testid="group-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button data-testid="group-rename" type="submit" disabled={!name.trim() || name.trim() === group.label}>
+            Rename
+          </button>
+        </form>
+      )}
+      <h3>Members ({group.members.length})</h3>
+      <ul className="links">
+        {group.members.map((m) => (
+          <li key={m.id}>
+            <EndButton end={m} onSelect={onSelect} />
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Shift+G dissolves the group; its members stay on the chart.</p>
+    </aside>
+  );
 }
 
 /** Past this, a hub's link list stops being readable and slows the panel; the chart shows the rest. */
@@ -105,7 +144,7 @@ function ExpandControl({ id, onExpand }: { id: string | string[]; onExpand: Prop
 }
 
 /** What the selected entity or link is, everything recorded on it, and its links on the chart. */
-export function DetailsPanel({ selection, onSelect, onExpand, analyst = false }: Props) {
+export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, onRenameGroup }: Props) {
   const reportIds =
     selection?.type === 'node'
       ? [...new Set([...selection.entity.sources, ...selection.links.flatMap((l) => l.link.sources)])]
@@ -121,6 +160,10 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false }:
         <p className="muted small">Double-click an entity to bring in everything linked to it.</p>
       </aside>
     );
+  }
+
+  if (selection.type === 'group') {
+    return <GroupDetails key={selection.id} group={selection} onSelect={onSelect} {...(onRenameGroup ? { onRename: onRenameGroup } : {})} />;
   }
 
   if (selection.type === 'many') {

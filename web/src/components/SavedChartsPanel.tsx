@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeError, isAbort } from '../api';
-import { listSavedCharts, type SavedChartSummary } from '../workspaceApi';
+import { deleteSavedChart, listSavedCharts, type SavedChartSummary } from '../workspaceApi';
 
 interface Props {
   /** Name of the chart last saved or opened, offered again when saving. */
@@ -17,7 +17,8 @@ const when = (iso: string) => {
 
 /**
  * Named charts on the server, shared by every analyst. data-testids: chart-name, save-chart,
- * saved-charts, saved-chart (one per chart, with data-name), saved-chart-open, saved-charts-refresh.
+ * saved-charts, saved-chart (one per chart, with data-name), saved-chart-open, saved-chart-delete
+ * (press twice), saved-charts-refresh.
  */
 export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props) {
   const [name, setName] = useState(currentName ?? '');
@@ -25,6 +26,22 @@ export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [refresh, setRefresh] = useState(0);
+  /** The chart whose Delete was pressed once: a second press deletes. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const remove = useCallback(async (c: SavedChartSummary) => {
+    if (confirming !== c.id) {
+      setConfirming(c.id);
+      return;
+    }
+    setConfirming(null);
+    try {
+      await deleteSavedChart(c.id);
+      setRefresh((r) => r + 1);
+    } catch (err) {
+      setError(describeError(err).message);
+    }
+  }, [confirming]);
 
   useEffect(() => {
     if (currentName) setName(currentName);
@@ -94,9 +111,20 @@ export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props
             <div className="muted small">
               {c.nodeCount} entities · {c.updatedBy} · {when(c.updatedAt)}
             </div>
-            <button data-testid="saved-chart-open" onClick={() => onOpen(c)} title="Replace the chart with this one (can be undone)">
-              Open
-            </button>
+            <span className="saved-actions">
+              <button data-testid="saved-chart-open" onClick={() => onOpen(c)} title="Replace the chart with this one (can be undone)">
+                Open
+              </button>
+              <button
+                className={confirming === c.id ? 'danger' : ''}
+                data-testid="saved-chart-delete"
+                onClick={() => void remove(c)}
+                onBlur={() => setConfirming((x) => (x === c.id ? null : x))}
+                title="Delete the saved chart for everyone (no case data is deleted)"
+              >
+                {confirming === c.id ? 'Really delete?' : 'Delete'}
+              </button>
+            </span>
           </li>
         ))}
       </ul>
