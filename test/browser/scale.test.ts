@@ -46,7 +46,8 @@ describe('a 5,000-element chart', () => {
         const w = window as any;
         w.__longTasks = [] as number[];
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+          // Entries arrive late: keep their start times, so each phase counts only its own.
+          for (const e of list.getEntries()) w.__longTasks.push(e.duration), (w.__ltAt ??= []).push([e.startTime, e.duration]);
         }).observe({ type: 'longtask', buffered: false });
         const cy = w.__cy;
         cy.elements().remove();
@@ -75,9 +76,14 @@ describe('a 5,000-element chart', () => {
     const elements = await page.evaluate(() => (window as any).__cy.elements().length);
     expect(elements).toBeGreaterThan(4_900);
 
+    // What adding 5,000 elements costs the main thread (the first draw and the panels' refresh),
+    // measured apart from the layout: wait for it to settle first.
+    await page.waitForTimeout(1500);
+    const addTasks = await page.evaluate(() => Math.round(Math.max(0, ...(window as any).__longTasks)));
     // Heartbeat every 50 ms while the layout runs: the longest gap is the longest freeze seen.
     await page.evaluate(() => {
       const w = window as any;
+      w.__layoutStart = performance.now();
       w.__gaps = [] as number[];
       let last = performance.now();
       w.__beat = setInterval(() => {
@@ -85,13 +91,14 @@ describe('a 5,000-element chart', () => {
         w.__gaps.push(now - last);
         last = now;
       }, 50);
-      w.__longTasks.length = 0;
     });
     const run = await page.evaluate(() => (window as any).__workspace.layout('fcose'));
+    await page.waitForTimeout(400); // long-task entries are delivered after the fact
     const timing = await page.evaluate(() => {
       const w = window as any;
       clearInterval(w.__beat);
-      return { longest: Math.max(0, ...w.__longTasks), longTasks: w.__longTasks.length, maxGap: Math.max(0, ...w.__gaps) };
+      const during = (w.__ltAt ?? []).filter(([start]: [number, number]) => start >= w.__layoutStart).map(([, d]: [number, number]) => d);
+      return { longest: Math.max(0, ...during), longTasks: during.length, maxGap: Math.max(0, ...w.__gaps) };
     });
     // Nodes left their generated grid cells: the layout's positions were applied.
     const moved = await page.evaluate(() =>
@@ -102,13 +109,14 @@ describe('a 5,000-element chart', () => {
       }).length,
     );
     console.log(
-      `5k chart: ${elements} elements; add ${Math.round(addMs)} ms; layout ${Math.round(run.ms)} ms in ${run.where}; ` +
+      `5k chart: ${elements} elements; add ${Math.round(addMs)} ms (longest main-thread task after it, first draw and panels: ${addTasks} ms); layout ${Math.round(run.ms)} ms in ${run.where}; ` +
         `longest main-thread task during layout ${Math.round(timing.longest)} ms (${timing.longTasks} long tasks); longest heartbeat gap ${Math.round(timing.maxGap)} ms`,
     );
     expect(run.where).toBe('worker');
     expect(run.ms).toBeLessThan(60_000);
     // Generous bound on a shared 2-core machine; the target (and what the report measures) is < 1 s.
     expect(timing.maxGap).toBeLessThan(5_000);
+    expect(timing.longest).toBeLessThan(5_000);
     expect(moved).toBeGreaterThan(2_000);
     // Renderer shortcuts for big charts: pan and zoom move a texture, without redrawing links.
     const renderer = await page.evaluate(() => {
