@@ -53,6 +53,9 @@ CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE;
 
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;
+// Named charts saved from the analyst workspace (ids, positions and view state; no case data).
+CREATE CONSTRAINT saved_chart_id IF NOT EXISTS FOR (c:SavedChart) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT saved_chart_name IF NOT EXISTS FOR (c:SavedChart) REQUIRE c.name IS UNIQUE;
 CREATE INDEX audit_entry_username IF NOT EXISTS FOR (a:AuditEntry) ON (a.username);
 
 // Redaction needs every child's identifiers on each licensing request.

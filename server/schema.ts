@@ -15,9 +15,11 @@ import { analysisResolvers } from './modules/analysis/resolvers.js';
 import { alertsResolvers } from './modules/alerts/resolvers.js';
 import { licensingResolvers } from './modules/licensing/resolvers.js';
 import { operationsResolvers } from './modules/operations/resolvers.js';
+import { chartsResolvers } from './modules/charts/resolvers.js';
+import { provenanceResolvers } from './modules/provenance/resolvers.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts'];
+const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts', 'charts', 'provenance'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
@@ -25,6 +27,6 @@ export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
     // Every Query and Mutation passes through the one access and audit layer.
-    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers]),
+    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers, chartsResolvers, provenanceResolvers]),
   });
 }

@@ -50,6 +50,13 @@ export const POLICY: Record<string, Rule> = {
   'Query.children': ['safeguarding', 'analyst'],
   'Query.childConnections': ['safeguarding', 'analyst'],
   'Mutation.strategyPack': ['safeguarding', 'analyst'],
+  // The analyst workspace: reports behind links, saved charts, audited exports.
+  'Query.provenance': CASE_DATA,
+  'Query.savedCharts': CASE_DATA,
+  'Query.savedChart': CASE_DATA,
+  'Mutation.saveChart': CASE_DATA,
+  'Mutation.deleteChart': CASE_DATA,
+  'Mutation.recordExport': CASE_DATA,
   'Query.users': ADMIN,
   'Mutation.setUser': ADMIN,
   'Query.auditLog': ADMIN,

@@ -177,3 +177,21 @@ export function onChartChange(cy: cytoscape.Core, events: string, onChange: (cy:
     if (frame) window.cancelAnimationFrame(frame);
   };
 }
+
+/** Past this many elements the renderer takes shortcuts while the view moves. */
+export const BIG_CHART_ELEMENTS = 2000;
+
+/**
+ * On a big chart, panning and zooming move a snapshot of the canvas (textureOnViewport) without
+ * drawing links (hideEdgesOnViewport), so the view follows the hand; small charts redraw for real.
+ * These are renderer settings read on every frame, so they can change as the chart grows.
+ */
+export function tuneForSize(cy: cytoscape.Core): boolean {
+  const big = cy.elements().length > BIG_CHART_ELEMENTS;
+  const r = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } | undefined }).renderer();
+  if (r) {
+    r.textureOnViewport = big;
+    r.hideEdgesOnViewport = big;
+  }
+  return big;
+}

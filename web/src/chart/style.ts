@@ -155,6 +155,73 @@ export function chartStyle(): cytoscape.StylesheetJson {
       },
     },
     {
+      // The analyst's own hide, and what filters take out of view: gone from the canvas (their links
+      // too), still on the chart, back when shown again or the filter is lifted.
+      selector: '.hidden, .filtered',
+      style: { display: 'none' },
+    },
+    {
+      // A group of entities (compound node): a labelled box around its members.
+      selector: 'node[?isGroup]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#8fb4ff',
+        'background-opacity': 0.07,
+        'background-image': 'none',
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': '#8fb4ff',
+        padding: '24px',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -6,
+        'font-size': 15,
+        'font-weight': 'bold',
+        color: '#bcd2ff',
+      },
+    },
+    {
+      // Size by a rank measure (DEGREE, BETWEENNESS): `rank` is the score scaled to 0-1.
+      selector: 'node.ranked',
+      style: { width: 'mapData(rank, 0, 1, 28, 110)', height: 'mapData(rank, 0, 1, 28, 110)' },
+    },
+    {
+      // Colour by community (Louvain): glyph and shape still say the kind.
+      selector: 'node.in-community',
+      style: { 'background-color': 'data(commColor)' },
+    },
+    {
+      // Pinned: layouts leave it where the analyst put it.
+      selector: 'node.pinned',
+      style: { 'border-width': 4, 'border-style': 'solid', 'border-color': '#ffd36e', 'border-opacity': 1 },
+    },
+    {
+      selector: '.dim',
+      style: { opacity: 0.16 },
+    },
+    {
+      selector: 'node.hl',
+      style: { 'underlay-color': '#ffe27a', 'underlay-padding': 14, 'underlay-opacity': 0.45, 'underlay-shape': 'ellipse', 'z-index': 12 },
+    },
+    {
+      // A path or connecting network the analyst asked for.
+      selector: 'edge.path-hl',
+      style: { 'line-color': '#ff9f43', 'target-arrow-color': '#ff9f43', width: 6, 'z-index': 14, color: '#ffd1a3', 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'node.path-hl',
+      style: { 'outline-width': 4, 'outline-color': '#ff9f43', 'outline-offset': 3, 'outline-opacity': 1, 'z-index': 14 },
+    },
+    {
+      // Grading (3x5x2) of the best report behind a link: a weaker link is drawn lighter, never hidden.
+      selector: 'edge[strength = "fair"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5] as unknown as number },
+    },
+    {
+      selector: 'edge[strength = "doubtful"]',
+      style: { 'line-style': 'dotted', opacity: 0.8 },
+    },
+    {
       // Brief highlight of what an expansion or search just added.
       selector: '.fresh',
       style: { 'overlay-color': '#ffe27a', 'overlay-opacity': 0.14, 'overlay-padding': 8, 'overlay-shape': 'ellipse' },

@@ -3,6 +3,7 @@ import type { Entity, Json, Link } from '../api';
 import { kindStyle } from '../chart/kinds';
 import { LINK_TYPES } from '../vocabulary';
 import { KindBadge } from './KindBadge';
+import { pick, ReportList, useReports } from './Provenance';
 
 /** One end of a link, as drawn on the chart. */
 export interface End {
@@ -23,14 +24,55 @@ export interface ChartLink {
 export type Selection =
   | { type: 'node'; entity: Entity; links: ChartLink[] }
   | { type: 'edge'; edgeId: string; link: Link; source: End; target: End }
-  | { type: 'many'; nodes: number; links: number }
+  | { type: 'many'; nodes: number; links: number; ids: string[] }
+  | { type: 'group'; id: string; label: string; members: End[] }
   | null;
 
 interface Props {
   selection: Selection;
   /** Select a chart element (entity id, or an edge's chart id) and bring it into view. */
   onSelect(id: string): void;
-  onExpand(id: string, linkTypes?: string[]): void;
+  onExpand(idOrIds: string | string[], linkTypes?: string[]): void;
+  /** Analysts see the reports behind each link (provenance); other roles do not ask. */
+  analyst?: boolean;
+  onRenameGroup?(id: string, name: string): void;
+}
+
+/** A group (compound node): its name, editable, and its members. data-testids: group-name, group-rename. */
+function GroupDetails({ group, onSelect, onRename }: { group: Extract<Selection, { type: 'group' }>; onSelect(id: string): void; onRename?: Props['onRenameGroup'] }) {
+  const [name, setName] = useState(group.label);
+  return (
+    <aside className="details" data-testid="details-panel" aria-label="Details">
+      <div className="details-kind">Group</div>
+      <h2>{group.label}</h2>
+      {onRename && (
+        <form
+          className="save-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) onRename(group.id, name.trim());
+          }}
+        >
+          <label className="field">
+            <span>Name</span>
+            <input data-testid="group-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button data-testid="group-rename" type="submit" disabled={!name.trim() || name.trim() === group.label}>
+            Rename
+          </button>
+        </form>
+      )}
+      <h3>Members ({group.members.length})</h3>
+      <ul className="links">
+        {group.members.map((m) => (
+          <li key={m.id}>
+            <EndButton end={m} onSelect={onSelect} />
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Shift+G dissolves the group; its members stay on the chart.</p>
+    </aside>
+  );
 }
 
 /** Past this, a hub's link list stops being readable and slows the panel; the chart shows the rest. */
@@ -79,7 +121,7 @@ function EndButton({ end, onSelect }: { end: End; onSelect(id: string): void }) 
 }
 
 /** Expand with an optional link-type filter: the way to narrow an expansion that came back cut short. */
-function ExpandControl({ id, onExpand }: { id: string; onExpand: Props['onExpand'] }) {
+function ExpandControl({ id, onExpand }: { id: string | string[]; onExpand: Props['onExpand'] }) {
   const [linkType, setLinkType] = useState('');
   return (
     <div className="expand-control">
@@ -102,7 +144,15 @@ function ExpandControl({ id, onExpand }: { id: string; onExpand: Props['onExpand
 }
 
 /** What the selected entity or link is, everything recorded on it, and its links on the chart. */
-export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
+export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, onRenameGroup }: Props) {
+  const reportIds =
+    selection?.type === 'node'
+      ? [...new Set([...selection.entity.sources, ...selection.links.flatMap((l) => l.link.sources)])]
+      : selection?.type === 'edge'
+        ? selection.link.sources
+        : [];
+  const reports = useReports(reportIds, selection?.type === 'node' ? selection.entity.id : null, analyst);
+  const reportsNote = reports.loading ? <p className="muted small">Loading reports…</p> : reports.error ? <p className="error-text small">Reports: {reports.error}</p> : null;
   if (!selection) {
     return (
       <aside className="details" data-testid="details-panel" aria-label="Details">
@@ -112,6 +162,10 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
     );
   }
 
+  if (selection.type === 'group') {
+    return <GroupDetails key={selection.id} group={selection} onSelect={onSelect} {...(onRenameGroup ? { onRename: onRenameGroup } : {})} />;
+  }
+
   if (selection.type === 'many') {
     return (
       <aside className="details" data-testid="details-panel" aria-label="Details">
@@ -119,6 +173,13 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
           {selection.nodes} entities, {selection.links} links selected
         </h2>
         <p className="muted">Select a single item to see its details. Delete takes the selection off the chart.</p>
+        {selection.ids.length > 0 && (
+          <>
+            <p className="muted small">Expand all {selection.ids.length} selected entities at once:</p>
+            <ExpandControl key={selection.ids.join(',')} id={selection.ids} onExpand={onExpand} />
+          </>
+        )}
+        {selection.nodes === 2 && <p className="muted small">Two entities: press S for the shortest paths between them.</p>}
       </aside>
     );
   }
@@ -137,6 +198,13 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
           <EndButton end={selection.target} onSelect={onSelect} />
         </div>
         <p className="sources">{sourcesText(l.sources.length)}</p>
+        {analyst && (
+          <>
+            <h3>Reports behind this link</h3>
+            {reportsNote}
+            {!reports.loading && <ReportList reports={pick(reports.byId, l.sources)} emptyText="No report recorded behind this link." />}
+          </>
+        )}
         <h3>Properties</h3>
         <Properties props={l.properties} />
         <p className="muted small">link id {l.id}</p>
@@ -168,6 +236,22 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
       <h3>Properties</h3>
       <Properties props={p} />
 
+      {analyst && (
+        <>
+          <h3>Reports on this entity</h3>
+          {reportsNote}
+          {!reports.loading && (
+            <ReportList
+              reports={pick(
+                reports.byId,
+                [...reports.byId.keys()].filter((id) => e.sources.includes(id) || !selection.links.some((cl) => cl.link.sources.includes(id))),
+              )}
+              emptyText="No report cites or mentions it."
+            />
+          )}
+        </>
+      )}
+
       <h3>Links on the chart ({selection.links.length})</h3>
       {selection.links.length === 0 && <p className="muted">None on the chart yet: expand to fetch them.</p>}
       <ul className="links">
@@ -178,9 +262,15 @@ export function DetailsPanel({ selection, onSelect, onExpand }: Props) {
             </button>
             <EndButton end={cl.other} onSelect={onSelect} />
             {cl.link.sources.length > 0 && (
-              <span className="muted small" title="Reports behind this link">
+              <span className="muted small" title="Independent reports behind this link">
                 {cl.link.sources.length} src
               </span>
+            )}
+            {analyst && cl.link.sources.length > 0 && (
+              <details className="link-reports">
+                <summary>reports</summary>
+                <ReportList reports={pick(reports.byId, cl.link.sources)} emptyText={reports.loading ? 'Loading…' : 'Not available.'} />
+              </details>
             )}
           </li>
         ))}

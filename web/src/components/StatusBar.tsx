@@ -15,7 +15,7 @@ export function StatusBar({ nodes, links, selected, operation }: Props) {
       </span>
       {operation && <span className="status-operation">Operation: {operation}</span>}
       <span className="hint">
-        Double-click to expand · <kbd>/</kbd> search · <kbd>E</kbd> expand · <kbd>Del</kbd> remove · <kbd>F</kbd> fit · <kbd>L</kbd> layout · <kbd>Esc</kbd> deselect
+        Double-click to expand · <kbd>/</kbd> search · <kbd>E</kbd> expand · <kbd>Del</kbd> remove · <kbd>F</kbd> fit · <kbd>L</kbd> layout · <kbd>Ctrl+Z</kbd> undo · <kbd>?</kbd> all shortcuts
       </span>
     </footer>
   );

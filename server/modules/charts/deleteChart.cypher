@@ -1,0 +1,3 @@
+MATCH (c:SavedChart {id: $id})
+DETACH DELETE c
+RETURN count(*) AS n

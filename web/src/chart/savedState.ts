@@ -1,0 +1,64 @@
+import type cytoscape from 'cytoscape';
+import type { Filters } from './filters';
+import type { EdgeData } from './merge';
+import type { Highlight, LabelMode } from './overlays';
+import type { LayoutName } from './layouts';
+
+/** How a chart looked, as saved on the server beside its entity and link ids (no case data). */
+export interface ViewState {
+  version: 1;
+  positions: Record<string, [number, number]>;
+  hidden: string[];
+  pinned: string[];
+  groups: { id: string; label: string; members: string[] }[];
+  filters: Filters;
+  styling: { rank: string; communities: boolean; highlight: Highlight; labels: LabelMode; layout: LayoutName };
+  viewport: { zoom: number; pan: { x: number; y: number } };
+}
+
+export function captureState(cy: cytoscape.Core, filters: Filters, styling: ViewState['styling']): { state: ViewState; entityIds: string[]; linkIds: string[] } {
+  const positions: ViewState['positions'] = {};
+  const hidden: string[] = [];
+  const pinned: string[] = [];
+  const groups: ViewState['groups'] = [];
+  const entityIds: string[] = [];
+  cy.nodes().forEach((n) => {
+    if (n.data('isGroup')) {
+      groups.push({ id: n.id(), label: String(n.data('label') ?? ''), members: n.children().map((c) => c.id()) });
+      return;
+    }
+    entityIds.push(n.id());
+    const p = n.position();
+    positions[n.id()] = [Math.round(p.x), Math.round(p.y)];
+    if (n.hasClass('hidden')) hidden.push(n.id());
+    if (n.locked()) pinned.push(n.id());
+  });
+  cy.edges('.hidden').forEach((e) => {
+    hidden.push(e.id());
+  });
+  const linkIds = cy.edges().map((e) => (e.data() as EdgeData).linkId);
+  return {
+    state: { version: 1, positions, hidden, pinned, groups, filters, styling, viewport: { zoom: cy.zoom(), pan: cy.pan() } },
+    entityIds,
+    linkIds,
+  };
+}
+
+/** Puts positions, hidden and pinned items and groups back after the elements were added. */
+export function restoreState(cy: cytoscape.Core, s: ViewState): void {
+  cy.batch(() => {
+    for (const g of s.groups ?? []) {
+      cy.add({ group: 'nodes', data: { id: g.id, label: g.label, isGroup: true, kind: 'Group', sk: 'group' } });
+      cy.nodes()
+        .filter((n) => g.members.includes(n.id()))
+        .move({ parent: g.id });
+    }
+    cy.nodes().forEach((n) => {
+      const p = s.positions?.[n.id()];
+      if (p) n.position({ x: p[0], y: p[1] });
+    });
+    for (const id of s.hidden ?? []) cy.getElementById(id).addClass('hidden');
+    for (const id of s.pinned ?? []) cy.getElementById(id).lock().addClass('pinned');
+  });
+  if (s.viewport) cy.viewport({ zoom: s.viewport.zoom, pan: s.viewport.pan });
+}

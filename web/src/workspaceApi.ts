@@ -1,0 +1,158 @@
+/**
+ * The analyst workspace's server calls: analyses started from the chart, provenance, saved charts
+ * and audited exports. Same client as api.ts (one POST per operation, readable errors).
+ */
+import { gql, type Entity, type Json, type Ranked, type Subgraph } from './api';
+
+const ENTITY_FIELDS = /* GraphQL */ `
+  fragment EntityFields on Entity { id kind label labels properties sources }
+`;
+const LINK_FIELDS = /* GraphQL */ `
+  fragment LinkFields on Link { id type source target properties sources }
+`;
+
+export interface Path {
+  nodes: Entity[];
+  links: Subgraph['links'];
+  length: number;
+}
+
+export async function fetchPaths(args: { from: string; to: string; maxHops?: number; all?: boolean }, signal?: AbortSignal): Promise<Path[]> {
+  const data = await gql<{ paths: Path[] }>(
+    `query Paths($from: ID!, $to: ID!, $maxHops: Int, $all: Boolean) {
+      paths(from: $from, to: $to, maxHops: $maxHops, all: $all) { length nodes { ...EntityFields } links { ...LinkFields } }
+    } ${ENTITY_FIELDS} ${LINK_FIELDS}`,
+    { from: args.from, to: args.to, maxHops: args.maxHops ?? 4, all: args.all ?? true },
+    signal,
+  );
+  return data.paths;
+}
+
+export async function fetchConnectingNetwork(ids: string[], maxHops = 4, signal?: AbortSignal): Promise<Subgraph> {
+  const data = await gql<{ connectingNetwork: Subgraph }>(
+    `query Connecting($ids: [ID!]!, $maxHops: Int) {
+      connectingNetwork(ids: $ids, maxHops: $maxHops) { nodes { ...EntityFields } links { ...LinkFields } truncated }
+    } ${ENTITY_FIELDS} ${LINK_FIELDS}`,
+    { ids, maxHops },
+    signal,
+  );
+  return data.connectingNetwork;
+}
+
+export type RankMeasure = 'DEGREE' | 'BETWEENNESS';
+
+/** Ranked among `within` (the chart's entities) when given, else over the whole graph. */
+export async function fetchRank(measure: RankMeasure, top = 500, within?: string[], signal?: AbortSignal): Promise<Ranked[]> {
+  const data = await gql<{ rank: Ranked[] }>(
+    `query Rank($measure: RankMeasure!, $top: Int, $within: [ID!]) { rank(measure: $measure, top: $top, within: $within) { score detail entity { id kind label } } }`,
+    { measure, top, ...(within ? { within } : {}) },
+    signal,
+  );
+  return data.rank;
+}
+
+export interface Community {
+  id: number;
+  size: number;
+  members: { id: string }[];
+}
+
+export async function fetchCommunities(within?: string[], signal?: AbortSignal): Promise<{ modularity: number; communities: Community[] }> {
+  const data = await gql<{ communities: { modularity: number; communities: Community[] } }>(
+    `query Communities($within: [ID!]) { communities(minSize: 2, top: 40, within: $within) { modularity communities { id size members { id } } } }`,
+    within ? { within } : {},
+    signal,
+  );
+  return data.communities;
+}
+
+export interface Coverage {
+  operation: { id: string; label: string };
+  onChart: number;
+  byDisposition: Record<string, number>;
+  neverActioned: Entity[];
+}
+
+export async function fetchCoverage(operationId: string, signal?: AbortSignal): Promise<Coverage | null> {
+  const data = await gql<{ operationCoverage: Coverage | null }>(
+    `query Coverage($id: ID!) {
+      operationCoverage(operationId: $id) { operation { id label } onChart byDisposition neverActioned { ...EntityFields } }
+    } ${ENTITY_FIELDS}`,
+    { id: operationId },
+    signal,
+  );
+  return data.operationCoverage;
+}
+
+/** Reports by id plus those that mention `entityId`; restricted ones arrive withheld. */
+export async function fetchProvenance(args: { reportIds?: string[]; entityId?: string }, signal?: AbortSignal): Promise<Entity[]> {
+  const variables: Record<string, unknown> = {};
+  if (args.reportIds?.length) variables.reportIds = args.reportIds;
+  if (args.entityId) variables.entityId = args.entityId;
+  const data = await gql<{ provenance: Entity[] }>(
+    `query Provenance($reportIds: [ID!], $entityId: ID) { provenance(reportIds: $reportIds, entityId: $entityId) { ...EntityFields } } ${ENTITY_FIELDS}`,
+    variables,
+    signal,
+  );
+  return data.provenance;
+}
+
+export interface SavedChartSummary {
+  id: string;
+  name: string;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+  nodeCount: number;
+}
+
+export interface SavedChart extends SavedChartSummary {
+  state: { [key: string]: Json };
+  elements: Subgraph;
+}
+
+const SUMMARY = 'id name createdBy updatedBy updatedAt nodeCount';
+
+export async function listSavedCharts(signal?: AbortSignal): Promise<SavedChartSummary[]> {
+  const data = await gql<{ savedCharts: SavedChartSummary[] }>(`query SavedCharts { savedCharts { ${SUMMARY} } }`, {}, signal);
+  return data.savedCharts;
+}
+
+export async function openSavedChart(id: string, signal?: AbortSignal): Promise<SavedChart | null> {
+  const data = await gql<{ savedChart: SavedChart | null }>(
+    `query SavedChart($id: ID!) {
+      savedChart(id: $id) { ${SUMMARY} state elements { nodes { ...EntityFields } links { ...LinkFields } truncated } }
+    } ${ENTITY_FIELDS} ${LINK_FIELDS}`,
+    { id },
+    signal,
+  );
+  return data.savedChart;
+}
+
+export async function saveChart(args: { name: string; entityIds: string[]; linkIds: string[]; state: Record<string, unknown> }): Promise<SavedChartSummary> {
+  const data = await gql<{ saveChart: SavedChartSummary }>(
+    `mutation SaveChart($name: String!, $entityIds: [ID!]!, $linkIds: [ID!], $state: JSON!) {
+      saveChart(name: $name, entityIds: $entityIds, linkIds: $linkIds, state: $state) { ${SUMMARY} }
+    }`,
+    args,
+  );
+  return data.saveChart;
+}
+
+export async function deleteSavedChart(id: string): Promise<boolean> {
+  const data = await gql<{ deleteChart: boolean }>(`mutation DeleteChart($id: ID!) { deleteChart(id: $id) }`, { id });
+  return data.deleteChart;
+}
+
+export type ExportFormat = 'PNG' | 'SVG' | 'GRAPHML' | 'CSV';
+
+/** Must succeed before a file is offered: the audit entry is the condition of the download. */
+export async function recordExport(format: ExportFormat, entityIds: string[], chartName: string | null): Promise<{ count: number; at: string }> {
+  const data = await gql<{ recordExport: { count: number; at: string } }>(
+    `mutation RecordExport($format: ExportFormat!, $entityIds: [ID!]!, $chartName: String) {
+      recordExport(format: $format, entityIds: $entityIds, chartName: $chartName) { count at }
+    }`,
+    { format, entityIds, chartName },
+  );
+  return data.recordExport;
+}
