@@ -22,6 +22,7 @@ import { loadConfig, ROOT } from '../server/config.js';
 import { Database } from '../server/db/database.js';
 import { findRunningLocal, runtimeFile } from '../server/db/localNeo4j.js';
 import { upsertUser, type Role } from '../server/modules/auth/users.js';
+import { rssMb } from './stats.js';
 
 // autocannon ships no types; the little used here is typed by hand.
 interface AutocannonResult {
@@ -134,17 +135,6 @@ const summary = (ms: number[]) => {
   return { p50: +percentile(s, 50).toFixed(1), p95: +percentile(s, 95).toFixed(1), p99: +percentile(s, 99).toFixed(1), max: +(s.at(-1) ?? 0).toFixed(1) };
 };
 
-/** Resident memory of a process in MB (Linux), or null. */
-function rssMB(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -223,8 +213,8 @@ async function main() {
     const errors = new Map<string, number>(ops.map((o) => [o.name, 0]));
     const errorSamples: string[] = [];
     let serverMax = 0;
-    const sampler = setInterval(() => (serverMax = Math.max(serverMax, rssMB(serverPid) ?? 0)), 1000);
-    const serverBefore = rssMB(serverPid);
+    const sampler = setInterval(() => (serverMax = Math.max(serverMax, rssMb(serverPid) ?? 0)), 1000);
+    const serverBefore = rssMb(serverPid);
     const request: AutocannonRequest = {
       method: 'POST',
       path: '/graphql',
@@ -267,7 +257,7 @@ async function main() {
       errors: { total: graphqlErrors + result.errors + result.timeouts, answers: graphqlErrors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
       errorSamples,
       operations: Object.fromEntries(ops.map((o) => [o.name, { requests: latencies.get(o.name)!.length, errors: errors.get(o.name), ...summary(latencies.get(o.name)!) }])),
-      memoryMB: { serverBefore, serverMax: serverMax || null, serverAfter: rssMB(serverPid), neo4jAfter: rssMB(neo4jPid) },
+      memoryMB: { serverBefore, serverMax: serverMax || null, serverAfter: rssMb(serverPid), neo4jAfter: rssMb(neo4jPid) },
     };
     results.push(entry);
     const l = entry.latencyMs;

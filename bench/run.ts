@@ -25,7 +25,7 @@ import { upsertUser } from '../server/modules/auth/users.js';
 import { generateScale } from '../seeds/scale.js';
 import { questions, startNeo4jGraphql } from './peers.js';
 import { benchBrowser, type BrowserResult } from './browser.js';
-import { markdownTable, summarise, timeCalls, type Latency } from './stats.js';
+import { markdownTable, rssMb, timeCalls, type Latency } from './stats.js';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, calls: { type: 'string' }, 'skip-pole': { type: 'boolean', default: false } },
@@ -46,15 +46,6 @@ interface SizeResult {
   questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; oursVsCypher?: number; generatedVsOurs?: number }>;
   load: Record<string, { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }>;
   memory: { serverRssMb: number; neo4jHeapUsedMb: number | null; neo4jRssMb: number | null };
-}
-
-function rssMb(pid: number): number | null {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
 }
 
 async function neo4jHeapMb(db: Database): Promise<number | null> {

@@ -1,4 +1,6 @@
-/** Latency summaries and the markdown table the benchmarks print and write. */
+/** Latency summaries, process memory and the markdown table the benchmarks print and write. */
+import fs from 'node:fs';
+
 export interface Latency {
   n: number;
   p50: number;
@@ -29,4 +31,15 @@ export async function timeCalls(fn: () => Promise<unknown>, times: number, warm 
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Resident memory of a process in MB (Linux /proc), or null when it cannot be read. */
+export function rssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
 }

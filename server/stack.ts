@@ -65,8 +65,9 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     await db.waitUntilReady();
     await applySchema(db);
     const demoLoaded = config.demo ? await ensureDemoData(db) : false;
-    // Alerts for what the data already shows (idempotent: each finding raises one alert, ever).
-    await runAlertRules(db, null);
+    // Loading the demo is a write like any other: the rules raise what the data shows (once; alerts
+    // are stored, so later starts have nothing to do here).
+    if (demoLoaded) await runAlertRules(db, null);
     const demoUsers = demoLoaded && config.createDemoUsers ? await createDemoUsers(db) : [];
     const { countUsers } = await import('./modules/auth/users.js');
     const userCount = await countUsers(db);

@@ -64,24 +64,22 @@ async function linkedChildrenFindings(db: Database, ids: string[] | null): Promi
 }
 
 async function successorFindings(db: Database, ids: string[] | null): Promise<Finding[]> {
-  let operators: (string | null)[] = [null];
+  // Operators near what was touched (all when null); one successor search, kept to findings about them.
+  let near: Set<string> | null = null;
   if (ids) {
     const [row] = await db.read('MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..2]-(o:Operator) RETURN collect(DISTINCT o.id) AS operators', { ids });
-    operators = row.operators as string[];
+    near = new Set(row.operators as string[]);
+    if (!near.size) return [];
   }
-  const out = new Map<string, Finding>();
-  for (const operatorId of operators)
-    for (const f of await findSuccessors(db, operatorId)) {
-      const key = `successor_operator:${f.operator.id}<${f.predecessor.id}`;
-      out.set(key, {
-        key,
-        rule: 'successor_operator',
-        audience: ['licensing', 'analyst'],
-        summary: `${f.operator.label} (${f.operator.id}) looks like a successor of ${f.predecessor.label} (${f.predecessor.id}, licence ${f.predecessorStatus}): ${f.signals.length} signals — ${f.signals.join('; ')}.`,
-        entityIds: [f.operator.id, f.predecessor.id],
-      });
-    }
-  return [...out.values()];
+  return (await findSuccessors(db, null))
+    .filter((f) => !near || near.has(f.operator.id) || near.has(f.predecessor.id))
+    .map((f) => ({
+      key: `successor_operator:${f.operator.id}<${f.predecessor.id}`,
+      rule: 'successor_operator',
+      audience: ['licensing', 'analyst'],
+      summary: `${f.operator.label} (${f.operator.id}) looks like a successor of ${f.predecessor.label} (${f.predecessor.id}, licence ${f.predecessorStatus}): ${f.signals.length} signals — ${f.signals.join('; ')}.`,
+      entityIds: [f.operator.id, f.predecessor.id],
+    }));
 }
 
 /** Runs every rule over what was touched; stores and publishes the alerts that are new. */

@@ -46,10 +46,10 @@ export async function deriveChildLinks(db: Database, personIds: string[] | null,
   return [...links.values()];
 }
 
-/** Persons by the number of distinct children linked to them, most first. */
-export async function rankByLinkedChildren(db: Database, asOf: string | null, top: number) {
+/** Persons (of `personIds`, or all) by the number of distinct children linked to them, most first. */
+export async function rankByLinkedChildren(db: Database, personIds: string[] | null, asOf: string | null, top: number) {
   const byPerson = new Map<string, { person: EntityView; children: Set<string>; routeKinds: Set<string>; sources: Set<string> }>();
-  for (const link of await deriveChildLinks(db, null, asOf)) {
+  for (const link of await deriveChildLinks(db, personIds, asOf)) {
     let entry = byPerson.get(link.person.id);
     if (!entry) byPerson.set(link.person.id, (entry = { person: link.person, children: new Set(), routeKinds: new Set(), sources: new Set() }));
     entry.children.add(link.child.id);

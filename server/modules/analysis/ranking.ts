@@ -114,8 +114,7 @@ export async function communities(
 
 export async function rank(db: Database, args: SubgraphScope & { measure: Measure; top: number }): Promise<RankedView[]> {
   if (args.measure === 'LINKED_CHILDREN') {
-    const ranked = await rankByLinkedChildren(db, args.asOf, args.within ? 100_000 : args.top);
-    return args.within ? ranked.filter((r) => args.within!.includes(r.entity.id)).slice(0, args.top) : ranked;
+    return rankByLinkedChildren(db, args.within, args.asOf, args.top);
   }
   const { g, kinds, linkTypes } = await extractGraph(db, args);
   let scores: Record<string, number>;
