@@ -5,6 +5,7 @@
  * cannot be written, the answer is not sent (fail closed).
  */
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, POLICY } from './policy.js';
@@ -85,7 +86,9 @@ function guard(operation: string, resolve: Resolver): Resolver {
     if (ctx.user) result = withholdReports(result, ctx.user.agency);
     const { ids, person } = returnedIds;
     if (ctx.user && (person || ALWAYS_AUDITED(operation))) {
-      await appendAudit(ctx.db, {
+      // Not awaited here: the rest of the answer is built while the entry is written, and
+      // `auditBeforeAnswer` holds the answer back until it is committed.
+      const written = appendAudit(ctx.db, {
         username: ctx.user.username,
         role: ctx.user.role,
         purpose: ctx.purpose ?? (typeof args.purpose === 'string' ? args.purpose : null),
@@ -95,6 +98,8 @@ function guard(operation: string, resolve: Resolver): Resolver {
         entityIds: ids,
         outcome: 'ok',
       });
+      written.catch(() => {}); // awaited (and reported) by auditBeforeAnswer
+      ctx.pendingAudit.push(written);
     }
     return result;
   };
@@ -112,3 +117,33 @@ export function guardResolvers<T extends ResolverMap>(maps: T[]): T[] {
     return out as T;
   });
 }
+
+/**
+ * Fail closed: no answer leaves the server before the audit entries of its resolvers are
+ * committed. If one cannot be written, the whole answer is replaced by an error.
+ */
+export const auditBeforeAnswer: Plugin<RequestContext> = {
+  onExecute() {
+    return {
+      async onExecuteDone({ args, setResult }) {
+        const pending = (args.contextValue as RequestContext).pendingAudit;
+        if (!pending?.length) return;
+        try {
+          await Promise.all(pending);
+        } catch (e) {
+          const unreachable = (e as { extensions?: { code?: string } }).extensions?.code === 'DATABASE_UNAVAILABLE';
+          (args.contextValue as RequestContext).log.error({ err: e }, 'audit entry not written: answer withheld');
+          setResult({
+            data: null,
+            errors: [
+              new GraphQLError(
+                unreachable ? (e as Error).message : 'The audit log could not be written, so the answer was withheld. Try again; tell an administrator if it persists.',
+                { extensions: { code: unreachable ? 'DATABASE_UNAVAILABLE' : 'AUDIT_UNAVAILABLE' } },
+              ),
+            ],
+          });
+        }
+      },
+    };
+  },
+};

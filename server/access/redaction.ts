@@ -144,9 +144,17 @@ export function redactChildren(operation: string, result: Json, prot: Protected)
 export function withholdReports(result: Json, agency: string | null): Json {
   const withheld = (p: Record<string, unknown>) =>
     p.handling === 'C' && p.ownerAgency !== agency && !(Array.isArray(p.sharedWith) && agency !== null && p.sharedWith.includes(agency));
+  // Copy on write: an answer with nothing to withhold (most) comes back as the same objects.
   const rewrite = (v: Json): Json => {
     if (!v || typeof v !== 'object') return v;
-    if (Array.isArray(v)) return v.map(rewrite);
+    if (Array.isArray(v)) {
+      let out: Json[] | null = null;
+      v.forEach((x, i) => {
+        const y = rewrite(x);
+        if (y !== x) (out ??= [...v])[i] = y;
+      });
+      return out ?? v;
+    }
     const o = v as Record<string, unknown>;
     const p = o.properties as Record<string, unknown> | undefined;
     if (o.kind === 'Report' && typeof o.id === 'string' && p && withheld(p)) {
@@ -154,7 +162,15 @@ export function withholdReports(result: Json, agency: string | null): Json {
       const properties = { withheld: true, ownerAgency: p.ownerAgency ?? null, receivedOn: p.receivedOn ?? null, handling: 'C' };
       return { id: o.id, kind: 'Report', label, labels: ['Report'], properties, sources: [], ...properties };
     }
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, rewrite(x)]));
+    const entity = typeof o.kind === 'string' && typeof o.id === 'string';
+    let out: Record<string, unknown> | null = null;
+    for (const k in o) {
+      if (entity && k === 'properties') continue; // an entity's own properties hold no records
+      const x = o[k] as Json;
+      const y = rewrite(x);
+      if (y !== x) (out ??= { ...o })[k] = y;
+    }
+    return (out ?? o) as Json;
   };
   return rewrite(result);
 }

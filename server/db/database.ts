@@ -2,7 +2,7 @@
  * The one place that talks Bolt: sessions, transactions with time limits, conversion of Neo4j
  * values to plain JSON, and the translation of driver failures into errors a user can read.
  */
-import neo4j, { type Driver, type Record as Neo4jRecord, type Transaction, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
+import neo4j, { type Driver, type Record as Neo4jRecord, type Session, type Transaction, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -216,7 +216,32 @@ export class Database {
 
   private async run(mode: 'READ' | 'WRITE', cypher: string, params: Params, opts: QueryOptions): Promise<Record<string, unknown>[]> {
     const bound = withIntegers(params);
+    if (mode === 'READ') {
+      // A read is one auto-commit transaction: RUN and PULL in one round trip instead of BEGIN, RUN,
+      // COMMIT — most requests are a few short reads, so this is most of their time. Safe to retry.
+      return this.retrying('READ', opts, 'The query', async (session) => {
+        const result = await session.run(cypher, bound, { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        return result.records.map(recordToObject);
+      });
+    }
     return this.transaction(mode, async (tx) => (await tx.run(cypher, bound)).records.map(recordToObject), opts, 'The query');
+  }
+
+  /**
+   * One statement as one auto-commit write: a single round trip, for small writes made on the
+   * request path (the audit entry). Retried only after a transient error, which rolls it back;
+   * never after a lost connection, when it may have been committed.
+   */
+  writeOnce(cypher: string, params: Params = {}, opts: QueryOptions = {}): Promise<Record<string, unknown>[]> {
+    const bound = withIntegers(params);
+    return this.retrying('WRITE', opts, 'The change', async (session, attempt) => {
+      try {
+        return (await session.run(cypher, bound, { timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS })).records.map(recordToObject);
+      } catch (e) {
+        attempt.committing = !isTransient(e);
+        throw e;
+      }
+    });
   }
 
   /**
@@ -227,35 +252,43 @@ export class Database {
     return this.transaction('WRITE', (tx) => work(async (cypher, params = {}) => (await tx.run(cypher, withIntegers(params))).records.map(recordToObject)), opts, 'The change');
   }
 
+  /** Runs `work` in one explicit transaction (see `retrying`). */
+  private transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>, opts: QueryOptions, what: string): Promise<T> {
+    return this.retrying(mode, opts, what, async (session, attempt) => {
+      const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+      let out: T;
+      try {
+        out = await work(tx);
+      } catch (e) {
+        await tx.rollback().catch(() => {});
+        throw e;
+      }
+      attempt.committing = true;
+      await tx.commit();
+      return out;
+    });
+  }
+
   /**
-   * Runs `work` in one transaction, retrying what a retry can fix: transient errors (a deadlock, a
-   * leader switch) for up to RETRY_TRANSIENT_MS, a lost connection for up to RETRY_CONNECTION_MS
+   * Runs `once` with a fresh session, retrying what a retry can fix: transient errors (a deadlock,
+   * a leader switch) for up to RETRY_TRANSIENT_MS, a lost connection for up to RETRY_CONNECTION_MS
    * (the database is more likely down than flapping, and callers deserve a quick answer). The
    * driver's own retry loop is not used: it retries an unreachable database for as long as a
    * deadlock, and it may re-run a transaction whose commit was sent but not acknowledged. Here a
-   * failure during commit is never retried, so a write is applied once or reported as failed.
+   * failure once `committing` is set is never retried, so a write is applied once or reported as failed.
    */
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>, opts: QueryOptions, what: string): Promise<T> {
+  private async retrying<T>(mode: 'READ' | 'WRITE', opts: QueryOptions, what: string, once: (session: Session, attempt: { committing: boolean }) => Promise<T>): Promise<T> {
     await this.checkReachable();
     const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
+    for (let n = 0; ; n++) {
       const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
-      let committing = false;
+      const attempt = { committing: false };
       try {
-        const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-        try {
-          const out = await work(tx);
-          committing = true;
-          await tx.commit();
-          return out;
-        } catch (e) {
-          if (!committing) await tx.rollback().catch(() => {});
-          throw e;
-        }
+        return await once(session, attempt);
       } catch (e) {
         const budget = isTransient(e) ? RETRY_TRANSIENT_MS : isConnectivityError(e) ? RETRY_CONNECTION_MS : 0;
-        if (committing || Date.now() - started + backoff(attempt) > budget) throw this.failed(e, opts.what ?? what);
-        await new Promise((r) => setTimeout(r, backoff(attempt)));
+        if (attempt.committing || Date.now() - started + backoff(n) > budget) throw this.failed(e, opts.what ?? what);
+        await new Promise((r) => setTimeout(r, backoff(n)));
       } finally {
         await session.close().catch(() => {});
       }

@@ -17,9 +17,10 @@ import { buildSchema } from '../schema.js';
 import type { RequestContext } from './context.js';
 import { readToken } from '../modules/auth/tokens.js';
 import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '../modules/auth/externalIdp.js';
+import { auditBeforeAnswer } from '../access/guard.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
-const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS']);
+const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'AUDIT_UNAVAILABLE']);
 
 /**
  * Shows typed errors (by their extensions.code, which survives module duplication where an
@@ -62,6 +63,7 @@ async function buildContext(db: Database, request: Request, external?: ExternalV
     log,
     purpose: request.headers.get('x-purpose')?.slice(0, 500) || null,
     clientAddress: request.headers.get('x-forwarded-for') ?? 'direct',
+    pendingAudit: [] as Promise<unknown>[],
   };
   const header = request.headers.get('authorization') ?? '';
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
@@ -110,7 +112,7 @@ export interface AppOptions {
 export function createApp(db: Database, opts: AppOptions = { externalIdp: externalIdpFromEnv() }) {
   const external = opts.externalIdp ? externalVerifier(opts.externalIdp) : undefined;
   const yoga = createYoga<object, RequestContext>({
-    plugins: [...armor.protect().plugins, ...(PRODUCTION ? [noIntrospection] : [])],
+    plugins: [...armor.protect().plugins, ...(PRODUCTION ? [noIntrospection] : []), auditBeforeAnswer],
     graphiql: !PRODUCTION,
     batching: false,
     schema: buildSchema(),

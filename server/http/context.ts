@@ -15,4 +15,6 @@ export interface RequestContext {
   /** Why the data is being consulted (`x-purpose` header), recorded in the audit log. */
   purpose: string | null;
   clientAddress: string;
+  /** Audit entries being written for this request; the answer waits for them (guard.ts, auditBeforeAnswer). */
+  pendingAudit: Promise<unknown>[];
 }

@@ -292,3 +292,25 @@ describe('Neo4j killed while the server serves and an import runs', () => {
     expect(await count()).toEqual({ people: n, ids: n, links: n - 1 });
   }, 180_000); // Neo4j restarts: slow on a busy 2-core machine
 });
+
+describe('an audit entry that cannot be written', () => {
+  it('withholds the answer (fail closed), then answers again with an intact chain once it can', async () => {
+    const SEARCH = '{ search(text: "Calloway", limit: 5) { entity { id kind } } }';
+    expect((await post(SEARCH)).data.search.length).toBeGreaterThan(0);
+    // An entry squatting on the next sequence number: the next append breaks the unique constraint.
+    const [head] = await source.db.read("MATCH (h:AuditHead {id: 'head'}) RETURN h.seq AS seq");
+    await source.db.write("CREATE (:AuditEntry {seq: $seq, squatter: true})", { seq: (head!.seq as number) + 1 });
+    try {
+      const withheld = await post(SEARCH);
+      expect(withheld.data?.search ?? null).toBeNull();
+      expect(withheld.errors?.[0]?.extensions?.code, JSON.stringify(withheld)).toBe('AUDIT_UNAVAILABLE');
+      expect(JSON.stringify(withheld)).not.toMatch(/per-|Calloway/);
+    } finally {
+      await source.db.write('MATCH (a:AuditEntry {squatter: true}) DELETE a');
+    }
+    const again = await post(SEARCH);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.search.length).toBeGreaterThan(0);
+    expect(await verifyAuditChain(source.db)).toMatchObject({ ok: true, brokenAt: null });
+  });
+});

@@ -71,32 +71,74 @@ async function flush(db: Database, q: { waiting: Pending[]; flushing: boolean })
   }
 }
 
-async function appendGroup(db: Database, records: AuditRecord[]): Promise<AuditEntry[]> {
-  return db.writeTransaction(async (run) => {
-    // SET takes the head's write lock first: appenders (other server instances too) queue here.
-    const [head] = await run(
-      `MERGE (h:AuditHead {id: 'head'})
-       ON CREATE SET h.seq = 0, h.hash = ''
-       SET h.lockedAt = timestamp()
-       RETURN h.seq AS seq, h.hash AS hash`,
-    );
-    let seq = head.seq as number;
-    let prevHash = head.hash as string;
-    const entries = records.map((record) => {
-      const partial = { ...record, args: JSON.stringify(record.args ?? {}), seq: ++seq, at: new Date().toISOString(), prevHash };
-      const entry = { ...partial, hash: entryHash(partial) } as unknown as AuditEntry;
-      prevHash = entry.hash;
-      return entry;
-    });
-    await run(
-      `UNWIND $entries AS entry
-       CREATE (a:AuditEntry) SET a = entry
-       WITH count(a) AS written
-       MATCH (h:AuditHead {id: 'head'}) SET h.seq = $seq, h.hash = $hash`,
-      { entries, seq, hash: prevHash },
-    );
-    return entries;
+/** The chain's head as this process last wrote it: lets an append be one statement (see appendGroup). */
+const knownHeads = new WeakMap<Database, { seq: number; hash: string }>();
+
+/** Links `records` onto the chain after `head`: their seq, time, previous hash and own hash. */
+function chainAfter(head: { seq: number; hash: string }, records: AuditRecord[]): AuditEntry[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
+  return records.map((record) => {
+    const partial = { ...record, args: JSON.stringify(record.args ?? {}), seq: ++seq, at: new Date().toISOString(), prevHash };
+    const entry = { ...partial, hash: entryHash(partial) } as unknown as AuditEntry;
+    prevHash = entry.hash;
+    return entry;
   });
+}
+
+const last = (entries: AuditEntry[]) => ({ seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash });
+
+/**
+ * Every request that shows a person waits for its audit entry, so the usual append is a single
+ * statement chained onto the head this process wrote last; it writes only if, under the head's
+ * lock, the head is still that one. Otherwise (first append, another server instance appended, a
+ * restore) the head is read under its lock and the entries chained onto it, in one transaction.
+ */
+async function appendGroup(db: Database, records: AuditRecord[]): Promise<AuditEntry[]> {
+  try {
+    const known = knownHeads.get(db);
+    if (known) {
+      const entries = chainAfter(known, records);
+      const written = await db.writeOnce(
+        `MATCH (h:AuditHead {id: 'head'})
+         SET h.lockedAt = timestamp()
+         WITH h WHERE h.seq = $expectedSeq AND h.hash = $expectedHash
+         UNWIND $entries AS entry
+         CREATE (a:AuditEntry) SET a = entry
+         WITH h, count(a) AS written
+         SET h.seq = $seq, h.hash = $hash
+         RETURN written`,
+        { entries, expectedSeq: known.seq, expectedHash: known.hash, ...last(entries) },
+      );
+      if (written.length) {
+        knownHeads.set(db, last(entries));
+        return entries;
+      }
+    }
+    const entries = await db.writeTransaction(async (run) => {
+      // SET takes the head's write lock first: appenders (other server instances too) queue here.
+      const [head] = await run(
+        `MERGE (h:AuditHead {id: 'head'})
+         ON CREATE SET h.seq = 0, h.hash = ''
+         SET h.lockedAt = timestamp()
+         RETURN h.seq AS seq, h.hash AS hash`,
+      );
+      const chained = chainAfter({ seq: head.seq as number, hash: head.hash as string }, records);
+      await run(
+        `UNWIND $entries AS entry
+         CREATE (a:AuditEntry) SET a = entry
+         WITH count(a) AS written
+         MATCH (h:AuditHead {id: 'head'}) SET h.seq = $seq, h.hash = $hash`,
+        { entries: chained, ...last(chained) },
+      );
+      return chained;
+    });
+    knownHeads.set(db, last(entries));
+    return entries;
+  } catch (e) {
+    knownHeads.delete(db); // unknown whether it was written: read the head next time
+    throw e;
+  }
 }
 
 export async function readAudit(db: Database, filter: { entityId: string | null; username: string | null; limit: number }): Promise<AuditEntry[]> {

@@ -37,25 +37,29 @@ export interface NeighbourhoodArgs {
  */
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<Subgraph> {
   const what = 'This neighbourhood';
-  const startRows = await db.read(q('nodesById.cypher'), { ids: args.ids }, { what });
+  const expand = (frontier: string[], seen: string[], room: number) =>
+    db.read(q('expandOneHop.cypher'), { frontier, seen, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, cap: room + 1 }, { what });
+  // The first hop is asked together with the start nodes (one round trip less), making room for
+  // all the ids asked for even if some do not exist.
+  const firstRoom = args.limit - args.ids.length;
+  const [startRows, firstHop] = await Promise.all([
+    db.read(q('nodesById.cypher'), { ids: args.ids }, { what }),
+    args.hops > 0 && firstRoom > 0 ? expand(args.ids, args.ids, firstRoom) : null,
+  ]);
   const nodes = new Map<string, EntityView>();
   for (const r of startRows) {
     const e = toEntity(r.n as PlainNode);
     nodes.set(e.id, e);
   }
-  let truncated = false;
+  let truncated = args.hops > 0 && firstRoom <= 0;
   let frontier = [...nodes.keys()];
-  for (let hop = 0; hop < args.hops && frontier.length > 0; hop++) {
-    const room = args.limit - nodes.size;
+  for (let hop = 0; hop < args.hops && frontier.length > 0 && !truncated; hop++) {
+    const room = hop === 0 ? firstRoom : args.limit - nodes.size;
     if (room <= 0) {
       truncated = true;
       break;
     }
-    const rows = await db.read(
-      q('expandOneHop.cypher'),
-      { frontier, seen: [...nodes.keys()], linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, cap: room + 1 },
-      { what },
-    );
+    const rows = hop === 0 ? firstHop! : await expand(frontier, [...nodes.keys()], room);
     if (rows.length > room) {
       truncated = true;
       rows.length = room;
