@@ -25,7 +25,7 @@ import { upsertUser } from '../server/modules/auth/users.js';
 import { generateScale } from '../seeds/scale.js';
 import { questions, startNeo4jGraphql } from './peers.js';
 import { benchBrowser, type BrowserResult } from './browser.js';
-import { markdownTable, rssMb, timeCalls, type Latency } from './stats.js';
+import { markdownTable, rssMb, timeInterleaved, type Latency } from './stats.js';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, calls: { type: 'string' }, 'skip-pole': { type: 'boolean', default: false } },
@@ -34,6 +34,8 @@ const quick = values.quick!;
 const sizes = (values.sizes ?? (quick ? '10000' : '10000,100000,1000000')).split(',').map(Number);
 const callCount = Number(values.calls ?? (quick ? 100_000 : 1_000_000));
 const timesPerQuestion = quick ? 30 : 200;
+// The JVM compiles a query's plan and hot paths over the first hundred or so calls.
+const warmRounds = quick ? 20 : 60;
 const loadSeconds = quick ? 5 : 20;
 const POLE = path.resolve(ROOT, '..', 'shared', 'data', 'pole');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'linkchart-bench-'));
@@ -43,7 +45,7 @@ interface SizeResult {
   nodes: number;
   relationships: number;
   importRowsPerSecond: number;
-  questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; oursVsCypher?: number; generatedVsOurs?: number }>;
+  questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; cypherHow?: string; oursVsCypher?: number; generatedVsOurs?: number }>;
   load: Record<string, { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }>;
   memory: { serverRssMb: number; neo4jHeapUsedMb: number | null; neo4jRssMb: number | null };
 }
@@ -147,13 +149,16 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
       const out: SizeResult['questions'] = {};
       for (const q of qs) {
         const r: SizeResult['questions'][string] = {};
-        if (q.ours) r.ours = await timeCalls(() => post(`${ours.url}/graphql`, q.ours!.query, q.ours!.variables, token), timesPerQuestion);
+        const contenders: Record<string, () => Promise<unknown>> = {};
+        if (q.ours) contenders.ours = () => post(`${ours.url}/graphql`, q.ours!.query, q.ours!.variables, token);
         if (q.generated && 'unavailable' in q.generated) r.generated = q.generated.unavailable;
         else if (q.generated) {
           const g = q.generated;
-          r.generated = await timeCalls(() => post(generated.url, g.query, g.variables), timesPerQuestion);
+          contenders.generated = () => post(generated.url, g.query, g.variables);
         }
-        if (q.cypher) r.cypher = await timeCalls(() => db.read(q.cypher!.text, q.cypher!.params), timesPerQuestion);
+        if (q.cypher) contenders.cypher = () => q.cypher!.run(db.driver);
+        Object.assign(r, await timeInterleaved(contenders, timesPerQuestion, warmRounds));
+        if (q.cypher) r.cypherHow = q.cypher.how;
         if (r.ours && r.cypher) r.oursVsCypher = Math.round((r.ours.p50 / r.cypher.p50) * 100) / 100;
         if (r.ours && typeof r.generated === 'object') r.generatedVsOurs = Math.round((r.generated.p50 / r.ours.p50) * 100) / 100;
         out[q.name] = r;
@@ -241,7 +246,7 @@ async function main() {
 
 function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unknown; sizes: SizeResult[]; machine: Record<string, unknown>; browser?: BrowserResult[] | string }): string {
   const ms = (l?: Latency | string) => (l === undefined ? '—' : typeof l === 'string' ? 'n/a' : `${l.p50} / ${l.p95} / ${l.p99}`);
-  const parts = [`# Benchmarks ${r.date}${r.quick ? ' (quick)' : ''}`, '', `Machine: ${JSON.stringify(r.machine)}. Latency in ms as p50 / p95 / p99, sequential calls after warm-up.`, ''];
+  const parts = [`# Benchmarks ${r.date}${r.quick ? ' (quick)' : ''}`, '', `Machine: ${JSON.stringify(r.machine)}. Latency in ms as p50 / p95 / p99 of sequential calls after warm-up; the contenders take turns call by call.`, ''];
   for (const s of r.sizes) {
     parts.push(`## ${s.nodes.toLocaleString('en-GB')} nodes, ${s.relationships.toLocaleString('en-GB')} relationships (import ${s.importRowsPerSecond} rows/s)`, '');
     parts.push(
@@ -249,6 +254,8 @@ function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unkno
         ['question', 'ours (GraphQL)', '@neo4j/graphql', 'raw Cypher', 'ours ÷ Cypher (p50)', '@neo4j/graphql ÷ ours (p50)'],
         Object.entries(s.questions).map(([name, q]) => [name, ms(q.ours), typeof q.generated === 'string' ? q.generated : ms(q.generated), ms(q.cypher), q.oursVsCypher ?? '—', q.generatedVsOurs ?? '—']),
       ),
+      '',
+      `Raw Cypher, per question: ${Object.entries(s.questions).filter(([, q]) => q.cypherHow).map(([name, q]) => `${name}: ${q.cypherHow}`).join('; ')}.`,
       '',
       markdownTable(['under load (20 connections)', 'req/s', 'p50', 'p97.5', 'p99', 'errors'], Object.entries(s.load).map(([k, v]) => [k, v.requestsPerSecond, v.p50, v.p97_5, v.p99, v.errors + v.non2xx])),
       '',

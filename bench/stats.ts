@@ -18,14 +18,26 @@ export function summarise(ms: number[]): Latency {
 
 /** Times `times` sequential calls of `fn` after `warm` unrecorded ones. */
 export async function timeCalls(fn: () => Promise<unknown>, times: number, warm = 3): Promise<Latency> {
-  for (let i = 0; i < warm; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
+  return (await timeInterleaved({ fn }, times, warm)).fn!;
+}
+
+/**
+ * Times contenders answering the same question, taking turns call by call (rotating who goes
+ * first), so that JIT warm-up, caches and a noisy neighbour fall on all of them alike rather
+ * than on whichever ran first. `warm` unrecorded rounds first.
+ */
+export async function timeInterleaved(contenders: Record<string, () => Promise<unknown>>, times: number, warm: number): Promise<Record<string, Latency>> {
+  const names = Object.keys(contenders);
+  const ms: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < warm + times; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]!;
+      const t0 = performance.now();
+      await contenders[name]!();
+      if (round >= warm) ms[name]!.push(performance.now() - t0);
+    }
   }
-  return summarise(ms);
+  return Object.fromEntries(names.map((n) => [n, summarise(ms[n]!)]));
 }
 
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
