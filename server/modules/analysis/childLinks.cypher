@@ -1,12 +1,10 @@
-// Person → child links derived under the rules of DESIGN.md §4 (never stored), one row per route,
-// for the persons in $personIds (every person when null).
+// Person → child links derived under the rules of DESIGN.md §4 (never stored), one row per route
+// of each person `p` bound before this text (childLinks.ts puts a head before it and a tail after).
 // Routes: an incident the person is PARTY_TO and the child VICTIM_OF; a notice SERVED_ON the person
 // that PROTECTS the child; a phone the person HAS_PHONE that the child HAS_CONTACT; a direct
 // KNOWS-family or FAMILY_REL link. Sharing only a location is a lead, not a link.
 // As of $asOf, a route whose incident, notice or link is dated later is out of view, and so is a
 // report received later. Each route's `sources` are the reports behind the records it goes through.
-MATCH (p:Person)
-WHERE ($personIds IS NULL OR p.id IN $personIds) AND coalesce(p.child, false) = false
 CALL (p) {
   MATCH (p)-[pt:PARTY_TO]->(i:Incident)<-[v:VICTIM_OF]-(c:Person {child: true})
   WHERE $asOf IS NULL OR (coalesce(i.date, '') <= $asOf AND coalesce(pt.from, '') <= $asOf AND coalesce(v.from, '') <= $asOf)
@@ -33,6 +31,3 @@ CALL (p) {
 }
 WITH p, c, kind, via, date, description,
      [s IN sources WHERE $asOf IS NULL OR EXISTS { MATCH (r:Report {id: s}) WHERE coalesce(r.receivedOn, '') <= $asOf }] AS sources
-RETURN p, c, kind, via, date, description, sources
-ORDER BY p.id, c.id, kind, via
-LIMIT $cap

@@ -27,9 +27,26 @@ export interface DerivedLink {
   sources: string[];
 }
 
+/**
+ * The rules (childLinks.cypher) run person by person; what comes before them binds the persons:
+ * those asked for, or every adult who could have a link (found from the children's side, far
+ * fewer than all persons in a large graph). What comes after returns routes or counts.
+ */
+const q = (name: string) => cypherFile(import.meta.url, name);
+const ASKED_FOR = 'MATCH (p:Person) WHERE p.id IN $personIds AND coalesce(p.child, false) = false\n';
+const persons = (personIds: string[] | null) => (personIds ? ASKED_FOR : q('childLinkCandidates.cypher'));
+const ROUTES = `RETURN p, c, kind, via, date, description, sources
+ORDER BY p.id, c.id, kind, via
+LIMIT $cap`;
+// Counted in the database: only the top persons travel, not every route.
+const RANKED = `WITH p, count(DISTINCT c) AS children, collect(DISTINCT kind) AS routeKinds, collect(sources) AS sourceLists
+ORDER BY children DESC, p.id
+LIMIT $top
+RETURN p, children, routeKinds, size(reduce(acc = [], l IN sourceLists | acc + [s IN l WHERE NOT s IN acc])) AS sources`;
+
 /** Every derived link of the given persons (all persons when null), as of a date. */
 export async function deriveChildLinks(db: Database, personIds: string[] | null, asOf: string | null): Promise<DerivedLink[]> {
-  const rows = await db.read(cypherFile(import.meta.url, 'childLinks.cypher'), { personIds, asOf, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
+  const rows = await db.read(persons(personIds) + q('childLinks.cypher') + ROUTES, { personIds, asOf, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
   if (rows.length > MAX_ROUTES) throw new QueryTooLargeError(`More than ${MAX_ROUTES} person-to-child routes`);
   const links = new Map<string, DerivedLink>();
   for (const r of rows) {
@@ -48,20 +65,10 @@ export async function deriveChildLinks(db: Database, personIds: string[] | null,
 
 /** Persons (of `personIds`, or all) by the number of distinct children linked to them, most first. */
 export async function rankByLinkedChildren(db: Database, personIds: string[] | null, asOf: string | null, top: number) {
-  const byPerson = new Map<string, { person: EntityView; children: Set<string>; routeKinds: Set<string>; sources: Set<string> }>();
-  for (const link of await deriveChildLinks(db, personIds, asOf)) {
-    let entry = byPerson.get(link.person.id);
-    if (!entry) byPerson.set(link.person.id, (entry = { person: link.person, children: new Set(), routeKinds: new Set(), sources: new Set() }));
-    entry.children.add(link.child.id);
-    link.routeKinds.forEach((k) => entry.routeKinds.add(k));
-    link.sources.forEach((s) => entry.sources.add(s));
-  }
-  return [...byPerson.values()]
-    .sort((a, b) => b.children.size - a.children.size || a.person.id.localeCompare(b.person.id))
-    .slice(0, top)
-    .map((e) => ({
-      entity: e.person,
-      score: e.children.size,
-      detail: { measure: 'LINKED_CHILDREN', asOf, routes: [...e.routeKinds].sort(), sources: e.sources.size },
-    }));
+  const rows = await db.read(persons(personIds) + q('childLinks.cypher') + RANKED, { personIds, asOf, top }, { what: 'This ranking', timeoutMs: 60_000 });
+  return rows.map((r) => ({
+    entity: toEntity(r.p as PlainNode),
+    score: r.children as number,
+    detail: { measure: 'LINKED_CHILDREN', asOf, routes: [...(r.routeKinds as string[])].sort(), sources: r.sources as number },
+  }));
 }
