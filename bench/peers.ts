@@ -80,6 +80,27 @@ export async function startNeo4jGraphql(driver: Driver): Promise<{ url: string; 
   };
 }
 
+/**
+ * How many distinct entities an answer names, whatever its shape (GraphQL JSON, driver records):
+ * the scale generator's ids (seeds/scale.ts: sp-1, sph-2, so-3…) wherever they appear. Printed
+ * beside the latencies so that an API answering a smaller question is seen to do so.
+ */
+export function entitiesNamed(answer: unknown): number {
+  const ids = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (/^s[a-z]{1,3}-\d+$/.test(v)) ids.add(v);
+      return;
+    }
+    if (!v || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
+  };
+  walk(answer);
+  return ids.size;
+}
+
 export interface Anchors {
   hub: string;
   person: string;

@@ -23,7 +23,7 @@ import { importDirectory } from '../server/modules/intake/csvImport.js';
 import { polePreset } from '../server/modules/intake/presets.js';
 import { upsertUser } from '../server/modules/auth/users.js';
 import { generateScale } from '../seeds/scale.js';
-import { questions, startNeo4jGraphql } from './peers.js';
+import { entitiesNamed, questions, startNeo4jGraphql } from './peers.js';
 import { benchBrowser, type BrowserResult } from './browser.js';
 import { markdownTable, rssMb, timeInterleaved, type Latency } from './stats.js';
 
@@ -45,7 +45,7 @@ interface SizeResult {
   nodes: number;
   relationships: number;
   importRowsPerSecond: number;
-  questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; cypherHow?: string; oursVsCypher?: number; generatedVsOurs?: number }>;
+  questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; cypherHow?: string; entities?: Record<string, number>; oursVsCypher?: number; generatedVsOurs?: number }>;
   load: Record<string, { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }>;
   memory: { serverRssMb: number; neo4jHeapUsedMb: number | null; neo4jRssMb: number | null };
 }
@@ -157,6 +157,7 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
           contenders.generated = () => post(generated.url, g.query, g.variables);
         }
         if (q.cypher) contenders.cypher = () => q.cypher!.run(db.driver);
+        r.entities = Object.fromEntries(await Promise.all(Object.entries(contenders).map(async ([k, f]) => [k, entitiesNamed(await f())] as const)));
         Object.assign(r, await timeInterleaved(contenders, timesPerQuestion, warmRounds));
         if (q.cypher) r.cypherHow = q.cypher.how;
         if (r.ours && r.cypher) r.oursVsCypher = Math.round((r.ours.p50 / r.cypher.p50) * 100) / 100;
@@ -251,8 +252,11 @@ function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unkno
     parts.push(`## ${s.nodes.toLocaleString('en-GB')} nodes, ${s.relationships.toLocaleString('en-GB')} relationships (import ${s.importRowsPerSecond} rows/s)`, '');
     parts.push(
       markdownTable(
-        ['question', 'ours (GraphQL)', '@neo4j/graphql', 'raw Cypher', 'ours ÷ Cypher (p50)', '@neo4j/graphql ÷ ours (p50)'],
-        Object.entries(s.questions).map(([name, q]) => [name, ms(q.ours), typeof q.generated === 'string' ? q.generated : ms(q.generated), ms(q.cypher), q.oursVsCypher ?? '—', q.generatedVsOurs ?? '—']),
+        ['question', 'ours (GraphQL)', '@neo4j/graphql', 'raw Cypher', 'ours ÷ Cypher (p50)', '@neo4j/graphql ÷ ours (p50)', 'entities in the answer: ours / generated / Cypher'],
+        Object.entries(s.questions).map(([name, q]) => [
+          name, ms(q.ours), typeof q.generated === 'string' ? q.generated : ms(q.generated), ms(q.cypher), q.oursVsCypher ?? '—', q.generatedVsOurs ?? '—',
+          ['ours', 'generated', 'cypher'].map((k) => q.entities?.[k] ?? '—').join(' / '),
+        ]),
       ),
       '',
       `Raw Cypher, per question: ${Object.entries(s.questions).filter(([, q]) => q.cypherHow).map(([name, q]) => `${name}: ${q.cypherHow}`).join('; ')}.`,
