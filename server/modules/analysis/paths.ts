@@ -18,16 +18,19 @@ export const MAX_HOPS = 8;
 /** The date that places an entity in time: the first of its dated properties (empty when undated). */
 const DATED_BY = (v: string) => `coalesce(${v}.date, ${v}.servedOn, ${v}.receivedOn, ${v}.grantedOn, ${v}.from, '')`;
 
-function shortestQuery(maxHops: number, all: boolean): string {
+/**
+ * The filters are written into the pattern only when asked for: a quantified path pattern with
+ * always-true predicates on every step still checks them step by step (measured about a fifth slower).
+ */
+function shortestQuery(maxHops: number, all: boolean, filters: { linkTypes: boolean; asOf: boolean }): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new Error(`maxHops must be 1..${MAX_HOPS}`);
-  // As of $asOf, a link or an entity dated later is out of view, so no path goes through it.
+  const linkWhere = [filters.linkTypes ? 'type(r) IN $linkTypes' : '', filters.asOf ? "coalesce(r.from, '') <= $asOf" : ''].filter(Boolean).join(' AND ');
+  const nodeWhere = filters.asOf ? `${DATED_BY('y')} <= $asOf` : '';
+  const step = linkWhere || nodeWhere ? `((x)-[r${linkWhere ? ` WHERE ${linkWhere}` : ''}]-(y${nodeWhere ? ` WHERE ${nodeWhere}` : ''}))` : '(()-[]-())';
   return `
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-    WHERE $asOf IS NULL OR (${DATED_BY('a')} <= $asOf AND ${DATED_BY('b')} <= $asOf)
-    MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a)
-      ((x)-[r WHERE ($linkTypes IS NULL OR type(r) IN $linkTypes) AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf)]-
-       (y WHERE $asOf IS NULL OR ${DATED_BY('y')} <= $asOf)){1,${maxHops}}
-      (b)
+    ${filters.asOf ? `WHERE ${DATED_BY('a')} <= $asOf AND ${DATED_BY('b')} <= $asOf` : ''}
+    MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a) ${step}{1,${maxHops}} (b)
     RETURN nodes(p) AS ns, relationships(p) AS rs
     LIMIT 50`;
 }
@@ -46,7 +49,7 @@ export async function shortestPaths(
   args: { from: string; to: string; maxHops: number; linkTypes: string[] | null; asOf: string | null; all: boolean },
 ): Promise<PathView[]> {
   if (args.from === args.to) return [];
-  const rows = await db.read(shortestQuery(args.maxHops, args.all), { from: args.from, to: args.to, linkTypes: args.linkTypes, asOf: args.asOf }, { what: 'This path search' });
+  const rows = await db.read(shortestQuery(args.maxHops, args.all, { linkTypes: args.linkTypes !== null, asOf: args.asOf !== null }), { from: args.from, to: args.to, linkTypes: args.linkTypes, asOf: args.asOf }, { what: 'This path search' });
   return rows.map((r) => toPath(r.ns as PlainNode[], r.rs as PlainRel[]));
 }
 
