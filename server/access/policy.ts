@@ -36,6 +36,7 @@ export const POLICY: Record<string, Rule> = {
   'Query.operatorRisk': EXPLORE,
   'Query.successorOperators': EXPLORE,
   'Query.driverRecord': EXPLORE,
+  'Query.operatorProfile': EXPLORE,
   // Each role's own inbox (and its live feed, Subscription.alertRaised, under the same rule).
   'Query.alerts': ['analyst', 'licensing', 'safeguarding'],
   'Mutation.acknowledgeAlert': ['analyst', 'licensing', 'safeguarding'],

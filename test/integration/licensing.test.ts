@@ -76,3 +76,73 @@ describe('a driver’s record for renewal', () => {
     for (const c of row!.open as string[]) expect(alert.entityIds).toContain(c);
   });
 });
+
+const PROFILE = `query ($id: ID!, $asOf: String) { operatorProfile(operatorId: $id, asOf: $asOf) {
+  operator { id name tradingName }
+  licences { id ... on Licence { status licenceKind } }
+  people { entity { id } role from to }
+  drivers { person { id label } from to licenceStatus notices }
+  vehicles { entity { id label } from to }
+  bases { entity { id kind } from to }
+  phones { entity { id kind } role }
+  concerns { incident { id kind properties } via meetings { id label } children } } }`;
+
+describe('an operator’s page', () => {
+  const demo = generateDemo();
+  const links = (type: string, end: string) => demo.links.filter((l) => l.type === type && l.end === end);
+
+  it('lists the revoked operator’s licences, people, drivers, vehicles, base, phones and concerns, with children as counts only', async () => {
+    const id = 'opr-3';
+    const { operatorProfile: p } = await gqlOk(PROFILE, { id }, 'licensing');
+    expect(p.operator.id).toBe(id);
+    const ids = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
+    // Every tie the generator made is on the page.
+    const licences = ids(p.licences);
+    for (const l of demo.links.filter((x) => x.type === 'HOLDS' && x.start === id)) expect(licences.has(l.end), l.end).toBe(true);
+    expect(p.licences.some((l: any) => l.licenceKind === 'operator' && l.status === 'revoked')).toBe(true);
+    const drivers = new Set(p.drivers.map((d: any) => d.person.id));
+    for (const l of links('DRIVES_FOR', id)) expect(drivers.has(l.start), l.start).toBe(true);
+    const vehicles = new Set(p.vehicles.map((v: any) => v.entity.id));
+    for (const l of links('OPERATED_BY', id)) expect(vehicles.has(l.start), l.start).toBe(true);
+    const people = p.people.map((x: any) => `${x.entity.id}:${x.role}`);
+    for (const l of links('RUNS', id)) expect(people).toContain(`${l.start}:${l.props.role}`);
+    const bases = new Set(p.bases.map((b: any) => b.entity.id));
+    for (const l of demo.links.filter((x) => x.type === 'BASED_AT' && x.start === id)) expect(bases.has(l.end)).toBe(true);
+    const phones = new Set(p.phones.map((x: any) => x.entity.id));
+    for (const l of demo.links.filter((x) => x.type === 'HAS_PHONE' && x.start === id)) expect(phones.has(l.end)).toBe(true);
+    expect(p.phones.some((x: any) => x.role.includes('booking line'))).toBe(true);
+    // The drivers carry their licence status and notices: the demo's notice ntc-001 was served on per-s001.
+    expect(p.drivers.find((d: any) => d.person.id === 'per-s001')?.notices).toBeGreaterThanOrEqual(1);
+
+    // The concerns are the ones operatorRisk counts, newest first, each saying why it is there.
+    const { operatorRisk } = await gqlOk('{ operatorRisk(top: 500) { entity { id } detail } }', {}, 'licensing');
+    const risk = operatorRisk.find((r: any) => r.entity.id === id);
+    expect(p.concerns.length).toBe(risk.detail.concerns);
+    const dates = p.concerns.map((c: any) => c.incident.properties.date ?? '');
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const c of p.concerns) {
+      expect(c.via.length).toBeGreaterThan(0);
+      expect(c.incident.properties.kind).not.toBe('licence_event');
+    }
+    const perConcern = p.concerns.map((c: any) => c.children);
+    expect(perConcern.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThanOrEqual(risk.detail.children);
+    expect(Math.max(...perConcern)).toBeLessThanOrEqual(risk.detail.children);
+    expect(p.concerns.some((c: any) => c.meetings.length > 0)).toBe(true);
+
+    // No child's id, pseudonym or full name anywhere in what licensing received.
+    const text = JSON.stringify(p);
+    for (const c of demo.nodes.filter((n) => n.props.child === true))
+      for (const v of [c.id, c.props.pseudonym, `${c.props.name} ${c.props.surname}`]) if (v) expect(text, String(v)).not.toContain(String(v));
+  });
+
+  it('leaves out what came after the as-of date, and gives null for an unknown operator', async () => {
+    const asOf = '2008-01-01';
+    const { operatorProfile: p } = await gqlOk(PROFILE, { id: 'opr-3', asOf }, 'licensing');
+    for (const d of p.drivers) expect((d.from ?? '') <= asOf).toBe(true);
+    for (const v of p.vehicles) expect((v.from ?? '') <= asOf).toBe(true);
+    for (const c of p.concerns) expect((c.incident.properties.date ?? '') <= asOf).toBe(true);
+    const all = (await gqlOk(PROFILE, { id: 'opr-3' }, 'licensing')).operatorProfile;
+    expect(p.drivers.length).toBeLessThan(all.drivers.length);
+    expect((await gqlOk(PROFILE, { id: 'opr-no-such' }, 'licensing')).operatorProfile).toBeNull();
+  });
+});

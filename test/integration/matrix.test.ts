@@ -24,6 +24,7 @@ const CALLS: Record<string, string> = {
   'Query.householdRisk': '{ householdRisk(top: 3) { score } }',
   'Query.operatorRisk': '{ operatorRisk(top: 3) { score } }',
   'Query.successorOperators': '{ successorOperators(operatorId: "opr-6") { signals } }',
+  'Query.operatorProfile': '{ operatorProfile(operatorId: "opr-3") { concerns { children } } }',
   'Query.driverRecord': '{ driverRecord(personId: "per-s001") { renewalCheck { clear } } }',
   'Mutation.strategyPack': 'mutation { strategyPack(childId: "matrix-not-a-child", purpose: "matrix check") { bytes } }',
   'Query.alerts': '{ alerts(limit: 1) { id } }',

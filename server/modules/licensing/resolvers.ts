@@ -37,8 +37,37 @@ function renewalCheck(record: { licences: EntityView[]; cases: { incident: Entit
   return { clear: open.length === 0, open };
 }
 
+type Tie = { entity: PlainNode; role: string | null; from: string | null; to: string | null };
+const tie = (t: Tie) => ({ entity: toEntity(t.entity), role: t.role ?? null, from: t.from ?? null, to: t.to ?? null });
+
 export const licensingResolvers = {
   Query: {
+    operatorProfile: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const { operatorId, asOf } = parseArgs(z.object({ operatorId: idArg, asOf: asOfArg }), args);
+      const [row] = await ctx.db.read(q('operatorProfile.cypher'), { operatorId, asOf }, { what: 'This operator page' });
+      if (!row) return null;
+      return {
+        operator: toEntity(row.o as PlainNode),
+        licences: (row.licences as PlainNode[]).map(toEntity),
+        people: (row.people as Tie[]).map(tie),
+        drivers: (row.drivers as { person: PlainNode; from: string | null; to: string | null; licenceStatus: string | null; notices: number }[]).map((d) => ({
+          person: toEntity(d.person),
+          from: d.from ?? null,
+          to: d.to ?? null,
+          licenceStatus: d.licenceStatus ?? null,
+          notices: d.notices,
+        })),
+        vehicles: (row.vehicles as Tie[]).map(tie),
+        bases: (row.bases as Tie[]).map(tie),
+        phones: (row.phones as Tie[]).map(tie),
+        concerns: (row.concerns as { incident: PlainNode; via: string[]; meetings: PlainNode[]; children: number }[]).map((c) => ({
+          incident: toEntity(c.incident),
+          via: c.via,
+          meetings: c.meetings.map(toEntity),
+          children: c.children,
+        })),
+      };
+    },
     driverRecord: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const { personId } = parseArgs(z.object({ personId: idArg }), args);
       const [row] = await ctx.db.read(q('driverRecord.cypher'), { personId }, { what: 'This driver record' });

@@ -1,0 +1,70 @@
+// One operator's page for licensing, as of $asOf (null: everything): its licences, the people who
+// run it, its drivers (with their driver-licence status and notices served on them), its vehicles,
+// bases and phones, and its concerns (incidents that name it, involve one of its vehicles while it
+// operated the vehicle, or have one of its drivers party to them while driving for it), each with
+// the meetings that raised it and how many children it concerned, as a count only.
+MATCH (o:Operator {id: $operatorId})
+CALL (o) {
+  MATCH (o)-[:HOLDS]->(l:Licence)
+  WITH l ORDER BY coalesce(l.grantedOn, ''), l.id
+  RETURN collect(l) AS licences
+}
+CALL (o) {
+  MATCH (x:Person)-[r:RUNS]->(o)
+  WHERE $asOf IS NULL OR coalesce(r.from, '') <= $asOf
+  WITH x, r ORDER BY coalesce(r.from, ''), x.id
+  RETURN collect({entity: x, role: r.role, from: r.from, to: r.to}) AS people
+}
+CALL (o) {
+  MATCH (d:Person)-[df:DRIVES_FOR]->(o)
+  WHERE $asOf IS NULL OR coalesce(df.from, '') <= $asOf
+  WITH d, df ORDER BY coalesce(df.from, ''), d.id
+  RETURN collect({
+    person: d, from: df.from, to: df.to,
+    licenceStatus: head(COLLECT { MATCH (d)-[:HOLDS]->(l:Licence {kind: 'driver'}) RETURN l.status ORDER BY coalesce(l.grantedOn, '') DESC }),
+    notices: COUNT { MATCH (n:Notice)-[:SERVED_ON]->(d) WHERE $asOf IS NULL OR coalesce(n.servedOn, '') <= $asOf RETURN DISTINCT n }
+  }) AS drivers
+}
+CALL (o) {
+  MATCH (v:Vehicle)-[ob:OPERATED_BY]->(o)
+  WHERE $asOf IS NULL OR coalesce(ob.from, '') <= $asOf
+  WITH v, ob ORDER BY coalesce(ob.from, ''), v.id
+  RETURN collect({entity: v, role: null, from: ob.from, to: ob.to}) AS vehicles
+}
+CALL (o) {
+  MATCH (o)-[b:BASED_AT]->(loc:Location)
+  WITH loc, b ORDER BY coalesce(b.from, ''), loc.id
+  RETURN collect({entity: loc, role: null, from: b.from, to: b.to}) AS bases
+}
+CALL (o) {
+  CALL (o) {
+    MATCH (o)-[:HAS_PHONE]->(ph:Phone) RETURN ph, 'booking line' AS role
+    UNION
+    MATCH (o)-[:HOLDS]->(:Licence)-[:CONTACT_PHONE]->(ph:Phone) RETURN ph, 'application phone' AS role
+  }
+  WITH ph, collect(role) AS roles ORDER BY ph.id
+  RETURN collect({entity: ph, role: reduce(s = '', r IN roles | s + CASE s WHEN '' THEN '' ELSE ', ' END + r), from: null, to: null}) AS phones
+}
+CALL (o) {
+  CALL (o) {
+    MATCH (o)-[:INVOLVED_IN]->(i:Incident)
+    RETURN i, 'names the operator' AS via
+    UNION
+    MATCH (o)<-[ob:OPERATED_BY]-(v:Vehicle)-[:INVOLVED_IN]->(i:Incident)
+    WHERE coalesce(ob.from, '') <= coalesce(i.date, '') AND (ob.to IS NULL OR i.date <= ob.to)
+    RETURN i, 'its vehicle ' + coalesce(v.reg, v.id) AS via
+    UNION
+    MATCH (o)<-[df:DRIVES_FOR]-(d:Person)-[:PARTY_TO]->(i:Incident)
+    WHERE coalesce(df.from, '') <= coalesce(i.date, '') AND (df.to IS NULL OR i.date <= df.to)
+    RETURN i, 'its driver ' + coalesce(d.name + ' ' + d.surname, d.id) AS via
+  }
+  WITH i, collect(via) AS via
+  WHERE i.kind <> 'licence_event' AND ($asOf IS NULL OR coalesce(i.date, '') <= $asOf)
+  WITH i, via ORDER BY coalesce(i.date, '') DESC, i.id
+  RETURN collect({
+    incident: i, via: via,
+    meetings: COLLECT { MATCH (i)-[:RAISED_AT]->(m:Meeting) WHERE $asOf IS NULL OR coalesce(m.date, '') <= $asOf RETURN m ORDER BY coalesce(m.date, ''), m.id },
+    children: COUNT { MATCH (c:Person)-[:VICTIM_OF]->(i) WHERE c.child = true RETURN DISTINCT c }
+  }) AS concerns
+}
+RETURN o, licences, people, drivers, vehicles, bases, phones, concerns
