@@ -13,6 +13,7 @@ import {
   type User,
 } from './api';
 import { AdminHome } from './components/AdminHome';
+import { LicensingHome } from './components/licensing/LicensingHome';
 import { SafeguardingView } from './components/safeguarding/SafeguardingView';
 import { SessionChecking, SessionUnreachable, SignIn } from './components/SignIn';
 import { Workspace } from './Workspace';
@@ -29,11 +30,13 @@ type Phase =
   | { kind: 'signedIn'; user: User; token: string; id: number };
 
 /**
- * Analysts get the chart as stored; licensing gets it redacted by the server (children as
- * descriptors). Safeguarding gets its child-centred strategy-meeting view; admin its own screen.
+ * Analysts get the chart as stored. Licensing gets its own home (operators, successors, driver
+ * records, alerts) with the chart, redacted by the server, as one of its tabs. Safeguarding gets its
+ * child-centred strategy-meeting view; admin its own screen.
  */
-const hasChart = (user: User) => ['analyst', 'licensing'].includes(user.role.toLowerCase());
+const hasChart = (user: User) => user.role.toLowerCase() === 'analyst';
 const isSafeguarding = (user: User) => user.role.toLowerCase() === 'safeguarding';
+const isLicensing = (user: User) => user.role.toLowerCase() === 'licensing';
 
 /**
  * The session around the workspace. On start it asks the server `me` with the stored token; without
@@ -149,6 +152,9 @@ export function App() {
 
   if (phase.kind === 'signedIn' && isSafeguarding(phase.user)) {
     return <SafeguardingView key={phase.id} user={phase.user} onSignOut={signOut} />;
+  }
+  if (phase.kind === 'signedIn' && isLicensing(phase.user)) {
+    return <LicensingHome key={phase.id} user={phase.user} onSignOut={signOut} />;
   }
   if (phase.kind === 'signedIn' && !hasChart(phase.user)) {
     return <AdminHome key={phase.id} user={phase.user} onSignOut={signOut} />;

@@ -23,6 +23,8 @@ import { MapPanel, type Place } from './components/MapPanel';
 import { SavedChartsPanel } from './components/SavedChartsPanel';
 import { SearchBox } from './components/SearchBox';
 import { SessionControls } from './components/SessionControls';
+import { AlertsMenu } from './components/alerts/AlertsMenu';
+import { useAlerts } from './components/alerts/useAlerts';
 import { ShortcutHelp } from './components/ShortcutHelp';
 import { SidePanel } from './components/SidePanel';
 import { StatusBar } from './components/StatusBar';
@@ -103,17 +105,25 @@ interface Props {
    */
   user: User | null;
   onSignOut(): void;
+  /**
+   * Inside another role's home (licensing's Chart tab): that home shows who is signed in and the
+   * alerts, so the workspace does not. `active` false while another tab is in front: no shortcuts.
+   */
+  embedded?: boolean;
+  active?: boolean;
 }
 
 /** Test and console hook: lay out and time it (the 5,000-element browser test uses it). */
 type WindowWithWorkspace = Window & { __workspace?: { layout(name?: LayoutName): Promise<LayoutRun>; history: ChartHistory } };
 
 /** The analyst's screen: search, chart, analysis, filters, timeline, map, details. */
-export function Workspace({ user, onSignOut }: Props) {
+export function Workspace({ user, onSignOut, embedded = false, active = true }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   const historyRef = useRef<ChartHistory | null>(null);
   const analyst = user?.role === 'analyst';
+  // The analyst's inbox, live; a home that embeds the workspace keeps its own.
+  const alerts = useAlerts(!!user && !embedded && analyst);
 
   const [summary, setSummary] = useState<ChartSummary>(EMPTY_SUMMARY);
   const [selection, setSelection] = useState<Selection>(null);
@@ -776,7 +786,7 @@ export function Workspace({ user, onSignOut }: Props) {
 
   // Keyboard shortcuts, except while typing in a field. Without modifiers, but for undo / redo.
   useEffect(() => {
-    if (!user) return;
+    if (!user || !active) return;
     const onKey = (e: KeyboardEvent) => {
       const tag = (e.target as HTMLElement | null)?.tagName;
       if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
@@ -855,7 +865,7 @@ export function Workspace({ user, onSignOut }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [user, help, layout, expand, removeSelected, fit, relayout, undo, redo, hideSelected, showAll, pinSelected, group, ungroup, paths, connecting]);
+  }, [user, active, help, layout, expand, removeSelected, fit, relayout, undo, redo, hideSelected, showAll, pinSelected, group, ungroup, paths, connecting]);
 
   // What the timeline, the map and the filter panel show: recomputed when the chart or the view changes.
   const derived = useMemo(() => {
@@ -905,7 +915,8 @@ export function Workspace({ user, onSignOut }: Props) {
               onReload={() => loadOperationChart()}
               canRemove={summary.selected > 0}
             />
-            <SessionControls user={user} onSignOut={onSignOut} />
+            {analyst && !embedded && <AlertsMenu state={alerts} />}
+            {!embedded && <SessionControls user={user} onSignOut={onSignOut} />}
           </>
         )}
       </header>

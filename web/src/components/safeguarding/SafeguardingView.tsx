@@ -18,6 +18,9 @@ import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from '..
 import { KindBadge } from '../KindBadge';
 import { Legend } from '../Legend';
 import { SessionControls } from '../SessionControls';
+import { fetchStrategyPack, saveDocument } from '../../alertsApi';
+import { AlertsMenu } from '../alerts/AlertsMenu';
+import { useAlerts } from '../alerts/useAlerts';
 import { Chronology } from './Chronology';
 import { displayLabel, formatDate, plural, str, todayIso } from './format';
 import { LinkedPersons } from './LinkedPersons';
@@ -80,6 +83,9 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
   const [selected, setSelected] = useState<Entity | null>(null);
   const selectedId = selected?.id ?? null;
   const request = useRef<AbortController | null>(null);
+  const alerts = useAlerts(true);
+  const [pack, setPack] = useState<{ state: 'busy' } | { state: 'done'; filename: string; bytes: number } | { state: 'failed'; message: string } | null>(null);
+  const packRequest = useRef<AbortController | null>(null);
 
   const showError = useCallback((err: unknown, retry?: () => void) => {
     // UNAUTHENTICATED: the app shell has already ended the session and shows the sign-in form.
@@ -99,6 +105,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
     });
     return () => {
       request.current?.abort();
+      packRequest.current?.abort();
       stopRefresh();
       destroyChart(cy);
       cyRef.current = null;
@@ -150,6 +157,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
           });
           cy.getElementById(view.child.id).addClass('focal');
           setShown({ view, query: q, onChart: new Set(cy.nodes().map((n) => n.id())) });
+          setPack(null);
           setSummary(summarise(cy));
           setSelected(null);
           if (view.network.truncated) {
@@ -179,6 +187,29 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
     },
     [shownHops],
   );
+
+  // The printable pack of the view on screen (the question it answers, not the form's edits since).
+  // The server renders it as this role sees it and records each generation in the audit log.
+  const printPack = useCallback(() => {
+    if (!shown) return;
+    packRequest.current?.abort();
+    const ctrl = new AbortController();
+    packRequest.current = ctrl;
+    const q = shown.query;
+    setPack({ state: 'busy' });
+    fetchStrategyPack({ childId: q.childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}) }, ctrl.signal).then(
+      (doc) => {
+        if (ctrl.signal.aborted) return;
+        saveDocument(doc);
+        setPack({ state: 'done', filename: doc.filename, bytes: doc.bytes });
+      },
+      (err: unknown) => {
+        if (isAbort(err) || ctrl.signal.aborted) return;
+        if (isUnauthenticated(err)) return;
+        setPack({ state: 'failed', message: describeError(err).message });
+      },
+    );
+  }, [shown]);
 
   const fit = useCallback(() => {
     const cy = cyRef.current;
@@ -244,6 +275,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
         <div className="brand">
           Link chart <span className="operation"> · Strategy meeting</span>
         </div>
+        <AlertsMenu state={alerts} />
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
       <MeetingForm value={query} onChange={setQuery} onShow={() => load(query)} children={children} childrenLoading={childrenLoading} />
@@ -302,6 +334,24 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
                 As of {formatDate(shown.query.asOf) ?? 'today'} · within {plural(shown.query.hops, 'link')} ·{' '}
                 {plural(summary.nodes, 'entity', 'entities')} on the chart
               </p>
+              <div className="sg-pack">
+                <button type="button" className="primary" data-testid="sg-print-pack" onClick={printPack} disabled={pack?.state === 'busy'}>
+                  {pack?.state === 'busy' ? 'Preparing the pack…' : 'Print pack (PDF)'}
+                </button>
+                <span className="muted small">
+                  {pack?.state === 'done' ? (
+                    <span data-testid="sg-pack-done">
+                      Saved {pack.filename} ({Math.max(1, Math.round(pack.bytes / 1024))} KB). This generation is recorded in the audit log.
+                    </span>
+                  ) : pack?.state === 'failed' ? (
+                    <span className="error-text" role="alert" data-testid="sg-pack-error">
+                      The pack could not be made: {pack.message}
+                    </span>
+                  ) : (
+                    'The view as shown, for the meeting; each pack is recorded in the audit log.'
+                  )}
+                </span>
+              </div>
               {stale && (
                 <p className="sg-stale" role="status">
                   The form has changed since this view was shown: press Show to update it.

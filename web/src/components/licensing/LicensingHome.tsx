@@ -1,0 +1,156 @@
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import type { User } from '../../api';
+import { Workspace } from '../../Workspace';
+import { AlertInbox } from '../alerts/AlertInbox';
+import { AlertsBadge } from '../alerts/AlertsMenu';
+import { useAlerts } from '../alerts/useAlerts';
+import { SessionControls } from '../SessionControls';
+import { todayIso } from '../safeguarding/format';
+import { DriverRecordPanel } from './DriverRecordPanel';
+import { OperatorPage } from './OperatorPage';
+import { OperatorsPanel } from './OperatorsPanel';
+import { SuccessorsPanel } from './SuccessorsPanel';
+
+const TABS = [
+  { key: 'operators', label: 'Operators' },
+  { key: 'successors', label: 'Successors' },
+  { key: 'driver', label: 'Driver record' },
+  { key: 'alerts', label: 'Alerts' },
+  { key: 'chart', label: 'Chart' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
+
+/**
+ * The licensing officer's home: operators ranked by concerns (and each operator's page), suspected
+ * successor operators, a driver's record for renewal, the alert inbox (live), and the chart they had
+ * before, redacted by the server. Tabs stay mounted once opened, so nothing typed is lost.
+ */
+export function LicensingHome({ user, onSignOut }: { user: User; onSignOut(): void }) {
+  const [tab, setTab] = useState<Tab>('operators');
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['operators']));
+  const [operator, setOperator] = useState<{ id: string; asOf: string } | null>(null);
+  const [driverId, setDriverId] = useState<string | null>(null);
+  const alerts = useAlerts(true);
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+
+  const open = useCallback((t: Tab, focus = false) => {
+    setTab(t);
+    setOpened((s) => (s.has(t) ? s : new Set([...s, t])));
+    if (focus) tabRefs.current[t]?.focus();
+  }, []);
+
+  const openOperator = useCallback(
+    (id: string, asOf?: string) => {
+      setOperator((cur) => ({ id, asOf: asOf ?? cur?.asOf ?? todayIso() }));
+      open('operators');
+    },
+    [open],
+  );
+  const openDriver = useCallback(
+    (id: string) => {
+      setDriverId(id);
+      open('driver');
+    },
+    [open],
+  );
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.key === tab);
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    const t = next === null ? undefined : TABS[next];
+    if (!t) return;
+    e.preventDefault();
+    open(t.key, true);
+  };
+
+  const panel = (t: Tab) => {
+    switch (t) {
+      case 'operators':
+        return (
+          <>
+            <div hidden={operator !== null}>
+              <OperatorsPanel onOpen={(id, asOf) => openOperator(id, asOf)} />
+            </div>
+            {operator && (
+              <OperatorPage
+                key={`${operator.id}@${operator.asOf}`}
+                operatorId={operator.id}
+                asOf={operator.asOf}
+                onBack={() => setOperator(null)}
+                onDriver={openDriver}
+                onOperator={(id) => openOperator(id)}
+              />
+            )}
+          </>
+        );
+      case 'successors':
+        return <SuccessorsPanel onOperator={(id) => openOperator(id)} />;
+      case 'driver':
+        return <DriverRecordPanel personId={driverId} onPick={setDriverId} onOperator={(id) => openOperator(id)} />;
+      case 'alerts':
+        return (
+          <div className="lic-section">
+            <AlertInbox state={alerts} />
+          </div>
+        );
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <div className="app lic-app">
+      <header className="topbar">
+        <div className="brand">
+          Link chart <span className="operation"> · Licensing</span>
+        </div>
+        <nav className="lic-tabs" role="tablist" aria-label="Licensing" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.key}
+              ref={(el) => {
+                tabRefs.current[t.key] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`lic-tab-${t.key}`}
+              data-testid={`lic-tab-${t.key}`}
+              className="lic-tab"
+              aria-selected={tab === t.key}
+              aria-controls={`lic-panel-${t.key}`}
+              tabIndex={tab === t.key ? 0 : -1}
+              onClick={() => open(t.key)}
+            >
+              {t.label}
+              {t.key === 'alerts' && <AlertsBadge count={alerts.open} />}
+            </button>
+          ))}
+        </nav>
+        <SessionControls user={user} onSignOut={onSignOut} />
+      </header>
+      <div className="lic-body">
+        {TABS.filter((t) => t.key !== 'chart' && opened.has(t.key)).map((t) => (
+          <section key={t.key} role="tabpanel" id={`lic-panel-${t.key}`} aria-labelledby={`lic-tab-${t.key}`} className="lic-panel" hidden={tab !== t.key}>
+            {panel(t.key)}
+          </section>
+        ))}
+        {/* The chart stays mounted once opened, laid out behind the other tabs so Cytoscape keeps its size. */}
+        {opened.has('chart') && (
+          <section
+            role="tabpanel"
+            id="lic-panel-chart"
+            aria-labelledby="lic-tab-chart"
+            className={tab === 'chart' ? 'lic-chart' : 'lic-chart lic-chart-hidden'}
+            inert={tab !== 'chart'}
+          >
+            <Workspace user={user} onSignOut={onSignOut} embedded active={tab === 'chart'} />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

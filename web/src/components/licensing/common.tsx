@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import type { Entity } from '../../api';
+import type { ErrorState } from '../Banners';
+import { ErrorBanner } from '../Banners';
+import { formatDate, str } from '../safeguarding/format';
+
+/** A date as '20 Nov 2009', or a dash. */
+export const day = (v: string | null | undefined) => formatDate(v ?? undefined) ?? '—';
+
+/** 'from 3 Apr 2006 to 1 Jun 2010', 'since 3 Apr 2006'. */
+export function spell(from: string | null, to: string | null): string {
+  if (from && to) return `${day(from)} – ${day(to)}`;
+  if (from) return `since ${day(from)}`;
+  if (to) return `until ${day(to)}`;
+  return 'dates not recorded';
+}
+
+const STATUS_TONE: Record<string, string> = {
+  active: 'ok',
+  closed: 'ok',
+  clear: 'ok',
+  suspended: 'warn',
+  open: 'warn',
+  with_police: 'warn',
+  revoked: 'bad',
+  refused: 'bad',
+  surrendered: 'bad',
+  expired: 'muted',
+};
+
+/** A status in words and colour; with_police reads as it is meant. */
+export function Status({ status }: { status: string | null | undefined }) {
+  if (!status) return <span className="muted">—</span>;
+  const text = status === 'with_police' ? 'with police' : status;
+  return <span className={`status-pill tone-${STATUS_TONE[status] ?? 'muted'}`}>{text}</span>;
+}
+
+/** An operator's name as licensing knows it: trading name, and the company behind it. */
+export function operatorName(e: Entity): { main: string; sub: string | null } {
+  const trading = str(e.properties.tradingName);
+  const name = str(e.properties.name);
+  const main = trading ?? name ?? e.label ?? e.id;
+  return { main, sub: name && name !== main ? name : null };
+}
+
+export function Loading({ text }: { text: string }) {
+  return (
+    <p className="lic-loading" role="status" aria-live="polite" data-testid="lic-loading">
+      <span className="spinner small-spinner" aria-hidden="true" /> {text}
+    </p>
+  );
+}
+
+export function PanelError({ error, onDismiss }: { error: ErrorState | null; onDismiss(): void }) {
+  return error ? <ErrorBanner error={error} onDismiss={onDismiss} /> : null;
+}
+
+/** A titled block of the operator page or driver record, with its count and an empty line. */
+export function Block({ title, count, empty, children, testId }: { title: string; count?: number; empty?: string; children: ReactNode; testId?: string }) {
+  return (
+    <section className="lic-block" data-testid={testId}>
+      <h3>
+        {title}
+        {count !== undefined && <span className="lic-count">{count}</span>}
+      </h3>
+      {count === 0 && empty ? <p className="empty-inline">{empty}</p> : children}
+    </section>
+  );
+}
