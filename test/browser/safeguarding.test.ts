@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../server/config.js';
-import { testDatabase } from '../support/client.js';
+import { gqlOk, testDatabase } from '../support/client.js';
 
 let browser: Browser;
 let page: Page;
@@ -64,6 +64,39 @@ describe('strategy-meeting view', () => {
     await page.waitForTimeout(1200);
     fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'strategy-meeting.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the printable pack', () => {
+  it('prints the view as of a chosen date to a PDF download, and the generation is audited', async () => {
+    const asOf = '2012-01-01';
+    const purpose = 'Strategy meeting YP01 browser pack';
+    await page.getByTestId('sg-asof').fill(asOf);
+    await page.getByTestId('sg-purpose').fill(purpose);
+    await page.getByTestId('sg-show').click();
+    await expect.poll(() => page.getByTestId('sg-linked-person').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.sg-panel').textContent(), { timeout: 20_000 }).toContain('As of 1 Jan 2012');
+    // The chronology stops at the as-of date.
+    const { childConnections } = await gqlOk(
+      'query ($c: ID!, $a: String, $p: String!) { childConnections(childId: $c, asOf: $a, purpose: $p) { chronology { id } } }',
+      { c: 'per-c01', a: asOf, p: purpose },
+      'safeguarding',
+    );
+    await expect.poll(() => page.getByTestId('sg-chronology-item').count()).toBe(childConnections.chronology.length);
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('sg-print-pack').click()]);
+    expect(download.suggestedFilename()).toBe(`strategy-pack-YP01-${asOf}.pdf`);
+    const file = await download.path();
+    const pdf = fs.readFileSync(file!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1000);
+    await expect.poll(() => page.getByTestId('sg-pack-done').textContent()).toMatch(/audit log/);
+    const { auditLog } = await gqlOk('{ auditLog(entityId: "per-c01", username: "test-safeguarding", limit: 50) { operation purpose args } }', {}, 'admin');
+    const entry = auditLog.find((e: any) => e.operation === 'Mutation.strategyPack' && e.purpose === purpose);
+    expect(entry).toBeTruthy();
+    expect(JSON.parse(entry.args)).toMatchObject({ childId: 'per-c01', asOf, hops: 2 });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'strategy-meeting-pack.png') });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -83,8 +83,8 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
           </div>
           <p className="lic-facts" data-testid="operator-facts">
             <b>{profile.concerns.length}</b> concerns · <b>{profile.drivers.length}</b> drivers · <b>{profile.vehicles.length}</b> vehicles ·{' '}
-            <b>{profile.drivers.reduce((n, d) => n + d.notices, 0)}</b> notices on drivers · <b>{profile.concerns.reduce((n, c) => n + c.children, 0)}</b> child
-            victims across concerns (counts only)
+            <b>{profile.drivers.reduce((n, d) => n + d.notices, 0)}</b> notices on drivers · <b>{profile.concerns.filter((c) => c.meetings.length > 0).length}</b>{' '}
+            concerns raised at meetings
           </p>
 
           {successors && successors.length > 0 && (
@@ -96,12 +96,12 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
                 return (
                   <div key={`${f.operator.id}<${f.predecessor.id}`} className="lic-callout-item">
                     <p>
-                      {isSuccessor ? 'Looks like a successor of ' : 'Looks to be carried on by '}
+                      {isSuccessor ? 'Looks like a successor of ' : 'May be carried on by '}
                       <button type="button" className="admin-link-button" onClick={() => onOperator(other.id)}>
                         {operatorName(other).main}
                       </button>{' '}
-                      (licence {f.predecessorStatus}
-                      {f.predecessorEndedOn ? ` ${day(f.predecessorEndedOn)}` : ''}) — {f.signals.length} signals:
+                      ({isSuccessor ? 'whose' : 'this operator’s'} licence was {f.predecessorStatus}
+                      {f.predecessorEndedOn ? ` on ${day(f.predecessorEndedOn)}` : ''}) — {f.signals.length} signals:
                     </p>
                     <SignalList signals={f.signals} />
                   </div>
@@ -109,35 +109,6 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
               })}
             </section>
           )}
-
-          <Block title="Concerns" count={profile.concerns.length} empty="No concerns on record for this operator." testId="operator-concerns">
-            <ul className="lic-list">
-              {profile.concerns.map((c) => {
-                const p = c.incident.properties;
-                return (
-                  <li key={c.incident.id} className="lic-concern" data-testid="operator-concern">
-                    <div className="lic-row-head">
-                      <span className="sg-date">{day(str(p.date))}</span>
-                      <span className="sg-kind">{str(p.kind) ?? c.incident.kind}</span>
-                      {str(p.type) && <span className="muted small">{str(p.type)}</span>}
-                      <Status status={str(p.status)} />
-                      {c.children > 0 && <span className="sg-fact">{c.children === 1 ? '1 child' : `${c.children} children`} concerned</span>}
-                    </div>
-                    {str(p.summary) && <p className="lic-text">{str(p.summary)}</p>}
-                    <p className="muted small">
-                      On this operator’s record because: {c.via.join('; ')}
-                      {str(p.outcome) ? ` · outcome: ${str(p.outcome)}` : ''}
-                    </p>
-                    {c.meetings.length > 0 && (
-                      <p className="small">
-                        Raised at: {c.meetings.map((m) => `${m.label}${str(m.properties.date) && !m.label.includes(String(m.properties.date)) ? ` (${day(str(m.properties.date))})` : ''}`).join('; ')}
-                      </p>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </Block>
 
           <div className="lic-grid">
             <Block title="Drivers" count={profile.drivers.length} empty="No drivers on record." testId="operator-drivers">
@@ -228,6 +199,34 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
               </ul>
             </Block>
           </div>
+          <Block title="Concerns" count={profile.concerns.length} empty="No concerns on record for this operator." testId="operator-concerns">
+            <ul className="lic-list">
+              {profile.concerns.map((c) => {
+                const p = c.incident.properties;
+                return (
+                  <li key={c.incident.id} className="lic-concern" data-testid="operator-concern">
+                    <div className="lic-row-head">
+                      <span className="sg-date">{day(str(p.date))}</span>
+                      <span className="sg-kind">{str(p.kind) ?? c.incident.kind}</span>
+                      {str(p.type) && <span className="muted small">{str(p.type)}</span>}
+                      <Status status={str(p.status)} />
+                      {c.children > 0 && <span className="sg-fact">{c.children === 1 ? '1 child' : `${c.children} children`} concerned</span>}
+                    </div>
+                    {str(p.summary) && <p className="lic-text">{str(p.summary)}</p>}
+                    <p className="muted small">
+                      On this operator’s record because: {c.via.join('; ')}
+                      {str(p.outcome) ? ` · outcome: ${str(p.outcome)}` : ''}
+                    </p>
+                    {c.meetings.length > 0 && (
+                      <p className="small">
+                        Raised at: {c.meetings.map((m) => `${m.label}${str(m.properties.date) && !m.label.includes(String(m.properties.date)) ? ` (${day(str(m.properties.date))})` : ''}`).join('; ')}
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </Block>
         </>
       )}
     </div>

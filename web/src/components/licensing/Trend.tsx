@@ -4,9 +4,9 @@
  */
 export function Trend({ trend, years, max }: { trend: Record<string, number>; years: string[]; max: number }) {
   if (years.length === 0) return <span className="muted">—</span>;
-  const w = 7;
+  const w = 10;
   const gap = 2;
-  const h = 26;
+  const h = 28;
   const words = years.filter((y) => trend[y]).map((y) => `${y}: ${trend[y]}`).join(', ') || 'no concerns';
   return (
     <svg

@@ -1,0 +1,57 @@
+/** Shared pieces of the browser tests: Debian's Chromium driven by playwright-core, and signing in. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../../server/config.js';
+import type { Role } from './client.js';
+import { testDatabase } from './client.js';
+
+export const RESULTS = path.join(ROOT, 'test-results');
+
+export async function launchChromium(): Promise<Browser> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function signIn(page: Page, role: Role): Promise<void> {
+  const { username, password } = inject('stack').users[role];
+  await page.goto(inject('stack').url, { waitUntil: 'load' });
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').first().waitFor({ timeout: 20_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS, name), fullPage: false });
+}
+
+/**
+ * What identifies a child, from the database the test runs against: `strings` (ids, pseudonyms,
+ * full names) must appear nowhere; `values` (surnames no adult shares: a shared one may rightly name
+ * a parent who drives) must never be a whole JSON value, as a child's surname field would be.
+ */
+export async function childIdentities(): Promise<{ strings: string[]; values: string[] }> {
+  const db = testDatabase();
+  try {
+    const children = await db.read('MATCH (c:Person) WHERE c.child = true RETURN c.id AS id, c.pseudonym AS ps, c.name AS name, c.surname AS surname');
+    const adults = new Set(
+      (await db.read('MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.surname IS NOT NULL RETURN DISTINCT p.surname AS s')).map((r) => String(r.s)),
+    );
+    const strings = new Set<string>();
+    const values = new Set<string>();
+    for (const c of children) {
+      strings.add(String(c.id));
+      if (c.ps) strings.add(String(c.ps));
+      if (c.name && c.surname) strings.add(`${c.name} ${c.surname}`);
+      if (c.surname && !adults.has(String(c.surname))) values.add(`"${String(c.surname)}"`);
+    }
+    return { strings: [...strings].filter((s) => s.length >= 3), values: [...values] };
+  } finally {
+    await db.close();
+  }
+}
