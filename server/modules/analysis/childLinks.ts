@@ -27,14 +27,11 @@ export interface DerivedLink {
   sources: string[];
 }
 
-/**
- * The rules (childLinks.cypher) run person by person; what comes before them binds the persons:
- * those asked for, or every adult who could have a link (found from the children's side, far
- * fewer than all persons in a large graph). What comes after returns routes or counts.
- */
-const q = (name: string) => cypherFile(import.meta.url, name);
-const ASKED_FOR = 'MATCH (p:Person) WHERE p.id IN $personIds AND coalesce(p.child, false) = false\n';
-const persons = (personIds: string[] | null) => (personIds ? ASKED_FOR : q('childLinkCandidates.cypher'));
+/** The rules (childLinks.cypher) for every adult, or only for those asked about. */
+const rules = (personIds: string[] | null) => {
+  const text = cypherFile(import.meta.url, 'childLinks.cypher');
+  return personIds ? text.replaceAll('/*persons*/', 'p.id IN $personIds AND') : text;
+};
 const ROUTES = `RETURN p, c, kind, via, date, description, sources
 ORDER BY p.id, c.id, kind, via
 LIMIT $cap`;
@@ -46,7 +43,7 @@ RETURN p, children, routeKinds, size(reduce(acc = [], l IN sourceLists | acc + [
 
 /** Every derived link of the given persons (all persons when null), as of a date. */
 export async function deriveChildLinks(db: Database, personIds: string[] | null, asOf: string | null): Promise<DerivedLink[]> {
-  const rows = await db.read(persons(personIds) + q('childLinks.cypher') + ROUTES, { personIds, asOf, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
+  const rows = await db.read(rules(personIds) + ROUTES, { personIds, asOf, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
   if (rows.length > MAX_ROUTES) throw new QueryTooLargeError(`More than ${MAX_ROUTES} person-to-child routes`);
   const links = new Map<string, DerivedLink>();
   for (const r of rows) {
@@ -65,7 +62,7 @@ export async function deriveChildLinks(db: Database, personIds: string[] | null,
 
 /** Persons (of `personIds`, or all) by the number of distinct children linked to them, most first. */
 export async function rankByLinkedChildren(db: Database, personIds: string[] | null, asOf: string | null, top: number) {
-  const rows = await db.read(persons(personIds) + q('childLinks.cypher') + RANKED, { personIds, asOf, top }, { what: 'This ranking', timeoutMs: 60_000 });
+  const rows = await db.read(rules(personIds) + RANKED, { personIds, asOf, top }, { what: 'This ranking', timeoutMs: 60_000 });
   return rows.map((r) => ({
     entity: toEntity(r.p as PlainNode),
     score: r.children as number,
