@@ -16,11 +16,6 @@ export function summarise(ms: number[]): Latency {
   return { n: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(s.reduce((a, b) => a + b, 0) / Math.max(1, s.length)) };
 }
 
-/** Times `times` sequential calls of `fn` after `warm` unrecorded ones. */
-export async function timeCalls(fn: () => Promise<unknown>, times: number, warm = 3): Promise<Latency> {
-  return (await timeInterleaved({ fn }, times, warm)).fn!;
-}
-
 /**
  * Times contenders answering the same question, taking turns call by call (rotating who goes
  * first), so that JIT warm-up, caches and a noisy neighbour fall on all of them alike rather
