@@ -30,58 +30,22 @@ export interface NeighbourhoodArgs {
 }
 
 /**
- * Breadth-first, one bounded query per hop: each hop asks only for neighbours not yet seen and no
- * more than the room left under `limit`, so a hub node can never flood the result; the links are
- * then read once for the whole node set, which de-duplicates them and includes the links between
- * neighbours that a chart needs.
+ * Breadth-first in one statement (one round trip, about twice as fast as a query per hop): each
+ * hop takes only neighbours not yet seen and no more than the room left under `limit`, so a hub
+ * can never flood the answer; the links are then read once for the whole node set, which
+ * de-duplicates them and includes the links between neighbours that a chart needs.
  */
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<Subgraph> {
-  const what = 'This neighbourhood';
-  const expand = (frontier: string[], seen: string[], room: number) =>
-    db.read(q('expandOneHop.cypher'), { frontier, seen, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, cap: room + 1 }, { what });
-  // The first hop is asked together with the start nodes (one round trip less), making room for
-  // all the ids asked for even if some do not exist.
-  const firstRoom = args.limit - args.ids.length;
-  const [startRows, firstHop] = await Promise.all([
-    db.read(q('nodesById.cypher'), { ids: args.ids }, { what }),
-    args.hops > 0 && firstRoom > 0 ? expand(args.ids, args.ids, firstRoom) : null,
-  ]);
-  const nodes = new Map<string, EntityView>();
-  for (const r of startRows) {
-    const e = toEntity(r.n as PlainNode);
-    nodes.set(e.id, e);
-  }
-  let truncated = args.hops > 0 && firstRoom <= 0;
-  let frontier = [...nodes.keys()];
-  for (let hop = 0; hop < args.hops && frontier.length > 0 && !truncated; hop++) {
-    const room = hop === 0 ? firstRoom : args.limit - nodes.size;
-    if (room <= 0) {
-      truncated = true;
-      break;
-    }
-    const rows = hop === 0 ? firstHop! : await expand(frontier, [...nodes.keys()], room);
-    if (rows.length > room) {
-      truncated = true;
-      rows.length = room;
-    }
-    frontier = [];
-    for (const r of rows) {
-      const e = toEntity(r.m as PlainNode);
-      nodes.set(e.id, e);
-      frontier.push(e.id);
-    }
-  }
-
+  if (!Number.isInteger(args.hops) || args.hops < 0 || args.hops > 3) throw new Error('hops must be 0..3');
+  const statement = q('neighbourhoodStart.cypher') + q('neighbourhoodHop.cypher').repeat(args.hops) + q('neighbourhoodLinks.cypher');
   const linkCap = Math.max(1000, args.limit * 5);
-  const linkRows = await db.read(
-    q('linksAmong.cypher'),
-    { ids: [...nodes.keys()], linkTypes: args.linkTypes, asOf: args.asOf, cap: linkCap + 1 },
-    { what },
+  const [row] = await db.read(
+    statement,
+    { ids: args.ids, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, limit: args.limit, cap: args.limit + 1, linkCap },
+    { what: 'This neighbourhood' },
   );
-  if (linkRows.length > linkCap) {
-    truncated = true;
-    linkRows.length = linkCap;
-  }
-  const links = linkRows.map((r) => toLink(r.r as PlainRel, r.source as string, r.target as string));
-  return { nodes: [...nodes.values()], links, truncated };
+  const nodes = (row.nodes as PlainNode[]).map(toEntity);
+  const linkRows = row.links as { r: PlainRel; source: string; target: string }[];
+  const links = linkRows.slice(0, linkCap).map((l) => toLink(l.r, l.source, l.target));
+  return { nodes, links, truncated: (row.truncated as boolean) || linkRows.length > linkCap };
 }

@@ -1,3 +1,0 @@
-MATCH (n:Entity)
-WHERE n.id IN $ids
-RETURN n
