@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, isAbort, isUnauthenticated, type SearchHit } from '../../api';
 import { fetchDriverRecord, searchPersons, type DriverRecord } from '../../licensingApi';
-import type { ErrorState } from '../Banners';
 import { str } from '../safeguarding/format';
-import { Block, day, Loading, operatorName, PanelError, spell, Status } from './common';
+import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';
 
 interface Props {
   /** The driver shown; null until one is picked. */
@@ -120,32 +119,13 @@ function RenewalCheck({ check }: { check: DriverRecord['renewalCheck'] }) {
 /** A driver's single record for renewal: the check first, then everything behind it. */
 export function DriverRecordPanel({ personId, onPick, onOperator }: Props) {
   const [record, setRecord] = useState<DriverRecord | null | undefined>(undefined);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ErrorState | null>(null);
+  const { loading, error, dismissError, run } = useLatestRequest();
   const [check, setCheck] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (!personId) return;
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchDriverRecord(personId, ctrl.signal).then(
-      (r) => {
-        if (ctrl.signal.aborted) return;
-        setRecord(r);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (isAbort(err) || ctrl.signal.aborted) return;
-        setLoading(false);
-        if (isUnauthenticated(err)) return;
-        const { message, code } = describeError(err);
-        setError({ message: `The driver record could not be loaded. ${message}`, code, retry: () => setCheck((n) => n + 1) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [personId, check]);
+    if (personId) run((signal) => fetchDriverRecord(personId, signal), setRecord, 'The driver record could not be loaded.', () => setCheck((n) => n + 1));
+  }, [personId, check, run]);
 
   useEffect(() => {
     if (record) heading.current?.focus();
@@ -160,7 +140,7 @@ export function DriverRecordPanel({ personId, onPick, onOperator }: Props) {
         <p className="muted small">Every complaint and case in every state, notices and disclosures, and what stands in the way of a renewal today.</p>
       </div>
       <PersonSearch onPick={onPick} />
-      <PanelError error={error} onDismiss={() => setError(null)} />
+      <PanelError error={error} onDismiss={dismissError} />
       {!personId && <p className="empty-inline">Find a driver above, or open one from an operator’s page.</p>}
       {personId && loading && <Loading text="Loading the driver record…" />}
       {personId && !loading && record === null && <p className="empty-inline">No record for this person (children have none here).</p>}
@@ -177,17 +157,7 @@ export function DriverRecordPanel({ personId, onPick, onOperator }: Props) {
 
           <div className="lic-grid">
             <Block title="Licences" count={shown.licences.length} empty="Holds no licence." testId="driver-licences">
-              <ul className="lic-list plain">
-                {shown.licences.map((l) => (
-                  <li key={l.id}>
-                    {str(l.properties.kind) ?? 'licence'} <span className="mono">{str(l.properties.number) ?? l.id}</span> <Status status={str(l.properties.status)} />{' '}
-                    <span className="small">
-                      granted {day(str(l.properties.grantedOn))}
-                      {str(l.properties.endedOn) ? `, ended ${day(str(l.properties.endedOn))}` : ''}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <LicenceList licences={shown.licences} />
             </Block>
             <Block title="Operators driven for" count={shown.operators.length} empty="Has driven for no operator on record." testId="driver-operators">
               <ul className="lic-list plain">

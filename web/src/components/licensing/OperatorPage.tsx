@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError, isAbort, isUnauthenticated } from '../../api';
 import { fetchOperatorProfile, fetchSuccessors, type OperatorProfile, type SuccessorFinding } from '../../licensingApi';
-import type { ErrorState } from '../Banners';
 import { str } from '../safeguarding/format';
-import { Block, day, Loading, operatorName, PanelError, spell, Status } from './common';
+import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';
 import { SignalList } from './SuccessorsPanel';
 
 interface Props {
@@ -18,32 +16,21 @@ interface Props {
 export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }: Props) {
   const [profile, setProfile] = useState<OperatorProfile | null | undefined>(undefined);
   const [successors, setSuccessors] = useState<SuccessorFinding[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ErrorState | null>(null);
+  const { loading, error, dismissError, run } = useLatestRequest(true);
   const [check, setCheck] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    Promise.all([fetchOperatorProfile(operatorId, asOf, ctrl.signal), fetchSuccessors(operatorId, ctrl.signal)]).then(
+    run(
+      (signal) => Promise.all([fetchOperatorProfile(operatorId, asOf, signal), fetchSuccessors(operatorId, signal)]),
       ([p, s]) => {
-        if (ctrl.signal.aborted) return;
         setProfile(p);
         setSuccessors(s);
-        setLoading(false);
       },
-      (err: unknown) => {
-        if (isAbort(err) || ctrl.signal.aborted) return;
-        setLoading(false);
-        if (isUnauthenticated(err)) return;
-        const { message, code } = describeError(err);
-        setError({ message: `The operator page could not be loaded. ${message}`, code, retry: () => setCheck((n) => n + 1) });
-      },
+      'The operator page could not be loaded.',
+      () => setCheck((n) => n + 1),
     );
-    return () => ctrl.abort();
-  }, [operatorId, asOf, check]);
+  }, [operatorId, asOf, check, run]);
 
   // Keyboard users land on the page's heading once it is there.
   useEffect(() => {
@@ -62,7 +49,7 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
         </button>
         <span className="muted small">As of {asOf ? day(asOf) : 'today'}</span>
       </div>
-      <PanelError error={error} onDismiss={() => setError(null)} />
+      <PanelError error={error} onDismiss={dismissError} />
       {loading && <Loading text="Loading the operator…" />}
       {!loading && profile === null && <p className="empty-inline">No operator with id {operatorId}.</p>}
       {profile && name && (
@@ -153,17 +140,7 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
             </Block>
 
             <Block title="Licences" count={profile.licences.length} empty="No licences on record." testId="operator-licences">
-              <ul className="lic-list plain">
-                {profile.licences.map((l) => (
-                  <li key={l.id}>
-                    {str(l.properties.kind) ?? 'licence'} <span className="mono">{str(l.properties.number) ?? l.id}</span> <Status status={str(l.properties.status)} />{' '}
-                    <span className="small">
-                      granted {day(str(l.properties.grantedOn))}
-                      {str(l.properties.endedOn) ? `, ended ${day(str(l.properties.endedOn))}` : ''}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <LicenceList licences={profile.licences} />
             </Block>
 
             <Block title="Who runs it" count={profile.people.length} empty="Nobody recorded." testId="operator-people">

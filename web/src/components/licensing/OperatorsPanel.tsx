@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { describeError, isAbort, isUnauthenticated } from '../../api';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { fetchOperatorRisk, type OperatorRiskRow, type RiskArgs } from '../../licensingApi';
-import type { ErrorState } from '../Banners';
 import { todayIso } from '../safeguarding/format';
-import { day, Loading, operatorName, PanelError } from './common';
+import { day, Loading, operatorName, PanelError, useLatestRequest } from './common';
 import { Trend, trendScale } from './Trend';
 
 const TOPS = [10, 20, 50, 100];
@@ -12,36 +10,17 @@ const TOPS = [10, 20, 50, 100];
 export function OperatorsPanel({ onOpen }: { onOpen(operatorId: string, asOf: string): void }) {
   const [form, setForm] = useState<RiskArgs>(() => ({ from: '', to: '', asOf: todayIso(), top: 20 }));
   const [shown, setShown] = useState<{ rows: OperatorRiskRow[]; args: RiskArgs } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ErrorState | null>(null);
-  const request = useRef<AbortController | null>(null);
+  const { loading, error, dismissError, run } = useLatestRequest();
 
-  const load = useCallback((args: RiskArgs) => {
-    request.current?.abort();
-    const ctrl = new AbortController();
-    request.current = ctrl;
-    setLoading(true);
-    setError(null);
-    fetchOperatorRisk(args, ctrl.signal).then(
-      (rows) => {
-        if (ctrl.signal.aborted) return;
-        setShown({ rows, args });
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (isAbort(err) || ctrl.signal.aborted) return;
-        setLoading(false);
-        if (isUnauthenticated(err)) return;
-        const { message, code } = describeError(err);
-        setError({ message: `The operators could not be ranked. ${message}`, code, retry: () => load(args) });
-      },
-    );
-  }, []);
+  const load = useCallback(
+    (args: RiskArgs): void =>
+      run((signal) => fetchOperatorRisk(args, signal), (rows) => setShown({ rows, args }), 'The operators could not be ranked.', () => load(args)),
+    [run],
+  );
 
   // The ranking as of today on first sight.
   useEffect(() => {
     load(form);
-    return () => request.current?.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -96,7 +75,7 @@ export function OperatorsPanel({ onOpen }: { onOpen(operatorId: string, asOf: st
           {loading && <Loading text="Ranking operators…" />}
         </div>
       </form>
-      <PanelError error={error} onDismiss={() => setError(null)} />
+      <PanelError error={error} onDismiss={dismissError} />
       {shown && (
         <div className="lic-table-wrap">
           <table className="admin-table lic-table" data-testid="operators-table" aria-describedby="operators-period">

@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError, isAbort, isUnauthenticated } from '../../api';
+import { useCallback, useEffect, useState } from 'react';
 import { fetchSuccessors, type SuccessorFinding } from '../../licensingApi';
-import type { ErrorState } from '../Banners';
-import { day, Loading, operatorName, PanelError, Status } from './common';
+import { day, Loading, operatorName, PanelError, Status, useLatestRequest } from './common';
 
 /** Each signal as '<kind>: <detail>', the kind in bold so a list of them can be scanned. */
 export function SignalList({ signals }: { signals: string[] }) {
@@ -29,36 +27,14 @@ export function SignalList({ signals }: { signals: string[] }) {
 /** Every suspected successor of a revoked, suspended or surrendered operator, with every signal. */
 export function SuccessorsPanel({ onOperator }: { onOperator(operatorId: string): void }) {
   const [findings, setFindings] = useState<SuccessorFinding[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ErrorState | null>(null);
-  const request = useRef<AbortController | null>(null);
+  const { loading, error, dismissError, run } = useLatestRequest();
 
-  const load = useCallback(() => {
-    request.current?.abort();
-    const ctrl = new AbortController();
-    request.current = ctrl;
-    setLoading(true);
-    setError(null);
-    fetchSuccessors(null, ctrl.signal).then(
-      (list) => {
-        if (ctrl.signal.aborted) return;
-        setFindings(list);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (isAbort(err) || ctrl.signal.aborted) return;
-        setLoading(false);
-        if (isUnauthenticated(err)) return;
-        const { message, code } = describeError(err);
-        setError({ message: `The successor search failed. ${message}`, code, retry: load });
-      },
-    );
-  }, []);
+  const load = useCallback(
+    (): void => run((signal) => fetchSuccessors(null, signal), setFindings, 'The successor search failed.', () => load()),
+    [run],
+  );
 
-  useEffect(() => {
-    load();
-    return () => request.current?.abort();
-  }, [load]);
+  useEffect(() => load(), [load]);
 
   const op = (id: string, label: string) => (
     <button type="button" className="admin-link-button" onClick={() => onOperator(id)} title="Open the operator's page">
@@ -78,7 +54,7 @@ export function SuccessorsPanel({ onOperator }: { onOperator(operatorId: string)
           Search again
         </button>
       </div>
-      <PanelError error={error} onDismiss={() => setError(null)} />
+      <PanelError error={error} onDismiss={dismissError} />
       {loading && <Loading text="Searching for successor operators…" />}
       {findings && findings.length === 0 && !loading && <p className="empty-inline" data-testid="successors-empty">No suspected successor operators.</p>}
       {findings && findings.length > 0 && (

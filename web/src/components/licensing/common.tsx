@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import type { Entity } from '../../api';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { describeError, isAbort, isUnauthenticated, type Entity } from '../../api';
 import type { ErrorState } from '../Banners';
 import { ErrorBanner } from '../Banners';
 import { formatDate, str } from '../safeguarding/format';
@@ -65,5 +65,56 @@ export function Block({ title, count, empty, children, testId }: { title: string
       </h3>
       {count === 0 && empty ? <p className="empty-inline">{empty}</p> : children}
     </section>
+  );
+}
+
+/**
+ * One request at a time for a panel: a new one aborts the one before, and an aborted request's
+ * answer or failure is dropped. `loading` and `error` follow the latest; a lapsed session is left
+ * to the app's sign-in (no error here). `failed` starts the error message, `retry` is offered with it.
+ */
+export function useLatestRequest(initiallyLoading = false) {
+  const [loading, setLoading] = useState(initiallyLoading);
+  const [error, setError] = useState<ErrorState | null>(null);
+  const latest = useRef<AbortController | null>(null);
+  useEffect(() => () => latest.current?.abort(), []);
+  const run = useCallback(<T,>(fetch: (signal: AbortSignal) => Promise<T>, onAnswer: (answer: T) => void, failed: string, retry: () => void) => {
+    latest.current?.abort();
+    const ctrl = new AbortController();
+    latest.current = ctrl;
+    setLoading(true);
+    setError(null);
+    fetch(ctrl.signal).then(
+      (answer) => {
+        if (ctrl.signal.aborted) return;
+        onAnswer(answer);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (isAbort(err) || ctrl.signal.aborted) return;
+        setLoading(false);
+        if (isUnauthenticated(err)) return;
+        const { message, code } = describeError(err);
+        setError({ message: `${failed} ${message}`, code, retry });
+      },
+    );
+  }, []);
+  return { loading, error, dismissError: useCallback(() => setError(null), []), run };
+}
+
+/** Licences as 'driver DL-123 [revoked] granted 3 Apr 2006, ended 1 Jun 2010'. */
+export function LicenceList({ licences }: { licences: Entity[] }) {
+  return (
+    <ul className="lic-list plain">
+      {licences.map((l) => (
+        <li key={l.id}>
+          {str(l.properties.kind) ?? 'licence'} <span className="mono">{str(l.properties.number) ?? l.id}</span> <Status status={str(l.properties.status)} />{' '}
+          <span className="small">
+            granted {day(str(l.properties.grantedOn))}
+            {str(l.properties.endedOn) ? `, ended ${day(str(l.properties.endedOn))}` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
