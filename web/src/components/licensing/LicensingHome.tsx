@@ -1,10 +1,11 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState } from 'react';
 import type { User } from '../../api';
 import { Workspace } from '../../Workspace';
 import { AlertInbox } from '../alerts/AlertInbox';
 import { AlertsBadge } from '../alerts/AlertsMenu';
 import { useAlerts } from '../alerts/useAlerts';
 import { SessionControls } from '../SessionControls';
+import { TabList } from '../TabList';
 import { todayIso } from '../safeguarding/format';
 import { DriverRecordPanel } from './DriverRecordPanel';
 import { OperatorPage } from './OperatorPage';
@@ -31,12 +32,10 @@ export function LicensingHome({ user, onSignOut }: { user: User; onSignOut(): vo
   const [operator, setOperator] = useState<{ id: string; asOf: string } | null>(null);
   const [driverId, setDriverId] = useState<string | null>(null);
   const alerts = useAlerts(true);
-  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
-  const open = useCallback((t: Tab, focus = false) => {
+  const open = useCallback((t: Tab) => {
     setTab(t);
     setOpened((s) => (s.has(t) ? s : new Set([...s, t])));
-    if (focus) tabRefs.current[t]?.focus();
   }, []);
 
   const openOperator = useCallback(
@@ -53,19 +52,6 @@ export function LicensingHome({ user, onSignOut }: { user: User; onSignOut(): vo
     },
     [open],
   );
-
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.key === tab);
-    let next: number | null = null;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = TABS.length - 1;
-    const t = next === null ? undefined : TABS[next];
-    if (!t) return;
-    e.preventDefault();
-    open(t.key, true);
-  };
 
   const panel = (t: Tab) => {
     switch (t) {
@@ -108,28 +94,17 @@ export function LicensingHome({ user, onSignOut }: { user: User; onSignOut(): vo
         <div className="brand">
           Link chart <span className="operation"> · Licensing</span>
         </div>
-        <nav className="lic-tabs" role="tablist" aria-label="Licensing" onKeyDown={onTabKey}>
-          {TABS.map((t) => (
-            <button
-              key={t.key}
-              ref={(el) => {
-                tabRefs.current[t.key] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`lic-tab-${t.key}`}
-              data-testid={`lic-tab-${t.key}`}
-              className="lic-tab"
-              aria-selected={tab === t.key}
-              aria-controls={`lic-panel-${t.key}`}
-              tabIndex={tab === t.key ? 0 : -1}
-              onClick={() => open(t.key)}
-            >
-              {t.label}
-              {t.key === 'alerts' && <AlertsBadge count={alerts.open} />}
-            </button>
-          ))}
-        </nav>
+        <TabList
+          as="nav"
+          tabs={TABS}
+          current={tab}
+          onOpen={open}
+          prefix="lic"
+          label="Licensing"
+          className="lic-tabs"
+          tabClassName="lic-tab"
+          after={(key) => key === 'alerts' && <AlertsBadge count={alerts.open} />}
+        />
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
       <div className="lic-body">
