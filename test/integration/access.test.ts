@@ -115,7 +115,9 @@ describe('audit log', () => {
     const { auditLog } = await gqlOk('{ auditLog(entityId: "per-s001", username: "test-analyst", limit: 5) { seq at username role purpose operation args entityIds hash prevHash } }', {}, 'admin');
     const entry = auditLog.find((e: any) => e.purpose === purpose);
     expect(entry).toMatchObject({ username: 'test-analyst', role: 'analyst', operation: 'Query.search' });
-    expect(JSON.parse(entry.args)).toMatchObject({ text: 'Kershaw' });
+    // Who, when, which operation, purpose and the ids shown; never the case text searched for.
+    expect(entry.args).not.toContain('Kershaw');
+    expect(JSON.parse(entry.args)).toMatchObject({ text: '[text: 7 chars]' });
     expect(entry.entityIds).toContain('per-s001');
     expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
 
@@ -145,9 +147,31 @@ describe('audit log', () => {
       `mutation { submitReport(input: { receivedOn: "2010-01-05", sourceType: "public", sourceGrade: 3, intelGrade: "D", handling: "P",
          ownerAgency: "police", summary: "Audit check", entities: [{ ref: "v", kind: "Vehicle", properties: { reg: "ZZ01AUD" } }], links: [] }) { report { id } entities { entity { id } } } }`,
     );
-    const { auditLog } = await gqlOk('query ($id: ID) { auditLog(entityId: $id) { operation entityIds } }', { id: submitReport.report.id }, 'admin');
+    const { auditLog } = await gqlOk('query ($id: ID) { auditLog(entityId: $id) { operation args entityIds } }', { id: submitReport.report.id }, 'admin');
     expect(auditLog[0].operation).toBe('Mutation.submitReport');
     expect(auditLog[0].entityIds).toEqual(expect.arrayContaining([submitReport.report.id, submitReport.entities[0].entity.id]));
+    // The report's grades and structure, not its text or property values.
+    expect(auditLog[0].args).not.toContain('Audit check');
+    expect(auditLog[0].args).not.toContain('ZZ01AUD');
+    expect(JSON.parse(auditLog[0].args).input).toMatchObject({ receivedOn: '2010-01-05', sourceGrade: 3, intelGrade: 'D', handling: 'P', summary: '[text: 11 chars]' });
+  });
+
+  it('keeps refused attempts and failed sign-ins as such, in the same chain', async () => {
+    const { appendAudit } = await import('../../server/modules/audit/audit.js');
+    const db = testDatabase();
+    try {
+      const tried = `nobody-${Date.now()}`;
+      await appendAudit(db, { username: tried, role: null, purpose: null, operation: 'Mutation.login', args: { username: tried, password: 'not this one' }, outcome: 'failed' });
+      await appendAudit(db, { username: 'test-licensing', role: 'licensing', purpose: null, operation: 'Query.entity', args: { id: 'per-c01' }, outcome: 'denied' });
+    } finally {
+      await db.close();
+    }
+    const { auditLog } = await gqlOk('{ auditLog(limit: 50) { username role operation args entityIds outcome } }', {}, 'admin');
+    const failed = auditLog.find((e: any) => e.operation === 'Mutation.login' && e.username.startsWith('nobody-'));
+    expect(failed).toMatchObject({ role: '', outcome: 'failed', entityIds: [] });
+    expect(failed.args).not.toContain('not this one');
+    expect(auditLog.find((e: any) => e.username === 'test-licensing' && e.operation === 'Query.entity')).toMatchObject({ outcome: 'denied', entityIds: [] });
+    expect((await gqlOk('{ auditVerify { ok brokenAt } }', {}, 'admin')).auditVerify).toEqual({ ok: true, brokenAt: null });
   });
 });
 

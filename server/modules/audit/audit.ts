@@ -1,24 +1,64 @@
 /**
  * The audit log: append-only and tamper-evident. Each entry records who (username, role), why
- * (purpose), when, which operation with which arguments, and the ids of the entities returned or
- * changed; its hash covers all of that and the previous entry's hash, so altering or removing an
- * entry breaks the chain from there on (see `verifyAuditChain`). Entries are appended under a lock
- * on the chain's head node, so concurrent requests cannot fork the chain.
+ * (purpose), when, which operation with which arguments (made safe first: names, ids, dates and
+ * vocabulary, never case text; see auditArgs.ts), the ids of the entities returned or changed, and
+ * the outcome ('ok', 'denied', 'failed'); its hash covers all of that and the previous entry's
+ * hash, so altering or removing an entry breaks the chain from there on (see `verifyAuditChain`).
+ * Entries are appended under a lock on the chain's head node, so concurrent requests cannot fork
+ * the chain.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
+import { safeAuditArgs } from './auditArgs.js';
+
+/**
+ * How the attempt ended: 'ok', or 'denied' (refused by the access rules), 'failed' (e.g. a failed
+ * sign-in), or another short word the caller chooses.
+ */
+export type AuditOutcome = 'ok' | 'denied' | 'failed' | (string & {});
 
 export interface AuditRecord {
+  /** Who: for a failed sign-in, the username that was tried. */
+  username: string;
+  /** The user's role; null when there is none (an unknown username's failed sign-in): stored as ''. */
+  role: string | null;
+  purpose: string | null;
+  operation: string;
+  /** The operation's arguments: only what `safeAuditArgs` keeps of them is stored. */
+  args: unknown;
+  /** Ids shown or changed; none for a refused attempt. */
+  entityIds?: string[];
+  outcome: AuditOutcome;
+}
+
+/** A record as it is stored: arguments made safe (no case text), every field present. */
+export interface StoredAuditRecord {
   username: string;
   role: string;
   purpose: string | null;
   operation: string;
-  args: unknown;
+  args: Record<string, unknown>;
   entityIds: string[];
   outcome: string;
 }
 
-export interface AuditEntry extends AuditRecord {
+/** The record as it is stored: arguments made safe (no case text), every field present. Pure. */
+export function auditRecordToStore(record: AuditRecord): StoredAuditRecord {
+  const outcome = typeof record.outcome === 'string' && record.outcome.trim() ? record.outcome.trim().slice(0, 40) : 'unknown';
+  return {
+    username: record.username,
+    role: record.role ?? '',
+    purpose: record.purpose ?? null,
+    operation: record.operation,
+    args: safeAuditArgs(record.args),
+    entityIds: [...(record.entityIds ?? [])],
+    outcome,
+  };
+}
+
+export interface AuditEntry extends Omit<StoredAuditRecord, 'args'> {
+  /** JSON text of the safe arguments. */
+  args: string;
   seq: number;
   at: string;
   prevHash: string;
@@ -41,13 +81,14 @@ export function appendAudit(db: Database, record: AuditRecord): Promise<AuditEnt
   if (!queue) queues.set(db, (queue = { waiting: [], flushing: false }));
   const q = queue;
   return new Promise<AuditEntry>((resolve, reject) => {
-    q.waiting.push({ record, resolve, reject });
+    // Made safe here, before anything else sees it: case text never reaches the store or the chain.
+    q.waiting.push({ record: auditRecordToStore(record), resolve, reject });
     if (!q.flushing) void flush(db, q);
   });
 }
 
 interface Pending {
-  record: AuditRecord;
+  record: StoredAuditRecord;
   resolve: (e: AuditEntry) => void;
   reject: (e: unknown) => void;
 }
@@ -75,7 +116,7 @@ async function flush(db: Database, q: { waiting: Pending[]; flushing: boolean })
 const knownHeads = new WeakMap<Database, { seq: number; hash: string }>();
 
 /** Links `records` onto the chain after `head`: their seq, time, previous hash and own hash. */
-function chainAfter(head: { seq: number; hash: string }, records: AuditRecord[]): AuditEntry[] {
+function chainAfter(head: { seq: number; hash: string }, records: StoredAuditRecord[]): AuditEntry[] {
   let seq = head.seq;
   let prevHash = head.hash;
   return records.map((record) => {
@@ -94,7 +135,7 @@ const last = (entries: AuditEntry[]) => ({ seq: entries.at(-1)!.seq, hash: entri
  * lock, the head is still that one. Otherwise (first append, another server instance appended, a
  * restore) the head is read under its lock and the entries chained onto it, in one transaction.
  */
-async function appendGroup(db: Database, records: AuditRecord[]): Promise<AuditEntry[]> {
+async function appendGroup(db: Database, records: StoredAuditRecord[]): Promise<AuditEntry[]> {
   try {
     const known = knownHeads.get(db);
     if (known) {
