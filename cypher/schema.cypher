@@ -55,7 +55,10 @@ CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS 
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;
 // Named charts saved from the analyst workspace (ids, positions and view state; no case data).
 CREATE CONSTRAINT saved_chart_id IF NOT EXISTS FOR (c:SavedChart) REQUIRE c.id IS UNIQUE;
-CREATE CONSTRAINT saved_chart_name IF NOT EXISTS FOR (c:SavedChart) REQUIRE c.name IS UNIQUE;
+// A chart's name is unique per owner (another analyst may use the same name): the old
+// name-wide constraint goes; charts saved before owners existed have no owner until next saved.
+DROP CONSTRAINT saved_chart_name IF EXISTS;
+CREATE CONSTRAINT saved_chart_owner_name IF NOT EXISTS FOR (c:SavedChart) REQUIRE (c.owner, c.name) IS UNIQUE;
 CREATE INDEX audit_entry_username IF NOT EXISTS FOR (a:AuditEntry) ON (a.username);
 
 // Redaction needs every child's identifiers on each licensing request.

@@ -15,6 +15,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, 'test-results');
 const DEMO_PERSON_ID = 'per-s001';
 const CHART_NAME = `Browser test chart ${Date.now()}`;
+const STARTED = new Date().toISOString();
 
 let browser: Browser;
 let page: Page;
@@ -202,15 +203,18 @@ describe('analyst workspace', () => {
     const saved = await cyEval<{ n: number; pos: { x: number; y: number } }>('return { n: cy.nodes().length, pos: cy.getElementById(arg).position() }', DEMO_PERSON_ID);
     await page.getByTestId('side-tab-charts').click();
     await page.getByTestId('chart-name').fill(CHART_NAME);
+    await page.getByTestId('chart-share-agency').check(); // shared with the analyst's agency
     await page.getByTestId('save-chart').click();
     const entry = page.locator(`[data-testid="saved-chart"][data-name="${CHART_NAME}"]`);
     await entry.waitFor({ timeout: 15_000 });
+    await entry.getByTestId('saved-chart-shared').waitFor();
+    expect(await entry.getByTestId('saved-chart-owner').textContent()).toBe('yours');
     await shot('06-saved');
 
     const db = testDatabase();
-    const [row] = await db.read('MATCH (c:SavedChart {name: $name}) RETURN c.nodeCount AS n, c.createdBy AS by', { name: CHART_NAME });
+    const [row] = await db.read('MATCH (c:SavedChart {name: $name}) RETURN c.nodeCount AS n, c.createdBy AS by, c.owner AS owner, c.sharedWithAgency AS agency', { name: CHART_NAME });
     await db.close();
-    expect(row).toMatchObject({ n: saved.n, by: 'test-analyst' });
+    expect(row).toMatchObject({ n: saved.n, by: 'test-analyst', owner: 'test-analyst', agency: 'Police' });
 
     await page.getByTestId('toolbar-clear').click();
     expect(await nodeCount()).toBe(0);
@@ -265,9 +269,11 @@ describe('analyst workspace', () => {
 
     const db = testDatabase();
     const rows = await db.read(
-      "MATCH (a:AuditEntry) WHERE a.operation = 'Mutation.recordExport' AND a.username = 'test-analyst' AND a.args CONTAINS $name RETURN a.args AS args, a.entityIds AS ids ORDER BY a.seq",
-      { name: CHART_NAME },
+      "MATCH (a:AuditEntry) WHERE a.operation = 'Mutation.recordExport' AND a.username = 'test-analyst' AND a.at >= $since RETURN a.args AS args, a.entityIds AS ids ORDER BY a.seq",
+      { since: STARTED },
     );
+    // The audit keeps the chart's name only as its length (the analyst's words are case text).
+    for (const r of rows) expect(r.args as string).not.toContain(CHART_NAME);
     await db.close();
     expect(rows.map((r) => JSON.parse(r.args as string).format)).toEqual(expect.arrayContaining(['PNG', 'CSV', 'SVG', 'GRAPHML']));
     expect(rows[0]!.ids as string[]).toContain(DEMO_PERSON_ID);

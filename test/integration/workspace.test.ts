@@ -68,10 +68,11 @@ describe('saved charts', () => {
     const linkIds: string[] = neighbourhood.links.slice(0, 5).map((l: any) => l.id);
     const state = { version: 1, positions: { 'per-s001': { x: 10, y: 20 } }, hidden: [], filters: { from: '2009-01-01' } };
     const { saveChart } = await gqlOk(
-      'mutation ($n: String!, $e: [ID!]!, $l: [ID!], $s: JSON!) { saveChart(name: $n, entityIds: $e, linkIds: $l, state: $s) { id name createdBy nodeCount } }',
+      'mutation ($n: String!, $e: [ID!]!, $l: [ID!], $s: JSON!) { saveChart(name: $n, entityIds: $e, linkIds: $l, state: $s) { id name owner mine shared createdBy nodeCount } }',
       { n: NAME, e: entityIds, l: linkIds, s: state },
     );
-    expect(saveChart).toMatchObject({ name: NAME, createdBy: 'test-analyst', nodeCount: entityIds.length });
+    // A new chart is its author's, shared with no one (test/integration/charts.test.ts: owners and sharing).
+    expect(saveChart).toMatchObject({ name: NAME, owner: 'test-analyst', mine: true, shared: false, createdBy: 'test-analyst', nodeCount: entityIds.length });
 
     const [stored] = await db.read('MATCH (c:SavedChart {id: $id}) RETURN labels(c) AS labels, c.state AS state', { id: saveChart.id });
     expect(stored!.labels).toEqual(['SavedChart']); // a service record, not an Entity of the case graph
@@ -117,11 +118,12 @@ describe('recordExport', () => {
     const { recordExport } = await gqlOk('mutation ($e: [ID!]!) { recordExport(format: GRAPHML, chartName: "ws-export", entityIds: $e) { format count at } }', { e: ids });
     expect(recordExport).toMatchObject({ format: 'GRAPHML', count: 2 });
     const [entry] = await db.read(
-      "MATCH (a:AuditEntry {operation: 'Mutation.recordExport'}) WHERE a.args CONTAINS 'ws-export' RETURN a ORDER BY a.seq DESC LIMIT 1",
+      "MATCH (a:AuditEntry {operation: 'Mutation.recordExport', username: 'test-analyst'}) WHERE a.args CONTAINS 'GRAPHML' AND 'op-central' IN a.entityIds RETURN a ORDER BY a.seq DESC LIMIT 1",
     );
     const a = (entry!.a as { props: Record<string, unknown> }).props ?? entry!.a;
     expect(a.username).toBe('test-analyst');
     expect([...(a.entityIds as string[])].sort()).toEqual([...ids].sort());
-    expect(JSON.parse(a.args as string)).toMatchObject({ format: 'GRAPHML', chartName: 'ws-export' });
+    // The chart's name is the analyst's words: only its length is kept.
+    expect(JSON.parse(a.args as string)).toMatchObject({ format: 'GRAPHML', chartName: '[text: 9 chars]' });
   });
 });

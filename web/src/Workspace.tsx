@@ -42,6 +42,7 @@ import {
   saveChart,
   type ExportFormat,
   type RankMeasure,
+  type ChartSharing,
   type SavedChartSummary,
 } from './workspaceApi';
 
@@ -708,14 +709,15 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   }, [operation, track, record]);
 
   const save = useCallback(
-    async (name: string) => {
+    async (name: string, sharing?: ChartSharing) => {
       const cy = cyRef.current;
       if (!cy) return;
       const { state, entityIds, linkIds } = captureState(cy, filtersRef.current, { rank, communities, highlight, labels, layout });
       try {
-        await saveChart({ name, entityIds, linkIds, state: state as unknown as Record<string, unknown> });
+        const saved = await saveChart({ name, entityIds, linkIds, state: state as unknown as Record<string, unknown>, sharing });
         setChartName(name);
-        setNotice({ text: `Saved "${name}" (${plural(entityIds.length, 'entity', 'entities')}). Any analyst can open it from Charts.` });
+        const who = saved.shared ? 'You and those you shared it with' : 'Only you';
+        setNotice({ text: `Saved "${name}" (${plural(entityIds.length, 'entity', 'entities')}). ${who} can open it from Charts.` });
       } catch (err) {
         showError(err);
       }
@@ -730,7 +732,7 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
         const cy = cyRef.current;
         if (!cy) return;
         if (!chart) {
-          setNotice({ text: `"${c.name}" no longer exists.` });
+          setNotice({ text: `"${c.name}" no longer exists, or is no longer shared with you.` });
           return;
         }
         const state = chart.state as unknown as ViewState;

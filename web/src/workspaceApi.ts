@@ -100,6 +100,16 @@ export async function fetchProvenance(args: { reportIds?: string[]; entityId?: s
 export interface SavedChartSummary {
   id: string;
   name: string;
+  /** Whose chart it is: only they replace, re-share or delete it. */
+  owner: string;
+  /** True when the signed-in user owns it. */
+  mine: boolean;
+  /** True when the owner shared it (with users by name or with their agency). */
+  shared: boolean;
+  /** Whom it is shared with by name: for the owner only (null for others). */
+  sharedWithUsers: string[] | null;
+  /** Whether it is shared with the owner's agency: for the owner only (null for others). */
+  sharedWithAgency: boolean | null;
   createdBy: string;
   updatedBy: string;
   updatedAt: string;
@@ -111,13 +121,21 @@ export interface SavedChart extends SavedChartSummary {
   elements: Subgraph;
 }
 
-const SUMMARY = 'id name createdBy updatedBy updatedAt nodeCount';
+/** Who else may open a chart: users by name, and the author's agency. */
+export interface ChartSharing {
+  sharedWithUsers: string[];
+  sharedWithAgency: boolean;
+}
 
+const SUMMARY = 'id name owner mine shared sharedWithUsers sharedWithAgency createdBy updatedBy updatedAt nodeCount';
+
+/** The signed-in user's charts and those shared with them. */
 export async function listSavedCharts(signal?: AbortSignal): Promise<SavedChartSummary[]> {
   const data = await gql<{ savedCharts: SavedChartSummary[] }>(`query SavedCharts { savedCharts { ${SUMMARY} } }`, {}, signal);
   return data.savedCharts;
 }
 
+/** Null when there is no such chart, or it is not (or no longer) shared with the user. */
 export async function openSavedChart(id: string, signal?: AbortSignal): Promise<SavedChart | null> {
   const data = await gql<{ savedChart: SavedChart | null }>(
     `query SavedChart($id: ID!) {
@@ -129,16 +147,28 @@ export async function openSavedChart(id: string, signal?: AbortSignal): Promise<
   return data.savedChart;
 }
 
-export async function saveChart(args: { name: string; entityIds: string[]; linkIds: string[]; state: Record<string, unknown> }): Promise<SavedChartSummary> {
+/**
+ * Saves one of the user's own charts (saving under one of their names replaces it). Without
+ * `sharing`, a chart stays shared as it was (a new one: with no one).
+ */
+export async function saveChart(args: {
+  name: string;
+  entityIds: string[];
+  linkIds: string[];
+  state: Record<string, unknown>;
+  sharing?: ChartSharing;
+}): Promise<SavedChartSummary> {
+  const { sharing, ...rest } = args;
   const data = await gql<{ saveChart: SavedChartSummary }>(
-    `mutation SaveChart($name: String!, $entityIds: [ID!]!, $linkIds: [ID!], $state: JSON!) {
-      saveChart(name: $name, entityIds: $entityIds, linkIds: $linkIds, state: $state) { ${SUMMARY} }
+    `mutation SaveChart($name: String!, $entityIds: [ID!]!, $linkIds: [ID!], $state: JSON!, $sharedWithUsers: [String!], $sharedWithAgency: Boolean) {
+      saveChart(name: $name, entityIds: $entityIds, linkIds: $linkIds, state: $state, sharedWithUsers: $sharedWithUsers, sharedWithAgency: $sharedWithAgency) { ${SUMMARY} }
     }`,
-    args,
+    { ...rest, sharedWithUsers: sharing?.sharedWithUsers ?? null, sharedWithAgency: sharing?.sharedWithAgency ?? null },
   );
   return data.saveChart;
 }
 
+/** False when the chart is not the user's own (or is gone): nothing was deleted. */
 export async function deleteSavedChart(id: string): Promise<boolean> {
   const data = await gql<{ deleteChart: boolean }>(`mutation DeleteChart($id: ID!) { deleteChart(id: $id) }`, { id });
   return data.deleteChart;

@@ -1,6 +1,10 @@
 /**
  * Saved charts and audited exports. A saved chart stores ids, positions and view state only, never
  * copies of case data: reopening reads the entities fresh, through the same guard as any read.
+ *
+ * A chart belongs to its author (`owner`; for charts saved before owners, `createdBy`): names are
+ * unique per owner, only the owner replaces, re-shares or deletes it, and others see it only when
+ * the owner shared it with them by username or with the owner's agency.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -19,11 +23,20 @@ const MAX_STATE_CHARS = 900_000;
 const id = z.string().min(1).max(200);
 const ids = z.array(id).max(MAX_CHART_ENTITIES, `at most ${MAX_CHART_ENTITIES} entities`);
 
+/** At most this many users to share one chart with by name (share with the agency for more). */
+const MAX_SHARED_USERS = 50;
+
 const saveArgs = z.object({
   name: z.string().trim().min(1, 'give the chart a name').max(120, 'a name is at most 120 characters'),
   entityIds: ids.min(1, 'an empty chart cannot be saved'),
   linkIds: z.array(id).max(MAX_CHART_ENTITIES * 5).nullish(),
   state: z.record(z.string(), z.unknown()),
+  // Omitted: the chart stays shared as it was (a new chart: with no one).
+  sharedWithUsers: z
+    .array(z.string().trim().toLowerCase().min(1, 'a username cannot be empty').max(64))
+    .max(MAX_SHARED_USERS, `share with at most ${MAX_SHARED_USERS} users by name (or with your agency)`)
+    .nullish(),
+  sharedWithAgency: z.boolean().nullish(),
 });
 
 const exportArgs = z.object({
@@ -35,26 +48,59 @@ const exportArgs = z.object({
 interface StoredChart {
   id: string;
   name: string;
+  owner: string;
   createdBy: string;
   updatedBy: string;
   updatedAt: string;
   nodeCount: number;
+  sharedWithUsers?: string[] | null;
+  /** The agency it is shared with (the owner's, when shared); null when not. */
+  sharedWithAgency?: string | null;
   state?: string;
   entityIds?: string[];
   linkIds?: string[] | null;
 }
 
+/** Who is asking, as the chart queries match on it. */
+function caller(ctx: RequestContext): { username: string; agency: string | null } {
+  return { username: ctx.user!.username, agency: ctx.user!.agency ?? null };
+}
+
+/**
+ * A chart as the caller sees it: whose it is, whether it is theirs and whether it is shared. Whom
+ * it is shared with is the owner's business: others see null there.
+ */
+function summaryFor(c: StoredChart, ctx: RequestContext) {
+  const mine = c.owner === ctx.user!.username;
+  const users = c.sharedWithUsers ?? [];
+  return {
+    id: c.id,
+    name: c.name,
+    owner: c.owner,
+    createdBy: c.createdBy,
+    updatedBy: c.updatedBy,
+    updatedAt: c.updatedAt,
+    nodeCount: c.nodeCount,
+    mine,
+    shared: users.length > 0 || Boolean(c.sharedWithAgency),
+    sharedWithUsers: mine ? users : null,
+    sharedWithAgency: mine ? Boolean(c.sharedWithAgency) : null,
+  };
+}
+
 export const chartsResolvers = {
   Query: {
     savedCharts: async (_: unknown, __: unknown, ctx: RequestContext) => {
-      const rows = await ctx.db.read(q('listCharts.cypher'));
-      return rows.map((r) => r.chart as StoredChart);
+      const rows = await ctx.db.read(q('listCharts.cypher'), caller(ctx));
+      return rows.map((r) => summaryFor(r.chart as StoredChart, ctx));
     },
     savedChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(z.object({ id }), args);
-      const [row] = await ctx.db.read(q('openChart.cypher'), { id: a.id });
+      // A chart the caller may not open answers as no such chart: null, and nothing read.
+      const [row] = await ctx.db.read(q('openChart.cypher'), { id: a.id, ...caller(ctx) });
       if (!row) return null;
-      const { state, entityIds = [], linkIds, ...summary } = row.chart as StoredChart;
+      const chart = row.chart as StoredChart;
+      const { state, entityIds = [], linkIds } = chart;
       // Elements are read here, inside the guarded resolver, so the guard audits the persons on
       // the chart and applies redaction and withholding to them.
       const what = 'This saved chart';
@@ -73,7 +119,7 @@ export const chartsResolvers = {
         parsed = {};
       }
       return {
-        ...summary,
+        ...summaryFor(chart, ctx),
         state: parsed,
         elements: { nodes: nodeRows.map((r) => toEntity(r.n as PlainNode)), links, truncated: linkRows.length > cap },
       };
@@ -84,20 +130,34 @@ export const chartsResolvers = {
       const a = parseArgs(saveArgs, args);
       const state = JSON.stringify(a.state);
       if (state.length > MAX_STATE_CHARS) throw badInput(`The chart's view state is too large (${state.length} characters).`);
+      const { username, agency } = caller(ctx);
+      const sharedWithUsers = a.sharedWithUsers ? [...new Set(a.sharedWithUsers)].filter((u) => u !== username).sort() : null;
+      if (sharedWithUsers?.length) {
+        const known = await ctx.db.read('MATCH (u:User) WHERE u.username IN $names RETURN u.username AS username', { names: sharedWithUsers });
+        const found = new Set(known.map((r) => r.username as string));
+        const unknown = sharedWithUsers.filter((u) => !found.has(u));
+        if (unknown.length) throw badInput(`No such user to share with: ${unknown.join(', ')}.`);
+      }
+      if (a.sharedWithAgency && !agency) throw badInput('You belong to no agency to share the chart with.');
       const [row] = await ctx.db.write(q('saveChart.cypher'), {
         id: `chart-${randomUUID()}`,
         name: a.name,
-        username: ctx.user!.username,
+        username,
         now: new Date().toISOString(),
         state,
         entityIds: [...new Set(a.entityIds)],
         linkIds: a.linkIds ? [...new Set(a.linkIds)] : null,
+        shareUsers: sharedWithUsers !== null,
+        sharedWithUsers: sharedWithUsers ?? [],
+        shareAgency: a.sharedWithAgency != null,
+        sharedWithAgency: a.sharedWithAgency ? agency : null,
       });
-      return row!.chart as StoredChart;
+      return summaryFor(row!.chart as StoredChart, ctx);
     },
     deleteChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(z.object({ id }), args);
-      const [row] = await ctx.db.write(q('deleteChart.cypher'), { id: a.id });
+      // Only the owner's delete removes anything; for anyone else's chart (or none) the answer is false.
+      const [row] = await ctx.db.write(q('deleteChart.cypher'), { id: a.id, username: ctx.user!.username });
       return Number(row?.n ?? 0) > 0;
     },
     recordExport: async (_: unknown, args: unknown, ctx: RequestContext) => {
