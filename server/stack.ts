@@ -20,6 +20,7 @@ async function createDemoUsers(db: Database): Promise<{ username: string; role: 
   for (const role of ROLES) {
     const password = randomBytes(12).toString('base64url');
     await upsertUser(db, `demo-${role}`, role, password);
+    if (role === 'safeguarding') await (await import('./modules/safeguarding/assignments.js')).assignDemoCaseload(db, `demo-${role}`);
     made.push({ username: `demo-${role}`, role, password });
   }
   return made;

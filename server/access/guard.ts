@@ -1,56 +1,33 @@
 /**
  * The one authorisation and audit layer. Every Query and Mutation resolver is wrapped here (see
- * server/schema.ts): the caller must be allowed by POLICY, and what the resolver returns or
- * changes is written to the audit log before the answer leaves the server. If the audit entry
- * cannot be written, the answer is not sent (fail closed).
+ * server/schema.ts), and subscriptions call the same functions:
+ * 1. the caller must be allowed by POLICY (a refusal is itself audited);
+ * 2. a Viewer is made for the caller (viewer.ts) and the resolver runs inside it, so every node and
+ *    relationship it turns into answer data is seen as this user may see it — nothing the user may
+ *    not see is read into the answer; ids the user may not start from answer as unknown ids;
+ * 3. what is left outside entities (details, summaries, error messages) passes the second line:
+ *    protected ids become the user's opaque ids and free text is scrubbed;
+ * 4. what was shown is written to the audit log before the answer leaves (fail closed).
  */
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, POLICY } from './policy.js';
-import { licensingArgs, protectedIdentifiers, redactChildren, withholdReports } from './redaction.js';
+import { invalidateProtection, protectionIndex } from './protection.js';
+import { runInView } from './current.js';
+import { scopeFor, Viewer } from './viewer.js';
+import { opaqueIdKey } from './keys.js';
+import { assignedChildren } from '../modules/safeguarding/assignments.js';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 type ResolverMap = Record<string, unknown>;
-
-const PERSON_KINDS = new Set(['Person', 'Officer']);
-
-/** Ids of the entities in a result, and whether any is a person. */
-export function entitiesIn(value: unknown): { ids: string[]; person: boolean } {
-  const ids = new Set<string>();
-  let person = false;
-  const seen = new Set<unknown>();
-  const walk = (v: unknown, depth: number) => {
-    if (!v || typeof v !== 'object' || depth > 8 || seen.has(v)) return;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (const x of v) walk(x, depth + 1);
-      return;
-    }
-    const o = v as Record<string, unknown>;
-    if (typeof o.id === 'string' && typeof o.kind === 'string' && Array.isArray(o.labels)) {
-      ids.add(o.id);
-      if (PERSON_KINDS.has(o.kind)) person = true;
-    }
-    for (const [k, x] of Object.entries(o)) if (k !== 'properties') walk(x, depth + 1);
-  };
-  walk(value, 0);
-  return { ids: [...ids], person };
-}
 
 function unauthenticated(reason: string | null) {
   return new GraphQLError(reason ?? 'Sign in first: send `Authorization: Bearer <token>` from `login`.', { extensions: { code: 'UNAUTHENTICATED' } });
 }
 // Says nothing about whether the thing asked for exists.
 const forbidden = () => new GraphQLError('Your role does not allow this.', { extensions: { code: 'FORBIDDEN' } });
-
-/** Whose identities an answer must not carry, by role; null when the role sees the graph as stored. */
-function redactionScope(ctx: RequestContext, operation: string, args: Record<string, unknown>): { exceptChild: string | null } | null {
-  if (ctx.user?.role === 'licensing') return { exceptChild: null };
-  if (ctx.user?.role === 'safeguarding' && operation === 'Query.childConnections') return { exceptChild: String(args.childId) };
-  return null;
-}
 
 /** Throws unless POLICY lets the caller run `operation` (also used by subscriptions, which are not wrapped). */
 export function authorize(ctx: RequestContext, operation: string): void {
@@ -65,41 +42,134 @@ export function authorize(ctx: RequestContext, operation: string): void {
   }
 }
 
+/** Operations whose view is about one child: a strategy meeting sees that child, no other. */
+const CHILD_VIEWS = new Set(['Query.childConnections', 'Mutation.strategyPack']);
+
+/** The view the caller gets for `operation` (made once per resolver call; the index behind it is shared). */
+export async function viewerFor(ctx: RequestContext, operation: string, args: Record<string, unknown> = {}): Promise<Viewer> {
+  const user = ctx.user;
+  let inView: string[] | null = null;
+  if (user?.role === 'safeguarding') inView = CHILD_VIEWS.has(operation) && typeof args.childId === 'string' ? [args.childId] : await assignedChildren(ctx.db, user.username);
+  const scope = scopeFor(user, inView);
+  const [index, key] = await Promise.all([protectionIndex(ctx.db, scope.childrenExcept !== null), opaqueIdKey(ctx.db)]);
+  return new Viewer(user, index, key, scope);
+}
+
+/** Argument names that carry entity ids (a start, a target, a list to read). */
+const ID_ARG = /^(id|ids|from|to|entityIds?|reportIds|personIds?|operatorId|operationId|within)$/;
+
+/**
+ * Ids the caller may not see (protected subjects, withheld reports) answer as unknown ids would:
+ * a list loses them, a single id becomes one that matches nothing. So asking for a child by its
+ * real id does not even confirm that it exists.
+ */
+function withoutHiddenIds(args: Record<string, unknown>, viewer: Viewer): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(args)) {
+    if (!ID_ARG.test(k)) continue;
+    if (typeof v === 'string' && viewer.mayNotUse(v)) (out ??= { ...args })[k] = 'unknown:withheld';
+    else if (Array.isArray(v) && v.some((x) => typeof x === 'string' && viewer.mayNotUse(x))) {
+      (out ??= { ...args })[k] = [...new Set(v.map((x) => (typeof x === 'string' && viewer.mayNotUse(x) ? 'unknown:withheld' : x)))];
+    }
+  }
+  return out ?? args;
+}
+
+const isEntity = (o: Record<string, unknown>) => typeof o.id === 'string' && typeof o.kind === 'string' && Array.isArray(o.labels);
+const isLink = (o: Record<string, unknown>) => typeof o.id === 'string' && typeof o.type === 'string' && typeof o.source === 'string' && typeof o.target === 'string';
+const ID_KEY = /^(id|ids|.*Ids?|holders|persons)$/;
+
+/**
+ * The second line, over what lies outside entities and links (already seen through the viewer):
+ * details, summaries, counts' labels. Copy on write; the ids found in it are added to what the
+ * audit records as shown.
+ */
+export function outgoing(value: unknown, viewer: Viewer, idsSeen: Set<string>): unknown {
+  const visit = (v: unknown, key: string | null, depth: number): unknown => {
+    if (typeof v === 'string') {
+      if (key && ID_KEY.test(key) && v.length < 200) idsSeen.add(v);
+      return viewer.outgoing(v);
+    }
+    if (!v || typeof v !== 'object' || depth > 12) return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | null = null;
+      v.forEach((x, i) => {
+        const y = visit(x, key, depth + 1);
+        if (y !== x) (out ??= [...v])[i] = y;
+      });
+      return out ?? v;
+    }
+    const o = v as Record<string, unknown>;
+    if (isEntity(o) || isLink(o)) return o;
+    let out: Record<string, unknown> | null = null;
+    for (const k in o) {
+      const x = o[k];
+      const y = visit(x, k, depth + 1);
+      if (y !== x) (out ??= { ...o })[k] = y;
+    }
+    return out ?? o;
+  };
+  return visit(value, null, 0);
+}
+
+/** An error's message through the same second line (conflicts and refusals quote nothing hidden). */
+function viewedError(e: unknown, viewer: Viewer): unknown {
+  const err = e as GraphQLError;
+  const code = (err as { extensions?: { code?: string } })?.extensions?.code;
+  if (!code || typeof err.message !== 'string') return e;
+  const message = viewer.outgoing(err.message);
+  return message === err.message ? e : new GraphQLError(message, { extensions: { code } });
+}
+
+function audit(ctx: RequestContext, operation: string, args: Record<string, unknown>, entityIds: string[], outcome: string, username?: string) {
+  const written = appendAudit(ctx.db, {
+    username: ctx.user?.username ?? username ?? '(unknown)',
+    role: ctx.user?.role ?? '',
+    purpose: ctx.purpose ?? (typeof args.purpose === 'string' ? args.purpose : null),
+    operation,
+    // Passwords never reach the audit log (and audit.ts keeps case text out of it).
+    args: 'password' in args ? { ...args, password: '[not recorded]' } : args,
+    entityIds,
+    outcome,
+  });
+  written.catch(() => {}); // awaited (and reported) by auditBeforeAnswer
+  ctx.pendingAudit.push(written);
+}
+
 function guard(operation: string, resolve: Resolver): Resolver {
   return async (parent, args, ctx, info) => {
-    authorize(ctx, operation);
-    let result: unknown;
-    let returnedIds: { ids: string[]; person: boolean };
-    const scope = redactionScope(ctx, operation, args);
-    if (scope) {
-      // Children's identities are protected (all of them for licensing; all but the meeting's own
-      // child for a strategy meeting): descriptors instead, no victim's phone or protected address.
-      const prot = await protectedIdentifiers(ctx.db, scope.exceptChild);
-      const prepared = licensingArgs(operation, args, prot);
-      const raw = 'answer' in prepared ? prepared.answer : await resolve(parent, prepared.args, ctx, info);
-      returnedIds = entitiesIn(raw); // the audit keeps the real ids of what was shown, redacted or not
-      result = redactChildren(operation, raw, prot);
-    } else {
-      result = await resolve(parent, args, ctx, info);
-      returnedIds = entitiesIn(result);
+    try {
+      authorize(ctx, operation);
+    } catch (e) {
+      const code = (e as GraphQLError).extensions?.code;
+      if (code === 'FORBIDDEN' && ctx.user) audit(ctx, operation, {}, [], 'denied');
+      throw e;
     }
-    if (ctx.user) result = withholdReports(result, ctx.user.agency);
-    const { ids, person } = returnedIds;
-    if (ctx.user && (person || ALWAYS_AUDITED(operation))) {
+    const viewer = await viewerFor(ctx, operation, args);
+    ctx.viewer = viewer;
+    let result: unknown;
+    try {
+      // Queries: hidden ids are dropped here. Mutations check what they refer to themselves, so that
+      // their refusals read exactly as for an id that does not exist.
+      const viewedArgs = operation.startsWith('Query.') ? withoutHiddenIds(args, viewer) : args;
+      result = await runInView(viewer, () => resolve(parent, viewedArgs, ctx, info));
+    } catch (e) {
+      if (operation === 'Mutation.login') {
+        const attempted = typeof args.username === 'string' ? args.username.trim().toLowerCase().slice(0, 64) : undefined;
+        audit(ctx, operation, {}, [], 'failed', attempted);
+      } else if (ctx.user && operation.startsWith('Mutation.')) audit(ctx, operation, args, [], 'refused');
+      throw viewedError(e, viewer);
+    }
+    if (operation.startsWith('Mutation.')) invalidateProtection(ctx.db);
+    const idsInDetail = new Set<string>();
+    result = outgoing(result, viewer, idsInDetail);
+    if (ctx.user && (viewer.shownPerson || ALWAYS_AUDITED(operation))) {
       // Not awaited here: the rest of the answer is built while the entry is written, and
-      // `auditBeforeAnswer` holds the answer back until it is committed.
-      const written = appendAudit(ctx.db, {
-        username: ctx.user.username,
-        role: ctx.user.role,
-        purpose: ctx.purpose ?? (typeof args.purpose === 'string' ? args.purpose : null),
-        operation,
-        // Passwords never reach the audit log.
-        args: 'password' in args ? { ...args, password: '[not recorded]' } : args,
-        entityIds: ids,
-        outcome: 'ok',
-      });
-      written.catch(() => {}); // awaited (and reported) by auditBeforeAnswer
-      ctx.pendingAudit.push(written);
+      // `auditBeforeAnswer` holds the answer back until it is committed. The ids are those of what
+      // was shown (descriptors by their real ids), after the view, including those in details.
+      const ids = new Set(viewer.shown);
+      for (const id of idsInDetail) ids.add(viewer.storedId(id));
+      audit(ctx, operation, args, [...ids], CHILD_VIEWS.has(operation) && typeof args.openReason === 'string' ? 'opened-with-reason' : 'ok');
     }
     return result;
   };

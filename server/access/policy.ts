@@ -20,6 +20,8 @@ export const POLICY: Record<string, Rule> = {
   'Query.health': 'public',
   'Mutation.login': 'public',
   'Query.me': 'signed-in',
+  // Ends every session of the caller at once (all their tokens stop working within seconds).
+  'Mutation.logout': 'signed-in',
   'Query.stats': ['analyst', 'admin'],
   'Query.search': EXPLORE,
   'Query.entity': EXPLORE,
@@ -58,6 +60,11 @@ export const POLICY: Record<string, Rule> = {
   'Mutation.saveChart': CASE_DATA,
   'Mutation.deleteChart': CASE_DATA,
   'Mutation.recordExport': CASE_DATA,
+  // A released version of free text for wider sharing: written by a user of the owning agency
+  // (checked in the resolver); admin holds no case data.
+  'Mutation.releaseText': ['analyst', 'safeguarding', 'licensing'],
+  // Need-to-know per child: which children a safeguarding user may open without a stated reason.
+  'Mutation.assignChildren': ADMIN,
   'Query.users': ADMIN,
   'Mutation.setUser': ADMIN,
   'Query.auditLog': ADMIN,

@@ -4,6 +4,7 @@
  */
 import type { PlainNode, PlainRel } from '../db/database.js';
 import { kindOf } from './vocabulary.js';
+import { currentView } from '../access/current.js';
 
 export interface EntityView {
   id: string;
@@ -84,18 +85,40 @@ const KIND_FIELD: Record<string, string> = {
 };
 
 /** Properties kept for indexing only, not shown. */
-const HIDDEN = new Set(['point']);
+const HIDDEN = new Set(['point', 'propSources']);
 
+/**
+ * A stored node as answer data, through the view of the request in progress (access/viewer.ts):
+ * this is the only way a node becomes part of an answer, so what the user may not see never gets in.
+ * Without a view (alert rules, command-line tools) the node is taken as stored.
+ */
 export function toEntity(node: PlainNode): EntityView {
-  const kind = kindOf(node.labels);
+  const view = currentView();
+  return view ? view.entity(node) : storedEntity(node);
+}
+
+/** A stored relationship as a Link between entity ids (`source` → `target` in stored direction), through the view. */
+export function toLink(rel: PlainRel, source: string, target: string): LinkView {
+  const view = currentView();
+  return view ? view.link(rel, source, target) : storedLink(rel, source, target);
+}
+
+/** The node as stored, every property: for the access layer and for work inside the server. */
+export function storedEntity(node: PlainNode): EntityView {
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node.props)) if (!HIDDEN.has(k)) properties[k] = v;
+  return buildEntity(String(node.props.id), node.labels, properties);
+}
+
+/** The Entity shape for given properties (its kind, display label and typed fields). */
+export function buildEntity(id: string, labels: string[], properties: Record<string, unknown>): EntityView {
+  const kind = kindOf(labels);
   const view: EntityView = {
     ...properties,
-    id: String(node.props.id),
+    id,
     kind,
     label: displayLabel(kind, properties),
-    labels: node.labels.filter((l) => l !== 'Entity'),
+    labels: labels.filter((l) => l !== 'Entity'),
     properties,
     sources: Array.isArray(properties.sources) ? (properties.sources as string[]) : [],
   };
@@ -104,8 +127,7 @@ export function toEntity(node: PlainNode): EntityView {
   return view;
 }
 
-/** A stored relationship as a Link between entity ids (`source` → `target` in stored direction). */
-export function toLink(rel: PlainRel, source: string, target: string): LinkView {
+export function storedLink(rel: PlainRel, source: string, target: string): LinkView {
   return {
     id: String(rel.props.id ?? rel.elementId),
     type: rel.type,

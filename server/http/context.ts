@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { User } from '../modules/auth/users.js';
+import type { Viewer } from '../access/viewer.js';
 
 /** What every resolver receives; built per request in http/app.ts. */
 export interface RequestContext {
@@ -17,4 +18,6 @@ export interface RequestContext {
   clientAddress: string;
   /** Audit entries being written for this request; the answer waits for them (guard.ts, auditBeforeAnswer). */
   pendingAudit: Promise<unknown>[];
+  /** The caller's view of the graph, set by the guard before a resolver runs (access/viewer.ts). */
+  viewer?: Viewer;
 }

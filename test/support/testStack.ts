@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../server/config.js';
 import { startStack, type Stack } from '../../server/stack.js';
 import { ROLES, upsertUser } from '../../server/modules/auth/users.js';
+import { assignDemoCaseload } from '../../server/modules/safeguarding/assignments.js';
 
 export interface StackInfo {
   url: string;
@@ -31,6 +32,7 @@ export async function startTestStack(opts: { demo: boolean }): Promise<{ stack: 
     users[role] = { username: `test-${role}`, password: randomBytes(12).toString('base64url') };
     await upsertUser(stack.db, users[role].username, role, users[role].password);
   }
+  if (opts.demo) await assignDemoCaseload(stack.db, users.safeguarding.username);
   const info: StackInfo = { url: stack.url, users, boltUri: stack.neo4j!.uri, boltUser: stack.neo4j!.user, boltPassword: stack.neo4j!.password, dataDir };
   const stop = async () => {
     await stack.stop();

@@ -4,7 +4,7 @@ import { filter, pipe } from 'graphql-yoga';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { idArg } from '../../http/args.js';
-import { authorize } from '../../access/guard.js';
+import { authorize, outgoing, viewerFor } from '../../access/guard.js';
 import { alertChannel, type Alert } from './rules.js';
 
 export const alertsResolvers = {
@@ -47,7 +47,9 @@ export const alertsResolvers = {
           filter((a: Alert) => a.audience.includes(ctx.user!.role)),
         );
       },
-      resolve: (a: Alert) => a,
+      // The live feed passes the same view as the inbox (the guard's second line: protected ids as
+      // the user's opaque ids, names and numbers scrubbed), taken afresh for each alert.
+      resolve: async (a: Alert, _: unknown, ctx: RequestContext) => outgoing(a, await viewerFor(ctx, 'Query.alerts'), new Set()),
     },
   },
 };

@@ -8,6 +8,7 @@ import { distance } from 'fastest-levenshtein';
 import { GraphQLError } from 'graphql';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
+import type { Viewer } from '../../access/viewer.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -43,15 +44,36 @@ export async function duplicateCandidates(db: Database, limit: number): Promise<
 
 const notFound = (msg: string) => new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
 
+/** Protection flags: a merge keeps the strongest of what it joins, an unmerge gives each side its own back. */
+const PROTECTION = ['child', 'lookedAfter', 'restricted'] as const;
+
 /** Merges persons into the first of `ids`, recording the reason; returns the survivor. */
-export async function mergePersons(db: Database, ids: string[], reason: string, by: string): Promise<EntityView> {
+export async function mergePersons(db: Database, ids: string[], reason: string, by: string, viewer: Viewer | null = null): Promise<EntityView> {
   const [survivor, ...absorbed] = ids;
   return db.writeTransaction(async (run) => {
-    const found = await run('MATCH (p:Person) WHERE p.id IN $ids RETURN p.id AS id', { ids });
+    const found = (await run('MATCH (p:Person) WHERE p.id IN $ids RETURN p', { ids }))
+      .map((r) => r.p as PlainNode)
+      .filter((p) => !viewer || viewer.canRead(p))
+      .map((p) => ({ id: String(p.props.id) }));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw notFound(`no person with id ${missing.join(', ')} (already merged, or not a person)`);
     const mergeId = `merge-${randomUUID()}`;
+    // The survivor's own flags are kept aside (once, at its first merge) for unmerge; it then takes
+    // the strongest protection of everyone joined: one protected record makes the person protected.
+    const [own] = await run('MATCH (s:Person {id: $survivor}) RETURN s.child AS child, s.lookedAfter AS lookedAfter, s.restricted AS restricted', { survivor });
+    const before = JSON.stringify(Object.fromEntries(PROTECTION.map((k) => [k, own?.[k] ?? null])));
+    await run('MATCH (s:Person {id: $survivor}) SET s.protectionBeforeMerge = coalesce(s.protectionBeforeMerge, $before)', { survivor, before });
     for (const id of absorbed) await run(q('mergePersons.cypher'), { survivor, absorbed: id, mergeId });
+    await run(
+      `MATCH (s:Person {id: $survivor})
+       OPTIONAL MATCH (a:MergedPerson {mergedInto: $survivor})
+       WITH s, collect(a) AS joined
+       SET s.child = CASE WHEN s.child = true OR any(a IN joined WHERE a.child = true) THEN true ELSE s.child END,
+           s.lookedAfter = CASE WHEN s.lookedAfter = true OR any(a IN joined WHERE a.lookedAfter = true) THEN true ELSE s.lookedAfter END,
+           s.restricted = CASE WHEN s.restricted = true OR any(a IN joined WHERE a.restricted = true) THEN true ELSE s.restricted END,
+           s.pseudonym = coalesce(s.pseudonym, head([a IN joined WHERE a.pseudonym IS NOT NULL | a.pseudonym]))`,
+      { survivor },
+    );
     await run(
       'CREATE (m:MergeDecision {id: $mergeId, survivor: $survivor, absorbed: $absorbed, reason: $reason, by: $by, at: datetime()})',
       { mergeId, survivor, absorbed, reason, by },
@@ -65,7 +87,8 @@ export async function mergePersons(db: Database, ids: string[], reason: string, 
  * Undoes a merge. `id` may be an absorbed person (only that one comes back) or the survivor
  * (everyone merged into it comes back). Returns the restored persons.
  */
-export async function unmergePerson(db: Database, id: string, reason: string, by: string): Promise<EntityView[]> {
+export async function unmergePerson(db: Database, id: string, reason: string, by: string, viewer: Viewer | null = null): Promise<EntityView[]> {
+  if (viewer?.mayNotUse(id)) throw notFound(`${id} is not part of a merge`);
   return db.writeTransaction(async (run) => {
     const rows = await run(
       `OPTIONAL MATCH (m:MergedPerson {id: $id})
@@ -76,9 +99,27 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
     const absorbed = (rows[0]?.absorbed as string[]) ?? [];
     if (!absorbed.length) throw notFound(`${id} is not part of a merge`);
     const restored: EntityView[] = [];
+    let survivorId: string | null = null;
     for (const a of [...absorbed].reverse()) {
-      const [{ absorbed: node }] = await run(q('unmergePerson.cypher'), { absorbed: a });
+      const [{ absorbed: node, survivor }] = await run(q('unmergePerson.cypher'), { absorbed: a });
+      survivorId = survivor as string;
       restored.push(toEntity(node as PlainNode));
+    }
+    // The survivor's protection: its own, and that of whoever is still merged into it.
+    if (survivorId) {
+      const [row] = await run('MATCH (s:Person {id: $id}) RETURN s.protectionBeforeMerge AS before', { id: survivorId });
+      const before = JSON.parse(String(row?.before ?? '{}')) as Record<string, boolean | null>;
+      await run(
+        `MATCH (s:Person {id: $id})
+         OPTIONAL MATCH (a:MergedPerson {mergedInto: $id})
+         WITH s, collect(a) AS joined
+         SET s.child = CASE WHEN $child = true OR any(a IN joined WHERE a.child = true) THEN true ELSE $child END,
+             s.lookedAfter = CASE WHEN $lookedAfter = true OR any(a IN joined WHERE a.lookedAfter = true) THEN true ELSE $lookedAfter END,
+             s.restricted = CASE WHEN $restricted = true OR any(a IN joined WHERE a.restricted = true) THEN true ELSE $restricted END
+         WITH s, joined
+         FOREACH (_ IN CASE WHEN size(joined) = 0 THEN [1] ELSE [] END | REMOVE s.protectionBeforeMerge)`,
+        { id: survivorId, child: before.child ?? null, lookedAfter: before.lookedAfter ?? null, restricted: before.restricted ?? null },
+      );
     }
     await run('CREATE (:MergeDecision {id: $id, undoes: $absorbed, reason: $reason, by: $by, at: datetime()})', {
       id: `unmerge-${randomUUID()}`,

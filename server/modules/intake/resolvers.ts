@@ -5,6 +5,7 @@ import { whoIs } from './whoIs.js';
 import { reportInput, submitReport } from './submitReport.js';
 import { runAlertRules } from '../alerts/rules.js';
 import { duplicateCandidates, mergePersons, unmergePerson } from './merge.js';
+import { releaseText } from './release.js';
 
 const whoIsArgs = z.object({ nickname: z.string().trim().min(1, 'give a nickname').max(60, 'at most 60 characters') });
 
@@ -25,7 +26,7 @@ export const intakeResolvers = {
   },
   Mutation: {
     submitReport: async (_: unknown, args: { input: unknown }, ctx: RequestContext) => {
-      const saved = await submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input);
+      const saved = await submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input, ctx.viewer ?? null);
       // The report is committed; the alert rules look at what it touched. A failing rule must not
       // lose the report, so it is logged, and the rules run again on the next write or start.
       const touched = [saved.report.id, ...saved.entities.map((e) => e.entity.id)];
@@ -34,11 +35,12 @@ export const intakeResolvers = {
     },
     merge: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { ids, reason } = parseArgs(mergeArgs, args);
-      return mergePersons(ctx.db, ids, reason, ctx.user!.username);
+      return mergePersons(ctx.db, ids, reason, ctx.user!.username, ctx.viewer ?? null);
     },
     unmerge: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { id, reason } = parseArgs(z.object({ id: z.string().min(1), reason: z.string().max(2000).nullish() }), args);
-      return unmergePerson(ctx.db, id, reason ?? '', ctx.user!.username);
+      return unmergePerson(ctx.db, id, reason ?? '', ctx.user!.username, ctx.viewer ?? null);
     },
+    releaseText: (_: unknown, args: unknown, ctx: RequestContext) => releaseText(ctx, args),
   },
 };

@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate } from '../../http/args.js';
 import type { Database, PlainNode, PlainRel } from '../../db/database.js';
-import { isLabel, isLinkType } from '../../domain/vocabulary.js';
+import { isLabel, isLinkType, kindOf } from '../../domain/vocabulary.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
+import type { Viewer } from '../../access/viewer.js';
 import { normalisePhone, readPostcode, readRegistration } from '../search/identifiers.js';
 
 const scalar = z.union([z.string().max(2000), z.number(), z.boolean()]);
@@ -99,13 +100,23 @@ function normalise(kind: string, props: Record<string, unknown>): Record<string,
 }
 
 /** Finds the known entity a report's entity is: strong identifiers only, never a nickname. */
-async function findKnown(run: Run, ref: string, kind: string, p: Record<string, unknown>): Promise<{ node: PlainNode; by: string } | null> {
+async function findKnown(run: Run, viewer: Viewer | null, ref: string, kind: string, p: Record<string, unknown>): Promise<{ node: PlainNode; by: string } | null> {
   const one = async (by: string, cypher: string, params: Record<string, unknown>) => {
     const rows = await run(cypher, params);
-    return rows.length ? { node: rows[0].n as PlainNode, by } : null;
+    // What the writer may not read is never matched: the report creates its own record instead,
+    // exactly as for an id that does not exist.
+    const usable = rows.filter((r) => !viewer || viewer.canRead(r.n as PlainNode));
+    return usable.length ? { node: usable[0].n as PlainNode, by } : null;
   };
   const byId = await one('id', 'MATCH (n:Entity {id: $id}) RETURN n', { id: ref });
-  if (byId) return byId;
+  if (byId) {
+    // A reference by id must name a record of the kind the report says.
+    const held = kindOf(byId.node.labels);
+    if (held !== kind && !(kind === 'Person' && held === 'Officer') && !(kind === 'Incident' && held === 'Crime')) {
+      throw new ReportRefError(`entity "${ref}" is a ${held}, not a ${kind}`);
+    }
+    return byId;
+  }
   if (kind === 'Phone' && p.phoneNo) return one('phone number', 'MATCH (n:Phone {phoneNo: $v}) RETURN n LIMIT 1', { v: p.phoneNo });
   if (kind === 'Vehicle' && p.reg) return one('registration', 'MATCH (n:Vehicle {reg: $v}) RETURN n LIMIT 1', { v: p.reg });
   if (kind === 'Email' && p.email_address) return one('e-mail address', 'MATCH (n:Email) WHERE toLower(n.email_address) = $v RETURN n LIMIT 1', { v: lower(p.email_address) });
@@ -135,7 +146,26 @@ async function findKnown(run: Run, ref: string, kind: string, p: Record<string, 
 const PREFIX: Record<string, string> = { Person: 'per', Phone: 'ph', Vehicle: 'veh', Location: 'loc', Incident: 'inc', Operator: 'opr', Licence: 'lic', Notice: 'ntc', Meeting: 'mtg', Operation: 'op', Report: 'rep' };
 const newId = (kind: string) => `${PREFIX[kind] ?? kind.toLowerCase()}-${randomUUID()}`;
 
-export async function submitReport(db: Database, input: ReportInput): Promise<SubmittedReport> {
+/** A report's own handling and sharing: changed only by a user of the agency that owns it. */
+const REPORT_CONTROLS = new Set(['handling', 'conditions', 'sharedWith', 'sharedOn', 'ownerAgency']);
+
+/** Which properties came from which reports, kept beside the values (access/viewer.ts reads it). */
+function withSources(previous: unknown, keys: string[], reportId: string): string {
+  let map: Record<string, string[]> = {};
+  try {
+    map = typeof previous === 'string' ? (JSON.parse(previous) as Record<string, string[]>) : {};
+  } catch {
+    map = {};
+  }
+  for (const k of keys) if (!(map[k] ?? []).includes(reportId)) map[k] = [...(map[k] ?? []), reportId];
+  return JSON.stringify(map);
+}
+
+/**
+ * `viewer`: the writer's view. A write refers only to what its writer can read, and what it answers
+ * (conflicts included) quotes nothing the writer could not read.
+ */
+export async function submitReport(db: Database, input: ReportInput, viewer: Viewer | null = null): Promise<SubmittedReport> {
   const known = new Set(input.entities.map((e) => e.ref));
   return db.writeTransaction(async (run) => {
     const reportId = newId('Report');
@@ -149,28 +179,38 @@ export async function submitReport(db: Database, input: ReportInput): Promise<Su
     const idOf = new Map<string, string>();
     for (const e of input.entities) {
       const props = normalise(e.kind, e.properties);
-      const match = await findKnown(run, e.ref, e.kind, props);
+      const match = await findKnown(run, viewer, e.ref, e.kind, props);
       let node: PlainNode;
       const conflicts: string[] = [];
       if (match) {
         const held = match.node.props;
+        if (kindOf(match.node.labels) === 'Report' && Object.keys(props).length && held.ownerAgency !== (viewer?.user?.agency ?? held.ownerAgency)) {
+          throw new ReportRefError(`report "${e.ref}" belongs to ${String(held.ownerAgency ?? 'another agency')}: only that agency changes it`);
+        }
+        if (kindOf(match.node.labels) === 'Report' && Object.keys(props).some((k) => REPORT_CONTROLS.has(k)) && viewer?.user?.agency !== held.ownerAgency) {
+          throw new ReportRefError(`report "${e.ref}": only its owning agency changes its handling, conditions or sharing`);
+        }
+        // What the writer may see of the record: a conflict quotes the held value only from that.
+        const seen = viewer ? viewer.entity(match.node).properties : held;
         const added: Record<string, unknown> = {};
+        const same: string[] = [];
         for (const [k, v] of Object.entries(props)) {
           if (held[k] === undefined || held[k] === null) added[k] = v;
-          else if (!sameValue(held[k], v) && k !== 'raw') conflicts.push(`${k}: held "${String(held[k])}", report says "${String(v)}"`);
+          else if (sameValue(held[k], v)) same.push(k);
+          else if (k !== 'raw') conflicts.push(seen[k] !== undefined && sameValue(seen[k], held[k]) ? `${k}: held "${String(held[k])}", report says "${String(v)}"` : `${k}: the report's value differs from the one held`);
         }
         [{ n: node }] = (await run(
-          `MATCH (n:Entity {id: $id}) SET n += $added
+          `MATCH (n:Entity {id: $id}) SET n += $added, n.propSources = $propSources
            SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
            RETURN n`,
-          { id: match.node.props.id, added, rid: reportId },
+          { id: match.node.props.id, added, rid: reportId, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
         )) as { n: PlainNode }[];
       } else {
         [{ n: node }] = (await run(
-          `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n.sources = [$rid]
+          `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n.sources = [$rid], n.propSources = $propSources
            SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END
            RETURN n`,
-          { id: newId(e.kind), props, rid: reportId },
+          { id: newId(e.kind), props, rid: reportId, propSources: withSources(null, Object.keys(props), reportId) },
         )) as { n: PlainNode }[];
       }
       const entity = toEntity(node);
@@ -183,6 +223,13 @@ export async function submitReport(db: Database, input: ReportInput): Promise<Su
     for (const l of input.links) {
       const ends = [l.from, l.to].map((ref) => idOf.get(ref) ?? ref);
       const [from, to] = ends as [string, string];
+      // An id the writer may not read is, to them, an id that does not exist.
+      const named = ends.filter((id, i) => id === [l.from, l.to][i]);
+      if (viewer && named.length) {
+        const found = await run('MATCH (n:Entity) WHERE n.id IN $ids RETURN n', { ids: named });
+        const unreadable = found.map((r) => r.n as PlainNode).filter((n) => !viewer.canRead(n)).map((n) => String(n.props.id));
+        if (unreadable.length) throw new ReportRefError(`link ${l.type} from "${l.from}" to "${l.to}": no entity "${unreadable.join('", "')}" in the report or the graph`);
+      }
       const rows = await run(
         `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
          OPTIONAL MATCH (a)-[existing:${l.type}]->(b)
@@ -190,7 +237,7 @@ export async function submitReport(db: Database, input: ReportInput): Promise<Su
          CALL {
            WITH a, b, existing
            WITH a, b, existing WHERE existing IS NULL
-           CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r.sources = [$rid]
+           CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r.sources = [$rid], r.propSources = $propSources
            RETURN r
            UNION
            WITH a, b, existing
@@ -199,7 +246,7 @@ export async function submitReport(db: Database, input: ReportInput): Promise<Su
            RETURN r
          }
          RETURN r, a.id AS source, b.id AS target`,
-        { from, to, id: `${l.type}:${from}:${to}`, props: l.properties, rid: reportId },
+        { from, to, id: `${l.type}:${from}:${to}`, props: l.properties, rid: reportId, propSources: withSources(null, Object.keys(l.properties), reportId) },
       );
       if (!rows.length) {
         const missing = ends.filter((id, i) => !known.has([l.from, l.to][i]!) && id === [l.from, l.to][i]);

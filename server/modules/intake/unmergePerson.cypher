@@ -23,4 +23,4 @@ REMOVE absorbed.mergedInto, absorbed.mergeId
 WITH survivor, absorbed, restored
 // An emptied list is removed, so the survivor is exactly as before.
 FOREACH (_ IN CASE WHEN size(survivor.mergedFrom) = 0 THEN [1] ELSE [] END | REMOVE survivor.mergedFrom)
-RETURN absorbed, restored
+RETURN absorbed, restored, survivor.id AS survivor

@@ -6,7 +6,8 @@ import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
 import { neighbourhood } from '../graph/queries.js';
-import { protectedIdentifiers, redactChildren } from '../../access/redaction.js';
+import { assignChildren, assignedChildren } from './assignments.js';
+import { idArg } from '../../http/args.js';
 import { renderPack, type PackView } from './pack.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -18,7 +19,22 @@ export const childArgs = z.object({
     .nullish()
     .transform((v) => v ?? new Date().toISOString().slice(0, 10)),
   purpose: z.string().trim().min(3, 'state the purpose of this view (e.g. the strategy meeting it is for)').max(500),
+  openReason: z.string().trim().min(10, 'say in a sentence why you need to open a child not assigned to you').max(1000).nullish(),
 });
+
+/**
+ * Need-to-know: a safeguarding user opens the children assigned to them; any other child only with
+ * a stated reason (the guard records the view as opened-with-reason). Analysts are not limited.
+ */
+async function checkNeedToKnow(ctx: RequestContext, childId: string, openReason: string | null | undefined) {
+  if (ctx.user?.role !== 'safeguarding' || openReason) return;
+  const [found] = await ctx.db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c.id AS id', { childId });
+  if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
+  if ((await assignedChildren(ctx.db, ctx.user.username)).includes(childId)) return;
+  throw new GraphQLError('This child is not assigned to you. To open the view anyway, give a reason (openReason): it is recorded and reviewed.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+}
 
 /** The strategy-meeting view of one child, as stored (the guard, or the pack, redacts it for the role). */
 export async function childView(db: Database, { childId, hops, asOf }: { childId: string; hops: number; asOf: string }) {
@@ -55,24 +71,39 @@ export async function childView(db: Database, { childId, hops, asOf }: { childId
 
 export const safeguardingResolvers = {
   Query: {
+    // A safeguarding user's picker lists only the children assigned to them, so the descriptors in
+    // a view cannot be matched against a list of everyone.
     children: async (_: unknown, __: unknown, ctx: RequestContext) => {
-      const rows = await ctx.db.read('MATCH (c:Person) WHERE c.child = true RETURN c ORDER BY c.pseudonym, c.id LIMIT 2000');
+      const only = ctx.user?.role === 'safeguarding' ? await assignedChildren(ctx.db, ctx.user.username) : null;
+      const rows = await ctx.db.read('MATCH (c:Person) WHERE c.child = true AND ($only IS NULL OR c.id IN $only) RETURN c ORDER BY c.pseudonym, c.id LIMIT 2000', { only });
       return rows.map((r) => toEntity(r.c as PlainNode));
     },
-    childConnections: async (_: unknown, args: unknown, ctx: RequestContext) => childView(ctx.db, parseArgs(childArgs, args)),
+    childConnections: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const a = parseArgs(childArgs, args);
+      await checkNeedToKnow(ctx, a.childId, a.openReason);
+      return childView(ctx.db, a);
+    },
   },
   Mutation: {
     strategyPack: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(childArgs, args);
-      let view = await childView(ctx.db, a);
-      // The guard redacts what a resolver returns; a PDF is opaque to it, so the view is redacted
-      // here, as the strategy-meeting screen is: every child but this one as a descriptor.
-      if (ctx.user!.role !== 'analyst') view = redactChildren('Query.childConnections', view as never, await protectedIdentifiers(ctx.db, a.childId)) as unknown as typeof view;
+      await checkNeedToKnow(ctx, a.childId, a.openReason);
+      // Read inside the guard's view, as the screen is: every child but this one a descriptor, so
+      // the PDF cannot carry more than the screen would.
+      const view = await childView(ctx.db, a);
       const generatedAt = new Date().toISOString();
       const pdf = await renderPack(view as unknown as PackView, { purpose: a.purpose, asOf: a.asOf, hops: a.hops, generatedBy: ctx.user!.username, generatedAt });
       const pseudonym = String(view.child.properties.pseudonym ?? 'child').replace(/[^A-Za-z0-9_-]/g, '');
       const shows = [view.child, ...view.linkedPersons.map((p) => p.entity), ...view.chronology];
       return { filename: `strategy-pack-${pseudonym}-${a.asOf}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64'), bytes: pdf.length, shows };
+    },
+    assignChildren: async (_: unknown, args: unknown, ctx: RequestContext) => {
+      const a = parseArgs(z.object({ username: z.string().trim().toLowerCase().min(1).max(64), childIds: z.array(idArg).max(500, 'at most 500 children') }), args);
+      const done = await assignChildren(ctx.db, a.username, [...new Set(a.childIds)]);
+      if (!done) throw new GraphQLError('No user with that username.', { extensions: { code: 'BAD_USER_INPUT' } });
+      // Ids that are not children are left out: say so, so an admin's typo is not silently lost.
+      const missing = a.childIds.filter((id) => !done.assignedChildren.includes(id));
+      return { ...done, notChildren: missing };
     },
   },
 };

@@ -1,5 +1,7 @@
 // A registration with or without spaces: stored registrations are upper case without spaces.
+// Hidden records are filtered before the limit (see fulltext.cypher).
 MATCH (node:Vehicle)
 WHERE node.reg CONTAINS $reg
+  AND NOT (size(coalesce(node.sources, [])) > 0 AND all(s IN node.sources WHERE s IN $withheld))
 RETURN node, CASE WHEN node.reg = $reg THEN 100.0 ELSE 50.0 END AS score
 LIMIT $cap

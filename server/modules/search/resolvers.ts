@@ -14,6 +14,12 @@ const searchArgs = z.object({
   limit: z.number().int().min(1).max(200, 'limit is at most 200').default(20),
 });
 
+/** What the caller may not see, filtered inside the queries (access/viewer.ts). */
+export interface Hidden {
+  hidden: string[];
+  withheld: string[];
+}
+
 export interface SearchHit {
   entity: EntityView;
   score: number;
@@ -24,16 +30,16 @@ export interface SearchHit {
  * and merges them by entity, keeping each entity's best score. Exact identifiers score 100,
  * partial ones 50, above any Lucene score.
  */
-export async function search(db: Database, text: string, kinds: string[] | null, limit: number): Promise<SearchHit[]> {
+export async function search(db: Database, text: string, kinds: string[] | null, limit: number, hide: Hidden = { hidden: [], withheld: [] }): Promise<SearchHit[]> {
   const wants = (kind: string) => !kinds || kinds.includes(kind);
   const cap = limit * 3;
   const runs: Promise<Record<string, unknown>[]>[] = [];
   const phone = readPhone(text);
-  if (phone && wants('Phone')) runs.push(db.read(q('phone.cypher'), { ...phone, cap }));
+  if (phone && wants('Phone')) runs.push(db.read(q('phone.cypher'), { ...phone, cap, ...hide }));
   const reg = readRegistration(text);
-  if (reg && wants('Vehicle')) runs.push(db.read(q('registration.cypher'), { reg, cap }));
+  if (reg && wants('Vehicle')) runs.push(db.read(q('registration.cypher'), { reg, cap, ...hide }));
   const lucene = luceneQuery(text);
-  if (lucene) runs.push(db.read(q('fulltext.cypher'), { lucene, kinds, cap }, { what: 'This search' }));
+  if (lucene) runs.push(db.read(q('fulltext.cypher'), { lucene, kinds, cap, ...hide }, { what: 'This search' }));
 
   const best = new Map<string, SearchHit>();
   for (const rows of await Promise.all(runs)) {
@@ -51,7 +57,8 @@ export const searchResolvers = {
   Query: {
     search: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { text, kinds, limit } = parseArgs(searchArgs, args);
-      return search(ctx.db, text, kinds, limit);
+      const viewer = ctx.viewer!;
+      return search(ctx.db, text, kinds, limit, { hidden: viewer.hiddenIds(), withheld: viewer.withheldReportIds() });
     },
   },
 };

@@ -1,0 +1,24 @@
+/**
+ * The view of the request in progress (a Viewer, viewer.ts), carried with the async context, so
+ * that turning a stored node or relationship into answer data (domain/entity.ts) always goes
+ * through it, in every module, without each resolver having to pass it along.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PlainNode, PlainRel } from '../db/database.js';
+import type { EntityView, LinkView } from '../domain/entity.js';
+
+export interface View {
+  entity(node: PlainNode): EntityView;
+  link(rel: PlainRel, source: string, target: string): LinkView;
+}
+
+const current = new AsyncLocalStorage<View>();
+
+/** Runs `fn` with `view` applied to everything it materialises. */
+export function runInView<T>(view: View, fn: () => T): T {
+  return current.run(view, fn);
+}
+
+export function currentView(): View | undefined {
+  return current.getStore();
+}

@@ -1,0 +1,283 @@
+/**
+ * The view of the graph one user may have (DESIGN.md §6), applied where a stored record becomes
+ * part of an answer: `toEntity` and `toLink` (domain/entity.ts) hand every node and relationship
+ * to the viewer of the request in progress, so a value the user may not see is never put into the
+ * answer — there is nothing to remove afterwards. The guard (guard.ts) makes the viewer before a
+ * resolver runs and runs the resolver inside it; subscriptions and exports do the same.
+ *
+ * - Provenance, per value: an entity or link whose every report is withheld from the user shows as
+ *   "1 item held by <owner>, <date>"; a property whose every report is withheld is left out.
+ * - Protected subjects (children, victims' phones, protected places for licensing; every child
+ *   but those in view for safeguarding) arrive as descriptors under ids that are opaque and stable
+ *   per user (a keyed hash, never reversible, never embedded in another id); links touching them
+ *   get opaque ids too and carry only allow-listed properties.
+ * - Free text on a record that concerns a protected subject is withheld, unless the owning agency
+ *   wrote a released version (`released_<field>`); any free text left is scrubbed (scrub.ts).
+ */
+import { createHmac } from 'node:crypto';
+import type { PlainNode, PlainRel } from '../db/database.js';
+import { buildEntity, storedEntity, storedLink, type EntityView, type LinkView } from '../domain/entity.js';
+import type { User } from '../modules/auth/users.js';
+import type { View } from './current.js';
+import type { ChildRecord, HeldReport, ProtectionIndex } from './protection.js';
+import { buildScrubber, type ProtectedIdentity, type Scrubber } from './scrub.js';
+
+/** Properties holding free text: withheld near a protected subject unless released, scrubbed elsewhere. */
+export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'savedAs', 'conditions', 'title', 'outcome', 'reason', 'comment', 'details', 'text', 'basis', 'charge']);
+/** What a link touching a protected subject may carry: its type, dates, grades and counts. */
+const LINK_ALLOWED = new Set(['from', 'to', 'date', 'sourceGrade', 'intelGrade', 'grade', 'count', 'confidence']);
+/** Bookkeeping properties never shown as such. */
+const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge']);
+const RELEASED = 'released_';
+
+export interface ViewScope {
+  /** Children protected from this user: all but these (null: no child is protected). */
+  childrenExcept: Set<string> | null;
+  /** Victims' phones and protected places too (licensing). */
+  phonesAndPlaces: boolean;
+}
+
+/** Role → what it is protected from. Safeguarding sees the children in view (or assigned), no others. */
+export function scopeFor(user: User | null, childrenInView: string[] | null): ViewScope {
+  if (user?.role === 'licensing') return { childrenExcept: new Set(), phonesAndPlaces: true };
+  if (user?.role === 'safeguarding') return { childrenExcept: new Set(childrenInView ?? []), phonesAndPlaces: false };
+  return { childrenExcept: null, phonesAndPlaces: false };
+}
+
+function describeChild(c: Pick<ChildRecord, 'sex' | 'age' | 'lookedAfter'>): string {
+  const sex = c.sex === 'female' || c.sex === 'F' ? 'girl' : c.sex === 'male' || c.sex === 'M' ? 'boy' : 'child';
+  return `${c.lookedAfter ? 'looked-after ' : ''}${sex}${typeof c.age === 'number' ? `, ${c.age}` : ''}`;
+}
+
+const heldLabel = (reports: HeldReport[]) => {
+  const first = [...reports].sort((a, b) => String(a.receivedOn).localeCompare(String(b.receivedOn)))[0]!;
+  const owners = [...new Set(reports.map((r) => r.ownerAgency ?? 'another agency'))].join(', ');
+  return `${reports.length} item${reports.length > 1 ? 's' : ''} held by ${owners}${first.receivedOn ? `, ${first.receivedOn}` : ''}`;
+};
+
+function parseSources(v: unknown): Record<string, string[]> {
+  if (typeof v !== 'string') return {};
+  try {
+    const o = JSON.parse(v) as unknown;
+    return o && typeof o === 'object' ? (o as Record<string, string[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export class Viewer implements View {
+  /** Real ids of the entities put into this answer (what the audit records as shown). */
+  readonly shown = new Set<string>();
+  /** Whether a person was among them (reads of persons are always audited). */
+  shownPerson = false;
+  /** Public id → stored id, for the audit (which records what was shown by its real id). */
+  private readonly storedIds = new Map<string, string>();
+  private readonly protectedIds = new Set<string>();
+  private readonly scrubber: Scrubber | null;
+
+  constructor(
+    readonly user: User | null,
+    private readonly index: ProtectionIndex,
+    private readonly key: Uint8Array,
+    readonly scope: ViewScope,
+  ) {
+    const identities: ProtectedIdentity[] = [];
+    if (scope.childrenExcept) {
+      for (const c of index.children.values()) {
+        if (scope.childrenExcept.has(c.id) || c.mergedIds.some((m) => scope.childrenExcept!.has(m))) continue;
+        this.protectedIds.add(c.id);
+        for (const m of c.mergedIds) this.protectedIds.add(m);
+        identities.push({ ids: [c.id, ...c.mergedIds], names: [{ first: c.name, last: c.surname }], tokens: [c.pseudonym, ...c.aliases].filter(Boolean) as string[] });
+      }
+      for (const [id, ph] of index.victimPhones) {
+        const childsPhone = ph.childId !== null && this.protectedIds.has(ph.childId);
+        if (!childsPhone && !scope.phonesAndPlaces) continue;
+        this.protectedIds.add(id);
+        identities.push({ ids: [id], phones: [ph.phoneNo, ph.raw].filter(Boolean) as string[] });
+      }
+    }
+    if (scope.phonesAndPlaces) {
+      for (const [id, pl] of index.places) {
+        this.protectedIds.add(id);
+        identities.push({ ids: [id], addresses: pl.address ? [pl.address] : [], postcodes: pl.postcode ? [pl.postcode] : [] });
+      }
+    }
+    this.scrubber = identities.length ? buildScrubber(identities) : null;
+  }
+
+  /** Ids that answers must not reveal or start from: filtered out inside queries, before any limit. */
+  hiddenIds(): string[] {
+    return [...this.protectedIds];
+  }
+
+  /** Reports held under conditions by another agency and not shared with the user's. */
+  withheldReportIds(): string[] {
+    return [...this.index.conditional.values()].filter((r) => this.withheld(r)).map((r) => r.id);
+  }
+
+  private withheld(r: HeldReport): boolean {
+    const agency = this.user?.agency ?? null;
+    return r.ownerAgency !== agency && !(agency !== null && r.sharedWith.includes(agency));
+  }
+
+  reportWithheld(id: string): boolean {
+    const r = this.index.conditional.get(id);
+    return !!r && this.withheld(r);
+  }
+
+  /** The withheld reports behind a value when every one of its reports is withheld; null when any is visible. */
+  private heldBehind(sources: unknown): HeldReport[] | null {
+    if (!Array.isArray(sources) || !sources.length) return null;
+    const held: HeldReport[] = [];
+    for (const s of sources) {
+      const r = this.index.conditional.get(String(s));
+      if (!r || !this.withheld(r)) return null;
+      held.push(r);
+    }
+    return held;
+  }
+
+  isProtected(id: string): boolean {
+    return this.protectedIds.has(id);
+  }
+
+  /** True when a stored id names a subject the user may not see or start from (it answers as unknown). */
+  mayNotUse(id: string): boolean {
+    return this.protectedIds.has(id);
+  }
+
+  /**
+   * Whether the user can read a record (to refer to it in a write): not a protected subject, not a
+   * withheld report, not a record that only withheld reports support.
+   */
+  canRead(node: PlainNode): boolean {
+    const id = String(node.props.id);
+    if (this.protectedIds.has(id) || this.reportWithheld(id) || this.heldBehind(node.props.sources)) return false;
+    if (this.scope.childrenExcept && node.props.child === true && !this.scope.childrenExcept.has(id)) return false;
+    return true;
+  }
+
+  private opaque(prefix: string, id: string): string {
+    // Keyed per user: stable across this user's requests (a chart keeps its descriptors), unlinkable across users.
+    const h = createHmac('sha256', this.key).update(`${this.user?.username ?? ''}\u0000${id}`).digest('base64url').slice(0, 16);
+    return `${prefix}-${h}`;
+  }
+
+  /** The id the user sees for a stored id. */
+  publicId(id: string): string {
+    if (!this.protectedIds.has(id)) return id;
+    const prefix = this.index.victimPhones.has(id) ? 'phone' : this.index.places.has(id) ? 'place' : 'child';
+    const pub = this.opaque(prefix, id);
+    this.storedIds.set(pub, id);
+    return pub;
+  }
+
+  /** The stored id behind an id this viewer gave out (itself when it was not made opaque). */
+  storedId(publicId: string): string {
+    return this.storedIds.get(publicId) ?? publicId;
+  }
+
+  private concernsProtected(id: string): boolean {
+    const subjects = this.index.concerns.get(id);
+    if (!subjects) return false;
+    for (const s of subjects) if (this.protectedIds.has(s)) return true;
+    return false;
+  }
+
+  /** Free text as this user may read it: scrubbed of every protected identity. */
+  text(s: string): string {
+    return this.scrubber ? this.scrubber(s) : s;
+  }
+
+  /** Any string leaving in a non-entity part of an answer (details, summaries, messages). */
+  outgoing(s: string): string {
+    if (this.protectedIds.has(s)) return this.publicId(s);
+    return this.text(s);
+  }
+
+  entity(node: PlainNode): EntityView {
+    const stored = storedEntity(node);
+    const id = stored.id;
+    this.shown.add(id);
+    if (stored.kind === 'Person' || stored.kind === 'Officer') this.shownPerson = true;
+    const p = node.props;
+    const child = this.index.children.get(id);
+    if (this.protectedIds.has(id) || (this.scope.childrenExcept && p.child === true && !this.scope.childrenExcept.has(id)) || (this.scope.phonesAndPlaces && p.restricted === true && stored.kind === 'Location')) {
+      return this.described(stored, child ?? null);
+    }
+    if (stored.kind === 'Report' && this.reportWithheld(id)) {
+      const r = this.index.conditional.get(id)!;
+      const properties = { withheld: true, ownerAgency: r.ownerAgency, receivedOn: r.receivedOn, handling: 'C' };
+      return { id, kind: 'Report', label: heldLabel([r]), labels: ['Report'], properties, sources: [], ...properties };
+    }
+    const held = this.heldBehind(p.sources);
+    if (held) {
+      const properties = { withheld: true, heldBy: held.map((r) => r.ownerAgency), heldSince: held.map((r) => r.receivedOn).sort()[0] ?? null };
+      return { id, kind: 'HeldItem', label: heldLabel(held), labels: ['HeldItem'], properties, sources: [] };
+    }
+    const propSources = parseSources(p.propSources);
+    const nearProtected = this.concernsProtected(id);
+    const properties: Record<string, unknown> = {};
+    const textWithheld: string[] = [];
+    for (const [k, v] of Object.entries(stored.properties)) {
+      if (INTERNAL.has(k) || k.startsWith(RELEASED)) continue;
+      if (propSources[k] && this.heldBehind(propSources[k])) continue;
+      if (k === 'sources') {
+        properties[k] = v;
+        continue;
+      }
+      if (FREE_TEXT.has(k) && nearProtected) {
+        const released = stored.properties[RELEASED + k];
+        if (typeof released === 'string') properties[k] = this.text(released);
+        else textWithheld.push(k);
+        continue;
+      }
+      properties[k] = this.scrubber && typeof v === 'string' && FREE_TEXT.has(k) ? this.text(v) : v;
+    }
+    if (textWithheld.length) properties.textWithheld = textWithheld;
+    if (Array.isArray(properties.mergedFrom)) properties.mergedFrom = (properties.mergedFrom as string[]).filter((m) => !this.protectedIds.has(m));
+    return buildEntity(id, node.labels, properties);
+  }
+
+  /** A protected subject as a descriptor: what it is, never who or where. */
+  private described(stored: EntityView, child: ChildRecord | null): EntityView {
+    const id = this.publicId(stored.id);
+    const p = stored.properties;
+    if (stored.kind === 'Phone') {
+      const label = this.index.victimPhones.get(stored.id)?.childId ? "a child's phone (withheld)" : "a victim's phone (withheld)";
+      return { id, kind: 'Phone', label, labels: ['Phone'], properties: { withheld: true, doNotContact: true }, sources: [], doNotContact: true };
+    }
+    if (stored.kind === 'Location') {
+      const kept = Object.fromEntries(['kind'].filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+      return { id, kind: 'Location', label: 'protected address (withheld)', labels: ['Location'], properties: { restricted: true, ...kept }, sources: [], restricted: true, locationKind: p.kind ?? null };
+    }
+    const c = child ?? { sex: (p.sex as string) ?? null, age: typeof p.age === 'number' ? p.age : null, lookedAfter: p.lookedAfter === true };
+    const descriptor = describeChild(c);
+    const properties = { descriptor, child: true, ...(typeof c.age === 'number' ? { age: c.age } : {}), ...(c.lookedAfter ? { lookedAfter: true } : {}) };
+    return { id, kind: 'Person', label: descriptor, labels: ['Person'], properties, sources: [], child: true, age: c.age ?? null, lookedAfter: c.lookedAfter || null };
+  }
+
+  link(rel: PlainRel, source: string, target: string): LinkView {
+    const stored = storedLink(rel, source, target);
+    const held = this.heldBehind(rel.props.sources);
+    const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || [...this.protectedIds].some((pid) => stored.id.includes(pid));
+    const id = touchesProtected || held ? this.opaque('link', stored.id) : stored.id;
+    const ends = { source: this.publicId(source), target: this.publicId(target) };
+    if (held) {
+      return { id, type: 'HELD', ...ends, properties: { withheld: true, label: heldLabel(held) }, sources: [] };
+    }
+    const visibleSources = stored.sources.filter((s) => !this.reportWithheld(s));
+    const propSources = parseSources(rel.props.propSources);
+    const properties: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(stored.properties)) {
+      if (INTERNAL.has(k) || k.startsWith(RELEASED) || k === 'id') continue;
+      if (propSources[k] && this.heldBehind(propSources[k])) continue;
+      if (k === 'sources') properties[k] = visibleSources;
+      else if (touchesProtected) {
+        if (LINK_ALLOWED.has(k)) properties[k] = v;
+      } else properties[k] = typeof v === 'string' && FREE_TEXT.has(k) ? this.text(v) : v;
+    }
+    if (!touchesProtected && stored.properties.id !== undefined) properties.id = stored.properties.id;
+    return { id, type: stored.type, ...ends, properties, sources: visibleSources };
+  }
+}
