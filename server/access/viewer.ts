@@ -105,6 +105,11 @@ export class Viewer implements View {
     this.scrubber = identities.length ? buildScrubber(identities) : null;
   }
 
+  /** True when nothing is protected from this user and no free text needs scrubbing (an analyst). */
+  get hidesNothing(): boolean {
+    return this.protectedIds.size === 0 && !this.scrubber;
+  }
+
   /** Ids that answers must not reveal or start from: filtered out inside queries, before any limit. */
   hiddenIds(): string[] {
     return [...this.protectedIds];
@@ -260,7 +265,8 @@ export class Viewer implements View {
   link(rel: PlainRel, source: string, target: string): LinkView {
     const stored = storedLink(rel, source, target);
     const held = this.heldBehind(rel.props.sources);
-    const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || [...this.protectedIds].some((pid) => stored.id.includes(pid));
+    // Link ids are "TYPE:start:end": one that names a protected subject is made opaque with it.
+    const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || (this.protectedIds.size > 0 && stored.id.split(':').some((part) => this.protectedIds.has(part)));
     const id = touchesProtected || held ? this.opaque('link', stored.id) : stored.id;
     const ends = { source: this.publicId(source), target: this.publicId(target) };
     if (held) {

@@ -180,6 +180,9 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
     for (const e of input.entities) {
       const props = normalise(e.kind, e.properties);
       const match = await findKnown(run, viewer, e.ref, e.kind, props);
+      // A report is recorded by submitReport itself: another report may refer to one it can read,
+      // never create one (nor, by naming an id it cannot read, reach a withheld one).
+      if (!match && e.kind === 'Report') throw new ReportRefError(`no report "${e.ref}" to refer to`);
       let node: PlainNode;
       const conflicts: string[] = [];
       if (match) {
