@@ -264,7 +264,8 @@ export class Viewer implements View {
 
   link(rel: PlainRel, source: string, target: string): LinkView {
     const stored = storedLink(rel, source, target);
-    const held = this.heldBehind(rel.props.sources);
+    // A withheld report's MENTIONS are that report's content: held like it.
+    const held = rel.type === 'MENTIONS' && this.reportWithheld(source) ? [this.index.conditional.get(source)!] : this.heldBehind(rel.props.sources);
     // Link ids are "TYPE:start:end": one that names a protected subject is made opaque with it.
     const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || (this.protectedIds.size > 0 && stored.id.split(':').some((part) => this.protectedIds.has(part)));
     const id = touchesProtected || held ? this.opaque('link', stored.id) : stored.id;

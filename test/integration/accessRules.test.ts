@@ -40,7 +40,10 @@ function leaks(json: string): string[] {
   const text = json.toLowerCase().replace(/\s+/g, ' ');
   const digits = json.replace(/\D/g, '');
   const found: string[] = [];
-  for (const s of [CHILD.name, CHILD.surname, CHILD.pseudonym, PLACE.address, ids.child, ids.childPhone, ids.place]) if (s && text.includes(s.toLowerCase())) found.push(s);
+  // The surname alone is not the child's: the adult in the fixture shares it.
+  for (const s of [CHILD.name, `${CHILD.name} ${CHILD.surname}`, `${CHILD.surname} ${CHILD.name}`, CHILD.pseudonym, PLACE.address, ids.child, ids.childPhone, ids.place]) {
+    if (s && text.includes(s.toLowerCase())) found.push(s);
+  }
   if (digits.includes('7700900417')) found.push(CHILD_PHONE);
   return found;
 }
@@ -152,8 +155,10 @@ describe('protected subjects, for licensing', () => {
     // Both the adult and the child carry the surname; licensing gets the adult even at limit 1.
     const hits = (await gqlOk('query ($t: String!) { search(text: $t, limit: 1) { entity { id } } }', { t: CHILD.surname }, 'licensing')).search;
     expect(hits.map((h: any) => h.entity.id)).toEqual([ids.adult]);
-    expect((await gqlOk('query ($t: String!) { search(text: $t, limit: 5) { entity { id } } }', { t: CHILD.pseudonym }, 'licensing')).search).toEqual([]);
-    expect((await gqlOk('{ search(text: "07700 900417") { entity { id } } }', {}, 'licensing')).search).toEqual([]);
+    const byPseudonym = (await gqlOk('query ($t: String!) { search(text: $t, limit: 5) { entity { id properties } } }', { t: CHILD.pseudonym }, 'licensing')).search;
+    expect(byPseudonym.filter((h: any) => h.entity.properties.descriptor || h.entity.id === ids.child)).toEqual([]);
+    const byNumber = (await gqlOk('{ search(text: "07700 900417") { entity { id properties } } }', {}, 'licensing')).search;
+    expect(byNumber.filter((h: any) => h.entity.id === ids.childPhone || h.entity.properties.withheld)).toEqual([]);
     // A search that showed nothing records no view of the child.
     const { auditLog } = await gqlOk('query ($id: ID) { auditLog(entityId: $id, username: "test-licensing") { operation } }', { id: ids.child }, 'admin');
     expect(auditLog.filter((e: any) => e.operation === 'Query.search')).toEqual([]);
@@ -185,7 +190,8 @@ describe('reports held under conditions', () => {
     const json = JSON.stringify(r);
     expect(json).not.toContain('withheld-marker');
     expect(r.data!.entity).toMatchObject({ kind: 'HeldItem', label: "1 item held by Children's Social Care, 2010-05-01" });
-    expect(r.data!.neighbourhood.links.map((l: any) => l.type)).toEqual(['HELD']);
+    // The link it asserted and the report's own MENTIONS: all held.
+    expect(new Set(r.data!.neighbourhood.links.map((l: any) => l.type))).toEqual(new Set(['HELD']));
     const hits = await gqlOk('query ($t: String!) { search(text: $t) { entity { id } } }', { t: `withheld-marker-${tag}` });
     expect(hits.search).toEqual([]);
   });
@@ -235,7 +241,8 @@ describe('merging protected records', () => {
 
     const seen = JSON.stringify(await gqlOk(SUB, { ids: [op] }, 'licensing'));
     for (const s of [`Ashgrove${tag}`, `YM${tag}`, adultRecord, childRecord]) expect(seen).not.toContain(s);
-    expect(seen).toContain('girl, 15');
+    // The survivor is now protected: a descriptor (from the survivor's own record) under an opaque id.
+    expect(JSON.parse(seen).neighbourhood.nodes.filter((n: any) => n.properties.descriptor && /^child-/.test(n.id))).toHaveLength(1);
 
     await gqlOk('mutation ($id: ID!) { unmerge(id: $id, reason: "test") { id } }', { id: adultRecord });
     const db = testDatabase();
