@@ -20,7 +20,7 @@ export const POLICY: Record<string, Rule> = {
   'Query.health': 'public',
   'Mutation.login': 'public',
   'Query.me': 'signed-in',
-  // Ends every session of the caller at once (all their tokens stop working within seconds).
+  // Ends the session it is sent in (that token stops working; the user's other sessions go on).
   'Mutation.logout': 'signed-in',
   'Query.stats': ['analyst', 'admin'],
   'Query.search': EXPLORE,

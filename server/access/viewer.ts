@@ -65,6 +65,47 @@ function parseSources(v: unknown): Record<string, string[]> {
   }
 }
 
+interface Derived {
+  protectedIds: ReadonlySet<string>;
+  scrubber: Scrubber | null;
+}
+/** What a scope protects, worked out once per index and scope (every licensing user shares one). */
+const derivedCache = new WeakMap<ProtectionIndex, Map<string, Derived>>();
+
+function protectionFor(index: ProtectionIndex, scope: ViewScope): Derived {
+  const key = `${scope.phonesAndPlaces ? 'L' : 'S'}:${scope.childrenExcept ? [...scope.childrenExcept].sort().join(',') : '-'}`;
+  let byScope = derivedCache.get(index);
+  if (!byScope) derivedCache.set(index, (byScope = new Map()));
+  const hit = byScope.get(key);
+  if (hit) return hit;
+  const protectedIds = new Set<string>();
+  const identities: ProtectedIdentity[] = [];
+  if (scope.childrenExcept) {
+    for (const c of index.children.values()) {
+      if (scope.childrenExcept.has(c.id) || c.mergedIds.some((m) => scope.childrenExcept!.has(m))) continue;
+      protectedIds.add(c.id);
+      for (const m of c.mergedIds) protectedIds.add(m);
+      identities.push({ ids: [c.id, ...c.mergedIds], names: [{ first: c.name, last: c.surname }], tokens: [c.pseudonym, ...c.aliases].filter(Boolean) as string[] });
+    }
+    for (const [id, ph] of index.victimPhones) {
+      const childsPhone = ph.childId !== null && protectedIds.has(ph.childId);
+      if (!childsPhone && !scope.phonesAndPlaces) continue;
+      protectedIds.add(id);
+      identities.push({ ids: [id], phones: [ph.phoneNo, ph.raw].filter(Boolean) as string[] });
+    }
+  }
+  if (scope.phonesAndPlaces) {
+    for (const [id, pl] of index.places) {
+      protectedIds.add(id);
+      identities.push({ ids: [id], addresses: pl.address ? [pl.address] : [], postcodes: pl.postcode ? [pl.postcode] : [] });
+    }
+  }
+  const derived = { protectedIds, scrubber: identities.length ? buildScrubber(identities) : null };
+  if (byScope.size > 500) byScope.clear(); // safeguarding scopes vary by child; the index is replaced often anyway
+  byScope.set(key, derived);
+  return derived;
+}
+
 export class Viewer implements View {
   /** Real ids of the entities put into this answer (what the audit records as shown). */
   readonly shown = new Set<string>();
@@ -72,7 +113,7 @@ export class Viewer implements View {
   shownPerson = false;
   /** Public id → stored id, for the audit (which records what was shown by its real id). */
   private readonly storedIds = new Map<string, string>();
-  private readonly protectedIds = new Set<string>();
+  private readonly protectedIds: ReadonlySet<string>;
   private readonly scrubber: Scrubber | null;
 
   constructor(
@@ -81,28 +122,9 @@ export class Viewer implements View {
     private readonly key: Uint8Array,
     readonly scope: ViewScope,
   ) {
-    const identities: ProtectedIdentity[] = [];
-    if (scope.childrenExcept) {
-      for (const c of index.children.values()) {
-        if (scope.childrenExcept.has(c.id) || c.mergedIds.some((m) => scope.childrenExcept!.has(m))) continue;
-        this.protectedIds.add(c.id);
-        for (const m of c.mergedIds) this.protectedIds.add(m);
-        identities.push({ ids: [c.id, ...c.mergedIds], names: [{ first: c.name, last: c.surname }], tokens: [c.pseudonym, ...c.aliases].filter(Boolean) as string[] });
-      }
-      for (const [id, ph] of index.victimPhones) {
-        const childsPhone = ph.childId !== null && this.protectedIds.has(ph.childId);
-        if (!childsPhone && !scope.phonesAndPlaces) continue;
-        this.protectedIds.add(id);
-        identities.push({ ids: [id], phones: [ph.phoneNo, ph.raw].filter(Boolean) as string[] });
-      }
-    }
-    if (scope.phonesAndPlaces) {
-      for (const [id, pl] of index.places) {
-        this.protectedIds.add(id);
-        identities.push({ ids: [id], addresses: pl.address ? [pl.address] : [], postcodes: pl.postcode ? [pl.postcode] : [] });
-      }
-    }
-    this.scrubber = identities.length ? buildScrubber(identities) : null;
+    const derived = protectionFor(index, scope);
+    this.protectedIds = derived.protectedIds;
+    this.scrubber = derived.scrubber;
   }
 
   /** True when nothing is protected from this user and no free text needs scrubbing (an analyst). */

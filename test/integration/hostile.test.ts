@@ -26,7 +26,8 @@ const INTERNALS = /\n\s+at |node_modules|\/work\/|\/server\/|\.ts:\d+|"stack"|Ne
 /** Analysis over the whole graph: slow by design, and covered by their own tests. */
 const EXPENSIVE = new Set(['rank', 'communities', 'atRiskPersons', 'householdRisk', 'auditVerify', 'duplicateCandidates', 'stats']);
 /** Mutations that act on known ids: their refusals are tested in the matrix and intake tests. */
-const WRITES_ON_KNOWN_DATA = new Set(['merge', 'unmerge', 'recordDisposition', 'setUser']);
+// logout would end the tokens the rest of the run uses; assignChildren would change a user's caseload.
+const WRITES_ON_KNOWN_DATA = new Set(['merge', 'unmerge', 'recordDisposition', 'setUser', 'logout', 'assignChildren']);
 const ROLES: (Role | null)[] = ['analyst', 'safeguarding', 'licensing', 'admin', null];
 const KNOWN_IDS = ['per-s001', 'per-c01', 'per-c02', 'opr-3', 'opr-6', 'ntc-001', 'op-central', 'veh-001', 'ph-0001', 'fx-p1'];
 

@@ -11,6 +11,7 @@ import { GraphQLClient, gql, type Role } from '../support/client.js';
 const CALLS: Record<string, string> = {
   'Query.health': '{ health { database } }',
   'Query.me': '{ me { username } }',
+  'Mutation.logout': 'mutation { logout }',
   'Query.stats': '{ stats { nodes } }',
   'Query.search': '{ search(text: "Dunmere") { score } }',
   'Query.entity': '{ entity(id: "opr-3") { id } }',
@@ -42,6 +43,8 @@ const CALLS: Record<string, string> = {
   'Mutation.saveChart': 'mutation { saveChart(name: "matrix", entityIds: [], state: {}) { id } }',
   'Mutation.deleteChart': 'mutation { deleteChart(id: "chart-matrix-none") }',
   'Mutation.recordExport': 'mutation { recordExport(format: CSV, entityIds: []) { count } }',
+  'Mutation.releaseText': 'mutation { releaseText(id: "matrix-no-such-record", field: "summary", text: "matrix") { id } }',
+  'Mutation.assignChildren': 'mutation { assignChildren(username: "matrix-no-such-user", childIds: []) { username } }',
   'Query.users': '{ users { username } }',
   'Mutation.setUser': 'mutation { setUser(username: "matrix-user", role: "analyst", password: "short") { username } }',
   'Query.auditLog': '{ auditLog(limit: 1) { seq } }',
