@@ -53,11 +53,17 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
   const phoneDigits = new Set<string>();
   const sequences: string[][] = []; // address lines and multi-word aliases, as word sequences
   const postcodes = new Set<string>();
+  // Pseudonyms and one-word aliases also match written apart ("YP 12", "y p12"): two or three
+  // words run together.
+  const compact = new Set<string>();
   for (const p of identities) {
     for (const id of p.ids) if (id.length >= 3) ids.add(id.toLowerCase());
     for (const t of p.tokens ?? []) {
       const w = words(t);
-      if (w.length === 1 && w[0]!.length >= 3) single.add(w[0]!);
+      if (w.length === 1 && w[0]!.length >= 3) {
+        single.add(w[0]!);
+        compact.add(w[0]!);
+      }
       else if (w.length > 1) sequences.push(w);
     }
     for (const n of p.names ?? []) {
@@ -97,6 +103,17 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
       const a = ws[i]!;
       const b = ws[i + 1];
       if (b && (pairs.has(`${a.w} ${b.w}`) || postcodes.has(a.w + b.w))) {
+        out.push([a.s, b.e]);
+        i++;
+        continue;
+      }
+      const c = ws[i + 2];
+      if (b && c && compact.has(a.w + b.w + c.w)) {
+        out.push([a.s, c.e]);
+        i += 2;
+        continue;
+      }
+      if (b && compact.has(a.w + b.w)) {
         out.push([a.s, b.e]);
         i++;
         continue;

@@ -15,6 +15,8 @@ describe('scrub', () => {
     ['C. Grindlow was seen', 'initial and surname'],
     ['cody was seen', 'first name alone'],
     ['yp04 was seen', 'pseudonym in lower case'],
+    ['YP 04 was seen', 'pseudonym written apart'],
+    ['y p 04 was seen', 'pseudonym in three pieces'],
     ['record per-c77 was seen', 'id'],
     ['rang 07700 900417', 'national format'],
     ['rang +44 (0)7700-900-417', 'international with punctuation'],
