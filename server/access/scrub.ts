@@ -63,8 +63,7 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
       if (w.length === 1 && w[0]!.length >= 3) {
         single.add(w[0]!);
         compact.add(w[0]!);
-      }
-      else if (w.length > 1) sequences.push(w);
+      } else if (w.length > 1) sequences.push(w);
     }
     for (const n of p.names ?? []) {
       const first = words(n.first ?? '');
