@@ -56,12 +56,16 @@ export function graphml(cy: cytoscape.Core): string {
   return lines.join('\n');
 }
 
-const csvCell = (v: unknown) => {
+/**
+ * One CSV cell, always quoted. A value a spreadsheet would read as a formula (starting with =, +, -,
+ * @, a tab or a carriage return: OWASP's CSV injection list) is prefixed with a single quote, so it
+ * shows as text and never runs.
+ */
+export function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : value(v);
-  // Quote always; neutralise spreadsheet formulas (a value starting =, +, - or @).
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return `"${safe.replace(/"/g, '""')}"`;
-};
+}
 
 /** One CSV of the chart's data: entities first, then links, one row each (column `record` says which). */
 export function csv(cy: cytoscape.Core): string {
