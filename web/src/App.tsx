@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   clearToken,
   describeError,
   fetchMe,
   isAbort,
   isUnauthenticated,
+  logout,
   onSessionRejected,
   readToken,
   storeToken,
@@ -14,6 +15,8 @@ import {
 } from './api';
 import { AdminHome } from './components/AdminHome';
 import { LicensingHome } from './components/licensing/LicensingHome';
+import { PurposeDialog } from './components/PurposeDialog';
+import { asksPurpose, clearPurpose, purposeFor, subscribePurpose } from './purpose';
 import { SafeguardingView } from './components/safeguarding/SafeguardingView';
 import { SessionChecking, SessionUnreachable, SignIn } from './components/SignIn';
 import { Workspace } from './Workspace';
@@ -148,18 +151,38 @@ export function App() {
     [startSession],
   );
 
-  const signOut = useCallback(() => endSession(), [endSession]);
+  /** Sign out: the server ends the session (`logout`, its failure ignored), then the token and the purpose go. */
+  const signOut = useCallback(() => {
+    void logout().finally(() => {
+      clearPurpose();
+      endSession();
+    });
+  }, [endSession]);
+
+  // The working session's purpose: analysts and licensing state it before anything is read.
+  const signedInUser = phase.kind === 'signedIn' ? phase.user : null;
+  const purpose = useSyncExternalStore(subscribePurpose, () => (signedInUser ? purposeFor(signedInUser.username) : null));
+  const askingPurpose = signedInUser !== null && asksPurpose(signedInUser.role) && !purpose;
+  const purposeDialog = signedInUser && askingPurpose && (
+    <PurposeDialog
+      username={signedInUser.username}
+      lead={`Signed in as ${signedInUser.username}. Everything you open is recorded in the audit log with this purpose; you can change it from the header at any time.`}
+      onDone={() => undefined}
+      onSignOut={signOut}
+    />
+  );
 
   if (phase.kind === 'signedIn' && isSafeguarding(phase.user)) {
     return <SafeguardingView key={phase.id} user={phase.user} onSignOut={signOut} />;
   }
   if (phase.kind === 'signedIn' && isLicensing(phase.user)) {
-    return <LicensingHome key={phase.id} user={phase.user} onSignOut={signOut} />;
+    return askingPurpose ? <main className="purpose-backdrop">{purposeDialog}</main> : <LicensingHome key={phase.id} user={phase.user} onSignOut={signOut} />;
   }
   if (phase.kind === 'signedIn' && !hasChart(phase.user)) {
     return <AdminHome key={phase.id} user={phase.user} onSignOut={signOut} />;
   }
-  const session = phase.kind === 'signedIn' ? phase : null;
+  // Until the purpose is stated the workspace stays as when signed out: empty, asking nothing.
+  const session = phase.kind === 'signedIn' && !askingPurpose ? phase : null;
   return (
     <>
       {/* Mounted throughout (hidden, with an empty chart, while signed out); remounted per session. */}
@@ -168,6 +191,7 @@ export function App() {
         user={session?.user ?? null}
         onSignOut={signOut}
       />
+      {purposeDialog}
       {phase.kind === 'checking' && <SessionChecking />}
       {phase.kind === 'unreachable' && <SessionUnreachable error={phase.error} onRetry={recheck} />}
       {phase.kind === 'signedOut' && <SignIn notice={phase.notice} username={phase.username} onSignedIn={signedIn} />}

@@ -20,6 +20,7 @@ import { DetailsPanel, type End, type Selection } from './components/DetailsPane
 import { FilterPanel } from './components/FilterPanel';
 import { Legend } from './components/Legend';
 import { MapPanel, type Place } from './components/MapPanel';
+import { PurposeDialog } from './components/PurposeDialog';
 import { SavedChartsPanel } from './components/SavedChartsPanel';
 import { SearchBox } from './components/SearchBox';
 import { SessionControls } from './components/SessionControls';
@@ -154,6 +155,8 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   const [sideTab, setSideTab] = useState('analysis');
   const [dock, setDock] = useState(true);
   const [help, setHelp] = useState(false);
+  /** A saved chart about to be opened, while the purpose is confirmed or changed. */
+  const [opening, setOpening] = useState<SavedChartSummary | null>(null);
   const [exporting, setExporting] = useState(false);
   const [sourceTypes, setSourceTypes] = useState<string[]>([]);
 
@@ -989,7 +992,7 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
                     {
                       id: 'charts',
                       label: 'Charts',
-                      content: <SavedChartsPanel currentName={chartName} canSave={summary.nodes > 0} onSave={save} onOpen={open} />,
+                      content: <SavedChartsPanel currentName={chartName} canSave={summary.nodes > 0} onSave={save} onOpen={setOpening} />,
                     },
                   ]
                 : []),
@@ -1018,7 +1021,7 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
                 Filtered: {outOfView.nodes} entities, {outOfView.links} links out of view
               </div>
             )}
-            <Legend kinds={summary.kinds} hasChild={summary.hasChild} hasHotspot={summary.hasHotspot} />
+            <Legend kinds={summary.kinds} hasChild={summary.hasChild} hasHotspot={summary.hasHotspot} hasHeldLink={summary.hasHeldLink} />
           </div>
           {user && dock && (
             <div className="dock" data-testid="dock">
@@ -1039,6 +1042,20 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
       </main>
       <StatusBar nodes={summary.nodes} links={summary.links} selected={summary.selected} operation={operation?.name ?? null} />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {opening && user && (
+        <PurposeDialog
+          username={user.username}
+          title={`Open “${opening.name}”`}
+          lead="Keep the purpose of this work, or change it for this chart: what the chart shows is recorded under it."
+          submitLabel={(changed) => (changed ? 'Change and open' : 'Keep and open')}
+          onDone={() => {
+            const c = opening;
+            setOpening(null);
+            open(c);
+          }}
+          onCancel={() => setOpening(null)}
+        />
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * graphql-yoga serves as GraphQL over server-sent events. EventSource cannot send the bearer token,
  * so the feed is a POST with `Accept: text/event-stream` whose streamed body is read here.
  */
-import { ApiError, gql, readToken } from './api';
+import { ApiError, childViewVariables, gql, purposeHeader, readToken, type ChildConnectionsArgs } from './api';
 import { download } from './chart/export';
 
 export interface Alert {
@@ -84,6 +84,7 @@ async function streamOnce(handlers: FeedHandlers, signal: AbortSignal, connected
       'Content-Type': 'application/json',
       Accept: 'text/event-stream',
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...purposeHeader(),
     },
     body: JSON.stringify({ query: `subscription AlertRaised { alertRaised { ${ALERT_FIELDS} } }` }),
     signal,
@@ -127,18 +128,15 @@ export interface GeneratedDocument {
   bytes: number;
 }
 
-export async function fetchStrategyPack(
-  args: { childId: string; purpose: string; hops: number; asOf?: string },
-  signal?: AbortSignal,
-): Promise<GeneratedDocument> {
-  const variables: Record<string, unknown> = { childId: args.childId, purpose: args.purpose, hops: args.hops };
-  if (args.asOf) variables.asOf = args.asOf;
+/** The printable pack of a meeting view: the same question (and reason, for a child not assigned) as the view. */
+export async function fetchStrategyPack(args: ChildConnectionsArgs, signal?: AbortSignal): Promise<GeneratedDocument> {
   const data = await gql<{ strategyPack: GeneratedDocument }>(
-    `mutation StrategyPack($childId: ID!, $purpose: String!, $hops: Int, $asOf: String) {
-      strategyPack(childId: $childId, purpose: $purpose, hops: $hops, asOf: $asOf) { filename contentType base64 bytes }
+    `mutation StrategyPack($childId: ID!, $purpose: String!, $hops: Int, $asOf: String, $openReason: String) {
+      strategyPack(childId: $childId, purpose: $purpose, hops: $hops, asOf: $asOf, openReason: $openReason) { filename contentType base64 bytes }
     }`,
-    variables,
+    childViewVariables(args),
     signal,
+    { purpose: args.purpose },
   );
   return data.strategyPack;
 }

@@ -1,7 +1,9 @@
 /**
  * A deliberately tiny GraphQL client: one POST per operation to /graphql, typed results, and errors
  * turned into something an analyst can read. No cache: the chart itself is the client-side state.
+ * Every request carries the working session's purpose (`x-purpose`, see purpose.ts).
  */
+import { cleanPurpose, currentPurpose } from './purpose';
 
 /** JSON values as the server's `JSON` scalar delivers them (properties, counts, evidence). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -216,6 +218,19 @@ export interface GqlOptions {
    * ended session. Default true.
    */
   auth?: boolean;
+  /**
+   * The purpose to audit this request under (`x-purpose`), instead of the working session's: a
+   * strategy-meeting view states its own.
+   */
+  purpose?: string;
+  /** False: an UNAUTHENTICATED answer does not end the session (signing out, where it has ended anyway). */
+  notifyRejection?: boolean;
+}
+
+/** The `x-purpose` header for a request: the stated purpose, else the working session's, else none. */
+export function purposeHeader(stated?: string): Record<string, string> {
+  const purpose = stated !== undefined ? cleanPurpose(stated) : currentPurpose();
+  return purpose ? { 'x-purpose': purpose } : {};
 }
 
 export async function gql<T>(
@@ -227,7 +242,7 @@ export async function gql<T>(
   const auth = options.auth !== false;
   const token = auth ? readToken() : null;
   const fail = (error: ApiError): never => {
-    if (auth && isUnauthenticated(error)) rejectionListener?.(token);
+    if (auth && options.notifyRejection !== false && isUnauthenticated(error)) rejectionListener?.(token);
     throw error;
   };
 
@@ -239,6 +254,8 @@ export async function gql<T>(
         'Content-Type': 'application/json',
         Accept: 'application/json',
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        // Every read is audited with why it was made (DESIGN.md §6).
+        ...(auth ? purposeHeader(options.purpose) : {}),
       },
       body: JSON.stringify({ query, variables }),
       signal,
@@ -348,8 +365,8 @@ const CHILDREN = /* GraphQL */ `
 `;
 
 const CHILD_CONNECTIONS = /* GraphQL */ `
-  query ChildConnections($childId: ID!, $hops: Int, $asOf: String, $purpose: String!) {
-    childConnections(childId: $childId, hops: $hops, asOf: $asOf, purpose: $purpose) {
+  query ChildConnections($childId: ID!, $hops: Int, $asOf: String, $purpose: String!, $openReason: String) {
+    childConnections(childId: $childId, hops: $hops, asOf: $asOf, purpose: $purpose, openReason: $openReason) {
       child { ...PersonFields }
       network {
         nodes { ...EntityFields }
@@ -422,16 +439,57 @@ export interface ChildConnectionsArgs {
   hops?: number;
   /** YYYY-MM-DD; the server's default (today) when omitted. */
   asOf?: string;
+  /**
+   * Why a child not assigned to the user is opened (10 characters or more): recorded and reviewed.
+   * Without it the server refuses such a child with FORBIDDEN ("This child is not assigned to you…").
+   */
+  openReason?: string;
 }
 
-/** The strategy-meeting view of one child. */
-export async function fetchChildConnections(args: ChildConnectionsArgs, signal?: AbortSignal): Promise<ChildView> {
-  // Omitted rather than null: an explicit null would override the server's defaults.
+/** The meeting view's variables: omitted rather than null, since an explicit null would override the server's defaults. */
+export function childViewVariables(args: ChildConnectionsArgs): Record<string, unknown> {
   const variables: Record<string, unknown> = { childId: args.childId, purpose: args.purpose };
   if (args.hops !== undefined) variables.hops = args.hops;
   if (args.asOf) variables.asOf = args.asOf;
-  const data = await gql<{ childConnections: ChildView }>(CHILD_CONNECTIONS, variables, signal);
+  const reason = args.openReason?.trim();
+  if (reason) variables.openReason = reason;
+  return variables;
+}
+
+/** The strategy-meeting view of one child, audited under the meeting's own purpose. */
+export async function fetchChildConnections(args: ChildConnectionsArgs, signal?: AbortSignal): Promise<ChildView> {
+  const data = await gql<{ childConnections: ChildView }>(CHILD_CONNECTIONS, childViewVariables(args), signal, { purpose: args.purpose });
   return data.childConnections;
+}
+
+/**
+ * Ends the session on the server (the token is revoked there). Never throws: signing out goes on
+ * whatever the answer, and gives up waiting after `timeoutMs`.
+ */
+export async function logout(timeoutMs = 3000): Promise<void> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  try {
+    await gql<{ logout: boolean }>(`mutation Logout { logout }`, {}, ctrl.signal, { notifyRejection: false });
+  } catch {
+    // Expired already, unreachable, …: the token is dropped here anyway.
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Writes a version of a record's free text for wider sharing (the owning agency only): those who
+ * may not see the protected person it concerns read this instead of "withheld". Refused with
+ * FORBIDDEN "Only <agency> can release this record's text." for anyone else.
+ */
+export async function releaseText(args: { id: string; field: string; text: string }, signal?: AbortSignal): Promise<Entity> {
+  const data = await gql<{ releaseText: Entity }>(
+    `mutation ReleaseText($id: ID!, $field: String!, $text: String!) { releaseText(id: $id, field: $field, text: $text) { ...EntityFields } } ${ENTITY_FIELDS}`,
+    args,
+    signal,
+  );
+  return data.releaseText;
 }
 
 // ---------------------------------------------------------------------------------------------

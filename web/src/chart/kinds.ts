@@ -14,6 +14,8 @@ export interface KindStyle {
   shape: cytoscape.Css.NodeShape;
   /** Node diameter in model units. */
   size: number;
+  /** A drawn symbol instead of the glyph letters (an SVG data URI): the held item's lock. */
+  image?: string;
 }
 
 const K = (key: string, name: string, glyph: string, color: string, shape: cytoscape.Css.NodeShape, size = 44): KindStyle => ({
@@ -46,6 +48,9 @@ export const KIND_STYLES: readonly KindStyle[] = [
   K('PostCode', 'Postcode', 'Pc', '#a9c9a0', 'tag', 36),
   K('Area', 'Area', 'A', '#9fbf9a', 'hexagon', 40),
   K('other', 'Other', '?', '#9aa4b1', 'vee', 40),
+  // Something held under conditions by another agency (DESIGN.md §6): neutral grey, square, a lock,
+  // drawn with a dashed outline (style.ts) so it never reads as a kind of thing.
+  { ...K('HeldItem', 'Held item', '', '#8b949e', 'rectangle', 40), image: lockImage() },
 ];
 
 const byKey = new Map(KIND_STYLES.map((k) => [k.key, k]));
@@ -65,12 +70,23 @@ export function kindStyle(kind: string): KindStyle {
  * height are explicit because Firefox will not draw an SVG without them onto a canvas.
  */
 export function glyphImage(k: KindStyle): string {
+  if (k.image) return k.image;
   const fontSize = k.glyph.length >= 3 ? 30 : k.glyph.length === 2 ? 38 : 50;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100">` +
     `<text x="50" y="52" text-anchor="middle" dominant-baseline="central" ` +
     `font-family="Segoe UI, Helvetica Neue, Arial, sans-serif" font-weight="700" font-size="${fontSize}" ` +
     `fill="#0d1117">${escapeXml(k.glyph)}</text></svg>`;
+  return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
+}
+
+/** A padlock, dark on the held item's grey, in the glyphs' 100x100 box. */
+function lockImage(): string {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100">` +
+    `<path d="M35 47 V35 a15 15 0 0 1 30 0 V47" fill="none" stroke="#0d1117" stroke-width="8"/>` +
+    `<rect x="25" y="46" width="50" height="36" rx="5" fill="#0d1117"/>` +
+    `<circle cx="50" cy="61" r="5" fill="#8b949e"/><rect x="47.5" y="62" width="5" height="10" fill="#8b949e"/></svg>`;
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
 

@@ -1,11 +1,14 @@
 import type cytoscape from 'cytoscape';
 import type { Entity, Link, Subgraph } from '../api';
 import { styleKey } from './kinds';
+import { isOpaqueId } from './withheld';
 
 /** What a chart node carries. The whole entity rides along for the details panel. */
 export interface NodeData {
   id: string;
   label: string;
+  /** What the "id" label mode shows: the id, but never an opaque one (that shows the label). */
+  idLabel: string;
   kind: string;
   /** Style key: the kind, or 'other' outside the vocabulary (see kinds.ts). */
   sk: string;
@@ -36,9 +39,13 @@ export const edgeId = (linkId: string): string => `link:${linkId}`;
 
 export function nodeData(e: Entity): NodeData {
   const p = e.properties ?? {};
+  // An opaque id (a protected subject) is a chart id only: never drawn as if it meant something.
+  const opaque = isOpaqueId(e.id);
+  const label = e.label || (opaque ? '' : e.id);
   return {
     id: e.id,
-    label: e.label || e.id,
+    label,
+    idLabel: opaque ? label : e.id,
     kind: e.kind,
     sk: styleKey(e.kind),
     child: p.child === true,

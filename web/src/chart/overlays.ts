@@ -92,6 +92,6 @@ export type LabelMode = 'name' | 'id' | 'none';
 
 /** What nodes are labelled with: the name / registration / number the server gives, the id, or nothing. */
 export function applyLabelMode(cy: cytoscape.Core, mode: LabelMode): void {
-  const label = mode === 'none' ? '' : mode === 'id' ? 'data(id)' : 'data(label)';
+  const label = mode === 'none' ? '' : mode === 'id' ? 'data(idLabel)' : 'data(label)';
   cy.style().selector('node[^isGroup]').style('label', label).update();
 }

@@ -58,6 +58,22 @@ export function chartStyle(): cytoscape.StylesheetJson {
       }),
     ),
     {
+      // Held under conditions by another agency: a grey square with a lock, outlined dashed, its
+      // label ("1 item held by …") in grey italics. Neutral: it says nothing about what is held.
+      selector: 'node[sk = "HeldItem"]',
+      style: {
+        'background-color': '#3b434e',
+        'background-width': '78%',
+        'background-height': '78%',
+        'border-style': 'dashed',
+        'border-width': 2.5,
+        'border-color': '#b7c0cb',
+        'border-opacity': 1,
+        color: '#b7c0cb',
+        'font-style': 'italic',
+      },
+    },
+    {
       // A protected address or placement: dashed, so nobody reads it out in a meeting by accident.
       selector: 'node[?restricted]',
       style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#f4f6f8' },
@@ -122,6 +138,22 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'text-background-padding': '2px',
         // Link types only appear once zoomed in past 1:1; zoomed out they would bury the names.
         'min-zoomed-font-size': 9,
+      },
+    },
+    {
+      // A link held under conditions by another agency: grey, finely dashed, no direction, whatever
+      // its grade would say (it has no visible report to grade).
+      selector: 'edge[type = "HELD"]',
+      style: {
+        'line-color': '#8b949e',
+        'line-style': 'dashed',
+        'line-dash-pattern': [4, 4] as unknown as number,
+        'target-arrow-shape': 'none',
+        width: 1.8,
+        opacity: 0.9,
+        label: 'held',
+        color: '#b7c0cb',
+        'font-style': 'italic',
       },
     },
     {

@@ -11,9 +11,11 @@ export interface ChartSummary {
   kinds: string[];
   hasChild: boolean;
   hasHotspot: boolean;
+  /** A link held under conditions (type HELD) is on the chart. */
+  hasHeldLink: boolean;
 }
 
-export const EMPTY_SUMMARY: ChartSummary = { nodes: 0, links: 0, selected: 0, kinds: [], hasChild: false, hasHotspot: false };
+export const EMPTY_SUMMARY: ChartSummary = { nodes: 0, links: 0, selected: 0, kinds: [], hasChild: false, hasHotspot: false, hasHeldLink: false };
 
 export function summarise(cy: cytoscape.Core): ChartSummary {
   const present = new Set<string>();
@@ -32,5 +34,6 @@ export function summarise(cy: cytoscape.Core): ChartSummary {
     kinds: KIND_STYLES.map((k) => k.key).filter((k) => present.has(k)),
     hasChild,
     hasHotspot,
+    hasHeldLink: cy.edges('[type = "HELD"]').nonempty(),
   };
 }

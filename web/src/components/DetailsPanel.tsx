@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { Entity, Json, Link } from '../api';
 import { kindStyle } from '../chart/kinds';
+import { HELD_KIND, HELD_LINK, heldExplanation, heldLinkExplanation, shownId, withheldTextNotes } from '../chart/withheld';
 import { LINK_TYPES } from '../vocabulary';
 import { KindBadge } from './KindBadge';
 import { pick, ReportList, useReports } from './Provenance';
+import { ReleaseText } from './ReleaseText';
 
 /** One end of a link, as drawn on the chart. */
 export interface End {
@@ -86,10 +88,23 @@ function show(v: Json | undefined): string {
   return String(v);
 }
 
+/** Text the server withheld, one line per field, saying why and who can release it. data-testid: withheld-text. */
+function WithheldText({ props }: { props: Record<string, Json> }) {
+  const notes = withheldTextNotes(props);
+  if (notes.length === 0) return null;
+  return (
+    <ul className="withheld-text" data-testid="withheld-text">
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
+}
+
 function Properties({ props }: { props: Record<string, Json> }) {
-  // id and sources have their own lines above the table.
+  // id and sources have their own lines above the table; withheld text its own list.
   const keys = Object.keys(props)
-    .filter((k) => k !== 'id' && k !== 'sources')
+    .filter((k) => k !== 'id' && k !== 'sources' && k !== 'textWithheld')
     .sort((a, b) => a.localeCompare(b));
   if (!keys.length) return <p className="muted">No properties recorded.</p>;
   return (
@@ -197,17 +212,27 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
           </span>
           <EndButton end={selection.target} onSelect={onSelect} />
         </div>
-        <p className="sources">{sourcesText(l.sources.length)}</p>
-        {analyst && (
+        {l.type === HELD_LINK ? (
+          <p className="held-note" data-testid="held-explanation">
+            {heldLinkExplanation(l.properties)}
+          </p>
+        ) : (
+          <p className="sources">{sourcesText(l.sources.length)}</p>
+        )}
+        {analyst && l.type !== HELD_LINK && (
           <>
             <h3>Reports behind this link</h3>
             {reportsNote}
             {!reports.loading && <ReportList reports={pick(reports.byId, l.sources)} emptyText="No report recorded behind this link." />}
           </>
         )}
-        <h3>Properties</h3>
-        <Properties props={l.properties} />
-        <p className="muted small">link id {l.id}</p>
+        {l.type !== HELD_LINK && (
+          <>
+            <h3>Properties</h3>
+            <Properties props={l.properties} />
+          </>
+        )}
+        {shownId(l.id) && <p className="muted small">link id {l.id}</p>}
       </aside>
     );
   }
@@ -216,6 +241,8 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
   const k = kindStyle(e.kind);
   const p = e.properties;
   const rows = selection.links.slice(0, MAX_LINK_ROWS);
+  const held = e.kind === HELD_KIND;
+  const id = held ? null : shownId(e.id);
   return (
     <aside className="details" data-testid="details-panel" aria-label="Details">
       <div className="details-kind">
@@ -226,17 +253,32 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
         {p.hotspot === true && <span className="badge hotspot">hotspot</span>}
       </div>
       <h2>{e.label}</h2>
-      <p className="muted small">
-        id {e.id}
-        {e.labels.length > 1 && <> · labels {e.labels.join(', ')}</>}
-      </p>
-      <p className="sources">{sourcesText(e.sources.length)}</p>
+      {(id || e.labels.length > 1) && (
+        <p className="muted small">
+          {id && <>id {id}</>}
+          {id && e.labels.length > 1 && ' · '}
+          {e.labels.length > 1 && <>labels {e.labels.join(', ')}</>}
+        </p>
+      )}
+      {held ? (
+        <p className="held-note" data-testid="held-explanation">
+          {heldExplanation(p)}
+        </p>
+      ) : (
+        <p className="sources">{sourcesText(e.sources.length)}</p>
+      )}
       <ExpandControl key={e.id} id={e.id} onExpand={onExpand} />
 
-      <h3>Properties</h3>
-      <Properties props={p} />
+      {!held && (
+        <>
+          <h3>Properties</h3>
+          <WithheldText props={p} />
+          <Properties props={p} />
+          {analyst && <ReleaseText key={e.id} entity={e} />}
+        </>
+      )}
 
-      {analyst && (
+      {analyst && !held && (
         <>
           <h3>Reports on this entity</h3>
           {reportsNote}

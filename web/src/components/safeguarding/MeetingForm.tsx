@@ -3,12 +3,19 @@ import type { ChildSummary } from '../../api';
 import { childOption } from './format';
 
 export interface MeetingQuery {
+  /** The child picked from the list (those assigned to the user). */
   childId: string;
   purpose: string;
   /** YYYY-MM-DD; blank means today (the server's default). */
   asOf: string;
   hops: number;
+  /** Opening a child not on the user's list: by id, with a reason that is recorded and reviewed. */
+  other: boolean;
+  otherId: string;
+  openReason: string;
 }
+
+export const NEW_QUERY: Omit<MeetingQuery, 'purpose' | 'asOf'> = { childId: '', hops: 2, other: false, otherId: '', openReason: '' };
 
 interface Props {
   value: MeetingQuery;
@@ -17,25 +24,42 @@ interface Props {
   /** Null while the list is loading (or could not be loaded). */
   children: ChildSummary[] | null;
   childrenLoading: boolean;
+  /** The server's refusal of the last view ("This child is not assigned to you…"), shown as it is. */
+  refusal?: string | null;
 }
 
 const HOPS = [1, 2, 3] as const;
 /** The server refuses a shorter purpose ('x' is not a reason anyone can audit). */
 export const PURPOSE_MIN = 3;
+/** The server refuses a shorter reason to open a child not assigned to the user. */
+export const REASON_MIN = 10;
 
-/** Why Show is not available yet; null when it is. */
+/** The child the view is asked about: picked from the list, or typed in to open one not on it. */
+export const childOf = (q: MeetingQuery): string => (q.other ? q.otherId.trim() : q.childId);
+
+/** The reason sent with the view: only when opening a child not on the list, and only when given. */
+export const reasonOf = (q: MeetingQuery): string | undefined => (q.other && q.openReason.trim() ? q.openReason.trim() : undefined);
+
+/**
+ * Why Show is not available yet; null when it is. A child not on the list may be asked for without
+ * a reason: the server opens it when it is assigned after all (the list may be older than the
+ * assignment) and otherwise refuses, saying so, and the reason is then asked for.
+ */
 export function missingInput(q: MeetingQuery): string | null {
-  const child = q.childId !== '';
+  const child = childOf(q) !== '';
   const purpose = q.purpose.trim();
-  if (!child && !purpose) return 'Choose the child and state the purpose first.';
-  if (!child) return 'Choose the child first.';
+  const what = q.other ? "Enter the child's id" : 'Choose the child';
+  if (!child && !purpose) return `${what} and state the purpose first.`;
+  if (!child) return `${what} first.`;
   if (!purpose) return 'State the purpose first: it goes in the audit log.';
   if (purpose.length < PURPOSE_MIN) return `The purpose needs at least ${PURPOSE_MIN} characters: it goes in the audit log.`;
+  const reason = q.other ? q.openReason.trim() : '';
+  if (reason && reason.length < REASON_MIN) return `The reason needs at least ${REASON_MIN} characters: say in a sentence why you need this child.`;
   return null;
 }
 
 /** Which child, why (for the audit log), as of when, and how far out. */
-export function MeetingForm({ value, onChange, onShow, children, childrenLoading }: Props) {
+export function MeetingForm({ value, onChange, onShow, children, childrenLoading, refusal = null }: Props) {
   const missing = missingInput(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -52,11 +76,11 @@ export function MeetingForm({ value, onChange, onShow, children, childrenLoading
           data-testid="sg-child-select"
           value={value.childId}
           onChange={(e) => set('childId', e.target.value)}
-          disabled={childrenLoading || !children}
+          disabled={childrenLoading || !children || value.other}
           required
         >
           <option value="">
-            {childrenLoading ? 'Loading children…' : !children ? 'List of children not available' : children.length ? 'Choose a child…' : 'No children available'}
+            {childrenLoading ? 'Loading children…' : !children ? 'List of children not available' : children.length ? 'Choose a child…' : 'No children are assigned to you'}
           </option>
           {(children ?? []).map((c) => (
             <option key={c.id} value={c.id}>
@@ -119,7 +143,59 @@ export function MeetingForm({ value, onChange, onShow, children, childrenLoading
             {missing}
           </span>
         )}
+        <button
+          type="button"
+          className="link-button sg-other-toggle"
+          data-testid="sg-open-other"
+          aria-expanded={value.other}
+          aria-controls="sg-other"
+          onClick={() => onChange({ ...value, other: !value.other, otherId: value.otherId || value.childId })}
+        >
+          {value.other ? 'Back to my list' : 'Open a child not on my list'}
+        </button>
       </div>
+      {value.other && (
+        <fieldset id="sg-other" className="sg-other" data-testid="sg-other">
+          <legend>Open a child not on my list</legend>
+          <div className="sg-field">
+            <label htmlFor="sg-other-id-input">Child's id</label>
+            <input
+              id="sg-other-id-input"
+              data-testid="sg-other-id"
+              type="text"
+              value={value.otherId}
+              onChange={(e) => set('otherId', e.target.value)}
+              placeholder="e.g. per-c05"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+            />
+          </div>
+          <div className="sg-field sg-field-reason">
+            <label htmlFor="sg-open-reason-input">Reason (required, {REASON_MIN} characters or more)</label>
+            <input
+              id="sg-open-reason-input"
+              data-testid="sg-open-reason"
+              type="text"
+              value={value.openReason}
+              onChange={(e) => set('openReason', e.target.value)}
+              placeholder="e.g. Covering for the allocated social worker at the 25/11 meeting"
+              maxLength={1000}
+              autoComplete="off"
+              aria-invalid={refusal ? true : undefined}
+              aria-describedby="sg-other-note"
+            />
+          </div>
+          <p id="sg-other-note" className="sg-other-note">
+            Opening a child who is not assigned to you is recorded in the audit log with your name and this reason, and reviewed.
+          </p>
+        </fieldset>
+      )}
+      {refusal && (
+        <p className="sg-refusal" role="alert" data-testid="sg-refusal">
+          {refusal}
+        </p>
+      )}
     </form>
   );
 }

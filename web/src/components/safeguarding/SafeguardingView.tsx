@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import {
+  ApiError,
   describeError,
   fetchChildConnections,
   fetchChildren,
+  hasCode,
   isAbort,
   isUnauthenticated,
   type ChildSummary,
@@ -24,7 +26,9 @@ import { useAlerts } from '../alerts/useAlerts';
 import { Chronology } from './Chronology';
 import { displayLabel, formatDate, plural, str, todayIso } from './format';
 import { LinkedPersons } from './LinkedPersons';
-import { MeetingForm, missingInput, type MeetingQuery } from './MeetingForm';
+import { childOf, MeetingForm, missingInput, NEW_QUERY, reasonOf, type MeetingQuery } from './MeetingForm';
+import { purposeFor, setPurpose } from '../../purpose';
+import { HELD_KIND, heldExplanation } from '../../chart/withheld';
 import { EMPTY_SUMMARY, summarise, type ChartSummary } from '../../chart/summary';
 
 interface Shown {
@@ -47,6 +51,7 @@ function SelectedStrip({ entity, focalId }: { entity: Entity; focalId: string | 
       <KindBadge kind={entity.kind} />
       <span className="sg-selected-label">{displayLabel(entity)}</span>
       <span className="muted">{k.key === 'other' ? entity.kind : k.name}</span>
+      {entity.kind === HELD_KIND && <span className="muted" data-testid="held-explanation">{heldExplanation(p)}</span>}
       {entity.id === focalId && <span className="badge child">this child</span>}
       {entity.id !== focalId && str(p.descriptor) && <span className="badge child">another child</span>}
       {p.doNotContact === true && <span className="badge no-contact">do not contact</span>}
@@ -74,7 +79,10 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
   const [children, setChildren] = useState<ChildSummary[] | null>(null);
   const [childrenLoading, setChildrenLoading] = useState(true);
   const [childrenCheck, setChildrenCheck] = useState(0);
-  const [query, setQuery] = useState<MeetingQuery>(() => ({ childId: '', purpose: '', asOf: todayIso(), hops: 2 }));
+  // The purpose of this working session, when one was stated (a reload keeps it), starts the form.
+  const [query, setQuery] = useState<MeetingQuery>(() => ({ ...NEW_QUERY, purpose: purposeFor(user.username) ?? '', asOf: todayIso() }));
+  /** The server's refusal of the last view (a child not assigned, without a reason), as it said it. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<ErrorState | null>(null);
@@ -137,11 +145,16 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
       request.current?.abort();
       const ctrl = new AbortController();
       request.current = ctrl;
-      const picked = children?.find((c) => c.id === q.childId);
+      const childId = childOf(q);
+      const picked = children?.find((c) => c.id === childId);
       setLoading(`Loading ${picked?.pseudonym ?? picked?.label ?? 'the child'}'s connections…`);
       setError(null);
       setNotice(null);
-      const args = { childId: q.childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}) };
+      setRefusal(null);
+      // The meeting's purpose is this working session's from now on (alerts, the list, a reload).
+      setPurpose(user.username, q.purpose);
+      const reason = reasonOf(q);
+      const args = { childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}), ...(reason ? { openReason: reason } : {}) };
       fetchChildConnections(args, ctrl.signal)
         .then(async (view) => {
           const cy = cyRef.current;
@@ -169,10 +182,12 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
         .catch((err: unknown) => {
           if (ctrl.signal.aborted) return;
           setLoading(null);
-          showError(err, () => load(q));
+          // Need-to-know: the server's own words ("This child is not assigned to you…"), by the form.
+          if (hasCode(err, 'FORBIDDEN') && err instanceof ApiError) setRefusal(err.message);
+          else showError(err, () => load(q));
         });
     },
-    [children, showError],
+    [children, showError, user.username],
   );
 
   const shownHops = shown?.query.hops ?? null;
@@ -197,7 +212,11 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
     packRequest.current = ctrl;
     const q = shown.query;
     setPack({ state: 'busy' });
-    fetchStrategyPack({ childId: q.childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}) }, ctrl.signal).then(
+    const reason = reasonOf(q);
+    fetchStrategyPack(
+      { childId: childOf(q), purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}), ...(reason ? { openReason: reason } : {}) },
+      ctrl.signal,
+    ).then(
       (doc) => {
         if (ctrl.signal.aborted) return;
         saveDocument(doc);
@@ -206,7 +225,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
       (err: unknown) => {
         if (isAbort(err) || ctrl.signal.aborted) return;
         if (isUnauthenticated(err)) return;
-        setPack({ state: 'failed', message: describeError(err).message });
+        setPack({ state: 'failed', message: hasCode(err, 'FORBIDDEN') && err instanceof ApiError ? err.message : describeError(err).message });
       },
     );
   }, [shown]);
@@ -266,7 +285,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
   const childName = child ? child.label || [child.name, child.surname].filter(Boolean).join(' ') || child.id : '';
   const stale =
     shown &&
-    (shown.query.childId !== query.childId || shown.query.asOf !== query.asOf || shown.query.hops !== query.hops);
+    (childOf(shown.query) !== childOf(query) || shown.query.asOf !== query.asOf || shown.query.hops !== query.hops);
   const noChildren = children !== null && children.length === 0;
 
   return (
@@ -278,7 +297,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
         <AlertsMenu state={alerts} />
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
-      <MeetingForm value={query} onChange={setQuery} onShow={() => load(query)} children={children} childrenLoading={childrenLoading} />
+      <MeetingForm value={query} onChange={setQuery} onShow={() => load(query)} children={children} childrenLoading={childrenLoading} refusal={refusal} />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />}
       <main className="workspace sg-workspace">
@@ -293,8 +312,8 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
             <div className="empty-state" data-testid="sg-empty">
               {noChildren ? (
                 <>
-                  <p className="empty-title">No children to show.</p>
-                  <p>This account has no child it may hold a strategy meeting about.</p>
+                  <p className="empty-title" data-testid="sg-no-children">No children are assigned to you; ask your team lead or an administrator.</p>
+                  <p>To open a child who is not on your list, use “Open a child not on my list” and give a reason: it is recorded and reviewed.</p>
                 </>
               ) : (
                 <>
@@ -316,7 +335,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
               </button>
             </div>
           )}
-          <Legend kinds={summary.kinds} hasChild={summary.hasChild} hasHotspot={summary.hasHotspot} />
+          <Legend kinds={summary.kinds} hasChild={summary.hasChild} hasHotspot={summary.hasHotspot} hasHeldLink={summary.hasHeldLink} />
         </div>
         <aside className="details sg-panel" aria-label="Strategy meeting" aria-busy={loading !== null}>
           {!view || !child ? (
@@ -334,6 +353,11 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
                 As of {formatDate(shown.query.asOf) ?? 'today'} · within {plural(shown.query.hops, 'link')} ·{' '}
                 {plural(summary.nodes, 'entity', 'entities')} on the chart
               </p>
+              {reasonOf(shown.query) && (
+                <p className="sg-stale" data-testid="sg-opened-with-reason">
+                  Not on your list: opened with your reason, which is recorded and reviewed.
+                </p>
+              )}
               <div className="sg-pack">
                 <button type="button" className="primary" data-testid="sg-print-pack" onClick={printPack} disabled={pack?.state === 'busy'}>
                   {pack?.state === 'busy' ? 'Preparing the pack…' : 'Print pack (PDF)'}

@@ -1,4 +1,5 @@
 import type { ChildSummary, Entity, Json } from '../../api';
+import { shownId } from '../../chart/withheld';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -34,7 +35,7 @@ export function childOption(c: ChildSummary): string {
 
 /** What a chart or list shows for an entity: a child other than the focal one only by its descriptor. */
 export function displayLabel(e: Entity): string {
-  return str(e.properties?.descriptor) ?? (e.label || e.id);
+  return str(e.properties?.descriptor) ?? (e.label || shownId(e.id) || 'withheld');
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
