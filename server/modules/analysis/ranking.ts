@@ -1,46 +1,47 @@
 /**
- * Rankings. Structural measures run in Node with graphology on a bounded subgraph extracted from
- * Neo4j (no APOC or GDS needed); measures defined by the vocabulary's rules run in Cypher.
+ * Rankings. Structural measures run with graphology on a bounded subgraph extracted from Neo4j (no
+ * APOC or GDS needed), in worker threads (workerPool.ts) so that a long betweenness or Louvain never
+ * blocks other requests; measures defined by the vocabulary's rules run in Cypher.
  */
-import { createRequire } from 'node:module';
-import { UndirectedGraph } from 'graphology';
 import { cypherFile, QueryTooLargeError, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import { rankByLinkedChildren } from './childLinks.js';
+import { encodeGraph, type CommunitiesResult, type GraphTask, type RankResult } from './graphMeasures.js';
+import { WorkerPool, analysisPoolSize, analysisWorkerFile } from './workerPool.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
-// graphology-metrics ships CommonJS whose typings declare a default export: load it as CommonJS.
-const require = createRequire(import.meta.url);
-const betweenness = require('graphology-metrics/centrality/betweenness') as typeof import('graphology-metrics/centrality/betweenness.js').default;
-const pagerank = require('graphology-metrics/centrality/pagerank') as typeof import('graphology-metrics/centrality/pagerank.js').default;
-const louvain = require('graphology-communities-louvain') as typeof import('graphology-communities-louvain').default;
 
 export const MEASURES = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'TRIANGLES', 'LINKED_CHILDREN'] as const;
 export type Measure = (typeof MEASURES)[number];
 export const KNOWS_FAMILY = ['KNOWS', 'KNOWS_LW', 'KNOWS_SN', 'KNOWS_PHONE', 'FAMILY_REL'];
 const MAX_LINKS = 200_000;
-/**
- * Betweenness (Brandes) costs about nodes × links steps, computed in the server's one thread: past
- * this budget (a few seconds), one request would stall every other for minutes, so it is refused.
- */
-const MAX_BETWEENNESS_WORK = 200_000_000;
+/** How long one analysis may compute (ANALYSIS_TIME_BUDGET_MS, default 20 s) before it is stopped. */
+export const ANALYSIS_TIME_BUDGET_MS = Number(process.env.ANALYSIS_TIME_BUDGET_MS) > 0 ? Number(process.env.ANALYSIS_TIME_BUDGET_MS) : 20_000;
+
+let pool: WorkerPool | undefined;
+/** The process's analysis workers, started on first use. */
+export function analysisPool(): WorkerPool {
+  return (pool ??= new WorkerPool(analysisWorkerFile(), {
+    size: analysisPoolSize(),
+    budgetMs: ANALYSIS_TIME_BUDGET_MS,
+    onTimeout: () => new QueryTooLargeError('This analysis'),
+  }));
+}
+
+/** Runs a graph task in a worker; a refusal for size comes back as QUERY_TOO_LARGE. */
+async function inWorker<T>(task: GraphTask): Promise<T> {
+  try {
+    return await analysisPool().run<T>(task, [task.graph.pairs.buffer as ArrayBuffer]);
+  } catch (e) {
+    const tooLarge = (e as { tooLarge?: string }).tooLarge;
+    throw tooLarge ? new QueryTooLargeError(tooLarge) : e;
+  }
+}
 
 export interface RankedView {
   entity: EntityView;
   score: number;
   detail: Record<string, unknown>;
-}
-
-/** Triangles each node is part of, in an undirected simple graph. */
-function triangles(g: UndirectedGraph): Record<string, number> {
-  const out: Record<string, number> = {};
-  g.forEachNode((n: string) => {
-    const nb = g.neighbors(n);
-    let t = 0;
-    for (let i = 0; i < nb.length; i++) for (let j = i + 1; j < nb.length; j++) if (g.hasEdge(nb[i]!, nb[j]!)) t++;
-    out[n] = t;
-  });
-  return out;
 }
 
 async function entities(db: Database, ids: string[]): Promise<Map<string, EntityView>> {
@@ -57,7 +58,7 @@ export interface SubgraphScope {
   asOf: string | null;
 }
 
-/** The undirected simple graph of `kinds` joined by `linkTypes`, capped (QUERY_TOO_LARGE beyond). */
+/** The links of `kinds` joined by `linkTypes`, encoded for a worker, capped (QUERY_TOO_LARGE beyond). */
 async function extractGraph(db: Database, scope: SubgraphScope) {
   const kinds = scope.kinds ?? ['Person'];
   const linkTypes = scope.linkTypes ?? KNOWS_FAMILY;
@@ -67,13 +68,7 @@ async function extractGraph(db: Database, scope: SubgraphScope) {
     { what: 'This analysis', timeoutMs: 60_000 },
   );
   if (rows.length > MAX_LINKS) throw new QueryTooLargeError(`An analysis over more than ${MAX_LINKS} links`);
-  const g = new UndirectedGraph();
-  for (const { source, target } of rows as { source: string; target: string }[]) {
-    g.mergeNode(source);
-    g.mergeNode(target);
-    g.mergeEdge(source, target);
-  }
-  return { g, kinds, linkTypes };
+  return { graph: encodeGraph(rows as { source: string; target: string }[]), kinds, linkTypes };
 }
 
 export interface CommunityView {
@@ -90,25 +85,12 @@ export async function communities(
   db: Database,
   args: SubgraphScope & { minSize: number; top: number },
 ): Promise<{ modularity: number; communities: CommunityView[] }> {
-  const { g } = await extractGraph(db, args);
-  if (g.order === 0) return { modularity: 0, communities: [] };
-  let state = 42;
-  const rng = () => ((state = (state * 1664525 + 1013904223) % 4294967296) / 4294967296);
-  const result = louvain.detailed(g, { rng });
-  const groups = new Map<number, string[]>();
-  for (const [node, c] of Object.entries(result.communities)) {
-    const members = groups.get(c);
-    if (members) members.push(node);
-    else groups.set(c, [node]);
-  }
-  const chosen = [...groups.entries()]
-    .filter(([, m]) => m.length >= args.minSize)
-    .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
-    .slice(0, args.top);
-  const byId = await entities(db, chosen.flatMap(([, m]) => m.slice(0, 100)));
+  const { graph } = await extractGraph(db, args);
+  const result = await inWorker<CommunitiesResult>({ kind: 'communities', minSize: args.minSize, top: args.top, graph });
+  const byId = await entities(db, result.communities.flatMap((c) => c.members));
   return {
     modularity: result.modularity,
-    communities: chosen.map(([id, m]) => ({ id, size: m.length, members: m.slice(0, 100).map((x) => byId.get(x)!).filter(Boolean) })),
+    communities: result.communities.map((c) => ({ id: c.id, size: c.size, members: c.members.map((x) => byId.get(x)!).filter(Boolean) })),
   };
 }
 
@@ -116,24 +98,13 @@ export async function rank(db: Database, args: SubgraphScope & { measure: Measur
   if (args.measure === 'LINKED_CHILDREN') {
     return rankByLinkedChildren(db, args.within, args.asOf, args.top);
   }
-  const { g, kinds, linkTypes } = await extractGraph(db, args);
-  let scores: Record<string, number>;
-  if (args.measure === 'DEGREE') scores = Object.fromEntries(g.mapNodes((n: string) => [n, g.degree(n)]));
-  else if (args.measure === 'BETWEENNESS') {
-    if (g.order * g.size > MAX_BETWEENNESS_WORK) throw new QueryTooLargeError(`Betweenness over ${g.order} entities and ${g.size} links`);
-    scores = betweenness(g, { normalized: true });
-  }
-  else if (args.measure === 'PAGERANK') scores = pagerank(g);
-  else scores = triangles(g);
-  const best = Object.entries(scores)
-    .filter(([, s]) => s > 0)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, args.top);
+  const { graph, kinds, linkTypes } = await extractGraph(db, args);
+  const { best, order, size } = await inWorker<RankResult>({ kind: 'rank', measure: args.measure, top: args.top, graph });
   const byId = await entities(db, best.map(([id]) => id));
-  return best.map(([id, score]) => ({
+  return best.map(([id, score, degree]) => ({
     entity: byId.get(id)!,
     score,
-    detail: { measure: args.measure, degree: g.degree(id), asOf: args.asOf, graph: { nodes: g.order, links: g.size, kinds, linkTypes } },
+    detail: { measure: args.measure, degree, asOf: args.asOf, graph: { nodes: order, links: size, kinds, linkTypes } },
   }));
 }
 
