@@ -5,8 +5,9 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { createYoga } from 'graphql-yoga';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
 import sirv from 'sirv';
@@ -97,12 +98,113 @@ const armor = new EnvelopArmor({
   blockFieldSuggestion: { enabled: PRODUCTION },
 });
 
-/** In production the schema is not offered for exploration: no introspection, no GraphiQL. */
-const noIntrospection: Plugin = {
-  onValidate({ addValidationRule }) {
-    addValidationRule(NoSchemaIntrospectionCustomRule);
+/**
+ * No introspection: graphql-js's NoSchemaIntrospectionCustomRule by the fields' names. Its own
+ * checks compare types by class, which fails across the two copies of graphql-js loaded here (ESM
+ * and CommonJS: "Cannot use GraphQLNonNull from another module or realm").
+ */
+const noSchemaIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    const name = node.name.value;
+    if (name === '__schema' || name === '__type') {
+      context.reportError(new GraphQLError(`GraphQL introspection has been disabled, but the requested query contained the field "${name}".`, { nodes: node }));
+    }
   },
+});
+
+/**
+ * Content-Security-Policy of the built web app: its own scripts and styles only (inline styles, which
+ * React and Cytoscape set on elements, allowed), images from itself, data: and blob: (exports), the
+ * layout worker from itself or a blob, no plugins, never framed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** GraphiQL (development only) is a page of inline scripts, workers from blobs and code from unpkg.com. */
+const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' https://unpkg.com",
+  "style-src 'self' 'unsafe-inline' https://unpkg.com",
+  "img-src 'self' data: https:",
+  "font-src 'self' data: https://unpkg.com",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Sent with every response, the app's and the API's. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
 };
+
+/** Origins allowed to call the API from another site (CORS_ORIGINS, comma-separated); none by default. */
+export function corsOrigins(env: NodeJS.ProcessEnv = process.env): Set<string> {
+  return new Set(
+    (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  );
+}
+
+/** How much of a too-large chunked body is read (and dropped) after the 413 before the connection is cut. */
+const DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+
+function tooLarge(res: http.ServerResponse): void {
+  res.writeHead(413, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errors: [{ message: `The request is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE' } }] }));
+}
+
+/**
+ * A body sent without content-length (chunked) is counted as it arrives: past MAX_BODY_BYTES the
+ * answer is 413 at once and the rest is read and dropped, never held (so the client can read the
+ * answer), up to DRAIN_BYTES, past which the connection is cut; within the limit the body is handed
+ * to yoga (as `req.body`, which @whatwg-node/server reads instead of the spent stream).
+ */
+function limitStreamedBody(req: http.IncomingMessage, res: http.ServerResponse, then: () => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (over) {
+      if (size > DRAIN_BYTES) req.destroy();
+      return;
+    }
+    if (size <= MAX_BODY_BYTES) {
+      chunks.push(chunk);
+      return;
+    }
+    over = true;
+    chunks.length = 0;
+    tooLarge(res);
+  };
+  req.on('data', onData);
+  req.once('end', () => {
+    req.off('data', onData);
+    if (over) return;
+    (req as http.IncomingMessage & { body?: Readable }).body = Readable.from([Buffer.concat(chunks)]);
+    then();
+  });
+  req.once('error', () => {
+    if (!res.headersSent) res.destroy();
+  });
+}
 
 export interface AppOptions {
   /** Also accept tokens of an external identity provider (see modules/auth/externalIdp.ts). */
@@ -111,19 +213,58 @@ export interface AppOptions {
 
 export function createApp(db: Database, opts: AppOptions = { externalIdp: externalIdpFromEnv() }) {
   const external = opts.externalIdp ? externalVerifier(opts.externalIdp) : undefined;
+  const allowedOrigins = corsOrigins();
+
+  // Who is calling is read once per request, before validation (onParams), so that validation can
+  // depend on it (introspection) and the context reuses it.
+  const contexts = new WeakMap<Request, Promise<RequestContext>>();
+  const signedIn = new WeakSet<Request>();
+  const contextOf = (request: Request) => {
+    let c = contexts.get(request);
+    if (!c) contexts.set(request, (c = buildContext(db, request, external)));
+    return c;
+  };
+  /**
+   * The schema is offered for exploration (introspection) only in development and only to a
+   * signed-in user; in production to no one.
+   */
+  const introspectionWhenSignedIn: Plugin = {
+    async onParams({ request }) {
+      if ((await contextOf(request)).user) signedIn.add(request);
+    },
+    onValidate({ addValidationRule, context }) {
+      const request = (context as { request?: Request }).request;
+      if (PRODUCTION || !request || !signedIn.has(request)) addValidationRule(noSchemaIntrospection);
+    },
+  };
+  /** GraphiQL's page (development only) needs a looser policy than the app. */
+  const graphiqlPolicy: Plugin = {
+    onResponse({ response }) {
+      if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.set('content-security-policy', GRAPHIQL_CSP);
+    },
+  };
+
   const yoga = createYoga<object, RequestContext>({
-    plugins: [...armor.protect().plugins, ...(PRODUCTION ? [noIntrospection] : []), auditBeforeAnswer],
+    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), auditBeforeAnswer],
+    // GraphiQL in development only. It loads the schema without a token, which is refused: add an
+    // `Authorization: Bearer <token>` header in its Headers tab to explore the schema.
     graphiql: !PRODUCTION,
     batching: false,
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
+    // Same origin only, unless CORS_ORIGINS lists others: no CORS headers for any other origin.
+    // Tokens travel in a header, never a cookie: no credentials.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin && allowedOrigins.has(origin) ? { origin: [origin], credentials: false, maxAge: 600 } : false;
+    },
     logging: {
       debug: (...a) => log.debug(a.map(String).join(' ')),
       info: (...a) => log.info(a.map(String).join(' ')),
       warn: (...a) => log.warn(a.map(String).join(' ')),
       error: (...a) => log.error(a.map(String).join(' ')),
     },
-    context: ({ request }) => buildContext(db, request, external),
+    context: ({ request }) => contextOf(request),
     maskedErrors: { maskError },
     landingPage: false,
   });
@@ -132,11 +273,15 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined;
 
   const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (req.url?.startsWith('/graphql')) {
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-        res.writeHead(413, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: `The request is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE' } }] }));
+        tooLarge(res);
         req.resume();
+        return;
+      }
+      if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
+        limitStreamedBody(req, res, () => void yoga.handle(req, res));
         return;
       }
       void yoga.handle(req, res);
