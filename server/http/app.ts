@@ -69,9 +69,16 @@ async function buildContext(db: Database, request: Request, external?: ExternalV
   const header = request.headers.get('authorization') ?? '';
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   if (!token) return { ...base, user: null, authError: null };
+  const verify = () => (external?.claims(token) ? external.verify(token) : readToken(db, token));
+  // A long-lived request (the live alert feed) asks again before each delivery, so a session that
+  // ends while it is open ends it too (readToken's check is cached briefly per user).
+  const recheck = async () => {
+    const read = await verify();
+    return 'user' in read ? read.user : null;
+  };
   try {
-    const read = external?.claims(token) ? await external.verify(token) : await readToken(db, token);
-    return 'user' in read ? { ...base, user: read.user, authError: null } : { ...base, user: null, authError: read.reason };
+    const read = await verify();
+    return 'user' in read ? { ...base, user: read.user, authError: null, recheck } : { ...base, user: null, authError: read.reason };
   } catch (e) {
     // The token cannot be checked while the database is down; public operations (health) still answer.
     return { ...base, user: null, authError: null, authUnavailable: e as Error };

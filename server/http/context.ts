@@ -18,6 +18,8 @@ export interface RequestContext {
   clientAddress: string;
   /** Audit entries being written for this request; the answer waits for them (guard.ts, auditBeforeAnswer). */
   pendingAudit: Promise<unknown>[];
+  /** Checks the caller's token again (for long-lived requests): the user now, or null when the session has ended. */
+  recheck?: () => Promise<User | null>;
   /** The caller's view of the graph, set by the guard before a resolver runs (access/viewer.ts). */
   viewer?: Viewer;
 }

@@ -5,20 +5,23 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { gql, gqlOk, testDatabase, tokenFor, type Role } from '../support/client.js';
+import { upsertUser } from '../../server/modules/auth/users.js';
 
 const ALERTS = 'query ($s: String) { alerts(status: $s, limit: 1000) { id rule audience status summary entityIds acknowledgedBy note } }';
 
-/** Opens the alertRaised subscription over SSE as a role; resolves alerts as they arrive. */
-async function subscribe(role: Role) {
+/** Opens the alertRaised subscription over SSE as a role (or with a token); resolves alerts as they arrive. */
+async function subscribe(role: Role, token?: string) {
   const controller = new AbortController();
   const res = await fetch(`${inject('stack').url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${await tokenFor(role)}` },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token ?? (await tokenFor(role))}` },
     body: JSON.stringify({ query: 'subscription { alertRaised { id rule summary entityIds audience } }' }),
     signal: controller.signal,
   });
   expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
   const received: any[] = [];
+  const errors: any[] = [];
+  let ended = false;
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -26,7 +29,10 @@ async function subscribe(role: Role) {
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          ended = true;
+          return;
+        }
         buffer += decoder.decode(value, { stream: true });
         let cut: number;
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
@@ -36,6 +42,7 @@ async function subscribe(role: Role) {
           if (data && data.length > 5) {
             const payload = JSON.parse(data.slice(5));
             if (payload.data?.alertRaised) received.push(payload.data.alertRaised);
+            if (payload.errors) errors.push(...payload.errors);
           }
         }
       }
@@ -52,7 +59,7 @@ async function subscribe(role: Role) {
     }
     throw new Error(`no matching alert within ${ms} ms; got ${JSON.stringify(received)}`);
   };
-  return { received, waitFor, close: () => (controller.abort(), pump) };
+  return { received, errors, ended: () => ended, waitFor, close: () => (controller.abort(), pump) };
 }
 
 async function childIdentities(): Promise<string[]> {
@@ -116,6 +123,39 @@ describe('alerts', () => {
     const [{ n }] = await db.read("MATCH (a:Alert) WHERE a.key = 'notice_on_licensed:' + $id RETURN count(a) AS n", { id: noticeId });
     expect(n).toBe(1);
     await db.close();
+  });
+
+  it('ends a live feed when its session ends (signed out), instead of delivering to it', async () => {
+    const db = testDatabase();
+    const username = `alerts-out-${Date.now().toString(36)}`;
+    const password = 'a long enough password';
+    await upsertUser(db, username, 'licensing', password);
+    const [driver] = await db.read(
+      `MATCH (p:Person)-[:HOLDS]->(l:Licence {kind: 'driver'}) WHERE coalesce(l.status, 'active') = 'active' AND NOT EXISTS { (:Notice)-[:SERVED_ON]->(p) }
+       RETURN p.id AS id ORDER BY p.id DESC LIMIT 1`,
+    );
+    await db.close();
+    const { login } = await gqlOk('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null);
+    const live = await subscribe('licensing', login.token);
+    const out = await fetch(`${inject('stack').url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    }).then((r) => r.json());
+    expect(out.data.logout).toBe(true);
+    await gqlOk('mutation ($input: ReportInput!) { submitReport(input: $input) { report { id } } }', {
+      input: {
+        receivedOn: '2011-03-02', sourceType: 'police', sourceGrade: 1, intelGrade: 'A', handling: 'P', ownerAgency: 'police', summary: 'Second notice for the feed test.',
+        entities: [{ ref: 'notice', kind: 'Notice', properties: { kind: 'child_abduction', servedOn: '2011-03-02' } }],
+        links: [{ type: 'SERVED_ON', from: 'notice', to: driver!.id }],
+      },
+    });
+    const until = Date.now() + 15_000;
+    while (!live.ended() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(live.ended()).toBe(true);
+    expect(live.received).toEqual([]);
+    expect(live.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await live.close();
   });
 
   it('refuses the live feed without a sign-in, and to admin', async () => {

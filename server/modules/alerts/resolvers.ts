@@ -1,11 +1,31 @@
 import { z } from 'zod';
 import { GraphQLError } from 'graphql';
-import { filter, pipe } from 'graphql-yoga';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { idArg } from '../../http/args.js';
 import { authorize, outgoing, viewerFor } from '../../access/guard.js';
 import { alertChannel, type Alert } from './rules.js';
+
+/**
+ * The caller's alerts as they are raised. Before each delivery the session is checked again: a
+ * sign-out, a disabled account or a change of role or agency ends the feed (with UNAUTHENTICATED),
+ * rather than letting it run on until the client disconnects.
+ */
+async function* liveAlerts(ctx: RequestContext): AsyncGenerator<Alert> {
+  const source = alertChannel(ctx.db).subscribe('alert');
+  try {
+    for await (const a of source) {
+      if (!a.audience.includes(ctx.user!.role)) continue;
+      const now = ctx.recheck ? await ctx.recheck() : ctx.user;
+      if (!now || now.role !== ctx.user!.role || now.agency !== ctx.user!.agency) {
+        throw new GraphQLError('Your session has ended or changed: sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+      }
+      yield a;
+    }
+  } finally {
+    await source.return?.(undefined);
+  }
+}
 
 export const alertsResolvers = {
   Query: {
@@ -42,10 +62,7 @@ export const alertsResolvers = {
       // Whoever may read the inbox may follow it live; each sees only alerts for their role.
       subscribe: (_: unknown, __: unknown, ctx: RequestContext) => {
         authorize(ctx, 'Query.alerts');
-        return pipe(
-          alertChannel(ctx.db).subscribe('alert'),
-          filter((a: Alert) => a.audience.includes(ctx.user!.role)),
-        );
+        return liveAlerts(ctx);
       },
       // The live feed passes the same view as the inbox (the guard's second line: protected ids as
       // the user's opaque ids, names and numbers scrubbed), taken afresh for each alert.
