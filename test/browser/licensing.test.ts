@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_IDS, generateDemo } from '../../seeds/demo.js';
 import { gqlOk } from '../support/client.js';
-import { childIdentities, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { childIdentities, launchChromium, screenshot } from '../support/browser.js';
+import { signIn, testPurpose } from './signIn.js';
 
 let browser: Browser;
 let page: Page;
@@ -110,8 +111,49 @@ describe('licensing home', () => {
     // Children are on the chart only as descriptors.
     const descriptors = await page.evaluate(() => (window as any).__cy.nodes().filter((n: any) => n.data('entity')?.properties?.descriptor).length);
     expect(descriptors).toBeGreaterThan(0);
+    // The purpose stated after sign-in is recorded with the reads of persons (the test's own GraphQL
+    // calls state none: the page's reads are those with it).
+    const { auditLog } = await gqlOk('{ auditLog(username: "test-licensing", limit: 100) { operation purpose } }', {}, 'admin');
+    const fromPage = auditLog.filter((e: any) => e.purpose === testPurpose('licensing')).map((e: any) => e.operation);
+    expect(fromPage).toEqual(expect.arrayContaining(['Query.driverRecord', 'Query.neighbourhood']));
     await page.getByTestId('lic-tab-driver').click();
     expect(await page.getByTestId('driver-record').getAttribute('data-id')).toBe(DEMO_IDS.searchableSuspect);
+  });
+
+  it('draws what Police hold under conditions as held (grey, dashed) and says whom to ask', async () => {
+    await page.getByTestId('lic-tab-chart').click();
+    // The operation's chart is a Police report handled under conditions: its ON_CHART links are held.
+    await expect.poll(() => page.evaluate(() => (window as any).__cy.edges('[type = "HELD"]').length), { timeout: 20_000 }).toBeGreaterThan(10);
+    expect(await page.evaluate(() => (window as any).__cy.edges('[type = "ON_CHART"]').length)).toBe(0);
+    await page.getByTestId('legend-held-link').waitFor();
+    const edgeId = await page.evaluate(() => (window as any).__cy.edges('[type = "HELD"]')[0].id());
+    await page.evaluate((id) => {
+      const cy = (window as any).__cy;
+      cy.$(':selected').unselect();
+      cy.getElementById(id).select();
+    }, edgeId);
+    await expect.poll(() => page.getByTestId('details-panel').getByTestId('held-explanation').textContent(), { timeout: 10_000 }).toMatch(
+      /^This link is held under conditions by Police since \d+ \w{3} \d{4}\. Ask Police for access\.$/,
+    );
+    // The details panel gives no opaque id as if it meant something.
+    expect(await page.getByTestId('details-panel').textContent()).not.toMatch(/link id link-/);
+    const heldNode = await page.evaluate(() => (window as any).__cy.nodes('[sk = "HeldItem"]').map((n: any) => n.id())[0] ?? null);
+    if (heldNode) {
+      await page.evaluate((id) => {
+        const cy = (window as any).__cy;
+        cy.$(':selected').unselect();
+        cy.getElementById(id).select();
+      }, heldNode);
+      await expect.poll(() => page.getByTestId('details-panel').getByTestId('held-explanation').textContent()).toMatch(/^Held under conditions by .+\. Ask .+ for access\.$/);
+      await page.getByTestId('legend-HeldItem').waitFor();
+    }
+    await page.waitForTimeout(600);
+    for (const [w, h] of [[1600, 1000], [1280, 720]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(400);
+      await screenshot(page, `licensing-chart-held-${w}x${h}.png`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('showed no child’s identity anywhere: not on the page, not in any answer it received', async () => {

@@ -101,6 +101,57 @@ describe('the printable pack', () => {
   });
 });
 
+describe('need-to-know', () => {
+  it('lists only the children assigned to the user, and opens another only with a reason', async () => {
+    const db = testDatabase();
+    const [u] = await db.read("MATCH (u:User {username: 'test-safeguarding'}) RETURN coalesce(u.assignedChildren, []) AS ids");
+    const assigned = (u!.ids as string[]).slice().sort();
+    const [other] = await db.read('MATCH (c:Person) WHERE c.child = true AND NOT c.id IN $ids RETURN c.id AS id, c.pseudonym AS ps ORDER BY c.id LIMIT 1', { ids: assigned });
+    await db.close();
+    expect(assigned).toContain('per-c01');
+    expect(other).toBeTruthy();
+    const listed = await page.getByTestId('sg-child-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(listed.slice().sort()).toEqual(assigned);
+
+    const purpose = 'Strategy meeting cover, browser test';
+    await page.getByTestId('sg-open-other').click();
+    await page.getByTestId('sg-other-id').fill(String(other!.id));
+    await page.getByTestId('sg-purpose').fill(purpose);
+    await expect.poll(() => page.getByTestId('sg-other').textContent()).toMatch(/recorded in the audit log .* reviewed/);
+    // No reason: the server refuses, and says so as it is.
+    await page.getByTestId('sg-show').click();
+    await expect.poll(() => page.getByTestId('sg-refusal').textContent(), { timeout: 15_000 }).toMatch(/^This child is not assigned to you/);
+    for (const [w, h] of [[1600, 1000], [1280, 720]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: path.join(ROOT, 'test-results', `strategy-meeting-refused-${w}x${h}.png`) });
+    }
+    // Too short a reason is not sent.
+    await page.getByTestId('sg-open-reason').fill('cover');
+    await expect.poll(() => page.getByTestId('sg-show').isDisabled()).toBe(true);
+    expect(await page.getByTestId('sg-show-hint').textContent()).toMatch(/at least 10 characters/);
+    const reason = 'Covering for the allocated social worker at the meeting';
+    await page.getByTestId('sg-open-reason').fill(reason);
+    await page.getByTestId('sg-show').click();
+    await page.getByTestId('sg-opened-with-reason').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('sg-refusal').count()).toBe(0);
+    if (other!.ps) await expect.poll(() => page.locator('.sg-panel .sg-pseudonym').textContent()).toBe(String(other!.ps));
+    await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 1, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(1200);
+    for (const [w, h] of [[1600, 1000], [1280, 720]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(ROOT, 'test-results', `strategy-meeting-open-with-reason-${w}x${h}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Audited: the view with the purpose (sent as x-purpose) and the reason, flagged.
+    const { auditLog } = await gqlOk(`{ auditLog(entityId: "${String(other!.id)}", username: "test-safeguarding", limit: 20) { operation purpose outcome } }`, {}, 'admin');
+    const opened = auditLog.find((e: any) => e.operation === 'Query.childConnections' && e.outcome === 'opened-with-reason');
+    expect(opened?.purpose).toBe(`${purpose} — opened with reason: ${reason}`);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('admin screen', () => {
   it('lists users and verifies the audit chain, with no case data', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -111,6 +162,7 @@ describe('admin screen', () => {
     await admin.getByTestId('login-password').fill(password);
     await admin.getByTestId('login-submit').click();
     await expect.poll(() => admin.getByTestId('no-case-data').textContent()).toMatch(/no case data/);
+    expect(await admin.getByTestId('purpose-dialog').count()).toBe(0); // admin is not asked for a purpose
     await expect.poll(() => admin.getByTestId('admin-user-row').count()).toBeGreaterThanOrEqual(4);
     await admin.getByTestId('admin-tab-audit').click();
     await admin.getByTestId('audit-verify').click();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../server/config.js';
+import { statePurpose, testPurpose } from './signIn.js';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const NODES = 2500;
@@ -30,6 +31,8 @@ beforeAll(async () => {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  await page.getByTestId('purpose-dialog').waitFor({ timeout: 20_000 });
+  await statePurpose(page, testPurpose('analyst'));
   await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 30_000 });
   await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), undefined, { timeout: 30_000 });
 });

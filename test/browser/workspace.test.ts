@@ -9,13 +9,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../server/config.js';
-import { testDatabase } from '../support/client.js';
+import { gqlOk, testDatabase } from '../support/client.js';
+import { statePurpose, testPurpose } from './signIn.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, 'test-results');
 const DEMO_PERSON_ID = 'per-s001';
 const CHART_NAME = `Browser test chart ${Date.now()}`;
 const STARTED = new Date().toISOString();
+const REOPEN_PURPOSE = `Reviewing the saved network ${Date.now()}`;
 
 let browser: Browser;
 let page: Page;
@@ -41,6 +43,8 @@ beforeAll(async () => {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  await page.getByTestId('purpose-dialog').waitFor({ timeout: 20_000 });
+  await statePurpose(page, testPurpose('analyst'));
   await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 30_000 });
 });
 
@@ -101,6 +105,38 @@ describe('analyst workspace', () => {
     const grade = await reports.first().getAttribute('data-grade');
     expect(grade).toMatch(/^([123]\/[A-E]\/[PC]|withheld)$/);
     await expect.poll(() => page.getByTestId('details-panel').textContent()).toMatch(/received \d{4}-\d{2}-\d{2}|held by/);
+  });
+
+  it('writes a version of a record’s text for sharing, or says which agency can', async () => {
+    const ids = await cyEval<string[]>('return cy.nodes().filter(n => typeof n.data("entity")?.properties?.summary === "string").map(n => n.id())');
+    expect(ids.length).toBeGreaterThan(0);
+    const db = testDatabase();
+    const rows = await db.read(
+      'MATCH (n:Entity) WHERE n.id IN $ids OPTIONAL MATCH (r:Report) WHERE r.id IN coalesce(n.sources, []) RETURN n.id AS id, collect(DISTINCT r.ownerAgency) AS owners ORDER BY n.id',
+      { ids },
+    );
+    await db.close();
+    const others = rows.find((r) => (r.owners as string[]).length > 0 && !(r.owners as string[]).includes('Police'));
+    const own = rows.find((r) => (r.owners as string[]).length === 0 || (r.owners as string[]).includes('Police'));
+    expect(others ?? own).toBeTruthy();
+    const release = async (id: string) => {
+      await cyEval('cy.$(":selected").unselect(); cy.getElementById(arg).select()', id);
+      const panel = page.getByTestId('details-panel');
+      await panel.getByTestId('release-text').locator('summary').click();
+      await panel.getByTestId('release-input').fill('A version for sharing, written by the browser test.');
+      await panel.getByTestId('release-submit').click();
+      return panel;
+    };
+    if (others) {
+      const panel = await release(String(others.id));
+      await expect.poll(() => panel.getByTestId('release-error').textContent(), { timeout: 15_000 }).toMatch(/^Only .+ can release this record's text\.$/);
+      await shot('02b-release-refused');
+    }
+    if (own) {
+      const panel = await release(String(own.id));
+      await expect.poll(() => panel.getByTestId('release-done').textContent(), { timeout: 15_000 }).toMatch(/Released/);
+    }
+    await cyEval('cy.$(":selected").unselect()');
   });
 
   it('paths between two selected nodes are added and highlighted', async () => {
@@ -219,7 +255,21 @@ describe('analyst workspace', () => {
     await page.getByTestId('toolbar-clear').click();
     expect(await nodeCount()).toBe(0);
     await entry.getByTestId('saved-chart-open').click();
+    // Opening a chart: keep the purpose, or change it for this chart.
+    await page.getByTestId('purpose-dialog').waitFor();
+    expect(await page.getByTestId('purpose-input').inputValue()).toBe(testPurpose('analyst'));
+    expect(await page.getByTestId('purpose-submit').textContent()).toBe('Keep and open');
+    await page.getByTestId('purpose-input').fill(REOPEN_PURPOSE);
+    expect(await page.getByTestId('purpose-submit').textContent()).toBe('Change and open');
+    await shot('07a-open-purpose');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot('07a-open-purpose-1280x720');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.getByTestId('purpose-submit').click();
     await expect.poll(() => nodeCount(), { timeout: 20_000 }).toBe(saved.n);
+    expect(await page.getByTestId('purpose-current').textContent()).toBe(REOPEN_PURPOSE);
+    const { auditLog } = await gqlOk('{ auditLog(username: "test-analyst", limit: 50) { operation purpose } }', {}, 'admin');
+    expect(auditLog.find((e: any) => e.operation === 'Query.savedChart')?.purpose).toBe(REOPEN_PURPOSE);
     const pos = await cyEval<{ x: number; y: number }>('return cy.getElementById(arg).position()', DEMO_PERSON_ID);
     expect(Math.abs(pos.x - saved.pos.x)).toBeLessThan(1.5);
     expect(Math.abs(pos.y - saved.pos.y)).toBeLessThan(1.5);
