@@ -176,6 +176,9 @@ function guard(operation: string, resolve: Resolver): Resolver {
       if (operation === 'Mutation.login') {
         const attempted = typeof args.username === 'string' ? args.username.trim().toLowerCase().slice(0, 64) : undefined;
         audit(ctx, operation, {}, [], 'failed', attempted);
+      } else if (ctx.user && (e as GraphQLError).extensions?.code === 'FORBIDDEN') {
+        // Refused by a rule inside the operation (a child not on the caseload, another agency's text).
+        audit(ctx, operation, args, [], 'denied');
       } else if (ctx.user && operation.startsWith('Mutation.')) audit(ctx, operation, args, [], 'refused');
       throw viewedError(e, viewer);
     }

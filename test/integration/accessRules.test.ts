@@ -267,6 +267,8 @@ describe('need-to-know per child', () => {
     const refused = await gql(V, { c: other }, 'safeguarding');
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(refused.errors?.[0].message).toMatch(/not assigned to you/);
+    const { auditLog: tried } = await gqlOk('{ auditLog(username: "test-safeguarding", limit: 10) { operation outcome args } }', {}, 'admin');
+    expect(tried.find((e: any) => e.operation === 'Query.childConnections' && e.outcome === 'denied')?.args).toContain(other);
     const opened = await gqlOk(V, { c: other, r: 'Sibling of a child on my caseload; joint strategy meeting today' }, 'safeguarding');
     expect(opened.childConnections.child.id).toBe(other);
     const { auditLog } = await gqlOk('query ($id: ID) { auditLog(entityId: $id, username: "test-safeguarding", limit: 5) { operation outcome } }', { id: other }, 'admin');
