@@ -17,7 +17,7 @@ import { ALWAYS_AUDITED, POLICY } from './policy.js';
 import { invalidateProtection, protectionIndex } from './protection.js';
 import { runInView } from './current.js';
 import { scopeFor, Viewer } from './viewer.js';
-import { opaqueIdKey } from './keys.js';
+import { serviceSecret } from '../db/serviceSecret.js';
 import { assignedChildren } from '../modules/safeguarding/assignments.js';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
@@ -51,7 +51,7 @@ export async function viewerFor(ctx: RequestContext, operation: string, args: Re
   let inView: string[] | null = null;
   if (user?.role === 'safeguarding') inView = CHILD_VIEWS.has(operation) && typeof args.childId === 'string' ? [args.childId] : await assignedChildren(ctx.db, user.username);
   const scope = scopeFor(user, inView);
-  const [index, key] = await Promise.all([protectionIndex(ctx.db, scope.childrenExcept !== null), opaqueIdKey(ctx.db)]);
+  const [index, key] = await Promise.all([protectionIndex(ctx.db, scope.childrenExcept !== null), serviceSecret(ctx.db, 'opaque-ids', 32)]);
   return new Viewer(user, index, key, scope);
 }
 

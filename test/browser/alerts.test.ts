@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gqlOk, testDatabase } from '../support/client.js';
-import { launchChromium, screenshot } from '../support/browser.js';
-import { signIn } from './signIn.js';
+import { launchChromium, screenshot, signIn } from '../support/browser.js';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];

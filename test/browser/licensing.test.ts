@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_IDS, generateDemo } from '../../seeds/demo.js';
 import { gqlOk } from '../support/client.js';
-import { childIdentities, launchChromium, screenshot } from '../support/browser.js';
-import { signIn, testPurpose } from './signIn.js';
+import { childIdentities, launchChromium, screenshot, signIn, testPurpose } from '../support/browser.js';
 
 let browser: Browser;
 let page: Page;

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { statePurpose, testPurpose } from '../support/browser.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../server/config.js';
 import { gqlOk, testDatabase } from '../support/client.js';
-import { statePurpose, testPurpose } from './signIn.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, 'test-results');

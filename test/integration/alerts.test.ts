@@ -6,60 +6,35 @@
 import { describe, expect, inject, it } from 'vitest';
 import { gql, gqlOk, testDatabase, tokenFor, type Role } from '../support/client.js';
 import { upsertUser } from '../../server/modules/auth/users.js';
+import { openEventStream } from '../support/sse.js';
 
 const ALERTS = 'query ($s: String) { alerts(status: $s, limit: 1000) { id rule audience status summary entityIds acknowledgedBy note } }';
 
 /** Opens the alertRaised subscription over SSE as a role (or with a token); resolves alerts as they arrive. */
 async function subscribe(role: Role, token?: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${inject('stack').url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token ?? (await tokenFor(role))}` },
-    body: JSON.stringify({ query: 'subscription { alertRaised { id rule summary entityIds audience } }' }),
-    signal: controller.signal,
-  });
-  expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const received: any[] = [];
-  const errors: any[] = [];
-  let ended = false;
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) {
-          ended = true;
-          return;
-        }
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const event = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = event.split('\n').find((l) => l.startsWith('data:'));
-          if (data && data.length > 5) {
-            const payload = JSON.parse(data.slice(5));
-            if (payload.data?.alertRaised) received.push(payload.data.alertRaised);
-            if (payload.errors) errors.push(...payload.errors);
-          }
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  })();
+  const stream = await openEventStream(inject('stack').url, token ?? (await tokenFor(role)), 'subscription { alertRaised { id rule summary entityIds audience } }');
+  expect(stream.contentType).toMatch(/text\/event-stream/);
+  const alerts = () => stream.payloads.map((p) => p.data?.alertRaised).filter(Boolean);
   const waitFor = async (pred: (a: any) => boolean, ms = 15_000) => {
     const end = Date.now() + ms;
     while (Date.now() < end) {
-      const hit = received.find(pred);
+      const hit = alerts().find(pred);
       if (hit) return hit;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`no matching alert within ${ms} ms; got ${JSON.stringify(received)}`);
+    throw new Error(`no matching alert within ${ms} ms; got ${JSON.stringify(alerts())}`);
   };
-  return { received, errors, ended: () => ended, waitFor, close: () => (controller.abort(), pump) };
+  return {
+    get received() {
+      return alerts();
+    },
+    get errors() {
+      return stream.payloads.flatMap((p) => p.errors ?? []);
+    },
+    ended: stream.ended,
+    waitFor,
+    close: stream.close,
+  };
 }
 
 async function childIdentities(): Promise<string[]> {

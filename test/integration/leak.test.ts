@@ -38,6 +38,7 @@ import { runAlertRules } from '../../server/modules/alerts/rules.js';
 import type { Dataset, DatasetLink, DatasetNode, PropertyValue } from '../../seeds/dataset.js';
 import { startTestStack, type StackInfo } from '../support/testStack.js';
 import { GraphQLClient, type Role } from '../support/client.js';
+import { openEventStream } from '../support/sse.js';
 
 const SEED = Number(process.env.LEAK_SEED ?? 20_260_611);
 const WORLDS = 3;
@@ -690,35 +691,8 @@ function opsOf(kind: 'Query' | 'Mutation'): Op[] {
 
 /** Opens alertRaised over SSE as a role; collects every event payload. */
 async function subscribe(role: Role) {
-  const controller = new AbortController();
-  const res = await fetch(`${info.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${await client.tokenFor(role)}` },
-    body: JSON.stringify({ query: 'subscription { alertRaised { id rule audience status raisedAt summary entityIds acknowledgedBy note } }' }),
-    signal: controller.signal,
-  });
-  const events: unknown[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const event = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          for (const line of event.split('\n')) if (line.startsWith('data:') && line.length > 5) events.push(JSON.parse(line.slice(5)));
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  })();
-  return { events, close: async () => (controller.abort(), await pump) };
+  const stream = await openEventStream(info.url, await client.tokenFor(role), 'subscription { alertRaised { id rule audience status raisedAt summary entityIds acknowledgedBy note } }');
+  return { events: stream.payloads as unknown[], close: stream.close };
 }
 
 beforeAll(async () => {

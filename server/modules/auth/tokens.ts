@@ -5,32 +5,16 @@
  * user disabled: see users.ts) or when it is signed out (a RevokedToken linked to the user); each
  * instance checks this against the database at most every STANDING_FOR_MS per user.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import type { Database } from '../../db/database.js';
+import { serviceSecret } from '../../db/serviceSecret.js';
 import { ROLES, type Role, type User } from './users.js';
 
 const ISSUER = 'linkchart';
 export const TOKEN_LIFETIME = '8h';
 
-const keys = new WeakMap<Database, Promise<Uint8Array>>();
-
-function signingKey(db: Database): Promise<Uint8Array> {
-  let key = keys.get(db);
-  if (!key) {
-    key = db
-      .write(
-        `MERGE (s:ServiceSecret {name: 'token-signing'})
-         ON CREATE SET s.value = $value, s.createdAt = datetime()
-         RETURN s.value AS value`,
-        { value: randomBytes(48).toString('base64') },
-      )
-      .then(([row]) => new Uint8Array(Buffer.from(row.value as string, 'base64')));
-    key.catch(() => keys.delete(db)); // retry after an outage
-    keys.set(db, key);
-  }
-  return key;
-}
+const signingKey = (db: Database) => serviceSecret(db, 'token-signing', 48);
 
 export async function issueToken(db: Database, user: User & { sessionVersion: number }): Promise<string> {
   // Role and agency are read from the store on every use (below); the token names the user, their
