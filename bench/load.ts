@@ -22,6 +22,7 @@ import { loadConfig, ROOT } from '../server/config.js';
 import { Database } from '../server/db/database.js';
 import { findRunningLocal, runtimeFile } from '../server/db/localNeo4j.js';
 import { upsertUser, type Role } from '../server/modules/auth/users.js';
+import { assignChildren } from '../server/modules/safeguarding/assignments.js';
 import { rssMb } from './stats.js';
 
 // autocannon ships no types; the little used here is typed by hand.
@@ -161,7 +162,9 @@ async function main() {
     samples.persons = (await db.read(
       "MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.name IS NOT NULL RETURN p.id AS id, p.name AS name, p.surname AS surname ORDER BY rand() LIMIT 400",
     )) as Samples['persons'];
-    samples.children = (await db.read('MATCH (c:Person {child: true}) RETURN c.id AS id LIMIT 100')).map((r) => r.id as string);
+    // The safeguarding user's caseload: the children it may open (need-to-know), up to 100.
+    const caseload = (await db.read('MATCH (c:Person {child: true}) RETURN c.id AS id LIMIT 100')).map((r) => r.id as string);
+    samples.children = (await assignChildren(db, 'load-safeguarding', caseload))?.assignedChildren ?? [];
     samples.phones = (await db.read('MATCH (p:Phone) WHERE p.raw IS NOT NULL RETURN p.raw AS v ORDER BY rand() LIMIT 100')).map((r) => r.v as string);
     samples.regs = (await db.read('MATCH (v:Vehicle) WHERE v.reg IS NOT NULL RETURN v.reg AS v ORDER BY rand() LIMIT 100')).map((r) => r.v as string);
   } finally {

@@ -14,7 +14,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, POLICY } from './policy.js';
-import { invalidateProtection, protectionIndex } from './protection.js';
+import { invalidateProtection, protectionIndex, type ProtectionIndex } from './protection.js';
 import { runInView } from './current.js';
 import { scopeFor, Viewer } from './viewer.js';
 import { serviceSecret } from '../db/serviceSecret.js';
@@ -42,12 +42,17 @@ export function authorize(ctx: RequestContext, operation: string): void {
   }
 }
 
+const EMPTY_INDEX: ProtectionIndex = { children: new Map(), victimPhones: new Map(), places: new Map(), concerns: new Map(), conditional: new Map() };
+const NO_KEY = new Uint8Array(32);
+
 /** Operations whose view is about one child: a strategy meeting sees that child, no other. */
 const CHILD_VIEWS = new Set(['Query.childConnections', 'Mutation.strategyPack']);
 
 /** The view the caller gets for `operation` (made once per resolver call; the index behind it is shared). */
 export async function viewerFor(ctx: RequestContext, operation: string, args: Record<string, unknown> = {}): Promise<Viewer> {
   const user = ctx.user;
+  // Public operations (health, login) hold no case data and must answer while the database is down.
+  if (POLICY[operation] === 'public') return new Viewer(user, EMPTY_INDEX, NO_KEY, scopeFor(null, null));
   let inView: string[] | null = null;
   if (user?.role === 'safeguarding') inView = CHILD_VIEWS.has(operation) && typeof args.childId === 'string' ? [args.childId] : await assignedChildren(ctx.db, user.username);
   const scope = scopeFor(user, inView);

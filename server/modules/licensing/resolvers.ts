@@ -27,6 +27,10 @@ const riskArgs = z.object({ from: asOfArg, to: asOfArg, asOf: asOfArg, top: topA
 function renewalCheck(record: { licences: EntityView[]; cases: { incident: EntityView; status: string }[]; notices: EntityView[] }) {
   const open: string[] = [];
   for (const c of record.cases) {
+    if (c.status === 'held') {
+      open.push(`a case held under conditions (${c.incident.label}): ask the holder before deciding`);
+      continue;
+    }
     if (c.incident.properties.kind === 'licence_event') continue;
     if (c.status === 'with_police') open.push(`case ${c.incident.id} (${c.incident.properties.kind ?? 'incident'}, ${c.incident.properties.date ?? 'undated'}) is with police: open until licensing decides`);
     else if (c.status !== 'closed') open.push(`case ${c.incident.id} (${c.incident.properties.kind ?? 'incident'}, ${c.incident.properties.date ?? 'undated'}) is open`);
@@ -75,7 +79,10 @@ export const licensingResolvers = {
       const cases = (row.cases as { incident: PlainNode; via: string[] }[]).map((c) => {
         const incident = toEntity(c.incident);
         const history = (incident.properties.history as string[] | undefined) ?? [];
-        return { incident, status: String(incident.properties.status ?? 'open'), history, via: c.via };
+        // A case only withheld reports support is on the record as held: licensing learns that there is
+        // one and whom to ask, not what it says.
+        const status = incident.kind === 'HeldItem' ? 'held' : String(incident.properties.status ?? 'open');
+        return { incident, status, history, via: c.via };
       });
       const record = {
         person: toEntity(row.p as PlainNode),
