@@ -33,7 +33,7 @@ export interface ProtectionIndex {
   children: Map<string, ChildRecord>;
   /** Phones of children and of victims: phone id → its number, and the child it belongs to (if one). */
   victimPhones: Map<string, { phoneNo: string | null; raw: string | null; childId: string | null }>;
-  places: Map<string, { address: string | null; postcode: string | null }>;
+  places: Map<string, { address: string | null; postcode: string | null; name: string | null }>;
   /** Record id → the protected subjects it is one link from. */
   concerns: Map<string, Set<string>>;
   /** Reports handled under conditions (C), by id. */
@@ -85,7 +85,7 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
        WHERE p.child = true OR EXISTS { (p)-[:VICTIM_OF]->(:Incident) }
        RETURN ph.id AS id, ph.phoneNo AS phoneNo, ph.raw AS raw, CASE WHEN p.child = true THEN p.id END AS childId`,
     ),
-    !subjects ? none() : db.read('MATCH (l:Location) WHERE l.restricted = true RETURN l.id AS id, l.address AS address, l.postcode AS postcode'),
+    !subjects ? none() : db.read('MATCH (l:Location) WHERE l.restricted = true RETURN l.id AS id, l.address AS address, l.postcode AS postcode, l.name AS name'),
     db.read("MATCH (r:Report {handling: 'C'}) RETURN r.id AS id, r.ownerAgency AS ownerAgency, r.receivedOn AS receivedOn, r.sharedWith AS sharedWith"),
   ]);
   const children = new Map<string, ChildRecord>();
@@ -107,7 +107,7 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
     const prev = victimPhones.get(String(p.id));
     victimPhones.set(String(p.id), { phoneNo: str(p.phoneNo), raw: str(p.raw), childId: prev?.childId ?? str(p.childId) });
   }
-  const places = new Map(placeRows.map((l) => [String(l.id), { address: str(l.address), postcode: str(l.postcode) }]));
+  const places = new Map(placeRows.map((l) => [String(l.id), { address: str(l.address), postcode: str(l.postcode), name: str(l.name) }]));
   const conditional = new Map(
     reportRows.map((r) => [
       String(r.id),

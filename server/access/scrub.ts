@@ -21,6 +21,8 @@ export interface ProtectedIdentity {
   /** Phone numbers as stored (E.164 or raw): compared by their national significant digits. */
   phones?: string[];
   addresses?: string[];
+  /** Names of protected places ("Ashdene House"). */
+  placeNames?: string[];
   postcodes?: string[];
 }
 
@@ -35,7 +37,13 @@ export function significantDigits(phone: string): string | null {
   return d.length >= 9 && d.length <= 11 ? d : null;
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** Street words and their usual abbreviations read as one ("102 Loom St" is "102 Loom Street"). */
+const CANONICAL: Record<string, string> = {
+  street: 'st', road: 'rd', drive: 'dr', avenue: 'ave', av: 'ave', lane: 'ln', close: 'cl', crescent: 'cres', court: 'ct',
+  place: 'pl', terrace: 'ter', gardens: 'gdns', square: 'sq', grove: 'gr', mount: 'mt', walk: 'wlk', way: 'wy',
+};
+const canonical = (w: string) => CANONICAL[w] ?? w;
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(canonical);
 
 export interface Scrubber {
   (text: string): string;
@@ -83,6 +91,16 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
     for (const a of p.addresses ?? []) {
       const line = words(a.split(',')[0]!);
       if (line.length >= 2) sequences.push(line);
+      // The street without the house number ("Cutler Street").
+      const street = /^\d/.test(line[0] ?? '') ? line.slice(1) : [];
+      if (street.length >= 2) sequences.push(street);
+    }
+    for (const name of p.placeNames ?? []) {
+      const w = words(name);
+      if (w.length >= 2) sequences.push(w);
+      // Its distinctive first word ("Ashdene" of "Ashdene House") alone too.
+      if (w[0] && w[0].length >= 5 && !/^\d/.test(w[0])) single.add(w[0]);
+      else if (w.length === 1 && w[0]!.length >= 4) single.add(w[0]!);
     }
     for (const pc of p.postcodes ?? []) {
       const c = pc.replace(/\s+/g, '').toLowerCase();
@@ -97,7 +115,7 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
     const out: Span[] = [];
     // Words with their positions.
     const ws: { w: string; s: number; e: number }[] = [];
-    for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) ws.push({ w: m[0].toLowerCase(), s: m.index!, e: m.index! + m[0].length });
+    for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) ws.push({ w: canonical(m[0].toLowerCase()), s: m.index!, e: m.index! + m[0].length });
     for (let i = 0; i < ws.length; i++) {
       const a = ws[i]!;
       const b = ws[i + 1];

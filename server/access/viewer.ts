@@ -18,7 +18,7 @@ import { createHmac } from 'node:crypto';
 import type { PlainNode, PlainRel } from '../db/database.js';
 import { buildEntity, storedEntity, storedLink, type EntityView, type LinkView } from '../domain/entity.js';
 import type { User } from '../modules/auth/users.js';
-import type { View } from './current.js';
+import { currentView, type View } from './current.js';
 import type { ChildRecord, HeldReport, ProtectionIndex } from './protection.js';
 import { buildScrubber, type ProtectedIdentity, type Scrubber } from './scrub.js';
 
@@ -97,7 +97,7 @@ function protectionFor(index: ProtectionIndex, scope: ViewScope): Derived {
   if (scope.phonesAndPlaces) {
     for (const [id, pl] of index.places) {
       protectedIds.add(id);
-      identities.push({ ids: [id], addresses: pl.address ? [pl.address] : [], postcodes: pl.postcode ? [pl.postcode] : [] });
+      identities.push({ ids: [id], addresses: pl.address ? [pl.address] : [], placeNames: pl.name ? [pl.name] : [], postcodes: pl.postcode ? [pl.postcode] : [] });
     }
   }
   const derived = { protectedIds, scrubber: identities.length ? buildScrubber(identities) : null };
@@ -171,6 +171,11 @@ export class Viewer implements View {
   /** True when a stored id names a subject the user may not see or start from (it answers as unknown). */
   mayNotUse(id: string): boolean {
     return this.protectedIds.has(id);
+  }
+
+  /** True when the record is withheld from the user, or only withheld reports support it ("held"). */
+  isHeld(node: PlainNode): boolean {
+    return this.reportWithheld(String(node.props.id)) || this.heldBehind(node.props.sources) !== null;
   }
 
   /**
@@ -309,4 +314,10 @@ export class Viewer implements View {
     if (!touchesProtected && stored.properties.id !== undefined) properties.id = stored.properties.id;
     return { id, type: stored.type, ...ends, properties, sources: visibleSources };
   }
+}
+
+/** The view of the request in progress, for queries that filter inside the database (undefined outside a request). */
+export function currentViewer(): Viewer | undefined {
+  const view = currentView();
+  return view instanceof Viewer ? view : undefined;
 }

@@ -179,7 +179,11 @@ describe('reports held under conditions', () => {
           { ref: 'adult', kind: 'Person', properties: {} },
           { ref: 'incident', kind: 'Incident', properties: { kind: 'concern', date: '2010-05-02', summary: `${secret}: said to be collecting girls` } },
         ].map((e) => (e.ref === 'adult' ? { ...e, ref: ids.adult } : e)),
-        links: [{ type: 'PARTY_TO', from: ids.adult, to: 'incident' }],
+        links: [
+          { type: 'PARTY_TO', from: ids.adult, to: 'incident' },
+          { type: 'VICTIM_OF', from: ids.child, to: 'incident' },
+          { type: 'KNOWS', from: ids.adult, to: 'per-s001', properties: { role: `withheld-role-${tag}` } },
+        ],
       }),
     });
     held = { report: submitReport.report.id, incident: submitReport.entities.find((e: any) => e.ref === 'incident').entity.id };
@@ -214,6 +218,20 @@ describe('reports held under conditions', () => {
     expect((await gqlOk('query ($id: ID!) { entity(id: $id) { label } }', { id: held.report })).entity.label).toMatch(/^1 item held by Children's Social Care/);
   });
 
+  it("are not counted in derived links: a route only they support is not the reader's", async () => {
+    const { linkedChildren } = await gqlOk('query ($p: [ID!]!) { linkedChildren(personIds: $p) { child { id } routes { via description } } }', { p: [ids.adult] });
+    const routes = linkedChildren.flatMap((l: any) => l.routes);
+    expect(routes.map((r: any) => r.via)).toContain(ids.incident); // the visible incident
+    expect(routes.map((r: any) => r.via)).not.toContain(held.incident);
+  });
+
+  it("keep a link's properties hidden when another report makes the link itself visible", async () => {
+    const { submitReport } = await gqlOk(SUBMIT, { input: report({ links: [{ type: 'KNOWS', from: ids.adult, to: 'per-s001' }] }) });
+    const link = (await gqlOk('query ($id: ID!) { neighbourhood(ids: [$id]) { links { type target properties } } }', { id: ids.adult })).neighbourhood.links.find((l: any) => l.type === 'KNOWS' && l.target === 'per-s001');
+    expect(link).toBeTruthy();
+    expect(JSON.stringify([submitReport, link])).not.toContain('withheld-role');
+  });
+
   it('refuses a reference by id to a record of another kind', async () => {
     const r = await gql(SUBMIT, { input: report({ entities: [{ ref: ids.adultPhone, kind: 'Vehicle', properties: { reg: 'ZZ99ZZZ' } }] }) });
     expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
@@ -246,9 +264,10 @@ describe('merging protected records', () => {
 
     await gqlOk('mutation ($id: ID!) { unmerge(id: $id, reason: "test") { id } }', { id: adultRecord });
     const db = testDatabase();
-    const [row] = await db.read('MATCH (p:Person {id: $id}) RETURN p.child AS child, p.protectionBeforeMerge AS kept', { id: adultRecord });
+    const [row] = await db.read('MATCH (p:Person {id: $id}) RETURN p.child AS child, p.pseudonym AS pseudonym, p.protectionBeforeMerge AS kept', { id: adultRecord });
     await db.close();
-    expect(row).toEqual({ child: null, kept: null });
+    // The child's pseudonym went back with the child, not left on the adult.
+    expect(row).toEqual({ child: null, pseudonym: null, kept: null });
     expect(JSON.stringify(await gqlOk(SUB, { ids: [op] }, 'licensing'))).toContain(`Ashgrove${tag}`);
   });
 });

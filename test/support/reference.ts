@@ -210,12 +210,16 @@ export function shortestPathCount(links: RefLink[], from: string, to: string, ma
 
 export const KNOWS_FAMILY = ['KNOWS', 'KNOWS_LW', 'KNOWS_SN', 'KNOWS_PHONE', 'FAMILY_REL'];
 
-/** Person → child links by the four rules of DESIGN.md §4: child id → route kinds and report ids, per person. */
-export function derivedChildLinks(g: RefGraph): Map<string, Map<string, { kinds: Set<string>; sources: Set<string> }>> {
+/**
+ * Person → child links by the four rules of DESIGN.md §4: child id → route kinds and report ids, per
+ * person. A route whose every report is in `withheld` is not the asker's to see (DESIGN.md §6).
+ */
+export function derivedChildLinks(g: RefGraph, withheld: Set<string> = new Set()): Map<string, Map<string, { kinds: Set<string>; sources: Set<string> }>> {
   const out = new Map<string, Map<string, { kinds: Set<string>; sources: Set<string> }>>();
   const srcs = (...things: { props: Record<string, unknown> }[]) => things.flatMap((t) => (t.props.sources as string[] | undefined) ?? []);
   const note = (person: string, child: string, kind: string, sources: string[]) => {
     if (person === child || g.isChild(person)) return;
+    if (sources.length && sources.every((s) => withheld.has(s))) return;
     const byChild = out.get(person) ?? out.set(person, new Map()).get(person)!;
     const entry = byChild.get(child) ?? byChild.set(child, { kinds: new Set(), sources: new Set() }).get(child)!;
     entry.kinds.add(kind);
@@ -238,6 +242,16 @@ export function derivedChildLinks(g: RefGraph): Map<string, Map<string, { kinds:
   for (const k of g.links.filter((l) => KNOWS_FAMILY.includes(l.type))) {
     if (g.isChild(k.end) && g.has(k.start, 'Person')) note(k.start, k.end, 'direct link', srcs(k));
     if (g.isChild(k.start) && g.has(k.end, 'Person')) note(k.end, k.start, 'direct link', srcs(k));
+  }
+  return out;
+}
+
+/** Reports handled under conditions (C) by another agency and not shared with `agency`. */
+export function withheldFrom(g: RefGraph, agency: string): Set<string> {
+  const out = new Set<string>();
+  for (const n of g.nodes.values()) {
+    const p = n.props;
+    if (n.labels.includes('Report') && p.handling === 'C' && p.ownerAgency !== agency && !((p.sharedWith as string[] | undefined) ?? []).includes(agency)) out.add(n.id);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { buildScrubber, significantDigits, WITHHELD } from '../../server/access/
 
 const scrub = buildScrubber([
   { ids: ['per-c77'], names: [{ first: 'Cody', last: 'Grindlow' }], tokens: ['YP04'], phones: ['+447700900417'], addresses: ['14 Larkspur Mews, Harrowby'], postcodes: ['ZZ9 4QT'] },
+  { ids: ['loc-9'], addresses: ['107 Cutler Street, Harrowby'], placeNames: ['Moorside Unit'] },
 ]);
 
 describe('scrub', () => {
@@ -23,6 +24,10 @@ describe('scrub', () => {
     ['rang 447700900417', 'digits only'],
     ['at 14 larkspur   mews', 'address line in other case and spacing'],
     ['postcode zz94qt', 'postcode without its space'],
+    ['dropped at 107 Cutler St', 'address with the street abbreviated'],
+    ['the Cutler Street unit', 'street without the number'],
+    ['taken to Moorside Unit', 'place name'],
+    ['back at moorside', 'first word of the place name'],
   ])('finds %s (%s)', (text) => {
     expect(scrub(text)).toContain(WITHHELD);
     expect(scrub.finds(text)).toBe(true);

@@ -69,8 +69,8 @@ export interface OperatorConcern {
   incident: Entity;
   via: string[];
   meetings: Entity[];
-  /** Children the incident concerned: a count only. */
-  children: number;
+  /** Children the incident concerned: a count only; null when the incident is held under conditions. */
+  children: number | null;
 }
 
 export interface OperatorProfile {

@@ -4,7 +4,32 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { idArg } from '../../http/args.js';
 import { authorize, outgoing, viewerFor } from '../../access/guard.js';
+import type { Viewer } from '../../access/viewer.js';
+import type { PlainNode } from '../../db/database.js';
 import { alertChannel, type Alert } from './rules.js';
+
+/**
+ * Alerts as the caller may see them. A rule looks at the whole graph; an alert about a record held
+ * under conditions from the caller (or that only withheld reports support) would tell its content,
+ * so its summary says only that and whom to ask, and the held records' ids are left out.
+ */
+async function viewAlerts(ctx: RequestContext, viewer: Viewer, alerts: Alert[]): Promise<Alert[]> {
+  const ids = [...new Set(alerts.flatMap((a) => a.entityIds ?? []))];
+  if (!ids.length) return alerts;
+  const rows = await ctx.db.read('MATCH (n:Entity) WHERE n.id IN $ids RETURN n', { ids });
+  const held = new Map<string, string>();
+  for (const r of rows) {
+    const node = r.n as PlainNode;
+    if (viewer.isHeld(node)) held.set(String(node.props.id), viewer.entity(node).label);
+  }
+  if (!held.size) return alerts;
+  return alerts.map((a) => {
+    const mine = (a.entityIds ?? []).filter((id) => held.has(id));
+    if (!mine.length) return a;
+    const holders = [...new Set(mine.map((id) => held.get(id)!))].join('; ');
+    return { ...a, summary: `An alert (${a.rule.replace(/_/g, ' ')}) about records held under conditions (${holders}): ask the holder.`, entityIds: a.entityIds.filter((id) => !held.has(id)) };
+  });
+}
 
 /**
  * The caller's alerts as they are raised. Before each delivery the session is checked again: a
@@ -20,7 +45,8 @@ async function* liveAlerts(ctx: RequestContext): AsyncGenerator<Alert> {
       if (!now || now.role !== ctx.user!.role || now.agency !== ctx.user!.agency) {
         throw new GraphQLError('Your session has ended or changed: sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
       }
-      yield a;
+      const [seen] = await viewAlerts(ctx, await viewerFor(ctx, 'Query.alerts'), [a]);
+      yield seen!;
     }
   } finally {
     await source.return?.(undefined);
@@ -36,7 +62,7 @@ export const alertsResolvers = {
          RETURN properties(a) AS a ORDER BY a.raisedAt DESC, a.key LIMIT $limit`,
         { role: ctx.user!.role, status: status ?? null, limit },
       );
-      return rows.map((r) => r.a);
+      return viewAlerts(ctx, ctx.viewer!, rows.map((r) => r.a as Alert));
     },
   },
   Mutation: {
@@ -54,7 +80,7 @@ export const alertsResolvers = {
         { id, note: note ?? null, role: ctx.user!.role, by: ctx.user!.username, now: new Date().toISOString(), today },
       );
       if (!row) throw new GraphQLError('No alert with that id for your role.', { extensions: { code: 'BAD_USER_INPUT' } });
-      return row.a;
+      return (await viewAlerts(ctx, ctx.viewer!, [row.a as Alert]))[0];
     },
   },
   Subscription: {

@@ -4,6 +4,7 @@
  */
 import { cypherFile, QueryTooLargeError, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
+import { currentViewer } from '../../access/viewer.js';
 
 const MAX_ROUTES = 50_000;
 
@@ -32,6 +33,10 @@ const rules = (personIds: string[] | null) => {
   const text = cypherFile(import.meta.url, 'childLinks.cypher');
   return personIds ? text.replaceAll('/*persons*/', 'p.id IN $personIds AND') : text;
 };
+// Routes only withheld reports support are not the caller's to see, nor to count.
+const VISIBLE = `WITH p, c, kind, via, date, description, sources
+WHERE NOT (size(sources) > 0 AND all(s IN sources WHERE s IN $withheld))
+`;
 const ROUTES = `RETURN p, c, kind, via, date, description, sources
 ORDER BY p.id, c.id, kind, via
 LIMIT $cap`;
@@ -43,7 +48,8 @@ RETURN p, children, routeKinds, size(reduce(acc = [], l IN sourceLists | acc + [
 
 /** Every derived link of the given persons (all persons when null), as of a date. */
 export async function deriveChildLinks(db: Database, personIds: string[] | null, asOf: string | null): Promise<DerivedLink[]> {
-  const rows = await db.read(rules(personIds) + ROUTES, { personIds, asOf, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
+  const withheld = currentViewer()?.withheldReportIds() ?? [];
+  const rows = await db.read(rules(personIds) + VISIBLE + ROUTES, { personIds, asOf, withheld, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
   if (rows.length > MAX_ROUTES) throw new QueryTooLargeError(`More than ${MAX_ROUTES} person-to-child routes`);
   const links = new Map<string, DerivedLink>();
   for (const r of rows) {
@@ -62,7 +68,8 @@ export async function deriveChildLinks(db: Database, personIds: string[] | null,
 
 /** Persons (of `personIds`, or all) by the number of distinct children linked to them, most first. */
 export async function rankByLinkedChildren(db: Database, personIds: string[] | null, asOf: string | null, top: number) {
-  const rows = await db.read(rules(personIds) + RANKED, { personIds, asOf, top }, { what: 'This ranking', timeoutMs: 60_000 });
+  const withheld = currentViewer()?.withheldReportIds() ?? [];
+  const rows = await db.read(rules(personIds) + VISIBLE + RANKED, { personIds, asOf, top, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
   return rows.map((r) => ({
     entity: toEntity(r.p as PlainNode),
     score: r.children as number,

@@ -45,7 +45,7 @@ export async function duplicateCandidates(db: Database, limit: number): Promise<
 const notFound = (msg: string) => new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /** Protection flags: a merge keeps the strongest of what it joins, an unmerge gives each side its own back. */
-const PROTECTION = ['child', 'lookedAfter', 'restricted'] as const;
+const PROTECTION = ['child', 'lookedAfter', 'restricted', 'pseudonym'] as const;
 
 /** Merges persons into the first of `ids`, recording the reason; returns the survivor. */
 export async function mergePersons(db: Database, ids: string[], reason: string, by: string, viewer: Viewer | null = null): Promise<EntityView> {
@@ -60,7 +60,7 @@ export async function mergePersons(db: Database, ids: string[], reason: string, 
     const mergeId = `merge-${randomUUID()}`;
     // The survivor's own flags are kept aside (once, at its first merge) for unmerge; it then takes
     // the strongest protection of everyone joined: one protected record makes the person protected.
-    const [own] = await run('MATCH (s:Person {id: $survivor}) RETURN s.child AS child, s.lookedAfter AS lookedAfter, s.restricted AS restricted', { survivor });
+    const [own] = await run('MATCH (s:Person {id: $survivor}) RETURN s.child AS child, s.lookedAfter AS lookedAfter, s.restricted AS restricted, s.pseudonym AS pseudonym', { survivor });
     const before = JSON.stringify(Object.fromEntries(PROTECTION.map((k) => [k, own?.[k] ?? null])));
     await run('MATCH (s:Person {id: $survivor}) SET s.protectionBeforeMerge = coalesce(s.protectionBeforeMerge, $before)', { survivor, before });
     for (const id of absorbed) await run(q('mergePersons.cypher'), { survivor, absorbed: id, mergeId });
@@ -108,17 +108,18 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
     // The survivor's protection: its own, and that of whoever is still merged into it.
     if (survivorId) {
       const [row] = await run('MATCH (s:Person {id: $id}) RETURN s.protectionBeforeMerge AS before', { id: survivorId });
-      const before = JSON.parse(String(row?.before ?? '{}')) as Record<string, boolean | null>;
+      const before = JSON.parse(String(row?.before ?? '{}')) as Record<string, boolean | string | null>;
       await run(
         `MATCH (s:Person {id: $id})
          OPTIONAL MATCH (a:MergedPerson {mergedInto: $id})
          WITH s, collect(a) AS joined
          SET s.child = CASE WHEN $child = true OR any(a IN joined WHERE a.child = true) THEN true ELSE $child END,
              s.lookedAfter = CASE WHEN $lookedAfter = true OR any(a IN joined WHERE a.lookedAfter = true) THEN true ELSE $lookedAfter END,
-             s.restricted = CASE WHEN $restricted = true OR any(a IN joined WHERE a.restricted = true) THEN true ELSE $restricted END
+             s.restricted = CASE WHEN $restricted = true OR any(a IN joined WHERE a.restricted = true) THEN true ELSE $restricted END,
+             s.pseudonym = coalesce($pseudonym, head([a IN joined WHERE a.pseudonym IS NOT NULL | a.pseudonym]))
          WITH s, joined
          FOREACH (_ IN CASE WHEN size(joined) = 0 THEN [1] ELSE [] END | REMOVE s.protectionBeforeMerge)`,
-        { id: survivorId, child: before.child ?? null, lookedAfter: before.lookedAfter ?? null, restricted: before.restricted ?? null },
+        { id: survivorId, child: before.child ?? null, lookedAfter: before.lookedAfter ?? null, restricted: before.restricted ?? null, pseudonym: before.pseudonym ?? null },
       );
     }
     await run('CREATE (:MergeDecision {id: $id, undoes: $absorbed, reason: $reason, by: $by, at: datetime()})', {

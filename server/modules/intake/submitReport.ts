@@ -233,6 +233,17 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
         const unreadable = found.map((r) => r.n as PlainNode).filter((n) => !viewer.canRead(n)).map((n) => String(n.props.id));
         if (unreadable.length) throw new ReportRefError(`link ${l.type} from "${l.from}" to "${l.to}": no entity "${unreadable.join('", "')}" in the report or the graph`);
       }
+      // A link that exists keeps its properties attributed to the reports that gave them, so that a
+      // value only withheld reports support stays hidden when this report makes the link visible.
+      const [held] = await run(
+        `MATCH (:Entity {id: $from})-[e:${l.type}]->(:Entity {id: $to}) WHERE e.propSources IS NULL
+         RETURN elementId(e) AS eid, [k IN keys(e) WHERE NOT k IN ['id', 'sources', 'propSources']] AS keys, coalesce(e.sources, []) AS before LIMIT 1`,
+        { from, to },
+      );
+      if (held && (held.keys as string[]).length && (held.before as string[]).length) {
+        const attributed = Object.fromEntries((held.keys as string[]).map((k) => [k, held.before as string[]]));
+        await run('MATCH ()-[e]->() WHERE elementId(e) = $eid SET e.propSources = $json', { eid: held.eid, json: JSON.stringify(attributed) });
+      }
       const rows = await run(
         `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
          OPTIONAL MATCH (a)-[existing:${l.type}]->(b)

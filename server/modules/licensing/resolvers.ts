@@ -64,12 +64,13 @@ export const licensingResolvers = {
         vehicles: (row.vehicles as Tie[]).map(tie),
         bases: (row.bases as Tie[]).map(tie),
         phones: (row.phones as Tie[]).map(tie),
-        concerns: (row.concerns as { incident: PlainNode; via: string[]; meetings: PlainNode[]; children: number }[]).map((c) => ({
-          incident: toEntity(c.incident),
-          via: c.via,
-          meetings: c.meetings.map(toEntity),
-          children: c.children,
-        })),
+        concerns: (row.concerns as { incident: PlainNode; via: string[]; meetings: PlainNode[]; children: number }[]).map((c) => {
+          // A concern only withheld reports support says that it exists and whom to ask, not how it
+          // touches the operator nor how many children it concerned.
+          const incident = toEntity(c.incident);
+          const held = incident.kind === 'HeldItem';
+          return { incident, via: held ? ['held under conditions'] : c.via, meetings: c.meetings.map(toEntity), children: held ? null : c.children };
+        }),
       };
     },
     driverRecord: async (_: unknown, args: unknown, ctx: RequestContext) => {
@@ -81,8 +82,9 @@ export const licensingResolvers = {
         const history = (incident.properties.history as string[] | undefined) ?? [];
         // A case only withheld reports support is on the record as held: licensing learns that there is
         // one and whom to ask, not what it says.
-        const status = incident.kind === 'HeldItem' ? 'held' : String(incident.properties.status ?? 'open');
-        return { incident, status, history, via: c.via };
+        const held = incident.kind === 'HeldItem';
+        const status = held ? 'held' : String(incident.properties.status ?? 'open');
+        return { incident, status, history: held ? [] : history, via: held ? ['held under conditions'] : c.via };
       });
       const record = {
         person: toEntity(row.p as PlainNode),

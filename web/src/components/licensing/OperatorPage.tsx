@@ -187,7 +187,7 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
                       <span className="sg-kind">{str(p.kind) ?? c.incident.kind}</span>
                       {str(p.type) && <span className="muted small">{str(p.type)}</span>}
                       <Status status={str(p.status)} />
-                      {c.children > 0 && <span className="sg-fact">{c.children === 1 ? '1 child' : `${c.children} children`} concerned</span>}
+                      {(c.children ?? 0) > 0 && <span className="sg-fact">{c.children === 1 ? '1 child' : `${c.children} children`} concerned</span>}
                     </div>
                     {str(p.summary) && <p className="lic-text">{str(p.summary)}</p>}
                     <p className="muted small">
