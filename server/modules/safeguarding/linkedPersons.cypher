@@ -26,6 +26,9 @@ CALL {
   WHERE $asOf IS NULL OR coalesce(k.from, '') <= $asOf
   RETURN p, 'direct link ' + type(k) AS route, 'direct link' AS kind, coalesce(k.sources, []) AS sources
 }
+// A route only reports withheld from the caller support is not theirs to see ($withheld).
+WITH c, p, route, kind, sources
+WHERE NOT (size(sources) > 0 AND all(s IN sources WHERE s IN $withheld))
 UNWIND CASE WHEN size(sources) = 0 THEN [null] ELSE sources END AS source
 WITH c, p, collect(DISTINCT route) AS routes, collect(DISTINCT kind) AS routeKinds, collect(DISTINCT source) AS reports
 WHERE coalesce(p.child, false) = false

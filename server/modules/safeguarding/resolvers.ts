@@ -8,6 +8,7 @@ import { toEntity } from '../../domain/entity.js';
 import { neighbourhood } from '../graph/queries.js';
 import { assignChildren, assignedChildren } from './assignments.js';
 import { idArg } from '../../http/args.js';
+import { currentViewer } from '../../access/viewer.js';
 import { renderPack, type PackView } from './pack.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -44,7 +45,7 @@ export async function childView(db: Database, { childId, hops, asOf }: { childId
   const [network, chronologyRows, linkedRows] = await Promise.all([
     neighbourhood(db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500 }),
     db.read(q('chronology.cypher'), { childId, asOf }, { what: 'This chronology' }),
-    db.read(q('linkedPersons.cypher'), { childId, asOf }, { what: 'The linked persons' }),
+    db.read(q('linkedPersons.cypher'), { childId, asOf, withheld: currentViewer()?.withheldReportIds() ?? [] }, { what: 'The linked persons' }),
   ]);
   // The child's own phones are victims' phones: never to be called (DESIGN.md §6).
   const childPhones = new Set(network.links.filter((l) => l.type === 'HAS_PHONE' && l.source === childId).map((l) => l.target));
