@@ -276,8 +276,16 @@ export function checkTop(returned: { id: string; score: number }[], reference: M
   return problems;
 }
 
-/** Concerns per operator: incidents naming it, its vehicles or its drivers while they worked for it. */
-export function operatorConcerns(g: RefGraph): Map<string, { concerns: Set<string>; complaints: number; children: Set<string>; meetings: Set<string> }> {
+/**
+ * Concerns per operator: incidents naming it, its vehicles or its drivers while they worked for it.
+ * An incident, RAISED_AT or VICTIM_OF link whose every report is in `withheld` is held from the
+ * asker: not counted, and nothing is reached through it (DESIGN.md §6).
+ */
+export function operatorConcerns(g: RefGraph, withheld: Set<string> = new Set()): Map<string, { concerns: Set<string>; complaints: number; children: Set<string>; meetings: Set<string> }> {
+  const held = (t: { props: Record<string, unknown> }) => {
+    const s = (t.props.sources as string[] | undefined) ?? [];
+    return s.length > 0 && s.every((r) => withheld.has(r));
+  };
   const out = new Map<string, { concerns: Set<string>; complaints: number; children: Set<string>; meetings: Set<string> }>();
   const during = (l: RefLink, date: string) => String(l.props.from ?? '') <= date && (l.props.to === undefined || l.props.to === null || date <= String(l.props.to));
   const incidentsOf = (from: string, type: string) => g.links.filter((l) => l.type === type && l.start === from && g.has(l.end, 'Incident')).map((l) => l.end);
@@ -287,12 +295,12 @@ export function operatorConcerns(g: RefGraph): Map<string, { concerns: Set<strin
       for (const i of incidentsOf(ob.start, 'INVOLVED_IN')) if (during(ob, g.datedOn(i))) found.add(i);
     for (const df of g.links.filter((l) => l.type === 'DRIVES_FOR' && l.end === o.id))
       for (const i of incidentsOf(df.start, 'PARTY_TO')) if (during(df, g.datedOn(i))) found.add(i);
-    const concerns = new Set([...found].filter((i) => g.nodes.get(i)!.props.kind !== 'licence_event'));
+    const concerns = new Set([...found].filter((i) => g.nodes.get(i)!.props.kind !== 'licence_event' && !held(g.nodes.get(i)!)));
     out.set(o.id, {
       concerns,
       complaints: [...concerns].filter((i) => g.nodes.get(i)!.props.kind === 'complaint').length,
-      children: new Set(g.links.filter((l) => l.type === 'VICTIM_OF' && concerns.has(l.end) && g.isChild(l.start)).map((l) => l.start)),
-      meetings: new Set(g.links.filter((l) => l.type === 'RAISED_AT' && concerns.has(l.start)).map((l) => l.end)),
+      children: new Set(g.links.filter((l) => l.type === 'VICTIM_OF' && concerns.has(l.end) && g.isChild(l.start) && !held(l)).map((l) => l.start)),
+      meetings: new Set(g.links.filter((l) => l.type === 'RAISED_AT' && concerns.has(l.start) && !held(l)).map((l) => l.end)),
     });
   }
   return out;

@@ -2,6 +2,8 @@
 // (INVOLVED_IN), involve one of its vehicles while operated by it, or have one of its drivers party
 // to them while driving for it. With the meetings that raised them, the notices served on its
 // drivers, its drivers and vehicles, and the children concerned as a count only (never who).
+// An incident, RAISED_AT or VICTIM_OF link that only reports withheld from the caller support
+// ($withheld) is held: it is neither counted nor followed (DESIGN.md §6).
 MATCH (o:Operator)
 CALL (o) {
   MATCH (o)-[:INVOLVED_IN]->(i:Incident)
@@ -19,13 +21,24 @@ WITH o, i
 WHERE i.kind <> 'licence_event'
   AND ($from IS NULL OR i.date >= $from) AND ($to IS NULL OR i.date <= $to)
   AND ($asOf IS NULL OR coalesce(i.date, '') <= $asOf)
+  AND NOT (size(coalesce(i.sources, [])) > 0 AND all(s IN i.sources WHERE s IN $withheld))
 WITH o, collect(DISTINCT i) AS concerns
 RETURN o,
        size(concerns) AS concernCount,
        size([i IN concerns WHERE i.kind = 'complaint']) AS complaints,
        [i IN concerns | left(coalesce(i.date, '?'), 4)] AS years,
-       COUNT { MATCH (i2:Incident)-[:RAISED_AT]->(m:Meeting) WHERE i2 IN concerns AND ($asOf IS NULL OR m.date <= $asOf) RETURN DISTINCT m } AS meetings,
-       COUNT { MATCH (c:Person)-[:VICTIM_OF]->(i2:Incident) WHERE i2 IN concerns AND c.child = true RETURN DISTINCT c } AS children,
+       COUNT {
+         MATCH (i2:Incident)-[ra:RAISED_AT]->(m:Meeting)
+         WHERE i2 IN concerns AND ($asOf IS NULL OR m.date <= $asOf)
+           AND NOT (size(coalesce(ra.sources, [])) > 0 AND all(s IN ra.sources WHERE s IN $withheld))
+         RETURN DISTINCT m
+       } AS meetings,
+       COUNT {
+         MATCH (c:Person)-[v:VICTIM_OF]->(i2:Incident)
+         WHERE i2 IN concerns AND c.child = true
+           AND NOT (size(coalesce(v.sources, [])) > 0 AND all(s IN v.sources WHERE s IN $withheld))
+         RETURN DISTINCT c
+       } AS children,
        COUNT { MATCH (n:Notice)-[:SERVED_ON]->(:Person)-[:DRIVES_FOR]->(o) WHERE $asOf IS NULL OR n.servedOn <= $asOf RETURN DISTINCT n } AS notices,
        COUNT { MATCH (d:Person)-[df:DRIVES_FOR]->(o) WHERE $asOf IS NULL OR coalesce(df.from, '') <= $asOf RETURN DISTINCT d } AS drivers,
        COUNT { MATCH (v:Vehicle)-[ob:OPERATED_BY]->(o) WHERE $asOf IS NULL OR coalesce(ob.from, '') <= $asOf RETURN DISTINCT v } AS vehicles

@@ -3,6 +3,9 @@
 // bases and phones, and its concerns (incidents that name it, involve one of its vehicles while it
 // operated the vehicle, or have one of its drivers party to them while driving for it), each with
 // the meetings that raised it and how many children it concerned, as a count only.
+// A concern only reports withheld from the caller support ($withheld) is listed (it shows as held)
+// but nothing that follows from it is: no meetings, no children. Nor does a RAISED_AT or VICTIM_OF
+// link only withheld reports support count for a concern the caller may see.
 MATCH (o:Operator {id: $operatorId})
 CALL (o) {
   MATCH (o)-[:HOLDS]->(l:Licence)
@@ -60,11 +63,21 @@ CALL (o) {
   }
   WITH i, collect(via) AS via
   WHERE i.kind <> 'licence_event' AND ($asOf IS NULL OR coalesce(i.date, '') <= $asOf)
-  WITH i, via ORDER BY coalesce(i.date, '') DESC, i.id
+  WITH i, via, (size(coalesce(i.sources, [])) > 0 AND all(s IN i.sources WHERE s IN $withheld)) AS held
+  ORDER BY coalesce(i.date, '') DESC, i.id
   RETURN collect({
     incident: i, via: via,
-    meetings: COLLECT { MATCH (i)-[:RAISED_AT]->(m:Meeting) WHERE $asOf IS NULL OR coalesce(m.date, '') <= $asOf RETURN m ORDER BY coalesce(m.date, ''), m.id },
-    children: COUNT { MATCH (c:Person)-[:VICTIM_OF]->(i) WHERE c.child = true RETURN DISTINCT c }
+    meetings: CASE WHEN held THEN [] ELSE COLLECT {
+      MATCH (i)-[ra:RAISED_AT]->(m:Meeting)
+      WHERE ($asOf IS NULL OR coalesce(m.date, '') <= $asOf)
+        AND NOT (size(coalesce(ra.sources, [])) > 0 AND all(s IN ra.sources WHERE s IN $withheld))
+      RETURN m ORDER BY coalesce(m.date, ''), m.id
+    } END,
+    children: CASE WHEN held THEN 0 ELSE COUNT {
+      MATCH (c:Person)-[v:VICTIM_OF]->(i)
+      WHERE c.child = true AND NOT (size(coalesce(v.sources, [])) > 0 AND all(s IN v.sources WHERE s IN $withheld))
+      RETURN DISTINCT c
+    } END
   }) AS concerns
 }
 RETURN o, licences, people, drivers, vehicles, bases, phones, concerns

@@ -4,6 +4,7 @@ import { parseArgs } from '../../http/errors.js';
 import { asOfArg, idArg, topArg } from '../../http/args.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
+import { currentViewer } from '../../access/viewer.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -41,6 +42,9 @@ function renewalCheck(record: { licences: EntityView[]; cases: { incident: Entit
   return { clear: open.length === 0, open };
 }
 
+/** Reports withheld from the caller: what only they support is neither counted nor followed (DESIGN.md §6). */
+const withheldIds = () => currentViewer()?.withheldReportIds() ?? [];
+
 type Tie = { entity: PlainNode; role: string | null; from: string | null; to: string | null };
 const tie = (t: Tie) => ({ entity: toEntity(t.entity), role: t.role ?? null, from: t.from ?? null, to: t.to ?? null });
 
@@ -48,7 +52,7 @@ export const licensingResolvers = {
   Query: {
     operatorProfile: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const { operatorId, asOf } = parseArgs(z.object({ operatorId: idArg, asOf: asOfArg }), args);
-      const [row] = await ctx.db.read(q('operatorProfile.cypher'), { operatorId, asOf }, { what: 'This operator page' });
+      const [row] = await ctx.db.read(q('operatorProfile.cypher'), { operatorId, asOf, withheld: withheldIds() }, { what: 'This operator page' });
       if (!row) return null;
       return {
         operator: toEntity(row.o as PlainNode),
@@ -98,7 +102,7 @@ export const licensingResolvers = {
     },
     operatorRisk: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(riskArgs, args);
-      const rows = await ctx.db.read(q('operatorConcerns.cypher'), a, { what: 'This operator ranking' });
+      const rows = await ctx.db.read(q('operatorConcerns.cypher'), { ...a, withheld: withheldIds() }, { what: 'This operator ranking' });
       return rows.map((r) => {
         const trend: Record<string, number> = {};
         for (const y of r.years as string[]) trend[y] = (trend[y] ?? 0) + 1;

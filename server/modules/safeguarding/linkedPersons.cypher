@@ -33,22 +33,29 @@ UNWIND CASE WHEN size(sources) = 0 THEN [null] ELSE sources END AS source
 WITH c, p, collect(DISTINCT route) AS routes, collect(DISTINCT kind) AS routeKinds, collect(DISTINCT source) AS reports
 WHERE coalesce(p.child, false) = false
 // Other children linked to the same person by the same rules: a count (UNION keeps each child
-// once). A COUNT subquery, not a CALL, so that a person with no other child is still listed.
+// once). A COUNT subquery, not a CALL, so that a person with no other child is still listed. A
+// route only withheld reports support ($withheld) counts no more than it is listed.
 WITH c, p, routes, routeKinds, reports, COUNT {
-  MATCH (p)-[:PARTY_TO]->(:Incident)<-[:VICTIM_OF]-(o:Person)
+  MATCH (p)-[pt:PARTY_TO]->(i:Incident)<-[v:VICTIM_OF]-(o:Person)
   WHERE o.child = true AND o <> c
+    AND NOT (size(coalesce(i.sources, []) + coalesce(v.sources, []) + coalesce(pt.sources, [])) > 0
+             AND all(s IN coalesce(i.sources, []) + coalesce(v.sources, []) + coalesce(pt.sources, []) WHERE s IN $withheld))
   RETURN o
   UNION
   MATCH (n:Notice)-[:SERVED_ON]->(p), (n)-[:PROTECTS]->(o:Person)
   WHERE o <> c
+    AND NOT (size(coalesce(n.sources, [])) > 0 AND all(s IN n.sources WHERE s IN $withheld))
   RETURN o
   UNION
-  MATCH (p)-[:HAS_PHONE]->(:Phone)<-[:HAS_CONTACT]-(o:Person)
+  MATCH (p)-[hp:HAS_PHONE]->(:Phone)<-[h:HAS_CONTACT]-(o:Person)
   WHERE o.child = true AND o <> c
+    AND NOT (size(coalesce(h.sources, []) + coalesce(hp.sources, [])) > 0
+             AND all(s IN coalesce(h.sources, []) + coalesce(hp.sources, []) WHERE s IN $withheld))
   RETURN o
   UNION
-  MATCH (p)-[:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(o:Person)
+  MATCH (p)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(o:Person)
   WHERE o.child = true AND o <> c
+    AND NOT (size(coalesce(k.sources, [])) > 0 AND all(s IN k.sources WHERE s IN $withheld))
   RETURN o
 } AS otherChildren
 RETURN p, routes, routeKinds, reports, otherChildren, COUNT { (:Notice)-[:SERVED_ON]->(p) } AS notices
