@@ -216,7 +216,7 @@ export function questions(a: Anchors): Question[] {
       // Our Cypher is already hand-written: the lower bound is that query alone, without the API around it.
       cypher: {
         how: 'our operatorConcerns.cypher alone',
-        run: (d) => rawRead(d, cypherFile(new URL('../server/modules/licensing/resolvers.ts', import.meta.url).href, 'operatorConcerns.cypher'), { from: null, to: null, asOf: null, top: 20 }),
+        run: (d) => rawRead(d, cypherFile(new URL('../server/modules/licensing/resolvers.ts', import.meta.url).href, 'operatorConcerns.cypher'), { from: null, to: null, asOf: null, top: 20, withheld: [] }),
       },
     },
   ];

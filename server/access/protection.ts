@@ -16,6 +16,7 @@ export interface ChildRecord {
   pseudonym: string | null;
   aliases: string[];
   age: number | null;
+  dob: string | null;
   sex: string | null;
   lookedAfter: boolean;
   /** Ids of records merged into this one (still the same child). */
@@ -77,7 +78,7 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
     db.read(
       `MATCH (c) WHERE (c:Person OR c:MergedPerson) AND c.child = true
        RETURN c.id AS id, c.name AS name, c.surname AS surname, c.pseudonym AS pseudonym, c.aliases AS aliases,
-              c.age AS age, c.sex AS sex, c.lookedAfter AS lookedAfter, c.mergedFrom AS mergedFrom, c.mergedInto AS mergedInto`,
+              c.age AS age, c.dob AS dob, c.sex AS sex, c.lookedAfter AS lookedAfter, c.mergedFrom AS mergedFrom, c.mergedInto AS mergedInto`,
     ),
     !subjects ? none() :
     db.read(
@@ -97,6 +98,7 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
       pseudonym: str(c.pseudonym),
       aliases: Array.isArray(c.aliases) ? (c.aliases as unknown[]).map(String) : [],
       age: typeof c.age === 'number' ? c.age : null,
+      dob: str(c.dob),
       sex: str(c.sex),
       lookedAfter: c.lookedAfter === true,
       mergedIds: [...(Array.isArray(c.mergedFrom) ? (c.mergedFrom as string[]) : []), ...(c.mergedInto ? [String(c.mergedInto)] : [])],

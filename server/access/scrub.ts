@@ -21,6 +21,8 @@ export interface ProtectedIdentity {
   /** Phone numbers as stored (E.164 or raw): compared by their national significant digits. */
   phones?: string[];
   addresses?: string[];
+  /** Dates that identify (a date of birth), as YYYY-MM-DD: found in either order. */
+  dates?: string[];
   /** Names of protected places ("Ashdene House"). */
   placeNames?: string[];
   postcodes?: string[];
@@ -39,11 +41,47 @@ export function significantDigits(phone: string): string | null {
 
 /** Street words and their usual abbreviations read as one ("102 Loom St" is "102 Loom Street"). */
 const CANONICAL: Record<string, string> = {
-  street: 'st', road: 'rd', drive: 'dr', avenue: 'ave', av: 'ave', lane: 'ln', close: 'cl', crescent: 'cres', court: 'ct',
+  street: 'st', str: 'st', road: 'rd', drive: 'dr', avenue: 'ave', av: 'ave', lane: 'ln', close: 'cl', crescent: 'cres', court: 'ct',
   place: 'pl', terrace: 'ter', gardens: 'gdns', square: 'sq', grove: 'gr', mount: 'mt', walk: 'wlk', way: 'wy',
 };
 const canonical = (w: string) => CANONICAL[w] ?? w;
 const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(canonical);
+
+/** Letters that look like Latin ones (Cyrillic and Greek), read as the Latin letter they imitate. */
+const LOOKALIKE: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  α: 'a', ο: 'o', ρ: 'p', ν: 'v', τ: 't', ι: 'i', κ: 'k', Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', Υ: 'Y', Ζ: 'Z',
+};
+/** Characters that do not show: zero-width spaces and joiners, soft hyphens, byte-order marks. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/;
+
+/**
+ * The text as a reader sees it, with where each character came from: compatibility forms folded
+ * (fullwidth "ＹＰ１７" → "YP17"), accents dropped ("Orlá" → "Orla"), look-alike letters read as
+ * Latin, invisible characters and a hyphen that breaks a word across lines removed, and other
+ * dashes read as "-". `from[i]` is the index in `text` of normalised character i.
+ */
+export function readable(text: string): { text: string; from: number[] } {
+  let out = '';
+  const from: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (INVISIBLE.test(ch)) continue;
+    // "Ingle-\nby": a word broken across lines.
+    if (ch === '-' && /\p{L}/u.test(text[i - 1] ?? '') && /^\s*\n\s*\p{L}/u.test(text.slice(i + 1, i + 8))) {
+      while (/\s/.test(text[i + 1] ?? '')) i++;
+      continue;
+    }
+    let folded = (LOOKALIKE[ch] ?? ch).normalize('NFKD').replace(/\p{M}/gu, '');
+    if (/[\u2010-\u2015\u2212]/.test(folded)) folded = '-';
+    for (const c of folded) {
+      out += c;
+      from.push(i);
+    }
+  }
+  return { text: out, from };
+}
 
 export interface Scrubber {
   (text: string): string;
@@ -65,7 +103,17 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
   // words run together.
   const compact = new Set<string>();
   for (const p of identities) {
-    for (const id of p.ids) if (id.length >= 3) ids.add(id.toLowerCase());
+    for (const id of p.ids) {
+      if (id.length < 3) continue;
+      ids.add(id.toLowerCase());
+      // "per c17", "per_c17": the id written with other separators.
+      const joined = words(id).join('');
+      if (joined.length >= 5) compact.add(joined);
+    }
+    for (const d of p.dates ?? []) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+      if (m) sequences.push([m[1]!, m[2]!, m[3]!], [m[3]!, m[2]!, m[1]!]);
+    }
     for (const t of p.tokens ?? []) {
       const w = words(t);
       if (w.length === 1 && w[0]!.length >= 3) {
@@ -79,7 +127,7 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
       const f = first[0];
       const l = last[last.length - 1];
       if (f && l) {
-        pairs.add(`${f} ${l}`).add(`${l} ${f}`).add(`${f} ${l[0]}`).add(`${f[0]} ${l}`);
+        pairs.add(`${f} ${l}`).add(`${l} ${f}`).add(`${f} ${l[0]}`).add(`${f[0]} ${l}`).add(`${l} ${f[0]}`);
         if (first.length + last.length > 2) sequences.push([...first, ...last]);
       }
       if (f && f.length >= 4) single.add(f);
@@ -124,15 +172,16 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
         i++;
         continue;
       }
-      const c = ws[i + 2];
-      if (b && c && compact.has(a.w + b.w + c.w)) {
-        out.push([a.s, c.e]);
-        i += 2;
-        continue;
+      // Two to five words run together ("YP 17", "Y P 1 7", "per c17").
+      let joined = a.w;
+      let run = 0;
+      for (let k = 1; k < 5 && ws[i + k]; k++) {
+        joined += ws[i + k]!.w;
+        if (compact.has(joined)) run = k;
       }
-      if (b && compact.has(a.w + b.w)) {
-        out.push([a.s, b.e]);
-        i++;
+      if (run) {
+        out.push([a.s, ws[i + run]!.e]);
+        i += run;
         continue;
       }
       const seqs = seqByHead.get(a.w);
@@ -160,17 +209,25 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
       } catch {
         // not a number libphonenumber can read; the digits pass below still applies
       }
-      for (const m of text.matchAll(/\+?\(?\d[\d\s().\-/]{7,}\d/g)) {
-        const d = significantDigits(m[0]);
+      // Runs of digits, with the letter O written for a zero ("077OO9OO429").
+      for (const m of text.matchAll(/\+?\(?[\dOo][\dOo\s().\-/]{7,}[\dOo]/g)) {
+        if ((m[0].match(/\d/g) ?? []).length < 6) continue;
+        const d = significantDigits(m[0].replace(/[Oo]/g, '0'));
         if (d && phoneDigits.has(d)) out.push([m.index!, m.index! + m[0].length]);
       }
     }
     return out;
   };
 
+  /** Spans found in the text as a reader sees it, mapped back onto the text as written. */
+  const spansAsWritten = (text: string): Span[] => {
+    const r = readable(text);
+    return spans(r.text).map(([s, e]) => [r.from[s]!, r.from[e - 1]! + 1] as Span);
+  };
+
   const scrub = ((text: string) => {
     if (typeof text !== 'string' || !text) return text;
-    const found = spans(text).sort((x, y) => x[0] - y[0]);
+    const found = spansAsWritten(text).sort((x, y) => x[0] - y[0]);
     if (!found.length) return text;
     let out = '';
     let at = 0;
@@ -181,6 +238,6 @@ export function buildScrubber(identities: ProtectedIdentity[]): Scrubber {
     }
     return out + text.slice(at);
   }) as Scrubber;
-  scrub.finds = (text: string) => spans(text).length > 0;
+  scrub.finds = (text: string) => spansAsWritten(text).length > 0;
   return scrub;
 }

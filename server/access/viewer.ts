@@ -85,7 +85,7 @@ function protectionFor(index: ProtectionIndex, scope: ViewScope): Derived {
       if (scope.childrenExcept.has(c.id) || c.mergedIds.some((m) => scope.childrenExcept!.has(m))) continue;
       protectedIds.add(c.id);
       for (const m of c.mergedIds) protectedIds.add(m);
-      identities.push({ ids: [c.id, ...c.mergedIds], names: [{ first: c.name, last: c.surname }], tokens: [c.pseudonym, ...c.aliases].filter(Boolean) as string[] });
+      identities.push({ ids: [c.id, ...c.mergedIds], names: [{ first: c.name, last: c.surname }], tokens: [c.pseudonym, ...c.aliases].filter(Boolean) as string[], dates: c.dob ? [c.dob] : [] });
     }
     for (const [id, ph] of index.victimPhones) {
       const childsPhone = ph.childId !== null && protectedIds.has(ph.childId);

@@ -133,6 +133,27 @@ describe('alerts', () => {
     await live.close();
   });
 
+  it('ends a quiet live feed within seconds of its sign-out, without waiting for an alert', async () => {
+    const db = testDatabase();
+    const username = `alerts-quiet-${Date.now().toString(36)}`;
+    const password = 'a long enough password';
+    await upsertUser(db, username, 'licensing', password);
+    await db.close();
+    const { login } = await gqlOk('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null);
+    const live = await subscribe('licensing', login.token);
+    await fetch(`${inject('stack').url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    const signedOut = Date.now();
+    while (!live.ended() && Date.now() - signedOut < 15_000) await new Promise((r) => setTimeout(r, 100));
+    expect(live.ended()).toBe(true);
+    expect(Date.now() - signedOut).toBeLessThan(10_000); // checked every 3 s
+    expect(live.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await live.close();
+  });
+
   it('refuses the live feed without a sign-in, and to admin', async () => {
     const anon = await fetch(`${inject('stack').url}/graphql`, {
       method: 'POST',

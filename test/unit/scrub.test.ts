@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { buildScrubber, significantDigits, WITHHELD } from '../../server/access/scrub.js';
 
 const scrub = buildScrubber([
-  { ids: ['per-c77'], names: [{ first: 'Cody', last: 'Grindlow' }], tokens: ['YP04'], phones: ['+447700900417'], addresses: ['14 Larkspur Mews, Harrowby'], postcodes: ['ZZ9 4QT'] },
+  { ids: ['per-c77'], names: [{ first: 'Cody', last: 'Grindlow' }], tokens: ['YP04'], phones: ['+447700900417'], addresses: ['14 Larkspur Mews, Harrowby'], postcodes: ['ZZ9 4QT'], dates: ['1994-05-02'] },
   { ids: ['loc-9'], addresses: ['107 Cutler Street, Harrowby'], placeNames: ['Moorside Unit'] },
 ]);
 
@@ -28,9 +28,29 @@ describe('scrub', () => {
     ['the Cutler Street unit', 'street without the number'],
     ['taken to Moorside Unit', 'place name'],
     ['back at moorside', 'first word of the place name'],
+    ['C\u200Body Grin\u200Bdlow', 'zero-width spaces'],
+    ['Cоdy Grindlоw', 'Cyrillic look-alike letters'],
+    ['ＣＯＤＹ ＧＲＩＮＤＬＯＷ', 'fullwidth letters'],
+    ['Códy Grindlów', 'accents'],
+    ['with Cody Grind-\nlow', 'a word broken across lines'],
+    ['seen with Grindlow C', 'surname and initial'],
+    ['Y P 0 4 was seen', 'pseudonym in four pieces'],
+    ['ＹＰ０４ was seen', 'fullwidth pseudonym'],
+    ['record per\u2011c77', 'id with a non-breaking hyphen'],
+    ['record per c77', 'id with a space'],
+    ['rang ０７７００９００４１７', 'fullwidth digits'],
+    ['rang 077OO9OO417', 'the letter O for zero'],
+    ['rang 0770090041\u200B7', 'a zero-width space in the number'],
+    ['born 02/05/1994', 'date of birth, day first'],
   ])('finds %s (%s)', (text) => {
     expect(scrub(text)).toContain(WITHHELD);
     expect(scrub.finds(text)).toBe(true);
+  });
+
+  it('takes the whole name when it is broken across lines or hidden with look-alikes', () => {
+    expect(scrub('with Cody Grind-\nlow today')).toBe(`with ${WITHHELD} today`);
+    expect(scrub('with Cоdy Grindlоw today')).toBe(`with ${WITHHELD} today`);
+    expect(scrub('with C\u200Body Grindlow today')).toBe(`with ${WITHHELD} today`);
   });
 
   it('leaves other text alone', () => {

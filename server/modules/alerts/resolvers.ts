@@ -31,6 +31,9 @@ async function viewAlerts(ctx: RequestContext, viewer: Viewer, alerts: Alert[]):
   });
 }
 
+/** How often an open feed checks that its session still stands (the check itself is cached ~2 s per user). */
+const SESSION_CHECK_MS = 3_000;
+
 /**
  * The caller's alerts as they are raised. Before each delivery the session is checked again: a
  * sign-out, a disabled account or a change of role or agency ends the feed (with UNAUTHENTICATED),
@@ -38,13 +41,29 @@ async function viewAlerts(ctx: RequestContext, viewer: Viewer, alerts: Alert[]):
  */
 async function* liveAlerts(ctx: RequestContext): AsyncGenerator<Alert> {
   const source = alertChannel(ctx.db).subscribe('alert');
+  const ended = async () => {
+    const now = ctx.recheck ? await ctx.recheck() : ctx.user;
+    return !now || now.role !== ctx.user!.role || now.agency !== ctx.user!.agency;
+  };
+  const sessionEnded = () => new GraphQLError('Your session has ended or changed: sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
   try {
-    for await (const a of source) {
-      if (!a.audience.includes(ctx.user!.role)) continue;
-      const now = ctx.recheck ? await ctx.recheck() : ctx.user;
-      if (!now || now.role !== ctx.user!.role || now.agency !== ctx.user!.agency) {
-        throw new GraphQLError('Your session has ended or changed: sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+    const iterator = source[Symbol.asyncIterator]();
+    let next = iterator.next();
+    for (;;) {
+      // Wake at least every SESSION_CHECK_MS to check the session, so a quiet feed ends too.
+      let timer: NodeJS.Timeout | undefined;
+      const tick = new Promise<'tick'>((resolve) => (timer = setTimeout(() => resolve('tick'), SESSION_CHECK_MS)));
+      const got = await Promise.race([next, tick]);
+      clearTimeout(timer);
+      if (got === 'tick') {
+        if (await ended()) throw sessionEnded();
+        continue;
       }
+      if (got.done) return;
+      next = iterator.next();
+      const a = got.value;
+      if (!a.audience.includes(ctx.user!.role)) continue;
+      if (await ended()) throw sessionEnded();
       const [seen] = await viewAlerts(ctx, await viewerFor(ctx, 'Query.alerts'), [a]);
       yield seen!;
     }
