@@ -183,6 +183,7 @@ describe('reports held under conditions', () => {
           { type: 'PARTY_TO', from: ids.adult, to: 'incident' },
           { type: 'VICTIM_OF', from: ids.child, to: 'incident' },
           { type: 'KNOWS', from: ids.adult, to: 'per-s001', properties: { role: `withheld-role-${tag}` } },
+          { type: 'HAS_CONTACT', from: ids.child, to: ids.adultPhone, properties: { savedAs: `Heldnick${tag}` } },
         ],
       }),
     });
@@ -223,6 +224,10 @@ describe('reports held under conditions', () => {
     const routes = linkedChildren.flatMap((l: any) => l.routes);
     expect(routes.map((r: any) => r.via)).toContain(ids.incident); // the visible incident
     expect(routes.map((r: any) => r.via)).not.toContain(held.incident);
+  });
+
+  it('give whoIs no evidence: a nickname only they record finds nobody', async () => {
+    expect((await gqlOk('query ($n: String!) { whoIs(nickname: $n) { entity { id } } }', { n: `Heldnick${tag}` })).whoIs).toEqual([]);
   });
 
   it("keep a link's properties hidden when another report makes the link itself visible", async () => {
