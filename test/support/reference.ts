@@ -66,6 +66,20 @@ export class RefGraph {
   isChild(id: string) {
     return this.nodes.get(id)?.props.child === true;
   }
+  /**
+   * The graph as a user sees it when the reports in `withheld` are withheld (DESIGN.md §6): links
+   * only they support, and links touching records only they support, are not in it.
+   */
+  seenWithout(withheld: Set<string>): RefGraph {
+    const held = (p: Record<string, unknown> | undefined) => {
+      const s = p?.sources as string[] | undefined;
+      return !!s?.length && s.every((x) => withheld.has(x));
+    };
+    const view = new RefGraph();
+    view.nodes = this.nodes;
+    view.links = this.links.filter((l) => !held(l.props) && !held(this.nodes.get(l.start)?.props) && !held(this.nodes.get(l.end)?.props));
+    return view;
+  }
 }
 
 /** Undirected simple graph as adjacency sets. */

@@ -4,12 +4,15 @@
  * blocks other requests; measures defined by the vocabulary's rules run in Cypher.
  */
 import { cypherFile, QueryTooLargeError, type Database, type PlainNode } from '../../db/database.js';
+import { currentViewer } from '../../access/viewer.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import { rankByLinkedChildren } from './childLinks.js';
 import { encodeGraph, type CommunitiesResult, type GraphTask, type RankResult } from './graphMeasures.js';
 import { WorkerPool, analysisPoolSize, analysisWorkerFile } from './workerPool.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
+/** Reports withheld from the caller: what only they support is filtered out inside the queries. */
+const withheldIds = () => currentViewer()?.withheldReportIds() ?? [];
 
 export const MEASURES = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'TRIANGLES', 'LINKED_CHILDREN'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -64,7 +67,7 @@ async function extractGraph(db: Database, scope: SubgraphScope) {
   const linkTypes = scope.linkTypes ?? KNOWS_FAMILY;
   const rows = await db.read(
     q('extractGraph.cypher'),
-    { kinds, linkTypes, within: scope.within, asOf: scope.asOf, cap: MAX_LINKS + 1 },
+    { kinds, linkTypes, within: scope.within, asOf: scope.asOf, cap: MAX_LINKS + 1, withheld: withheldIds() },
     { what: 'This analysis', timeoutMs: 60_000 },
   );
   if (rows.length > MAX_LINKS) throw new QueryTooLargeError(`An analysis over more than ${MAX_LINKS} links`);
@@ -115,20 +118,20 @@ export async function atRiskPersons(db: Database, args: { hops: number; linkType
   const rows = await db.read(
     `MATCH (p:Person)
      WHERE coalesce(p.child, false) = false
-       AND NOT EXISTS { (p)-[:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
-     MATCH (p)-[r WHERE type(r) IN $linkTypes AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf)]-{1,${args.hops}}(q:Person)
-     WHERE q <> p AND EXISTS { (q)-[:PARTY_TO]->(i:Incident) WHERE $asOf IS NULL OR coalesce(i.date, '') <= $asOf }
+       AND NOT EXISTS { (p)-[pt:PARTY_TO]->(i:Incident) WHERE ($asOf IS NULL OR coalesce(i.date, '') <= $asOf) AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld)) }
+     MATCH (p)-[r WHERE type(r) IN $linkTypes AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf) AND NOT (size(coalesce(r.sources, [])) > 0 AND all(s IN r.sources WHERE s IN $withheld))]-{1,${args.hops}}(q:Person)
+     WHERE q <> p AND EXISTS { (q)-[pt:PARTY_TO]->(i:Incident) WHERE ($asOf IS NULL OR coalesce(i.date, '') <= $asOf) AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld)) }
      WITH p, collect(DISTINCT q.id) AS near
      RETURN p, size(near) AS score, near[..20] AS near
      ORDER BY score DESC, p.id
      LIMIT $top`,
-    { linkTypes: args.linkTypes ?? KNOWS_FAMILY, asOf: args.asOf, top: args.top },
+    { linkTypes: args.linkTypes ?? KNOWS_FAMILY, asOf: args.asOf, top: args.top, withheld: withheldIds() },
     { what: 'This at-risk ranking', timeoutMs: 60_000 },
   );
   return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.score as number, detail: { hops: args.hops, asOf: args.asOf, partyToIncidents: r.near } }));
 }
 
 export async function householdRisk(db: Database, args: { asOf: string | null; top: number }): Promise<RankedView[]> {
-  const rows = await db.read(q('householdRisk.cypher'), args, { what: 'This household ranking', timeoutMs: 60_000 });
+  const rows = await db.read(q('householdRisk.cypher'), { ...args, withheld: withheldIds() }, { what: 'This household ranking', timeoutMs: 60_000 });
   return rows.map((r) => ({ entity: toEntity(r.p as PlainNode), score: r.score as number, detail: { relatives: r.relatives, homes: r.homes, contacts: r.contacts } }));
 }

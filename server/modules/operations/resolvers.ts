@@ -21,7 +21,7 @@ export const operationsResolvers = {
   Query: {
     operationCoverage: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const { operationId } = parseArgs(z.object({ operationId: z.string().min(1) }), args);
-      const rows = await ctx.db.read(q('coverage.cypher'), { operationId }, { what: 'This coverage' });
+      const rows = await ctx.db.read(q('coverage.cypher'), { operationId, withheld: ctx.viewer?.withheldReportIds() ?? [] }, { what: 'This coverage' });
       if (!rows.length) return null;
       const byDisposition: Record<string, number> = {};
       const suspects = rows.filter((r) => r.p);
