@@ -14,7 +14,16 @@ import { upsertUser } from '../../server/modules/auth/users.js';
 import { assignChildren } from '../../server/modules/safeguarding/assignments.js';
 
 type Sourced = { sources: string[] };
-type Concern = { id: string; kind: string | null; date: string | null; sources: string[]; raised: ({ m: string } & Sourced)[]; victims: ({ c: string } & Sourced)[] };
+type Concern = {
+  id: string;
+  kind: string | null;
+  date: string | null;
+  sources: string[];
+  /** Each way the incident reaches the operator, as the sources of each link on the way. */
+  paths: string[][][];
+  raised: ({ m: string } & Sourced)[];
+  victims: ({ c: string } & Sourced)[];
+};
 
 const POLICE = 'Police';
 const CSC = "Children's Social Care";
@@ -24,28 +33,29 @@ const LICENSING = 'Licensing';
 let conditional: { id: string; owner: string; sharedWith: string[] }[] = [];
 const withheldFor = (agency: string) => new Set(conditional.filter((r) => r.owner !== agency && !r.sharedWith.includes(agency)).map((r) => r.id));
 const isHeld = (sources: string[], withheld: Set<string>) => sources.length > 0 && sources.every((s) => withheld.has(s));
+/** The concerns that reach the operator by at least one way whose every link the caller may see. */
+const reachable = (concerns: Concern[], withheld: Set<string>) => concerns.filter((i) => i.paths.some((path) => path.every((link) => !isHeld(link, withheld))));
 
 const CONCERNS = `
 MATCH (o:Operator)
 CALL (o) {
-  MATCH (o)-[:INVOLVED_IN]->(i:Incident)
-  RETURN i
+  MATCH (o)-[io:INVOLVED_IN]->(i:Incident)
+  RETURN i, [coalesce(io.sources, [])] AS path
   UNION
-  MATCH (o)<-[ob:OPERATED_BY]-(:Vehicle)-[:INVOLVED_IN]->(i:Incident)
+  MATCH (o)<-[ob:OPERATED_BY]-(:Vehicle)-[vi:INVOLVED_IN]->(i:Incident)
   WHERE coalesce(ob.from, '') <= coalesce(i.date, '') AND (ob.to IS NULL OR i.date <= ob.to)
-  RETURN i
+  RETURN i, [coalesce(ob.sources, []), coalesce(vi.sources, [])] AS path
   UNION
-  MATCH (o)<-[df:DRIVES_FOR]-(:Person)-[:PARTY_TO]->(i:Incident)
+  MATCH (o)<-[df:DRIVES_FOR]-(:Person)-[pt:PARTY_TO]->(i:Incident)
   WHERE coalesce(df.from, '') <= coalesce(i.date, '') AND (df.to IS NULL OR i.date <= df.to)
-  RETURN i
+  RETURN i, [coalesce(df.sources, []), coalesce(pt.sources, [])] AS path
 }
-WITH o, i WHERE i.kind <> 'licence_event'
-WITH o, collect(DISTINCT i) AS incs
-RETURN o.id AS id, [i IN incs | {
-  id: i.id, kind: i.kind, date: i.date, sources: coalesce(i.sources, []),
-  raised: [(i)-[ra:RAISED_AT]->(m:Meeting) | {m: m.id, sources: coalesce(ra.sources, [])}],
-  victims: [(c:Person)-[v:VICTIM_OF]->(i) WHERE c.child = true | {c: c.id, sources: coalesce(v.sources, [])}]
-}] AS concerns`;
+WITH o, i, collect(path) AS paths WHERE i.kind <> 'licence_event'
+WITH o, i, paths,
+     [(i)-[ra:RAISED_AT]->(m:Meeting) | {m: m.id, sources: coalesce(ra.sources, [])}] AS raised,
+     [(c:Person)-[v:VICTIM_OF]->(i) WHERE c.child = true | {c: c.id, sources: coalesce(v.sources, [])}] AS victims
+WITH o, collect({id: i.id, kind: i.kind, date: i.date, sources: coalesce(i.sources, []), paths: paths, raised: raised, victims: victims}) AS concerns
+RETURN o.id AS id, concerns`;
 
 /** Every operator's concerns as stored, nothing filtered. */
 async function storedConcerns(): Promise<Map<string, Concern[]>> {
@@ -60,7 +70,7 @@ async function storedConcerns(): Promise<Map<string, Concern[]>> {
 
 /** What operatorRisk should say for one operator, for a caller from whom `withheld` is withheld. */
 function expectedRisk(concerns: Concern[], withheld: Set<string>) {
-  const visible = concerns.filter((i) => !isHeld(i.sources, withheld));
+  const visible = reachable(concerns, withheld).filter((i) => !isHeld(i.sources, withheld));
   const trend: Record<string, number> = {};
   for (const i of visible) {
     const y = (i.date ?? '?').slice(0, 4);
@@ -146,7 +156,9 @@ describe('operatorProfile: a held concern is listed, nothing follows from it', (
     it(`for ${role} (${agency})`, async () => {
       const withheld = withheldFor(agency);
       const stored = await storedConcerns();
-      const withHeld = [...stored].filter(([, cs]) => cs.some((i) => isHeld(i.sources, withheld)));
+      // Every operator (a held concern is usually reached only through links the same reports hold,
+      // so it is not listed at all; one reached through a visible link is listed as held).
+      const withHeld = [...stored].map(([id, cs]) => [id, reachable(cs, withheld)] as const).filter(([, cs]) => cs.length > 0);
       expect(withHeld.length).toBeGreaterThan(0);
       const { operatorRisk } = await analystLicensing.gqlOk(RISK, {}, role);
       for (const [operatorId, concerns] of withHeld) {

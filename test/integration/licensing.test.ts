@@ -13,7 +13,17 @@ const RECORD = `query ($id: ID!) { driverRecord(personId: $id) {
 
 describe('a driver’s record for renewal', () => {
   const demo = generateDemo();
-  const links = (type: string) => demo.links.filter((l) => l.type === type);
+  // As licensing sees the demo: links only reports withheld from Licensing support are not on a record.
+  const withheld = new Set(
+    demo.nodes
+      .filter((n) => n.labels.includes('Report') && n.props.handling === 'C' && n.props.ownerAgency !== 'Licensing' && !((n.props.sharedWith as string[] | undefined) ?? []).includes('Licensing'))
+      .map((n) => n.id),
+  );
+  const seen = (l: { props: Record<string, unknown> }) => {
+    const s = (l.props.sources as string[] | undefined) ?? [];
+    return !(s.length > 0 && s.every((x) => withheld.has(x)));
+  };
+  const links = (type: string) => demo.links.filter((l) => l.type === type && seen(l));
   const node = (id: string) => demo.nodes.find((n) => n.id === id)!;
 
   it('holds every case in every state, the notices and the open items, and no child', async () => {

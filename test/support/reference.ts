@@ -302,12 +302,13 @@ export function operatorConcerns(g: RefGraph, withheld: Set<string> = new Set())
   };
   const out = new Map<string, { concerns: Set<string>; complaints: number; children: Set<string>; meetings: Set<string> }>();
   const during = (l: RefLink, date: string) => String(l.props.from ?? '') <= date && (l.props.to === undefined || l.props.to === null || date <= String(l.props.to));
-  const incidentsOf = (from: string, type: string) => g.links.filter((l) => l.type === type && l.start === from && g.has(l.end, 'Incident')).map((l) => l.end);
+  // Links only withheld reports support are neither followed nor counted, as the incidents they reach.
+  const incidentsOf = (from: string, type: string) => g.links.filter((l) => l.type === type && l.start === from && g.has(l.end, 'Incident') && !held(l)).map((l) => l.end);
   for (const o of [...g.nodes.values()].filter((n) => n.labels.includes('Operator'))) {
     const found = new Set<string>(incidentsOf(o.id, 'INVOLVED_IN'));
-    for (const ob of g.links.filter((l) => l.type === 'OPERATED_BY' && l.end === o.id))
+    for (const ob of g.links.filter((l) => l.type === 'OPERATED_BY' && l.end === o.id && !held(l)))
       for (const i of incidentsOf(ob.start, 'INVOLVED_IN')) if (during(ob, g.datedOn(i))) found.add(i);
-    for (const df of g.links.filter((l) => l.type === 'DRIVES_FOR' && l.end === o.id))
+    for (const df of g.links.filter((l) => l.type === 'DRIVES_FOR' && l.end === o.id && !held(l)))
       for (const i of incidentsOf(df.start, 'PARTY_TO')) if (during(df, g.datedOn(i))) found.add(i);
     const concerns = new Set([...found].filter((i) => g.nodes.get(i)!.props.kind !== 'licence_event' && !held(g.nodes.get(i)!)));
     out.set(o.id, {

@@ -118,6 +118,13 @@ export const chartsResolvers = {
       } catch {
         parsed = {};
       }
+      // The view state is the owner's writing (group names) and whatever a client put there: to
+      // another user it goes as view state only — positions, hidden, pinned, group members, filters,
+      // styling, viewport — with group names only inside the owner's agency.
+      if (chart.owner !== ctx.user!.username) {
+        const [owner] = await ctx.db.read('MATCH (u:User {username: $owner}) RETURN u.agency AS agency', { owner: chart.owner });
+        parsed = viewStateForOthers(parsed, (owner?.agency ?? null) === (ctx.user!.agency ?? null));
+      }
       return {
         ...summaryFor(chart, ctx),
         state: parsed,
@@ -169,3 +176,21 @@ export const chartsResolvers = {
     },
   },
 };
+
+const VIEW_STATE_KEYS = ['version', 'positions', 'hidden', 'pinned', 'groups', 'filters', 'styling', 'viewport'];
+
+/** A saved view state as another user may have it: its known parts only, group names only for the owner's agency. */
+export function viewStateForOthers(state: unknown, sameAgency: boolean): Record<string, unknown> {
+  if (!state || typeof state !== 'object' || Array.isArray(state)) return {};
+  const s = state as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of VIEW_STATE_KEYS) if (s[k] !== undefined) out[k] = s[k];
+  if (Array.isArray(out.groups)) {
+    out.groups = (out.groups as Record<string, unknown>[]).map((g, i) => ({
+      id: String(g?.id ?? `group-${i}`),
+      label: sameAgency && typeof g?.label === 'string' ? g.label : `Group ${i + 1}`,
+      members: Array.isArray(g?.members) ? (g.members as unknown[]).map(String) : [],
+    }));
+  }
+  return out;
+}

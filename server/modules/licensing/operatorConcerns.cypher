@@ -2,19 +2,20 @@
 // (INVOLVED_IN), involve one of its vehicles while operated by it, or have one of its drivers party
 // to them while driving for it. With the meetings that raised them, the notices served on its
 // drivers, its drivers and vehicles, and the children concerned as a count only (never who).
-// An incident, RAISED_AT or VICTIM_OF link that only reports withheld from the caller support
-// ($withheld) is held: it is neither counted nor followed (DESIGN.md §6).
+// An incident or link that only reports withheld from the caller support ($withheld) is held: it
+// is neither counted nor followed (DESIGN.md §6).
 MATCH (o:Operator)
 CALL (o) {
-  MATCH (o)-[:INVOLVED_IN]->(i:Incident)
+  MATCH (o)-[io:INVOLVED_IN]->(i:Incident)
+  WHERE NOT (size(coalesce(io.sources, [])) > 0 AND all(s IN io.sources WHERE s IN $withheld))
   RETURN i
   UNION
-  MATCH (o)<-[ob:OPERATED_BY]-(:Vehicle)-[:INVOLVED_IN]->(i:Incident)
-  WHERE coalesce(ob.from, '') <= coalesce(i.date, '') AND (ob.to IS NULL OR i.date <= ob.to)
+  MATCH (o)<-[ob:OPERATED_BY]-(:Vehicle)-[vi:INVOLVED_IN]->(i:Incident)
+  WHERE coalesce(ob.from, '') <= coalesce(i.date, '') AND (ob.to IS NULL OR i.date <= ob.to) AND NOT (size(coalesce(ob.sources, [])) > 0 AND all(s IN ob.sources WHERE s IN $withheld)) AND NOT (size(coalesce(vi.sources, [])) > 0 AND all(s IN vi.sources WHERE s IN $withheld))
   RETURN i
   UNION
-  MATCH (o)<-[df:DRIVES_FOR]-(:Person)-[:PARTY_TO]->(i:Incident)
-  WHERE coalesce(df.from, '') <= coalesce(i.date, '') AND (df.to IS NULL OR i.date <= df.to)
+  MATCH (o)<-[df:DRIVES_FOR]-(:Person)-[pt:PARTY_TO]->(i:Incident)
+  WHERE coalesce(df.from, '') <= coalesce(i.date, '') AND (df.to IS NULL OR i.date <= df.to) AND NOT (size(coalesce(df.sources, [])) > 0 AND all(s IN df.sources WHERE s IN $withheld)) AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld))
   RETURN i
 }
 WITH o, i
@@ -39,8 +40,8 @@ RETURN o,
            AND NOT (size(coalesce(v.sources, [])) > 0 AND all(s IN v.sources WHERE s IN $withheld))
          RETURN DISTINCT c
        } AS children,
-       COUNT { MATCH (n:Notice)-[:SERVED_ON]->(:Person)-[:DRIVES_FOR]->(o) WHERE $asOf IS NULL OR n.servedOn <= $asOf RETURN DISTINCT n } AS notices,
-       COUNT { MATCH (d:Person)-[df:DRIVES_FOR]->(o) WHERE $asOf IS NULL OR coalesce(df.from, '') <= $asOf RETURN DISTINCT d } AS drivers,
-       COUNT { MATCH (v:Vehicle)-[ob:OPERATED_BY]->(o) WHERE $asOf IS NULL OR coalesce(ob.from, '') <= $asOf RETURN DISTINCT v } AS vehicles
+       COUNT { MATCH (n:Notice)-[so:SERVED_ON]->(:Person)-[df:DRIVES_FOR]->(o) WHERE ($asOf IS NULL OR n.servedOn <= $asOf) AND NOT (size(coalesce(so.sources, [])) > 0 AND all(s IN so.sources WHERE s IN $withheld)) AND NOT (size(coalesce(df.sources, [])) > 0 AND all(s IN df.sources WHERE s IN $withheld)) AND NOT (size(coalesce(n.sources, [])) > 0 AND all(s IN n.sources WHERE s IN $withheld)) RETURN DISTINCT n } AS notices,
+       COUNT { MATCH (d:Person)-[df:DRIVES_FOR]->(o) WHERE ($asOf IS NULL OR coalesce(df.from, '') <= $asOf) AND NOT (size(coalesce(df.sources, [])) > 0 AND all(s IN df.sources WHERE s IN $withheld)) RETURN DISTINCT d } AS drivers,
+       COUNT { MATCH (v:Vehicle)-[ob:OPERATED_BY]->(o) WHERE ($asOf IS NULL OR coalesce(ob.from, '') <= $asOf) AND NOT (size(coalesce(ob.sources, [])) > 0 AND all(s IN ob.sources WHERE s IN $withheld)) RETURN DISTINCT v } AS vehicles
 ORDER BY concernCount DESC, o.id
 LIMIT $top

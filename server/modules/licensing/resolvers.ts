@@ -10,7 +10,8 @@ const q = (name: string) => cypherFile(import.meta.url, name);
 
 /** Suspected successors (of `operatorId` as successor or predecessor; all when null), every signal listed. */
 export async function findSuccessors(db: Database, operatorId: string | null) {
-  const rows = await db.read(q('successorSignals.cypher'), { operatorId }, { what: 'This successor search' });
+  // Alert rules run without a caller: they see every link (their alerts pass the caller's view later).
+  const rows = await db.read(q('successorSignals.cypher'), { operatorId, withheld: withheldIds() }, { what: 'This successor search' });
   return rows
     .filter((r) => (r.signals as string[]).length > 0)
     .map((r) => ({
@@ -79,7 +80,7 @@ export const licensingResolvers = {
     },
     driverRecord: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const { personId } = parseArgs(z.object({ personId: idArg }), args);
-      const [row] = await ctx.db.read(q('driverRecord.cypher'), { personId }, { what: 'This driver record' });
+      const [row] = await ctx.db.read(q('driverRecord.cypher'), { personId, withheld: withheldIds() }, { what: 'This driver record' });
       if (!row) return null;
       const cases = (row.cases as { incident: PlainNode; via: string[] }[]).map((c) => {
         const incident = toEntity(c.incident);
