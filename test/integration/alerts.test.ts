@@ -100,24 +100,33 @@ describe('alerts', () => {
     await db.close();
   });
 
-  it('ends a live feed when its session ends (signed out), instead of delivering to it', async () => {
+  /** A licensing user of its own with the live feed open; `signOut` ends that token. */
+  async function ownFeed(name: string) {
     const db = testDatabase();
-    const username = `alerts-out-${Date.now().toString(36)}`;
+    const username = `${name}-${Date.now().toString(36)}`;
     const password = 'a long enough password';
     await upsertUser(db, username, 'licensing', password);
+    await db.close();
+    const { login } = await gqlOk('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null);
+    const live = await subscribe('licensing', login.token);
+    const signOut = () =>
+      fetch(`${inject('stack').url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+        body: JSON.stringify({ query: 'mutation { logout }' }),
+      }).then((r) => r.json());
+    return { live, signOut };
+  }
+
+  it('ends a live feed when its session ends (signed out), instead of delivering to it', async () => {
+    const db = testDatabase();
     const [driver] = await db.read(
       `MATCH (p:Person)-[:HOLDS]->(l:Licence {kind: 'driver'}) WHERE coalesce(l.status, 'active') = 'active' AND NOT EXISTS { (:Notice)-[:SERVED_ON]->(p) }
        RETURN p.id AS id ORDER BY p.id DESC LIMIT 1`,
     );
     await db.close();
-    const { login } = await gqlOk('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null);
-    const live = await subscribe('licensing', login.token);
-    const out = await fetch(`${inject('stack').url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-      body: JSON.stringify({ query: 'mutation { logout }' }),
-    }).then((r) => r.json());
-    expect(out.data.logout).toBe(true);
+    const { live, signOut } = await ownFeed('alerts-out');
+    expect((await signOut()).data.logout).toBe(true);
     await gqlOk('mutation ($input: ReportInput!) { submitReport(input: $input) { report { id } } }', {
       input: {
         receivedOn: '2011-03-02', sourceType: 'police', sourceGrade: 1, intelGrade: 'A', handling: 'P', ownerAgency: 'police', summary: 'Second notice for the feed test.',
@@ -134,18 +143,8 @@ describe('alerts', () => {
   });
 
   it('ends a quiet live feed within seconds of its sign-out, without waiting for an alert', async () => {
-    const db = testDatabase();
-    const username = `alerts-quiet-${Date.now().toString(36)}`;
-    const password = 'a long enough password';
-    await upsertUser(db, username, 'licensing', password);
-    await db.close();
-    const { login } = await gqlOk('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null);
-    const live = await subscribe('licensing', login.token);
-    await fetch(`${inject('stack').url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-      body: JSON.stringify({ query: 'mutation { logout }' }),
-    });
+    const { live, signOut } = await ownFeed('alerts-quiet');
+    await signOut();
     const signedOut = Date.now();
     while (!live.ended() && Date.now() - signedOut < 15_000) await new Promise((r) => setTimeout(r, 100));
     expect(live.ended()).toBe(true);
