@@ -71,22 +71,21 @@ export function protectionIndex(db: Database, subjects: boolean): Promise<Protec
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 
 async function readIndex(db: Database, subjects: boolean): Promise<ProtectionIndex> {
-  const none = async () => [] as Record<string, unknown>[];
+  // The subjects only when asked for (an analyst's view needs the reports alone).
+  const subjectsRead = (cypher: string) => (subjects ? db.read(cypher) : Promise.resolve([] as Record<string, unknown>[]));
   // Merged-away records of a child stay protected: their ids live on in links' mergedFrom.
   const [childRows, phoneRows, placeRows, reportRows] = await Promise.all([
-    !subjects ? none() :
-    db.read(
+    subjectsRead(
       `MATCH (c) WHERE (c:Person OR c:MergedPerson) AND c.child = true
        RETURN c.id AS id, c.name AS name, c.surname AS surname, c.pseudonym AS pseudonym, c.aliases AS aliases,
               c.age AS age, c.dob AS dob, c.sex AS sex, c.lookedAfter AS lookedAfter, c.mergedFrom AS mergedFrom, c.mergedInto AS mergedInto`,
     ),
-    !subjects ? none() :
-    db.read(
+    subjectsRead(
       `MATCH (p:Person)-[:HAS_PHONE]->(ph:Phone)
        WHERE p.child = true OR EXISTS { (p)-[:VICTIM_OF]->(:Incident) }
        RETURN ph.id AS id, ph.phoneNo AS phoneNo, ph.raw AS raw, CASE WHEN p.child = true THEN p.id END AS childId`,
     ),
-    !subjects ? none() : db.read('MATCH (l:Location) WHERE l.restricted = true RETURN l.id AS id, l.address AS address, l.postcode AS postcode, l.name AS name'),
+    subjectsRead('MATCH (l:Location) WHERE l.restricted = true RETURN l.id AS id, l.address AS address, l.postcode AS postcode, l.name AS name'),
     db.read("MATCH (r:Report {handling: 'C'}) RETURN r.id AS id, r.ownerAgency AS ownerAgency, r.receivedOn AS receivedOn, r.sharedWith AS sharedWith"),
   ]);
   const children = new Map<string, ChildRecord>();

@@ -127,11 +127,6 @@ export class Viewer implements View {
     this.scrubber = derived.scrubber;
   }
 
-  /** True when nothing is protected from this user and no free text needs scrubbing (an analyst). */
-  get hidesNothing(): boolean {
-    return this.protectedIds.size === 0 && !this.scrubber;
-  }
-
   /** Ids that answers must not reveal or start from: filtered out inside queries, before any limit. */
   hiddenIds(): string[] {
     return [...this.protectedIds];
