@@ -60,6 +60,8 @@ CREATE CONSTRAINT saved_chart_id IF NOT EXISTS FOR (c:SavedChart) REQUIRE c.id I
 DROP CONSTRAINT saved_chart_name IF EXISTS;
 CREATE CONSTRAINT saved_chart_owner_name IF NOT EXISTS FOR (c:SavedChart) REQUIRE (c.owner, c.name) IS UNIQUE;
 CREATE INDEX audit_entry_username IF NOT EXISTS FOR (a:AuditEntry) ON (a.username);
+// Each analyst's working chart, autosaved (ids, positions and view state; no case data): one per user.
+CREATE CONSTRAINT working_chart_owner IF NOT EXISTS FOR (w:WorkingChart) REQUIRE w.owner IS UNIQUE;
 
 // Redaction needs every child's identifiers on each licensing request.
 CREATE INDEX person_child IF NOT EXISTS FOR (n:Person) ON (n.child);

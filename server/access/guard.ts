@@ -13,7 +13,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
-import { ALWAYS_AUDITED, POLICY } from './policy.js';
+import { ALWAYS_AUDITED, auditedArgs, POLICY, QUIET_WRITES } from './policy.js';
 import { invalidateProtection, protectionIndex, type ProtectionIndex } from './protection.js';
 import { runInView } from './current.js';
 import { scopeFor, Viewer } from './viewer.js';
@@ -136,7 +136,7 @@ function audit(ctx: RequestContext, operation: string, args: Record<string, unkn
     purpose: purpose || reason ? `${purpose ?? ''}${reason}`.slice(0, 1500) : null,
     operation,
     // Passwords never reach the audit log (and audit.ts keeps case text out of it).
-    args: 'password' in args ? { ...args, password: '[not recorded]' } : args,
+    args: 'password' in args ? { ...args, password: '[not recorded]' } : auditedArgs(operation, args),
     entityIds,
     outcome,
   });
@@ -171,7 +171,7 @@ function guard(operation: string, resolve: Resolver): Resolver {
       } else if (ctx.user && operation.startsWith('Mutation.')) audit(ctx, operation, args, [], 'refused');
       throw viewedError(e, viewer);
     }
-    if (operation.startsWith('Mutation.')) invalidateProtection(ctx.db);
+    if (operation.startsWith('Mutation.') && !QUIET_WRITES.has(operation)) invalidateProtection(ctx.db);
     const idsInDetail = new Set<string>();
     // Copy on write: for a viewer with nothing to hide (an analyst) the answer comes back as it was.
     result = outgoing(result, viewer, idsInDetail);

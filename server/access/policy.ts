@@ -60,6 +60,9 @@ export const POLICY: Record<string, Rule> = {
   'Mutation.saveChart': CASE_DATA,
   'Mutation.deleteChart': CASE_DATA,
   'Mutation.recordExport': CASE_DATA,
+  // Each analyst's own working chart, autosaved: only ever the caller's (no argument names whose).
+  'Query.workingChart': CASE_DATA,
+  'Mutation.saveWorkingChart': CASE_DATA,
   // A released version of free text for wider sharing: written by a user of the owning agency
   // (checked in the resolver); admin holds no case data.
   'Mutation.releaseText': ['analyst', 'safeguarding', 'licensing'],
@@ -71,5 +74,20 @@ export const POLICY: Record<string, Rule> = {
   'Query.auditVerify': ADMIN,
 };
 
+/**
+ * Writes to the caller's own service records that change no case data and show none, made often by
+ * the app itself (the working chart's autosave): not audited per call by the guard and leaving the
+ * protection index alone. Their resolver audits what matters (see charts/workingChart.ts), and
+ * `auditedArgs` keeps their arguments to sizes when a refusal is audited.
+ */
+export const QUIET_WRITES = new Set(['Mutation.saveWorkingChart']);
+
 /** Operations written to the audit log even when they return no person (changes, sign-ins, audit reads). */
-export const ALWAYS_AUDITED = (operation: string) => operation.startsWith('Mutation.') || operation.startsWith('Query.audit');
+export const ALWAYS_AUDITED = (operation: string) => (operation.startsWith('Mutation.') && !QUIET_WRITES.has(operation)) || operation.startsWith('Query.audit');
+
+/** The arguments an audit entry records for `operation`: a quiet write's as sizes, not a whole chart's state. */
+export function auditedArgs(operation: string, args: Record<string, unknown>): Record<string, unknown> {
+  if (!QUIET_WRITES.has(operation)) return args;
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : null);
+  return { entityCount: count(args.entityIds), linkCount: count(args.linkIds) };
+}

@@ -1,6 +1,6 @@
 /**
- * The HTTP server: GraphQL at /graphql, the built web app at / (with client-side routes falling
- * back to index.html).
+ * The HTTP server: GraphQL at /graphql, the built web app at / (its pages' addresses answering with
+ * index.html, see appPage).
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ import type { RequestContext } from './context.js';
 import { readToken } from '../modules/auth/tokens.js';
 import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '../modules/auth/externalIdp.js';
 import { auditBeforeAnswer } from '../access/guard.js';
+import { isAppPath } from '../../web/src/routing/paths.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
 const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'AUDIT_UNAVAILABLE']);
@@ -277,7 +278,8 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined;
+  // Files only: which paths answer with the app is appPage's business (not "every path").
+  const web = hasWeb ? sirv(WEB_DIST, { single: false, etag: true, gzip: false }) : undefined;
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -295,10 +297,7 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
       return;
     }
     if (web) {
-      web(req, res, () => {
-        res.statusCode = 404;
-        res.end('Not found');
-      });
+      web(req, res, () => appPage(req, res));
       return;
     }
     res.statusCode = 503;
@@ -306,6 +305,34 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
     res.end('The web app has not been built: run `npm run build:web` (npm start does this). The API is at /graphql.');
   });
   return { server, yoga };
+}
+
+/**
+ * A path that is no file of the built app. The app's pages (web/src/routing/paths.ts) answer with
+ * the app (200); any other page-like path with the app too, but as 404, and the app shows its "not
+ * found" page; a path that names a file, a dot-path or anything under /api answers 404 in plain text.
+ */
+function appPage(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+  const fileLike = /\/\.|\.[\w-]+$/.test(pathname) || /^\/api(\/|$)/.test(pathname);
+  if (fileLike || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    res.statusCode = 404;
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.end('Not found');
+    return;
+  }
+  fs.readFile(path.join(WEB_DIST, 'index.html'), (err, html) => {
+    if (err) {
+      res.statusCode = 503;
+      res.end('The web app is not available.');
+      return;
+    }
+    res.statusCode = isAppPath(pathname) ? 200 : 404;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    // Always asked for again: it names the current build's scripts.
+    res.setHeader('cache-control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : html);
+  });
 }
 
 /** Listens on `port` (0 = any free port); rejects with a one-line reason when the port is taken. */

@@ -43,6 +43,9 @@ const CALLS: Record<string, string> = {
   'Mutation.saveChart': 'mutation { saveChart(name: "matrix", entityIds: [], state: {}) { id } }',
   'Mutation.deleteChart': 'mutation { deleteChart(id: "chart-matrix-none") }',
   'Mutation.recordExport': 'mutation { recordExport(format: CSV, entityIds: []) { count } }',
+  'Query.workingChart': '{ workingChart { nodeCount } }',
+  // A state that is not an object: refused as invalid, so nobody's working chart is replaced.
+  'Mutation.saveWorkingChart': 'mutation { saveWorkingChart(entityIds: [], state: []) { nodeCount } }',
   'Mutation.releaseText': 'mutation { releaseText(id: "matrix-no-such-record", field: "summary", text: "matrix") { id } }',
   'Mutation.assignChildren': 'mutation { assignChildren(username: "matrix-no-such-user", childIds: []) { username } }',
   'Query.users': '{ users { username } }',

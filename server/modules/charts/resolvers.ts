@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RequestContext } from '../../http/context.js';
 import { badInput, parseArgs } from '../../http/errors.js';
-import { cypherFile, type PlainNode, type PlainRel } from '../../db/database.js';
-import { toEntity, toLink } from '../../domain/entity.js';
+import { cypherFile, type PlainNode } from '../../db/database.js';
+import { toEntity } from '../../domain/entity.js';
+import { MAX_CHART_ENTITIES, readChartElements } from './elements.js';
+import { workingChartResolvers } from './workingChart.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
-/** As many as the chart's scale target (5,000 elements) and the neighbourhood limit. */
-export const MAX_CHART_ENTITIES = 5_000;
 /** View state is positions and settings: about 60 bytes per node; well under the body limit. */
 const MAX_STATE_CHARS = 900_000;
 
@@ -90,6 +90,7 @@ function summaryFor(c: StoredChart, ctx: RequestContext) {
 
 export const chartsResolvers = {
   Query: {
+    ...workingChartResolvers.Query,
     savedCharts: async (_: unknown, __: unknown, ctx: RequestContext) => {
       const rows = await ctx.db.read(q('listCharts.cypher'), caller(ctx));
       return rows.map((r) => summaryFor(r.chart as StoredChart, ctx));
@@ -101,17 +102,7 @@ export const chartsResolvers = {
       if (!row) return null;
       const chart = row.chart as StoredChart;
       const { state, entityIds = [], linkIds } = chart;
-      // Elements are read here, inside the guarded resolver, so the guard audits the persons on
-      // the chart and applies redaction and withholding to them.
-      const what = 'This saved chart';
-      const nodeRows = await ctx.db.read(q('chartNodes.cypher'), { ids: entityIds }, { what });
-      const cap = MAX_CHART_ENTITIES * 5;
-      const linkRows = await ctx.db.read(q('chartLinks.cypher'), { ids: entityIds, cap: cap + 1 }, { what });
-      const wanted = linkIds ? new Set(linkIds) : null;
-      const links = linkRows
-        .slice(0, cap)
-        .map((r) => toLink(r.r as PlainRel, r.source as string, r.target as string))
-        .filter((l) => !wanted || wanted.has(l.id));
+      const elements = await readChartElements(ctx, entityIds, linkIds, 'This saved chart');
       let parsed: unknown = {};
       try {
         parsed = JSON.parse(state ?? '{}');
@@ -128,11 +119,12 @@ export const chartsResolvers = {
       return {
         ...summaryFor(chart, ctx),
         state: parsed,
-        elements: { nodes: nodeRows.map((r) => toEntity(r.n as PlainNode)), links, truncated: linkRows.length > cap },
+        elements,
       };
     },
   },
   Mutation: {
+    ...workingChartResolvers.Mutation,
     saveChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(saveArgs, args);
       const state = JSON.stringify(a.state);
