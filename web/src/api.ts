@@ -76,9 +76,36 @@ export interface ChildView {
   linkedPersons: Ranked[];
 }
 
+export interface SearchMatch {
+  /** name, alias, pseudonym, phone, registration, vehicle, address, postcode, operator, email, licence */
+  field: string;
+  /** exact | prefix | typo | partial */
+  how: string;
+  /** The value that matched when the label does not show it (an alias). */
+  value: string | null;
+}
+
+/** What tells a hit apart from others of the same name, as the server lets this user see it. */
+export interface SearchContext {
+  born: string | null;
+  age: number | null;
+  aliases: string[];
+  addresses: string[];
+  phones: string[];
+  vehicles: string[];
+  people: string[];
+  details: string[];
+}
+
 export interface SearchHit {
   entity: Entity;
   score: number;
+}
+
+/** A hit as the workspace's search asks for it: with what matched and what tells it apart. */
+export interface SearchResult extends SearchHit {
+  matched: SearchMatch | null;
+  context: SearchContext;
 }
 
 export interface OperationSummary {
@@ -353,6 +380,8 @@ const SEARCH = /* GraphQL */ `
   query Search($text: String!, $limit: Int) {
     search(text: $text, limit: $limit) {
       score
+      matched { field how value }
+      context { born age aliases addresses phones vehicles people details }
       entity { ...EntityFields }
     }
   }
@@ -420,8 +449,8 @@ export async function fetchNeighbourhood(args: NeighbourhoodArgs, signal?: Abort
   return data.neighbourhood;
 }
 
-export async function searchEntities(text: string, limit = 20, signal?: AbortSignal): Promise<SearchHit[]> {
-  const data = await gql<{ search: SearchHit[] }>(SEARCH, { text, limit }, signal);
+export async function searchEntities(text: string, limit = 20, signal?: AbortSignal): Promise<SearchResult[]> {
+  const data = await gql<{ search: SearchResult[] }>(SEARCH, { text, limit }, signal);
   return data.search;
 }
 

@@ -5,6 +5,8 @@ import { cypherFile, type Database, type PlainNode } from '../../db/database.js'
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import { kindsArg } from '../../http/args.js';
 import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
+import { explainText, type SearchMatch } from './explain.js';
+import { searchContexts, type SearchContext } from './context.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -23,7 +25,13 @@ export interface Hidden {
 export interface SearchHit {
   entity: EntityView;
   score: number;
+  /** Which visible field matched, and how. */
+  matched: SearchMatch | null;
+  /** What tells this hit apart from others of the same name (context.ts). */
+  context: SearchContext;
 }
+
+type Run = 'phone' | 'registration' | 'text';
 
 /**
  * Runs the identifier matches that the text could be (phone, registration) and the full-text match,
@@ -33,24 +41,31 @@ export interface SearchHit {
 export async function search(db: Database, text: string, kinds: string[] | null, limit: number, hide: Hidden = { hidden: [], withheld: [] }): Promise<SearchHit[]> {
   const wants = (kind: string) => !kinds || kinds.includes(kind);
   const cap = limit * 3;
-  const runs: Promise<Record<string, unknown>[]>[] = [];
+  const runs: Promise<{ run: Run; rows: Record<string, unknown>[] }>[] = [];
+  const tag = (run: Run, p: Promise<Record<string, unknown>[]>) => runs.push(p.then((rows) => ({ run, rows })));
   const phone = readPhone(text);
-  if (phone && wants('Phone')) runs.push(db.read(q('phone.cypher'), { ...phone, cap, ...hide }));
+  if (phone && wants('Phone')) tag('phone', db.read(q('phone.cypher'), { ...phone, cap, ...hide }));
   const reg = readRegistration(text);
-  if (reg && wants('Vehicle')) runs.push(db.read(q('registration.cypher'), { reg, cap, ...hide }));
+  if (reg && wants('Vehicle')) tag('registration', db.read(q('registration.cypher'), { reg, cap, ...hide }));
   const lucene = luceneQuery(text);
-  if (lucene) runs.push(db.read(q('fulltext.cypher'), { lucene, kinds, cap, ...hide }, { what: 'This search' }));
+  if (lucene) tag('text', db.read(q('fulltext.cypher'), { lucene, kinds, cap, ...hide }, { what: 'This search' }));
 
-  const best = new Map<string, SearchHit>();
-  for (const rows of await Promise.all(runs)) {
+  const best = new Map<string, { entity: EntityView; score: number; matched: SearchMatch | null }>();
+  for (const { run, rows } of await Promise.all(runs)) {
     for (const r of rows) {
       const entity = toEntity(r.node as PlainNode);
       const score = Number(r.score);
+      // Identifier runs know what matched; a word match is explained from the fields the caller sees.
+      // A word hit that no visible field explains matched a value the caller may not see: left out.
+      const matched: SearchMatch | null = run === 'text' ? explainText(text, entity) : { field: run, how: score >= 100 ? 'exact' : 'partial', value: null };
+      if (!matched) continue;
       const prev = best.get(entity.id);
-      if (!prev || prev.score < score) best.set(entity.id, { entity, score });
+      if (!prev || prev.score < score) best.set(entity.id, { entity, score, matched });
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.entity.label.localeCompare(b.entity.label)).slice(0, limit);
+  const hits = [...best.values()].sort((a, b) => b.score - a.score || a.entity.label.localeCompare(b.entity.label)).slice(0, limit);
+  const contexts = await searchContexts(db, hits.map((h) => h.entity), hide);
+  return hits.map((h) => ({ ...h, context: contexts.get(h.entity.id)! }));
 }
 
 export const searchResolvers = {
