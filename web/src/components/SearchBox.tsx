@@ -1,32 +1,52 @@
-import { useEffect, useRef, useState } from 'react';
-import { describeError, isAbort, searchEntities, type Entity, type SearchHit } from '../api';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { describeError, isAbort, searchEntities, type Entity, type SearchResult } from '../api';
 import { kindStyle } from '../chart/kinds';
 import { KindBadge } from './KindBadge';
+import { contextParts, matchText } from './searchResultText';
+import './SearchBox.css';
 
 interface Props {
   onPick(entity: Entity): void;
+  /** Shift+Enter (or Shift+click): add the result with its neighbours. Without it, Shift+Enter adds the result alone. */
+  onPickWithNeighbours?(entity: Entity): void;
   /** Search failures go to the app's error banner, with a retry. */
   onError(err: unknown, retry: () => void): void;
 }
 
 const DEBOUNCE_MS = 250;
 const MIN_CHARS = 2;
+/** The list is wider than the box: a full name and the facts that tell people apart must fit. */
+const LIST_WIDTH = 520;
+const EDGE = 8;
 
-/** The server scores exact identifier matches 100 and partial ones 50, above any text-match score. */
-function scoreText(score: number): string {
-  if (score >= 100) return 'exact';
-  if (score >= 50) return 'partial';
-  return score.toFixed(2);
+interface Place {
+  left: number;
+  top: number;
+  width: number;
+  maxHeight: number;
 }
 
+/** Where the list goes: under the box, as wide as LIST_WIDTH allows, kept inside the window. */
+function placeUnder(input: HTMLElement): Place {
+  const r = input.getBoundingClientRect();
+  const width = Math.min(Math.max(LIST_WIDTH, r.width), window.innerWidth - 2 * EDGE);
+  const left = Math.max(EDGE, Math.min(r.left, window.innerWidth - width - EDGE));
+  const top = r.bottom + 4;
+  return { left, top, width, maxHeight: Math.max(160, window.innerHeight - top - 16) };
+}
+
+const kindName = (kind: string) => (kindStyle(kind).key === 'other' ? kind : kindStyle(kind).name);
+
 /**
- * Search as you type (debounced), arrow keys to move, Enter to add the highlighted result to the
- * chart, Escape to close. Each keystroke cancels the previous request so a stale answer never
+ * Search as you type (debounced). Each result shows the full label, its kind, what matched and the
+ * facts that tell it from others of the same name (born, address, phone, vehicle, aliases), in a
+ * list that overlays the chart. Arrow keys move, Enter adds to the chart, Shift+Enter adds with
+ * neighbours, Escape closes. Each keystroke cancels the previous request so a stale answer never
  * replaces a newer one.
  */
-export function SearchBox({ onPick, onError }: Props) {
+export function SearchBox({ onPick, onPickWithNeighbours, onError }: Props) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [hits, setHits] = useState<SearchResult[]>([]);
   const [answeredFor, setAnsweredFor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -34,6 +54,7 @@ export function SearchBox({ onPick, onError }: Props) {
   // The failure is also in the app's error banner, but the open list covers that, so say it here too.
   const [failed, setFailed] = useState<{ message: string; code?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [place, setPlace] = useState<Place | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const onErrorRef = useRef(onError);
@@ -96,13 +117,28 @@ export function SearchBox({ onPick, onError }: Props) {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
-  const pick = (hit: SearchHit | undefined) => {
+  const showList = open && q.length >= MIN_CHARS;
+
+  // The list is placed in the window (position: fixed), so no narrow box or clipping parent limits it.
+  useLayoutEffect(() => {
+    if (!showList || !input.current) return;
+    const update = () => input.current && setPlace(placeUnder(input.current));
+    update();
+    window.addEventListener('resize', update);
+    window.addEventListener('scroll', update, true);
+    return () => {
+      window.removeEventListener('resize', update);
+      window.removeEventListener('scroll', update, true);
+    };
+  }, [showList]);
+
+  const pick = (hit: SearchResult | undefined, withNeighbours: boolean) => {
     if (!hit) return;
-    onPick(hit.entity);
+    if (withNeighbours && onPickWithNeighbours) onPickWithNeighbours(hit.entity);
+    else onPick(hit.entity);
     setOpen(false);
   };
 
-  const showList = open && q.length >= MIN_CHARS;
   const current = answeredFor === q;
   return (
     <div className="search">
@@ -115,6 +151,7 @@ export function SearchBox({ onPick, onError }: Props) {
         aria-controls="search-results"
         aria-autocomplete="list"
         aria-activedescendant={showList && hits[active] ? `search-hit-${active}` : undefined}
+        aria-describedby={showList ? 'search-keys' : undefined}
         placeholder="Search a name, phone number, registration or address   ( / )"
         aria-label="Search the graph"
         autoComplete="off"
@@ -136,7 +173,7 @@ export function SearchBox({ onPick, onError }: Props) {
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            if (showList && current) pick(hits[active]);
+            if (showList && current) pick(hits[active], e.shiftKey);
           } else if (e.key === 'Escape') {
             if (showList) setOpen(false);
             else setText('');
@@ -144,42 +181,72 @@ export function SearchBox({ onPick, onError }: Props) {
         }}
       />
       {busy && <span className="search-busy" role="status" aria-label="Searching" />}
-      {showList && (
-        <ul className="search-results" id="search-results" role="listbox" ref={list}>
-          {busy && !current && <li className="search-note">Searching…</li>}
-          {failed && current && (
-            <li className="search-note error" role="alert">
-              The search failed: {failed.message}
-              {failed.code && <code className="error-code">{failed.code}</code>}
-            </li>
-          )}
-          {!busy && !failed && current && hits.length === 0 && (
-            <li className="search-note">Nothing found for “{q}”. Try part of the name, or the number without spaces.</li>
-          )}
-          {hits.map((h, i) => (
-            <li
-              key={h.entity.id}
-              id={`search-hit-${i}`}
-              data-testid="search-result"
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseEnter={() => setActive(i)}
-              // mousedown, not click: the input keeps focus and its blur does not close the list first.
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(h);
-              }}
-            >
-              <KindBadge kind={h.entity.kind} />
-              <span className="hit-label">{h.entity.label}</span>
-              <span className="hit-kind">{kindStyle(h.entity.kind).key === 'other' ? h.entity.kind : kindStyle(h.entity.kind).name}</span>
-              <span className="hit-score" title={`Relevance ${h.score}`}>
-                {scoreText(h.score)}
-              </span>
-            </li>
-          ))}
-        </ul>
+      {showList && place && (
+        <div className="sr-panel" style={{ left: place.left, top: place.top, width: place.width, maxHeight: place.maxHeight }} data-testid="search-panel">
+          <ul className="sr-list" id="search-results" role="listbox" aria-label="Search results" ref={list}>
+            {busy && !current && <li className="search-note">Searching…</li>}
+            {failed && current && (
+              <li className="search-note error" role="alert">
+                The search failed: {failed.message}
+                {failed.code && <code className="error-code">{failed.code}</code>}
+              </li>
+            )}
+            {!busy && !failed && current && hits.length === 0 && (
+              <li className="search-note">Nothing found for “{q}”. Try part of the name, or the number without spaces.</li>
+            )}
+            {hits.map((h, i) => {
+              const how = matchText(h.matched);
+              const facts = h.context ? contextParts(h.context, h.entity.kind) : [];
+              return (
+                <li
+                  key={h.entity.id}
+                  id={`search-hit-${i}`}
+                  data-testid="search-result"
+                  role="option"
+                  aria-selected={i === active}
+                  className={`sr-row${i === active ? ' active' : ''}`}
+                  onMouseEnter={() => setActive(i)}
+                  // mousedown, not click: the input keeps focus and its blur does not close the list first.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(h, e.shiftKey);
+                  }}
+                >
+                  <KindBadge kind={h.entity.kind} />
+                  <div className="sr-body">
+                    <div className="sr-head">
+                      <span className="sr-label" data-testid="search-result-label">
+                        {h.entity.label}
+                      </span>
+                      <span className="sr-kind">{kindName(h.entity.kind)}</span>
+                    </div>
+                    {facts.length > 0 && (
+                      <div className="sr-facts">
+                        {facts.map((f) => (
+                          <span key={f.what} className={`sr-fact sr-${f.what.replace(/\s+/g, '-')}`} title={f.what}>
+                            <span className="sr-what">{f.what}</span> {f.text}
+                          </span>
+                        ))}
+                      </div>
+                    )}
+                    {how && <div className="sr-match">matched {how}</div>}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="sr-keys" id="search-keys">
+            <kbd>↑</kbd>
+            <kbd>↓</kbd> choose · <kbd>Enter</kbd> add to chart
+            {onPickWithNeighbours && (
+              <>
+                {' '}
+                · <kbd>Shift</kbd>+<kbd>Enter</kbd> add with neighbours
+              </>
+            )}{' '}
+            · <kbd>Esc</kbd> close
+          </div>
+        </div>
       )}
     </div>
   );
