@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
 import { KIND_STYLES } from '../chart/kinds';
 import { isFiltering, NO_FILTERS, type Filters } from '../chart/filters';
 import { KindBadge } from './KindBadge';
+import './FilterPanel.css';
 
 interface Props {
   filters: Filters;
@@ -23,6 +25,42 @@ const GRADE_HINT: Record<string, string> = {
   ungraded: 'no report known behind the link',
 };
 
+/** A date the chart can filter by: '' (no bound) or a whole ISO date in a plausible year. */
+export function usableDate(v: string): boolean {
+  if (v === '') return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return !!m && Number(m[1]) >= 1900 && Number(m[1]) <= 2100 && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+}
+
+/**
+ * A date input that hands on only usable dates. While a year is being typed the browser reports
+ * "0002-…", "0020-…" or a six-digit year; those stay in the box (marked invalid) and never reach
+ * the chart or the timeline, which would draw them at NaN.
+ */
+function DateInput({ value, onDate, testId, label }: { value: string; onDate(v: string): void; testId: string; label: string }) {
+  const [typed, setTyped] = useState(value);
+  // A change from outside (the timeline brush, "Clear filters") replaces what is in the box.
+  useEffect(() => setTyped(value), [value]);
+  const invalid = !usableDate(typed);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="date"
+        data-testid={testId}
+        min="1900-01-01"
+        max="2100-12-31"
+        value={typed}
+        aria-invalid={invalid}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          if (usableDate(e.target.value) && e.target.value !== value) onDate(e.target.value);
+        }}
+      />
+    </label>
+  );
+}
+
 const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 /**
@@ -33,7 +71,7 @@ const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x
 export function FilterPanel({ filters: f, onChange, kinds, linkTypes, sourceTypes, outOfView }: Props) {
   const active = isFiltering(f);
   return (
-    <section className="panel-section" aria-label="Filters">
+    <section className="panel-section filter-panel" aria-label="Filters">
       <p className={active ? 'filter-status active' : 'filter-status'} data-testid="filter-status">
         {active ? `Filtered out: ${outOfView.nodes} entities, ${outOfView.links} links.` : 'No filter: everything on the chart is shown.'}
       </p>
@@ -43,14 +81,8 @@ export function FilterPanel({ filters: f, onChange, kinds, linkTypes, sourceType
 
       <h3>Dates</h3>
       <div className="date-range">
-        <label className="field">
-          <span>From</span>
-          <input type="date" data-testid="filter-from" value={f.from} onChange={(e) => onChange({ ...f, from: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>To</span>
-          <input type="date" data-testid="filter-to" value={f.to} onChange={(e) => onChange({ ...f, to: e.target.value })} />
-        </label>
+        <DateInput label="From" testId="filter-from" value={f.from} onDate={(from) => onChange({ ...f, from })} />
+        <DateInput label="To" testId="filter-to" value={f.to} onDate={(to) => onChange({ ...f, to })} />
       </div>
       <p className="muted small">Dated records (incidents, notices, meetings, licences, reports, dated links) outside the range are hidden; undated ones stay.</p>
 
