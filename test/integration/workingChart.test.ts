@@ -9,16 +9,18 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { upsertUser } from '../../server/modules/auth/users.js';
-import { gql, gqlOk, testDatabase } from '../support/client.js';
+import { gql, testDatabase } from '../support/client.js';
 
 const stamp = Date.now().toString(36);
+// Analysts of their own: the shared test analyst's working chart is cleared between files.
+const A = `working-a-${stamp}`;
 const B = `working-b-${stamp}`;
 const PERSON = `per-wc-${stamp}`;
 const REPORT = `rep-wc-${stamp}`;
 const NAME = `Wensleydale${stamp}`;
 
 let db: Database;
-let tokenB = '';
+const tokens: Record<string, string> = {};
 
 async function post(query: string, variables: Record<string, unknown>, token: string) {
   const res = await fetch(`${inject('stack').url}/graphql`, {
@@ -27,6 +29,13 @@ async function post(query: string, variables: Record<string, unknown>, token: st
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** As analyst A; fails the test on any error. */
+async function gqlOk(query: string, variables: Record<string, unknown> = {}) {
+  const r = await post(query, variables, tokens[A]!);
+  if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+  return r.data!;
 }
 
 const SAVE = `mutation ($e: [ID!]!, $l: [ID!], $s: JSON!) { saveWorkingChart(entityIds: $e, linkIds: $l, state: $s) { updatedAt nodeCount } }`;
@@ -55,14 +64,16 @@ async function auditEntries(username: string) {
 
 beforeAll(async () => {
   db = testDatabase();
-  const password = randomBytes(12).toString('base64url');
-  await upsertUser(db, B, 'analyst', password, 'Police');
-  const r = await fetch(`${inject('stack').url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: B, p: password } }),
-  });
-  tokenB = ((await r.json()) as any).data.login.token;
+  for (const user of [A, B]) {
+    const password = randomBytes(12).toString('base64url');
+    await upsertUser(db, user, 'analyst', password, 'Police');
+    const r = await fetch(`${inject('stack').url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: user, p: password } }),
+    });
+    tokens[user] = ((await r.json()) as any).data.login.token;
+  }
   // A person only one report supports, shared as 'P' for now (made 'C' by another agency later).
   await db.write(
     `CREATE (r:Entity:Report {id: $report, ref: $report, handling: 'P', ownerAgency: 'Police', receivedOn: '2015-01-01', sources: []})
@@ -73,7 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.write('MATCH (w:WorkingChart) WHERE w.owner IN $owners DETACH DELETE w', { owners: [B, 'test-analyst'] });
+  await db.write('MATCH (w:WorkingChart) WHERE w.owner IN $owners DETACH DELETE w', { owners: [A, B] });
   await db.write('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids: [PERSON, REPORT] });
   await db.close();
 });
@@ -105,10 +116,10 @@ describe('the working chart', () => {
 
   it("belongs to its user: another analyst reads their own or none, other roles are refused", async () => {
     await gqlOk(SAVE, { e: ['per-s001'], s: state({ 'per-s001': [1, 2] }) });
-    expect((await post(OPEN, {}, tokenB)).data!.workingChart).toBeNull();
-    const bSave = await post(SAVE, { e: ['op-central'], s: state({ 'op-central': [9, 9] }) }, tokenB);
+    expect((await post(OPEN, {}, tokens[B]!)).data!.workingChart).toBeNull();
+    const bSave = await post(SAVE, { e: ['op-central'], s: state({ 'op-central': [9, 9] }) }, tokens[B]!);
     expect(bSave.errors).toBeUndefined();
-    expect((await post(OPEN, {}, tokenB)).data!.workingChart.elements.nodes.map((n: any) => n.id)).toEqual(['op-central']);
+    expect((await post(OPEN, {}, tokens[B]!)).data!.workingChart.elements.nodes.map((n: any) => n.id)).toEqual(['op-central']);
     // A's is untouched by B's save.
     const a = (await gqlOk(OPEN)).workingChart;
     expect(a.elements.nodes.map((n: any) => n.id)).toEqual(['per-s001']);
@@ -146,14 +157,14 @@ describe('the working chart', () => {
   });
 
   it('is audited once per change of what is on it, with sizes as arguments, never per move', async () => {
-    const first = await post(SAVE, { e: ['per-s001', 'per-s002'], s: state({ 'per-s001': [0, 0], 'per-s002': [1, 1] }) }, tokenB);
+    const first = await post(SAVE, { e: ['per-s001', 'per-s002'], s: state({ 'per-s001': [0, 0], 'per-s002': [1, 1] }) }, tokens[B]!);
     expect(first.errors).toBeUndefined();
     const n = (await auditEntries(B)).length;
     // Moves and view changes only: no entry.
-    for (let i = 0; i < 3; i++) await post(SAVE, { e: ['per-s002', 'per-s001'], s: state({ 'per-s001': [i, i], 'per-s002': [1, 1] }, { viewport: { zoom: i, pan: { x: 0, y: 0 } } }) }, tokenB);
+    for (let i = 0; i < 3; i++) await post(SAVE, { e: ['per-s002', 'per-s001'], s: state({ 'per-s001': [i, i], 'per-s002': [1, 1] }, { viewport: { zoom: i, pan: { x: 0, y: 0 } } }) }, tokens[B]!);
     expect(await auditEntries(B)).toHaveLength(n);
     // One entity swapped for another: one entry, with the ids that came and went and sizes only.
-    await post(SAVE, { e: ['per-s001', 'per-s003'], s: state({ 'per-s001': [0, 0], 'per-s003': [2, 2] }) }, tokenB);
+    await post(SAVE, { e: ['per-s001', 'per-s003'], s: state({ 'per-s001': [0, 0], 'per-s003': [2, 2] }) }, tokens[B]!);
     const entries = await auditEntries(B);
     expect(entries).toHaveLength(n + 1);
     const last = entries.at(-1)!;

@@ -14,6 +14,10 @@ import {
   type User,
 } from './api';
 import { AdminHome } from './components/AdminHome';
+import { NotFound } from './components/NotFound';
+import { flushAutosaves } from './autosave/useAutosave';
+import type { AppRoute } from './routing/paths';
+import { useAppRoute } from './routing/useAppRoute';
 import { LicensingHome } from './components/licensing/LicensingHome';
 import { PurposeDialog } from './components/PurposeDialog';
 import { asksPurpose, clearPurpose, purposeFor, subscribePurpose } from './purpose';
@@ -41,6 +45,14 @@ const hasChart = (user: User) => user.role.toLowerCase() === 'analyst';
 const isSafeguarding = (user: User) => user.role.toLowerCase() === 'safeguarding';
 const isLicensing = (user: User) => user.role.toLowerCase() === 'licensing';
 
+/** Whether the page is one of this user's: another role's page answers as no page at all. */
+function pageFor(route: AppRoute, user: User): boolean {
+  if (route.page === 'home') return true;
+  if (route.page === 'chart' || route.page === 'entity') return hasChart(user);
+  if (route.page === 'safeguarding') return isSafeguarding(user);
+  return isLicensing(user);
+}
+
 /**
  * The session around the workspace. On start it asks the server `me` with the stored token; without
  * a token, with `me` null, or with UNAUTHENTICATED it shows the sign-in form. Any request refused
@@ -48,6 +60,8 @@ const isLicensing = (user: User) => user.role.toLowerCase() === 'licensing';
  */
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
+  // The address: kept while signed out, so that a deep link opens its page after signing in.
+  const { route, navigate } = useAppRoute();
   const [check, setCheck] = useState(0);
   const sessions = useRef(0);
   // Listeners registered once read the current phase through this ref.
@@ -151,13 +165,20 @@ export function App() {
     [startSession],
   );
 
-  /** Sign out: the server ends the session (`logout`, its failure ignored), then the token and the purpose go. */
+  /**
+   * Sign out: the working chart's last changes are saved, the server ends the session (`logout`, its
+   * failure ignored), then the token and the purpose go, and the address returns to the start (the
+   * next person to sign in here does not land on this one's page).
+   */
   const signOut = useCallback(() => {
-    void logout().finally(() => {
-      clearPurpose();
-      endSession();
-    });
-  }, [endSession]);
+    void flushAutosaves()
+      .then(() => logout())
+      .finally(() => {
+        clearPurpose();
+        endSession();
+        navigate({ page: 'home' }, { replace: true });
+      });
+  }, [endSession, navigate]);
 
   // The working session's purpose: analysts and licensing state it before anything is read.
   const signedInUser = phase.kind === 'signedIn' ? phase.user : null;
@@ -172,11 +193,28 @@ export function App() {
     />
   );
 
+  // No such page (or another role's): the same answer either way, before anything is read.
+  if (!route || (phase.kind === 'signedIn' && !pageFor(route, phase.user))) {
+    if (phase.kind !== 'checking') return <NotFound signedIn={phase.kind === 'signedIn'} />;
+  }
   if (phase.kind === 'signedIn' && isSafeguarding(phase.user)) {
-    return <SafeguardingView key={phase.id} user={phase.user} onSignOut={signOut} />;
+    const childId = route?.page === 'safeguarding' ? route.childId : null;
+    return (
+      <SafeguardingView
+        key={phase.id}
+        user={phase.user}
+        onSignOut={signOut}
+        childId={childId}
+        onChildShown={(id) => navigate({ page: 'safeguarding', childId: id })}
+      />
+    );
   }
   if (phase.kind === 'signedIn' && isLicensing(phase.user)) {
-    return askingPurpose ? <main className="purpose-backdrop">{purposeDialog}</main> : <LicensingHome key={phase.id} user={phase.user} onSignOut={signOut} />;
+    return askingPurpose ? (
+      <main className="purpose-backdrop">{purposeDialog}</main>
+    ) : (
+      <LicensingHome key={phase.id} user={phase.user} onSignOut={signOut} route={route?.page === 'licensing' ? route : null} onNavigate={navigate} />
+    );
   }
   if (phase.kind === 'signedIn' && !hasChart(phase.user)) {
     return <AdminHome key={phase.id} user={phase.user} onSignOut={signOut} />;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../../api';
 import { Workspace } from '../../Workspace';
 import { AlertInbox } from '../alerts/AlertInbox';
@@ -11,6 +11,10 @@ import { DriverRecordPanel } from './DriverRecordPanel';
 import { OperatorPage } from './OperatorPage';
 import { OperatorsPanel } from './OperatorsPanel';
 import { SuccessorsPanel } from './SuccessorsPanel';
+import type { AppRoute } from '../../routing/paths';
+import type { Navigate } from '../../routing/useAppRoute';
+
+type LicensingRoute = Extract<AppRoute, { page: 'licensing' }>;
 
 const TABS = [
   { key: 'operators', label: 'Operators' },
@@ -26,11 +30,47 @@ type Tab = (typeof TABS)[number]['key'];
  * successor operators, a driver's record for renewal, the alert inbox (live), and the chart they had
  * before, redacted by the server. Tabs stay mounted once opened, so nothing typed is lost.
  */
-export function LicensingHome({ user, onSignOut }: { user: User; onSignOut(): void }) {
-  const [tab, setTab] = useState<Tab>('operators');
-  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['operators']));
-  const [operator, setOperator] = useState<{ id: string; asOf: string } | null>(null);
-  const [driverId, setDriverId] = useState<string | null>(null);
+export function LicensingHome({
+  user,
+  onSignOut,
+  route = null,
+  onNavigate,
+}: {
+  user: User;
+  onSignOut(): void;
+  /** The page the address names (/licensing/…); null at the start page. */
+  route?: LicensingRoute | null;
+  onNavigate?: Navigate;
+}) {
+  const [tab, setTab] = useState<Tab>(route?.tab ?? 'operators');
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['operators', route?.tab ?? 'operators']));
+  const [operator, setOperator] = useState<{ id: string; asOf: string } | null>(() =>
+    route?.tab === 'operators' && route.id ? { id: route.id, asOf: route.asOf ?? todayIso() } : null,
+  );
+  const [driverId, setDriverId] = useState<string | null>(route?.tab === 'driver' ? route.id : null);
+
+  // The address follows what is shown, as a new history entry (back and forward work); the first
+  // time in place, so that the start page does not become a step of its own.
+  const navigated = useRef(false);
+  useEffect(() => {
+    const id = tab === 'operators' ? (operator?.id ?? null) : tab === 'driver' ? driverId : null;
+    const asOf = tab === 'operators' && operator && operator.asOf !== todayIso() ? operator.asOf : null;
+    onNavigate?.({ page: 'licensing', tab, id, asOf }, { replace: !navigated.current });
+    navigated.current = true;
+  }, [tab, operator, driverId, onNavigate]);
+  // An address reached by back or forward (or typed) is shown.
+  const routeKey = route ? `${route.tab}|${route.id ?? ''}|${route.asOf ?? ''}` : '';
+  useEffect(() => {
+    if (!route) return;
+    setTab(route.tab);
+    setOpened((s) => (s.has(route.tab) ? s : new Set([...s, route.tab])));
+    if (route.tab === 'operators') {
+      setOperator((cur) => (route.id ? (cur?.id === route.id && cur.asOf === (route.asOf ?? todayIso()) ? cur : { id: route.id, asOf: route.asOf ?? todayIso() }) : null));
+    }
+    if (route.tab === 'driver') setDriverId(route.id);
+    // routeKey stands for the route's parts (a new object each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [routeKey]);
   const alerts = useAlerts(true);
 
   const open = useCallback((t: Tab) => {

@@ -73,14 +73,26 @@ const asCharted = (e: Entity): Entity => {
  * with other children only as descriptors, and the panel lists who is linked to the child and what
  * has happened, oldest first.
  */
-export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut(): void }) {
+export function SafeguardingView({
+  user,
+  onSignOut,
+  childId = null,
+  onChildShown,
+}: {
+  user: User;
+  onSignOut(): void;
+  /** The child the address names (/safeguarding/child/<id>): chosen in the form, and shown once a purpose is stated. */
+  childId?: string | null;
+  /** A child's view was shown: the address follows (back and forward work). */
+  onChildShown?(childId: string): void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   const [children, setChildren] = useState<ChildSummary[] | null>(null);
   const [childrenLoading, setChildrenLoading] = useState(true);
   const [childrenCheck, setChildrenCheck] = useState(0);
   // The purpose of this working session, when one was stated (a reload keeps it), starts the form.
-  const [query, setQuery] = useState<MeetingQuery>(() => ({ ...NEW_QUERY, purpose: purposeFor(user.username) ?? '', asOf: todayIso() }));
+  const [query, setQuery] = useState<MeetingQuery>(() => ({ ...NEW_QUERY, childId: childId ?? '', purpose: purposeFor(user.username) ?? '', asOf: todayIso() }));
   /** The server's refusal of the last view (a child not assigned, without a reason), as it said it. */
   const [refusal, setRefusal] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -170,6 +182,7 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
           });
           cy.getElementById(view.child.id).addClass('focal');
           setShown({ view, query: q, onChart: new Set(cy.nodes().map((n) => n.id())) });
+          onShownRef.current?.(childId);
           setPack(null);
           setSummary(summarise(cy));
           setSelected(null);
@@ -189,6 +202,23 @@ export function SafeguardingView({ user, onSignOut }: { user: User; onSignOut():
     },
     [children, showError, user.username],
   );
+
+  const onShownRef = useRef(onChildShown);
+  onShownRef.current = onChildShown;
+
+  // The address names a child (a link, a bookmark, back or forward): choose them in the form, and
+  // show them when this session's purpose is stated already. A child not on the user's list goes to
+  // "open a child not on my list", where a reason is asked for, as when typed.
+  const shownChild = shown ? childOf(shown.query) : null;
+  useEffect(() => {
+    if (!childId || children === null || childId === shownChild) return;
+    const listed = children.some((c) => c.id === childId);
+    const next: MeetingQuery = listed ? { ...query, childId, other: false } : { ...query, other: true, otherId: childId };
+    setQuery(next);
+    if (listed && !missingInput(next)) load(next);
+    // Only when the address or the list changes, not on every keystroke in the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [childId, children]);
 
   const shownHops = shown?.query.hops ?? null;
   const select = useCallback(
