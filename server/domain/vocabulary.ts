@@ -67,6 +67,27 @@ export const LINK_TYPES = [
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
+/**
+ * Link types that record how the data is kept (charts, reports, meetings, postcodes and areas), not
+ * evidence that two things are connected: everyone on an operation's chart is two ON_CHART links from
+ * everyone else. Paths and connecting networks leave them out unless asked for (DESIGN.md §5).
+ */
+export const BOOKKEEPING_LINK_TYPES = [
+  'ON_CHART',
+  'PART_OF',
+  'MENTIONS',
+  'RAISED_AT',
+  'DISCUSSED_AT',
+  'INVESTIGATED_BY',
+  'HAS_POSTCODE',
+  'LOCATION_IN_AREA',
+  'POSTCODE_IN_AREA',
+] as const satisfies readonly LinkType[];
+
+const bookkeepingSet = new Set<string>(BOOKKEEPING_LINK_TYPES);
+/** The vocabulary's link types that say two things are connected: the default of paths. */
+export const EVIDENTIAL_LINK_TYPES: readonly LinkType[] = LINK_TYPES.filter((t) => !bookkeepingSet.has(t));
+
 const labelSet = new Set<string>(LABELS);
 const linkTypeSet = new Set<string>(LINK_TYPES);
 

@@ -222,6 +222,17 @@ export function shortestPathCount(links: RefLink[], from: string, to: string, ma
   return dist.has(to) ? { length: dist.get(to)!, count: count.get(to)! } : { length: null, count: 0 };
 }
 
+/** One link per unordered pair of entities: the hops of routes, where parallel links are one hop. */
+export function onePerPair<L extends RefLink>(links: L[]): L[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const key = l.start < l.end ? `${l.start}\u0000${l.end}` : `${l.end}\u0000${l.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const KNOWS_FAMILY = ['KNOWS', 'KNOWS_LW', 'KNOWS_SN', 'KNOWS_PHONE', 'FAMILY_REL'];
 
 /**

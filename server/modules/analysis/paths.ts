@@ -1,56 +1,117 @@
 /**
- * Paths and connecting networks with Cypher 5's SHORTEST. A quantifier's bounds cannot be query
- * parameters, so the hop limit is written into the query text; it is an integer checked to lie in
- * 1..8 by the resolver's schema, never user text. Everything else travels as parameters.
+ * Paths and connecting networks with Cypher 5's SHORTEST, as routes through entities (DESIGN.md §5):
+ * two entities joined by several links (KNOWS and KNOWS_SN, say) are one hop of a route whose
+ * `links` lists each of them, so "all shortest" answers each way round once, not once per
+ * combination of parallel links, and the cap counts routes.
+ *
+ * A quantifier's bounds cannot be query parameters, so the hop limit is written into the query
+ * text; it is an integer checked to lie in 1..8 by the resolver's schema, never user text.
+ * Everything else travels as parameters.
  */
 import type { Database, PlainNode, PlainRel } from '../../db/database.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
+import { BOOKKEEPING_LINK_TYPES } from '../../domain/vocabulary.js';
+import { currentViewer } from '../../access/viewer.js';
 import type { Subgraph } from '../graph/queries.js';
+
+/** One step of a route: the links joining `from` to `to` (parallel links of several types are one hop). */
+export interface PathHop {
+  from: string;
+  to: string;
+  links: LinkView[];
+}
 
 export interface PathView {
   nodes: EntityView[];
+  /** Every link of the route, each parallel link listed. */
   links: LinkView[];
+  hops: PathHop[];
+  /** Number of hops. */
   length: number;
 }
 
 export const MAX_HOPS = 8;
+/** Routes per answer, at most. */
+export const MAX_ROUTES = 50;
 
 /** The date that places an entity in time: the first of its dated properties (empty when undated). */
 const DATED_BY = (v: string) => `coalesce(${v}.date, ${v}.servedOn, ${v}.receivedOn, ${v}.grantedOn, ${v}.from, '')`;
+/** A record only reports withheld from the caller support: not theirs to follow (as in the rankings). */
+const HELD = (v: string) => `(size(coalesce(${v}.sources, [])) > 0 AND all(s IN ${v}.sources WHERE s IN $withheld))`;
+
+export interface Scope {
+  /** Link types to follow; null: every type but the bookkeeping ones. */
+  linkTypes: string[] | null;
+  asOf: string | null;
+  /** Reports withheld from the caller. */
+  withheld: string[];
+}
 
 /**
- * The filters are written into the pattern only when asked for: a quantified path pattern with
- * always-true predicates on every step still checks them step by step (measured about a fifth slower).
+ * What a link of a route must satisfy, and what an entity on it must. Conditions are written only
+ * when they can fail: a quantified path pattern checks even always-true predicates step by step
+ * (measured about a fifth slower).
  */
-function shortestQuery(maxHops: number, all: boolean, filters: { linkTypes: boolean; asOf: boolean }): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new Error(`maxHops must be 1..${MAX_HOPS}`);
-  const linkWhere = [filters.linkTypes ? 'type(r) IN $linkTypes' : '', filters.asOf ? "coalesce(r.from, '') <= $asOf" : ''].filter(Boolean).join(' AND ');
-  const nodeWhere = filters.asOf ? `${DATED_BY('y')} <= $asOf` : '';
-  const step = linkWhere || nodeWhere ? `((x)-[r${linkWhere ? ` WHERE ${linkWhere}` : ''}]-(y${nodeWhere ? ` WHERE ${nodeWhere}` : ''}))` : '(()-[]-())';
-  return `
-    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-    ${filters.asOf ? `WHERE ${DATED_BY('a')} <= $asOf AND ${DATED_BY('b')} <= $asOf` : ''}
-    MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a) ${step}{1,${maxHops}} (b)
-    RETURN nodes(p) AS ns, relationships(p) AS rs
-    LIMIT 50`;
+function conditions(scope: Scope) {
+  const link = [
+    scope.linkTypes ? 'type(r) IN $linkTypes' : 'NOT type(r) IN $bookkeeping',
+    scope.asOf ? "coalesce(r.from, '') <= $asOf" : '',
+    scope.withheld.length ? `NOT ${HELD('r')}` : '',
+  ];
+  const node = (v: string) => [scope.asOf ? `${DATED_BY(v)} <= $asOf` : '', scope.withheld.length ? `NOT ${HELD(v)} AND NOT ${v}.id IN $withheld` : ''].filter(Boolean).join(' AND ');
+  return { link: link.filter(Boolean).join(' AND '), node: node('y'), start: node('a') };
 }
 
-function toPath(ns: PlainNode[], rs: PlainRel[]): PathView {
-  const idOf = new Map(ns.map((n) => [n.elementId, String(n.props.id)]));
-  return {
-    nodes: ns.map(toEntity),
-    links: rs.map((r) => toLink(r, idOf.get(r.startElementId)!, idOf.get(r.endElementId)!)),
-    length: rs.length,
-  };
+export function routesQuery(maxHops: number, all: boolean, scope: Scope): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new Error(`maxHops must be 1..${MAX_HOPS}`);
+  const where = conditions(scope);
+  const step = `((x)-[r WHERE ${where.link}]-(y${where.node ? ` WHERE ${where.node}` : ''}))`;
+  return `
+    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+    ${where.start ? `WHERE ${where.start}` : ''}
+    MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a) ${step}{1,${maxHops}} (b)
+    WITH DISTINCT nodes(p) AS ns
+    LIMIT ${MAX_ROUTES}
+    // Each hop of the route with every link that joins its two entities under the same conditions.
+    CALL (ns) {
+      UNWIND range(0, size(ns) - 2) AS i
+      WITH i, ns[i] AS x, ns[i + 1] AS y
+      CALL (x, y) { MATCH (x)-[r WHERE ${where.link}]-(y) RETURN collect(r) AS hop }
+      WITH i, hop ORDER BY i
+      RETURN collect(hop) AS hops
+    }
+    RETURN ns, hops`;
 }
+
+const byTypeThenId = (a: LinkView, b: LinkView) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id);
+
+function toPath(ns: PlainNode[], hops: PlainRel[][]): PathView {
+  const idOf = new Map(ns.map((n) => [n.elementId, String(n.props.id)]));
+  const nodes = ns.map(toEntity);
+  const folded = hops.map((rs, i) => ({
+    from: nodes[i]!.id,
+    to: nodes[i + 1]!.id,
+    links: rs.map((r) => toLink(r, idOf.get(r.startElementId)!, idOf.get(r.endElementId)!)).sort(byTypeThenId),
+  }));
+  return { nodes, links: folded.flatMap((h) => h.links), hops: folded, length: folded.length };
+}
+
+/** The same routes in the same order on every call: by the entities they pass through. */
+const routeKey = (p: PathView) => p.nodes.map((n) => n.label + '\u0000' + n.id).join('\u0001');
 
 export async function shortestPaths(
   db: Database,
   args: { from: string; to: string; maxHops: number; linkTypes: string[] | null; asOf: string | null; all: boolean },
 ): Promise<PathView[]> {
   if (args.from === args.to) return [];
-  const rows = await db.read(shortestQuery(args.maxHops, args.all, { linkTypes: args.linkTypes !== null, asOf: args.asOf !== null }), { from: args.from, to: args.to, linkTypes: args.linkTypes, asOf: args.asOf }, { what: 'This path search' });
-  return rows.map((r) => toPath(r.ns as PlainNode[], r.rs as PlainRel[]));
+  const scope: Scope = { linkTypes: args.linkTypes, asOf: args.asOf, withheld: currentViewer()?.withheldReportIds() ?? [] };
+  const rows = await db.read(
+    routesQuery(args.maxHops, args.all, scope),
+    { from: args.from, to: args.to, linkTypes: args.linkTypes, bookkeeping: BOOKKEEPING_LINK_TYPES, asOf: args.asOf, withheld: scope.withheld },
+    { what: 'This path search' },
+  );
+  const paths = rows.map((r) => toPath(r.ns as PlainNode[], r.hops as PlainRel[][]));
+  return paths.sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
 }
 
 export async function connectingNetwork(db: Database, args: { ids: string[]; maxHops: number; linkTypes: string[] | null; asOf: string | null }): Promise<Subgraph> {
