@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeError, isAbort } from '../api';
 import { deleteSavedChart, listSavedCharts, type ChartSharing, type SavedChartSummary } from '../workspaceApi';
+import { pathFor } from '../routing/paths';
 
 interface Props {
   /** Name of the chart last saved or opened, offered again when saving. */
@@ -32,7 +33,7 @@ const when = (iso: string) => {
  * to its author; only they replace, re-share or delete it. data-testids: chart-name,
  * chart-share-agency, chart-share-users, save-chart, saved-charts, saved-chart (one per chart, with
  * data-name, data-owner and data-mine), saved-chart-owner, saved-chart-shared, saved-chart-open,
- * saved-chart-delete (own charts only; press twice), saved-charts-refresh.
+ * saved-chart-delete (own charts only; press twice), saved-chart-link, saved-charts-refresh.
  */
 export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props) {
   const [name, setName] = useState(currentName ?? '');
@@ -44,6 +45,17 @@ export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props
   const [refresh, setRefresh] = useState(0);
   /** The chart whose Delete was pressed once: a second press deletes. */
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** The chart whose address was just copied. */
+  const [copied, setCopied] = useState<string | null>(null);
+
+  /** The chart's address, to bookmark or send: only those it is shared with can open it. */
+  const copyLink = useCallback((c: SavedChartSummary) => {
+    const link = `${window.location.origin}${pathFor({ page: 'chart', id: c.id })}`;
+    navigator.clipboard?.writeText(link).then(
+      () => setCopied(c.id),
+      () => window.prompt('The chart’s address:', link),
+    ) ?? window.prompt('The chart’s address:', link);
+  }, []);
 
   const remove = useCallback(async (c: SavedChartSummary) => {
     if (confirming !== c.id) {
@@ -167,6 +179,14 @@ export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props
             <span className="saved-actions">
               <button data-testid="saved-chart-open" onClick={() => onOpen(c)} title="Replace the chart with this one (can be undone)">
                 Open
+              </button>
+              <button
+                data-testid="saved-chart-link"
+                onClick={() => copyLink(c)}
+                onBlur={() => setCopied((x) => (x === c.id ? null : x))}
+                title="Copy the chart’s address, to bookmark or send (only those it is shared with can open it)"
+              >
+                {copied === c.id ? 'Copied' : 'Copy link'}
               </button>
               {c.mine && (
                 <button
