@@ -11,29 +11,57 @@ const LINK_FIELDS = /* GraphQL */ `
   fragment LinkFields on Link { id type source target properties sources }
 `;
 
+/** One step of a route: every link joining two entities (parallel links of several types are one hop). */
+export interface PathHop {
+  from: string;
+  to: string;
+  links: Subgraph['links'];
+}
+
+/** A route between two entities (DESIGN.md §5): the entities in order and the hops between them. */
 export interface Path {
   nodes: Entity[];
+  /** Every link of the route, each of a hop's parallel links listed. */
   links: Subgraph['links'];
+  hops: PathHop[];
+  /** Number of hops. */
   length: number;
 }
 
-export async function fetchPaths(args: { from: string; to: string; maxHops?: number; all?: boolean }, signal?: AbortSignal): Promise<Path[]> {
-  const data = await gql<{ paths: Path[] }>(
-    `query Paths($from: ID!, $to: ID!, $maxHops: Int, $all: Boolean) {
-      paths(from: $from, to: $to, maxHops: $maxHops, all: $all) { length nodes { ...EntityFields } links { ...LinkFields } }
-    } ${ENTITY_FIELDS} ${LINK_FIELDS}`,
-    { from: args.from, to: args.to, maxHops: args.maxHops ?? 4, all: args.all ?? true },
-    signal,
-  );
-  return data.paths;
+/** Which links a path search follows: null link types = the server's default (evidential links). */
+export interface PathScope {
+  linkTypes: string[] | null;
+  /** Nothing dated after this day (YYYY-MM-DD) is followed; null: no date limit. */
+  asOf: string | null;
 }
 
-export async function fetchConnectingNetwork(ids: string[], maxHops = 4, signal?: AbortSignal): Promise<Subgraph> {
-  const data = await gql<{ connectingNetwork: Subgraph }>(
-    `query Connecting($ids: [ID!]!, $maxHops: Int) {
-      connectingNetwork(ids: $ids, maxHops: $maxHops) { nodes { ...EntityFields } links { ...LinkFields } truncated }
+export async function fetchPaths(
+  args: { from: string; to: string; maxHops?: number; all?: boolean } & Partial<PathScope>,
+  signal?: AbortSignal,
+): Promise<Path[]> {
+  const data = await gql<{ paths: Path[] }>(
+    `query Paths($from: ID!, $to: ID!, $maxHops: Int, $all: Boolean, $linkTypes: [String!], $asOf: String) {
+      paths(from: $from, to: $to, maxHops: $maxHops, all: $all, linkTypes: $linkTypes, asOf: $asOf) {
+        length nodes { ...EntityFields } links { ...LinkFields } hops { from to links { id } }
+      }
     } ${ENTITY_FIELDS} ${LINK_FIELDS}`,
-    { ids, maxHops },
+    { from: args.from, to: args.to, maxHops: args.maxHops ?? 4, all: args.all ?? true, linkTypes: args.linkTypes ?? null, asOf: args.asOf ?? null },
+    signal,
+  );
+  // A hop names its links by id: the full links are in `links` once.
+  const paths = data.paths.map((p) => {
+    const byId = new Map(p.links.map((l) => [l.id, l]));
+    return { ...p, hops: p.hops.map((h) => ({ ...h, links: h.links.map((l) => byId.get(l.id)!).filter(Boolean) })) };
+  });
+  return paths;
+}
+
+export async function fetchConnectingNetwork(ids: string[], maxHops = 4, scope?: Partial<PathScope>, signal?: AbortSignal): Promise<Subgraph> {
+  const data = await gql<{ connectingNetwork: Subgraph }>(
+    `query Connecting($ids: [ID!]!, $maxHops: Int, $linkTypes: [String!], $asOf: String) {
+      connectingNetwork(ids: $ids, maxHops: $maxHops, linkTypes: $linkTypes, asOf: $asOf) { nodes { ...EntityFields } links { ...LinkFields } truncated }
+    } ${ENTITY_FIELDS} ${LINK_FIELDS}`,
+    { ids, maxHops, linkTypes: scope?.linkTypes ?? null, asOf: scope?.asOf ?? null },
     signal,
   );
   return data.connectingNetwork;
