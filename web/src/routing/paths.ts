@@ -45,7 +45,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function parseAppPath(pathname: string, search = ''): AppRoute | null {
   // One trailing slash is forgiven ("/chart/x/"); empty segments elsewhere are not.
-  const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  const path = /[^/]\/$/.test(pathname) ? pathname.slice(0, -1) : pathname;
   if (path === '/' || path === '') return { page: 'home' };
   const parts = path.split('/').slice(1);
   const [first, second, third] = parts;
