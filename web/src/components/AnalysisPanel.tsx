@@ -1,5 +1,7 @@
 import type { Highlight } from '../chart/overlays';
 import type { RankMeasure } from '../workspaceApi';
+import { PathScopeChoice, RouteStepper } from './PathRoutes';
+import type { PathChoice } from '../chart/pathScope';
 
 interface Props {
   /** Entities selected on the chart. */
@@ -20,12 +22,22 @@ interface Props {
   /** "12 of 80 never actioned" after the coverage question, else null. */
   coverageText: string | null;
   operationName: string | null;
+  /** Which links paths and connecting networks follow (the choice is shown when this is given). */
+  pathChoice?: PathChoice;
+  onPathChoice?(c: PathChoice): void;
+  /** The chart filters' choice in words ("evidential links, as of 2010-06-30"). */
+  filtersScopeText?: string;
+  /** The routes of the last path search, in words; null before one. */
+  routes?: string[] | null;
+  /** The route marked on its own, or null when all are. */
+  routeIndex?: number | null;
+  onRouteIndex?(i: number | null): void;
 }
 
 /**
  * Questions asked of the graph from the chart, and how the chart is styled by their answers.
  * data-testids: analysis-paths, analysis-connecting, rank-measure, colour-communities, highlight,
- * never-actioned, coverage-text.
+ * never-actioned, coverage-text; the link choice and routes: see PathRoutes.tsx.
  */
 export function AnalysisPanel(p: Props) {
   return (
@@ -37,7 +49,7 @@ export function AnalysisPanel(p: Props) {
           data-testid="analysis-paths"
           disabled={p.selectedNodes !== 2}
           onClick={p.onPaths}
-          title="All shortest paths (up to 4 links) between the two selected entities (S)"
+          title="All shortest routes (up to 4 hops) between the two selected entities, over the links chosen below (S)"
         >
           Shortest paths
         </button>
@@ -45,7 +57,7 @@ export function AnalysisPanel(p: Props) {
           data-testid="analysis-connecting"
           disabled={p.selectedNodes < 2 || p.selectedNodes > 10}
           onClick={p.onConnecting}
-          title="Everything that joins the selected entities (2 to 10) within 4 links (N)"
+          title="Everything that joins the selected entities (2 to 10) within 4 hops, over the links chosen below (N)"
         >
           Connecting network
         </button>
@@ -55,6 +67,8 @@ export function AnalysisPanel(p: Props) {
           ? 'Select two entities (Shift+click) for paths; two to ten for a connecting network.'
           : `${p.selectedNodes} selected.`}
       </p>
+      {p.pathChoice && p.onPathChoice && <PathScopeChoice choice={p.pathChoice} onChange={p.onPathChoice} filtersText={p.filtersScopeText ?? 'evidential links'} />}
+      {p.routes && p.onRouteIndex && <RouteStepper routes={p.routes} index={p.routeIndex ?? null} onIndex={p.onRouteIndex} />}
 
       {p.analyst && (
         <>
