@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { generateDemo, DEMO_IDS } from '../../seeds/demo.js';
 import type { DatasetLink, DatasetNode, PropertyValue } from '../../seeds/dataset.js';
-import { DISPOSITIONS, INCIDENT_KINDS, LOCATION_KINDS, isLabel, isLinkType } from '../../server/domain/vocabulary.js';
+import { DISPOSITIONS, INCIDENT_KINDS, LOCATION_KINDS, isLabel, isLinkType, type LinkType } from '../../server/domain/vocabulary.js';
+import { ANY_LABEL, LINK_ENDS } from '../../server/domain/linkEnds.js';
 
 const data = generateDemo();
 const byId = new Map(data.nodes.map((n) => [n.id, n]));
@@ -20,41 +21,6 @@ const ageOn = (dob: string, on: string) => Number(on.slice(0, 4)) - Number(dob.s
 const onChart = linksOf('ON_CHART');
 const suspects = onChart.filter((l) => l.props.role === 'suspect');
 const children = data.nodes.filter((n) => n.props.child === true);
-const ANY = '*';
-
-/** DESIGN.md §4: from → to labels of every relationship type the generator uses. */
-const DIRECTIONS: Record<string, [string[], string[]]> = {
-  KNOWS: [['Person'], ['Person']],
-  KNOWS_LW: [['Person'], ['Person']],
-  KNOWS_SN: [['Person'], ['Person']],
-  KNOWS_PHONE: [['Person'], ['Person']],
-  FAMILY_REL: [['Person'], ['Person']],
-  CURRENT_ADDRESS: [['Person'], ['Location']],
-  ATTENDS: [['Person'], ['Location']],
-  DISCUSSED_AT: [['Person'], ['Meeting']],
-  HAS_PHONE: [['Person', 'Operator'], ['Phone']],
-  HAS_CONTACT: [['Person'], ['Phone']],
-  USES_VEHICLE: [['Person'], ['Vehicle']],
-  PARTY_TO: [['Person'], ['Incident']],
-  VICTIM_OF: [['Person'], ['Incident']],
-  INVOLVED_IN: [['Vehicle', 'Object', 'Phone', 'Operator', 'Licence'], ['Incident']],
-  OCCURRED_AT: [['Incident'], ['Location']],
-  RAISED_AT: [['Incident'], ['Meeting']],
-  DRIVES_FOR: [['Person'], ['Operator']],
-  RUNS: [['Person'], ['Operator']],
-  HOLDS: [['Person', 'Vehicle', 'Operator'], ['Licence']],
-  CONTACT_PHONE: [['Licence'], ['Phone']],
-  OPERATED_BY: [['Vehicle'], ['Operator']],
-  BASED_AT: [['Operator'], ['Location']],
-  SERVED_ON: [['Notice'], ['Person']],
-  PROTECTS: [['Notice'], ['Person']],
-  SERVED_AT: [['Notice'], ['Location']],
-  NAMES_PLACE: [['Notice'], ['Location']],
-  ON_CHART: [['Person'], ['Operation']],
-  PART_OF: [['Incident'], ['Operation']],
-  MENTIONS: [['Report'], [ANY]],
-};
-
 describe('demo dataset: identity and shape', () => {
   it('is deterministic for a seed and differs for another', () => {
     expect(generateDemo()).toEqual(data);
@@ -106,12 +72,12 @@ describe('demo dataset: identity and shape', () => {
 
   it('points every link the way DESIGN.md §4 gives', () => {
     for (const l of data.links) {
-      const rule = DIRECTIONS[l.type];
+      const rule = LINK_ENDS[l.type as LinkType];
       expect(rule, `no direction rule for ${l.type}`).toBeDefined();
       if (!rule) continue;
       const [from, to] = rule;
       expect(node(l.start).labels.some((x) => from.includes(x)), `${l.id}: start ${node(l.start).labels.join()}`).toBe(true);
-      if (!to.includes(ANY)) expect(node(l.end).labels.some((x) => to.includes(x)), `${l.id}: end ${node(l.end).labels.join()}`).toBe(true);
+      if (!to.includes(ANY_LABEL)) expect(node(l.end).labels.some((x) => to.includes(x)), `${l.id}: end ${node(l.end).labels.join()}`).toBe(true);
     }
   });
 
