@@ -8,20 +8,33 @@ import type cytoscape from 'cytoscape';
  */
 const MAX_STEPS = 30;
 
-interface Step {
+interface Step<X> {
   what: string;
   elements: cytoscape.ElementDefinition[];
+  extra: X | undefined;
 }
 
-export class ChartHistory {
-  private undoStack: Step[] = [];
-  private redoStack: Step[] = [];
+/**
+ * State kept beside the elements that Undo must restore too (the workspace's view settings and
+ * analysis results, see ../store/chartStore.ts). `restore` runs after the elements are back.
+ */
+export interface HistoryExtras<X> {
+  capture(): X;
+  restore(x: X): void;
+}
+
+export class ChartHistory<X = unknown> {
+  private undoStack: Step<X>[] = [];
+  private redoStack: Step<X>[] = [];
   private listeners = new Set<() => void>();
 
-  constructor(private readonly cy: cytoscape.Core) {}
+  constructor(
+    private readonly cy: cytoscape.Core,
+    private readonly extras?: HistoryExtras<X>,
+  ) {}
 
-  private snapshot(what: string): Step {
-    return { what, elements: this.cy.elements().jsons() as unknown as cytoscape.ElementDefinition[] };
+  private snapshot(what: string): Step<X> {
+    return { what, elements: this.cy.elements().jsons() as unknown as cytoscape.ElementDefinition[], extra: this.extras?.capture() };
   }
 
   /** Call before changing the chart: the state now becomes what Undo returns to. */
@@ -79,7 +92,7 @@ export class ChartHistory {
     for (const fn of this.listeners) fn();
   }
 
-  private restore(step: Step): void {
+  private restore(step: Step<X>): void {
     const cy = this.cy;
     cy.batch(() => {
       cy.elements().remove();
@@ -91,5 +104,6 @@ export class ChartHistory {
       cy.add(nodes.map((d) => ({ ...d, selected: false })));
       cy.add(edges.map((d) => ({ ...d, selected: false })));
     });
+    if (this.extras && step.extra !== undefined) this.extras.restore(step.extra);
   }
 }

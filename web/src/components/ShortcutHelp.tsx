@@ -1,41 +1,30 @@
 import { useEffect, useRef } from 'react';
+import { helpRows } from '../actions/manager';
+import type { Action } from '../actions/types';
 
-export const SHORTCUTS: [string, string][] = [
-  ['/', 'Search'],
-  ['Double-click', 'Expand an entity'],
-  ['E', 'Expand the selected entity'],
-  ['S', 'Shortest paths between the two selected entities'],
-  ['N', 'Connecting network of the selected entities'],
-  ['H', 'Hide the selection (stays on the chart)'],
-  ['U', 'Show everything hidden'],
-  ['P', 'Pin / unpin the selection'],
-  ['G', 'Group the selection'],
-  ['Shift+G', 'Ungroup'],
-  ['Del', 'Take the selection off the chart'],
-  ['L', 'Lay the chart out again'],
-  ['F', 'Fit the chart to the window'],
-  ['T', 'Show / hide the timeline and map'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Y or Ctrl+Shift+Z', 'Redo'],
-  ['Shift+click, Shift+drag', 'Select several'],
-  ['Esc', 'Deselect, close this help'],
-  ['?', 'This help'],
+/** Mouse gestures and keys handled outside the actions (the search box's own "/"). */
+const GESTURES: { keys: string; what: string }[] = [
+  { keys: '/', what: 'Search' },
+  { keys: 'Double-click', what: 'Expand an entity' },
+  { keys: 'Right-click', what: 'Menu of what can be done with an entity or link' },
+  { keys: 'Shift+click, Shift+drag', what: 'Select several' },
 ];
 
-/** The keyboard shortcuts, over the chart. data-testid: shortcut-help. */
-export function ShortcutHelp({ onClose }: { onClose(): void }) {
+/** The keyboard shortcuts, generated from the same actions the keys run. data-testid: shortcut-help. */
+export function ShortcutHelp({ actions, analyst, onClose }: { actions: readonly Action[]; analyst: boolean; onClose(): void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
+  const rows = [...GESTURES, ...helpRows(actions, analyst)];
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" data-testid="shortcut-help" onClick={onClose}>
       <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcut-title">Keyboard shortcuts</h2>
         <table className="shortcuts">
           <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
+            {rows.map(({ keys, what }) => (
+              <tr key={keys}>
                 <th scope="row">
-                  <kbd>{k}</kbd>
+                  <kbd>{keys}</kbd>
                 </th>
                 <td>{what}</td>
               </tr>

@@ -1,0 +1,22 @@
+import type { ExportFormat } from '../workspaceApi';
+import { defineActions } from './define';
+import type { Action } from './types';
+
+const exportAction = (format: ExportFormat, label: string, what: 'picture' | 'data'): Action => ({
+  name: `export-${format.toLowerCase()}`,
+  label,
+  title: `Download the ${what} of the visible chart as ${label}; recorded in the audit log`,
+  placements: ['export'],
+  testId: `export-${format.toLowerCase()}`,
+  analystOnly: true,
+  enabled: ({ state }) => !state.session.exporting,
+  perform: ({ ops }) => void ops.exportAs(format),
+});
+
+/** Audited exports of the visible chart (analysts only). */
+export const exportActions = defineActions([
+  exportAction('PNG', 'PNG', 'picture'),
+  exportAction('SVG', 'SVG', 'picture'),
+  exportAction('GRAPHML', 'GraphML', 'data'),
+  exportAction('CSV', 'CSV', 'data'),
+]);

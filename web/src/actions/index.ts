@@ -1,0 +1,14 @@
+/**
+ * Every action of the workspace, in the order the help lists them. See README.md beside this file
+ * for how to add one.
+ */
+import { analysisActions } from './analysisActions';
+import { chartActions } from './chartActions';
+import { exportActions } from './exportActions';
+import type { Action } from './types';
+import { viewActions } from './viewActions';
+
+export const ACTIONS: readonly Action[] = [...analysisActions, ...chartActions, ...viewActions, ...exportActions];
+
+export type { Action, ActionChoice, ActionContext, Placement } from './types';
+export { actionForKey, actionsIn, contextFor, helpRows, isEnabled, keyLabel, keyMatches, labelOf, run, titleOf } from './manager';

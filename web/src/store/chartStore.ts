@@ -1,0 +1,170 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { NO_FILTERS, type Filters } from '../chart/filters';
+import type { LayoutName } from '../chart/layouts';
+import type { Highlight, LabelMode } from '../chart/overlays';
+import { EMPTY_SUMMARY, type ChartSummary } from '../chart/summary';
+import type { ErrorState, NoticeState } from '../components/Banners';
+import type { Selection } from '../components/DetailsPanel';
+import type { RankMeasure, SavedChartSummary } from '../workspaceApi';
+
+/**
+ * The workspace's state in one place (a zustand vanilla store, read in components with `useChart`).
+ *
+ * The Cytoscape chart stays the source of truth for elements (positions, classes, groups); the store
+ * mirrors what panels need from it (`chart`, refreshed once a frame) and holds everything else:
+ * - `view`: how the analyst looks at the chart (filters, layout, label mode) — undoable;
+ * - `analysis`: answers styling the chart (rank, communities, highlight, last path) — undoable;
+ * - `session`: transient screen state (notices, busy, open dialogs, the saved chart's name);
+ * - `history`: what Undo / Redo would do, for their buttons.
+ * Undo restores the elements and `view` and `analysis` together (see ./history.ts).
+ * Update `view` and `analysis` immutably (new Map / Set / object), since undo keeps references.
+ */
+
+export interface ViewSettings {
+  filters: Filters;
+  layout: LayoutName;
+  labels: LabelMode;
+}
+
+export interface AnalysisResults {
+  rank: RankMeasure | '';
+  /** The server's rank scores for the chart's entities, re-applied to entities added later. */
+  rankScores: ReadonlyMap<string, number> | null;
+  communities: boolean;
+  /** Entity id → community index. */
+  membership: ReadonlyMap<string, number> | null;
+  communityCount: number | null;
+  highlight: Highlight;
+  neverActioned: ReadonlySet<string>;
+  coverageText: string | null;
+  /** The last path or connecting-network answer marked on the chart (element ids). */
+  answer: { what: string; ids: string[] } | null;
+}
+
+/** Read from the chart once a frame (see ../chart/cy onChartChange); never written by panels. */
+export interface ChartMirror {
+  summary: ChartSummary;
+  selection: Selection;
+  selectedIds: Set<string>;
+  /** Entities (not groups) selected. */
+  selectedNodes: number;
+  /** Bumped when elements are added or removed: derived views (filters, timeline, map) refresh. */
+  version: number;
+  /** Bumped when what is visible changes (filters, hide / show). */
+  viewTick: number;
+  outOfView: { nodes: number; links: number };
+  /** Report source types seen behind the chart's links (for the filter panel). */
+  sourceTypes: string[];
+}
+
+/** Where a right-click opened the context menu, and on what (an element id, or null for the canvas). */
+export interface ContextMenuState {
+  x: number;
+  y: number;
+  targetId: string | null;
+}
+
+export interface SessionState {
+  /** A count, not a flag: an expansion and a search can be in flight together. */
+  pending: { count: number; label: string };
+  error: ErrorState | null;
+  notice: NoticeState | null;
+  operation: { id: string; name: string } | null;
+  chartName: string | null;
+  sideTab: string;
+  /** The timeline and map dock under the chart. */
+  dock: boolean;
+  help: boolean;
+  /** The sortable table of the chart's entities, in place of the dock. */
+  table: boolean;
+  menu: ContextMenuState | null;
+  /** A saved chart about to be opened, while the purpose is confirmed or changed. */
+  opening: SavedChartSummary | null;
+  exporting: boolean;
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undo: string | null;
+  redo: string | null;
+}
+
+export interface ChartState {
+  chart: ChartMirror;
+  view: ViewSettings;
+  analysis: AnalysisResults;
+  session: SessionState;
+  history: HistoryState;
+}
+
+export type ChartStore = StoreApi<ChartState>;
+
+export const DEFAULT_VIEW: ViewSettings = { filters: NO_FILTERS, layout: 'fcose', labels: 'name' };
+
+export const NO_ANALYSIS: AnalysisResults = {
+  rank: '',
+  rankScores: null,
+  communities: false,
+  membership: null,
+  communityCount: null,
+  highlight: 'none',
+  neverActioned: new Set(),
+  coverageText: null,
+  answer: null,
+};
+
+export function createChartStore(): ChartStore {
+  return createStore<ChartState>(() => ({
+    chart: {
+      summary: EMPTY_SUMMARY,
+      selection: null,
+      selectedIds: new Set(),
+      selectedNodes: 0,
+      version: 0,
+      viewTick: 0,
+      outOfView: { nodes: 0, links: 0 },
+      sourceTypes: [],
+    },
+    view: DEFAULT_VIEW,
+    analysis: NO_ANALYSIS,
+    session: {
+      pending: { count: 0, label: '' },
+      error: null,
+      notice: null,
+      operation: null,
+      chartName: null,
+      sideTab: 'analysis',
+      dock: true,
+      help: false,
+      table: false,
+      menu: null,
+      opening: null,
+      exporting: false,
+    },
+    history: { canUndo: false, canRedo: false, undo: null, redo: null },
+  }));
+}
+
+/** Merges a part of one slice: `patch(store, 'view', { labels: 'id' })`. */
+export function patch<K extends keyof ChartState>(store: ChartStore, slice: K, part: Partial<ChartState[K]>): void {
+  store.setState((s) => ({ [slice]: { ...s[slice], ...part } }) as Pick<ChartState, K>);
+}
+
+/** Shows a notice (replacing the one before); null takes it down. */
+export function notify(store: ChartStore, notice: NoticeState | string | null): void {
+  patch(store, 'session', { notice: typeof notice === 'string' ? { text: notice } : notice });
+}
+
+/** What Undo restores besides the elements. */
+export interface Undoable {
+  view: ViewSettings;
+  analysis: AnalysisResults;
+}
+
+export const captureUndoable = (store: ChartStore): Undoable => {
+  const { view, analysis } = store.getState();
+  return { view, analysis };
+};
+
+export const restoreUndoable = (store: ChartStore, u: Undoable): void => store.setState({ view: u.view, analysis: u.analysis });
