@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { kindStyle } from '../chart/kinds';
 import { TIMELINE_LANES, type DatedEvent } from '../chart/dates';
+import { histogram, periodLabel } from '../chart/timelineBins';
+import './TimelinePanel.css';
 
 interface Props {
   events: DatedEvent[];
@@ -19,13 +21,18 @@ const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const toIso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const LANE_H = 22;
 const AXIS_H = 22;
+/** The histogram of counts per period, between the axis and the lanes. */
+const HIST_H = 46;
 const LEFT = 118;
 
 /**
- * The chart's dated records on a time axis, one lane per kind of event. Drag across the axis to set
- * the date filter; click an item to select it on the chart (Shift+click adds). A small SVG of its
- * own: no timeline library to fit to React 19, and it redraws 5,000 items without trouble.
- * data-testids: timeline, timeline-item (data-id), timeline-brush, timeline-clear, timeline-empty.
+ * The chart's dated records on a time axis: how many per period (bars per day, week or month as the
+ * range asks; faint where filtered out), then one lane per kind of event. Drag across the axis to
+ * set the date filter, or click a bar for its period; click an item to select it on the chart
+ * (Shift+click adds). A small SVG of its own: no timeline library to fit to React 19, and it redraws
+ * 5,000 items without trouble.
+ * data-testids: timeline, timeline-item (data-id), timeline-bar (data-start, data-count),
+ * timeline-unit, timeline-brush, timeline-clear, timeline-empty.
  */
 export function TimelinePanel({ events, outOfView, selected, from, to, onRange, onSelect }: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -52,7 +59,10 @@ export function TimelinePanel({ events, outOfView, selected, from, to, onRange, 
   const plotW = width - LEFT - 12;
   const x = (ms: number) => LEFT + ((ms - t0) / (t1 - t0)) * plotW;
   const msAt = (px: number) => t0 + ((Math.min(Math.max(px, LEFT), LEFT + plotW) - LEFT) / plotW) * (t1 - t0);
-  const height = AXIS_H + lanes.length * LANE_H + 6;
+  const LANES_Y = AXIS_H + HIST_H;
+  const height = LANES_Y + lanes.length * LANE_H + 6;
+  const counts = useMemo(() => histogram(events, t0, t1, outOfView), [events, t0, t1, outOfView]);
+  const maxCount = Math.max(1, ...counts.bins.map((b) => b.count));
 
   const ticks = useMemo(() => {
     const y0 = new Date(t0).getUTCFullYear();
@@ -104,7 +114,7 @@ export function TimelinePanel({ events, outOfView, selected, from, to, onRange, 
         role="img"
         aria-label="Timeline of dated events"
         onMouseDown={(e) => {
-          if ((e.target as Element).closest('.tl-item')) return;
+          if ((e.target as Element).closest('.tl-item, .tl-bar')) return;
           const px = localX(e);
           setDrag({ x0: px, x1: px });
         }}
@@ -128,14 +138,45 @@ export function TimelinePanel({ events, outOfView, selected, from, to, onRange, 
           </g>
         ))}
         {lanes.map((l, i) => (
-          <text key={l} x={6} y={AXIS_H + i * LANE_H + 15} className="tl-lane">
+          <text key={l} x={6} y={LANES_Y + i * LANE_H + 15} className="tl-lane">
             {l}
           </text>
         ))}
+        <text x={6} y={AXIS_H + 16} className="tl-lane" data-testid="timeline-unit">
+          per {counts.unit}
+        </text>
+        <text x={LEFT - 6} y={AXIS_H + 8} className="tl-count-max" textAnchor="end">
+          {maxCount}
+        </text>
+        <line x1={LEFT} x2={LEFT + plotW} y1={LANES_Y - 2} y2={LANES_Y - 2} className="tl-hist-base" />
+        {counts.bins.map((b) => {
+          if (!b.count) return null;
+          const xa = x(Math.max(b.start, t0));
+          const w = Math.max(1.5, x(Math.min(b.end, t1)) - xa - 1);
+          const h = Math.max(2, ((HIST_H - 8) * b.count) / maxCount);
+          const hIn = (h * b.inView) / b.count;
+          const last = new Date(b.end - DAY).toISOString().slice(0, 10);
+          return (
+            <g
+              key={b.start}
+              className="tl-bar"
+              data-testid="timeline-bar"
+              data-start={toIso(b.start)}
+              data-count={b.count}
+              onClick={() => onRange(toIso(b.start), last)}
+              role="button"
+              aria-label={`${periodLabel(b.start, counts.unit)}: ${b.count} dated`}
+            >
+              <title>{`${periodLabel(b.start, counts.unit)}: ${b.count} dated${b.inView < b.count ? ` (${b.count - b.inView} filtered out)` : ''} — click to filter to it`}</title>
+              <rect x={xa} y={LANES_Y - 2 - h} width={w} height={h} className="tl-bar-out" />
+              {hIn > 0 && <rect x={xa} y={LANES_Y - 2 - hIn} width={w} height={hIn} className="tl-bar-in" />}
+            </g>
+          );
+        })}
         {brush && <rect x={brush.a} y={AXIS_H - 4} width={Math.max(1, brush.b - brush.a)} height={height - AXIS_H + 4} className="tl-brush" />}
         {events.map((ev) => {
           const lane = lanes.indexOf(ev.lane);
-          const cy = AXIS_H + lane * LANE_H + 11;
+          const cy = LANES_Y + lane * LANE_H + 11;
           const xa = x(toMs(ev.date));
           const xb = ev.endDate ? x(toMs(ev.endDate)) : xa;
           const colour = kindStyle(ev.kind).color;
