@@ -5,6 +5,7 @@ import { ACTIONS } from './actions';
 import { useActionKeys } from './actions/useActionKeys';
 import { createChart, destroyChart, onChartChange, tuneForSize } from './chart/cy';
 import { isFiltering } from './chart/filters';
+import { DEFAULT_PATH_CHOICE, describeScope } from './chart/pathScope';
 import type { LayoutName, LayoutRun } from './chart/layouts';
 import { AnalysisPanel } from './components/AnalysisPanel';
 import { ErrorBanner, NoticeBanner } from './components/Banners';
@@ -192,6 +193,12 @@ function WorkspaceScreen({
                     onNeverActioned={ops.showNeverActioned}
                     coverageText={analysis.coverageText}
                     operationName={operation?.name ?? null}
+                    pathChoice={view.pathChoice}
+                    onPathChoice={ops.setPathChoice}
+                    filtersScopeText={describeScope(DEFAULT_PATH_CHOICE, view.filters)}
+                    routes={analysis.routes?.map((r) => r.text) ?? null}
+                    routeIndex={analysis.routeIndex}
+                    onRouteIndex={ops.showRoute}
                   />
                 ),
               },

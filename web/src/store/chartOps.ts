@@ -9,6 +9,7 @@ import { ChartHistory } from '../chart/history';
 import { applyLayout, type LayoutName, type LayoutRun } from '../chart/layouts';
 import { flashFresh, mergeSubgraph } from '../chart/merge';
 import { applyCommunities, applyHighlight, applyLabelMode, applyRank, markPath, type Highlight, type LabelMode } from '../chart/overlays';
+import { describeRoute, describeScope, nothingChosen, pathScope, type PathChoice } from '../chart/pathScope';
 import { captureState, restoreState, type ViewState } from '../chart/savedState';
 import { summarise } from '../chart/summary';
 import { fileBase, plural, today } from '../format';
@@ -389,21 +390,42 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     }
     const [a, b] = pair ?? [sel[0]!.id(), sel[1]!.id()];
     const names = `${endOf(cy, a).label} and ${endOf(cy, b).label}`;
+    const { pathChoice, filters } = get().view;
+    if (nothingChosen(pathChoice)) {
+      say('Tick at least one kind of link to follow (Analysis: links to follow).');
+      return;
+    }
+    const over = describeScope(pathChoice, filters);
     void track(`Finding paths between ${names}…`, async () => {
-      const found = await fetchPaths({ from: a, to: b, maxHops: 4, all: true });
+      const found = await fetchPaths({ from: a, to: b, maxHops: 4, all: true, ...pathScope(pathChoice, filters) });
       if (!found.length) {
-        say(`No path within 4 links between ${names}.`);
+        say(`No route within 4 hops between ${names} over ${over}.`);
         markPath(cy, null);
-        patch(store, 'analysis', { answer: null });
+        patch(store, 'analysis', { answer: null, routes: null, routeIndex: null });
         return;
       }
       const sub: Subgraph = { nodes: found.flatMap((p) => p.nodes), links: found.flatMap((p) => p.links), truncated: false };
       const added = await showAnswer(sub, `Paths between ${names}`);
+      const routes = found.map((p) => ({ text: describeRoute(p), ids: [...p.nodes.map((n) => n.id), ...p.links.map((l) => `link:${l.id}`)] }));
+      patch(store, 'analysis', { routes, routeIndex: null });
       const len = found[0]!.length;
       say(
-        `${plural(found.length, 'shortest path')} of ${plural(len, 'link')} between ${names}, marked in orange${added ? `; ${added} entities added` : ''}.${isFiltering(get().view.filters) ? ' Filters may hide part of them.' : ''}`,
+        `${plural(found.length, 'shortest route')} of ${plural(len, 'hop')} between ${names} over ${over}, marked in orange${added ? `; ${added} entities added` : ''}.${isFiltering(filters) ? ' Filters may hide part of them.' : ''}`,
       );
     });
+  }
+
+  /** Marks one route of the last path search on its own (null: all of them). */
+  function showRoute(index: number | null): void {
+    const { routes, answer } = get().analysis;
+    const route = index === null ? null : routes?.[index];
+    const ids = new Set(route ? route.ids : (answer?.ids ?? []));
+    markPath(cy, cy.elements().filter((e) => ids.has(e.id())));
+    patch(store, 'analysis', { routeIndex: route ? index : null });
+  }
+
+  function setPathChoice(pathChoice: PathChoice): void {
+    patch(store, 'view', { pathChoice });
   }
 
   function connecting(): void {
@@ -412,12 +434,18 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       say('Select two to ten entities for their connecting network.');
       return;
     }
+    const { pathChoice, filters } = get().view;
+    if (nothingChosen(pathChoice)) {
+      say('Tick at least one kind of link to follow (Analysis: links to follow).');
+      return;
+    }
     void track(`Connecting ${ids.length} entities…`, async () => {
-      const sub = await fetchConnectingNetwork(ids, 4);
+      const sub = await fetchConnectingNetwork(ids, 4, pathScope(pathChoice, filters));
       if (!sub.links.length) {
-        say('Nothing joins the selected entities within 4 links.');
+        say(`Nothing joins the selected entities within 4 hops over ${describeScope(pathChoice, filters)}.`);
         return;
       }
+      patch(store, 'analysis', { routes: null, routeIndex: null });
       const added = await showAnswer(sub, 'Connecting network');
       say(`Connecting network: ${plural(sub.nodes.length, 'entity', 'entities')}, ${plural(sub.links.length, 'link')}, marked in orange${added ? `; ${added} added` : ''}.`);
     });
@@ -596,6 +624,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     elementsChanged,
     loadOperationChart,
     expand,
+    showRoute,
+    setPathChoice,
     addEntity,
     relayout,
     setLayout,

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { NO_FILTERS, type Filters } from '../chart/filters';
 import type { LayoutName } from '../chart/layouts';
+import { DEFAULT_PATH_CHOICE, type PathChoice } from '../chart/pathScope';
 import type { Highlight, LabelMode } from '../chart/overlays';
 import { EMPTY_SUMMARY, type ChartSummary } from '../chart/summary';
 import type { ErrorState, NoticeState } from '../components/Banners';
@@ -24,6 +25,8 @@ export interface ViewSettings {
   filters: Filters;
   layout: LayoutName;
   labels: LabelMode;
+  /** Which links paths and connecting networks follow (the chart's filters by default). */
+  pathChoice: PathChoice;
 }
 
 export interface AnalysisResults {
@@ -39,6 +42,10 @@ export interface AnalysisResults {
   coverageText: string | null;
   /** The last path or connecting-network answer marked on the chart (element ids). */
   answer: { what: string; ids: string[] } | null;
+  /** The routes of the last path search: each in words and its element ids; null before one. */
+  routes: { text: string; ids: string[] }[] | null;
+  /** The route marked on its own, or null when all are. */
+  routeIndex: number | null;
 }
 
 /** Read from the chart once a frame (see ../chart/cy onChartChange); never written by panels. */
@@ -100,7 +107,7 @@ export interface ChartState {
 
 export type ChartStore = StoreApi<ChartState>;
 
-export const DEFAULT_VIEW: ViewSettings = { filters: NO_FILTERS, layout: 'fcose', labels: 'name' };
+export const DEFAULT_VIEW: ViewSettings = { filters: NO_FILTERS, layout: 'fcose', labels: 'name', pathChoice: DEFAULT_PATH_CHOICE };
 
 export const NO_ANALYSIS: AnalysisResults = {
   rank: '',
@@ -112,6 +119,8 @@ export const NO_ANALYSIS: AnalysisResults = {
   neverActioned: new Set(),
   coverageText: null,
   answer: null,
+  routes: null,
+  routeIndex: null,
 };
 
 export function createChartStore(): ChartStore {
