@@ -1,5 +1,8 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { installLabelFitting } from './labels';
+import { boxOperation, markBoxedLinks, operationPositions } from './operationBoxes';
+import { inIdOrder, withSeededRandom } from './seeded';
 import { CANVAS_BG, chartStyle } from './style';
 
 cytoscape.use(fcose);
@@ -24,10 +27,37 @@ export function createChart(container: HTMLElement): cytoscape.Core {
   container.style.background = CANVAS_BG;
   // For browser tests (read nodes, emit 'dbltap') and for analysts who script the console.
   (window as WindowWithCy).__cy = cy;
+  const stops = [installLabelFitting(cy), followContainerSize(cy, container)];
+  // Links an operation's box already says stay hidden whatever brought their entities (restore, undo).
+  const boxed = () => markBoxedLinks(cy);
+  cy.on('add move', boxed);
+  stops.push(() => cy.off('add move', boxed));
+  teardown.set(cy, stops);
   return cy;
 }
 
+const teardown = new WeakMap<cytoscape.Core, (() => void)[]>();
+
+/** The canvas follows its box (a legend strip opening, a panel closing), not only window resizes. */
+function followContainerSize(cy: cytoscape.Core, container: HTMLElement): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    if (frame) return;
+    frame = window.requestAnimationFrame(() => {
+      frame = 0;
+      if (!cy.destroyed()) cy.resize();
+    });
+  });
+  observer.observe(container);
+  return () => {
+    observer.disconnect();
+    if (frame) window.cancelAnimationFrame(frame);
+  };
+}
+
 export function destroyChart(cy: cytoscape.Core): void {
+  for (const stop of teardown.get(cy) ?? []) stop();
   current.get(cy)?.stop();
   if ((window as WindowWithCy).__cy === cy) delete (window as WindowWithCy).__cy;
   cy.destroy();
@@ -42,7 +72,7 @@ function start(cy: cytoscape.Core, eles: cytoscape.Collection, options: Record<s
   current.set(cy, layout);
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
   try {
-    layout.run();
+    withSeededRandom(() => layout.run());
   } catch (err) {
     // A layout failure must not lose the chart: the nodes keep their current positions.
     console.warn('layout failed', err);
@@ -51,27 +81,70 @@ function start(cy: cytoscape.Core, eles: cytoscape.Collection, options: Record<s
   return done;
 }
 
-/** Lays out the whole chart from scratch and fits it to the window. */
+/**
+ * What a whole-chart layout arranges: the visible elements (a boxed or hidden link does not pull),
+ * in id order so the same chart gives the same picture however it arrived.
+ */
+function layoutScope(cy: cytoscape.Core): cytoscape.Collection {
+  const nodes = cy.nodes().filter((n) => n.visible() || n.isParent());
+  const edges = cy.edges().filter((e) => e.visible());
+  return inIdOrder(cy, nodes.union(edges));
+}
+
+/**
+ * Lays out the whole chart from scratch and fits it to the window. Deterministic: the same chart
+ * gets the same picture (seeded randomness, elements in id order).
+ */
 export async function runLayout(cy: cytoscape.Core): Promise<void> {
   const n = cy.nodes().length;
   if (n === 0) return;
-  await start(cy, cy.elements(), {
+  await start(cy, layoutScope(cy), {
     quality: n > 2000 ? 'draft' : 'default',
     randomize: true,
     animate: n <= ANIMATE_LIMIT ? 'end' : false,
     animationDuration: 500,
-    fit: true,
-    padding: 50,
-    nodeDimensionsIncludeLabels: true,
-    nodeRepulsion: 15000,
-    idealEdgeLength: 120,
-    nodeSeparation: 100,
+    fit: false,
+    // Label sizes follow the zoom (labels.ts), so they must not steer the layout: the same chart
+    // would come out differently at another zoom. The spacing leaves room for names instead.
+    nodeDimensionsIncludeLabels: false,
+    nodeRepulsion: 16000,
+    idealEdgeLength: 140,
+    nodeSeparation: 120,
     numIter: n > 1000 ? 1200 : 2500,
   });
-  if (cy.zoom() > COMFORTABLE_ZOOM) {
-    cy.zoom(COMFORTABLE_ZOOM);
-    cy.center();
-  }
+  fitToNodes(cy);
+}
+
+/**
+ * The first screen: the operation's entities in boxes by disposition and role (operationBoxes.ts),
+ * the spokes to the operation hidden, then the whole chart laid out.
+ */
+export async function arrangeOperationChart(cy: cytoscape.Core, operationId: string): Promise<void> {
+  current.get(cy)?.stop();
+  boxOperation(cy, operationId);
+  const positions = operationPositions(cy, operationId);
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const p = positions[n.id()];
+      if (p && !n.isParent() && !n.locked()) n.position(p);
+    });
+  });
+  fitToNodes(cy);
+}
+
+/**
+ * Fits the view to the nodes themselves, not their names: names are sized for the zoom (labels.ts),
+ * so including them would zoom out further than the chart needs.
+ */
+export function fitToNodes(cy: cytoscape.Core, padding = 50): void {
+  const nodes = cy.nodes(':visible');
+  if (nodes.empty()) return;
+  const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+  // Room for the names under the bottom row and the boxes' titles over the top one.
+  const w = cy.width();
+  const h = cy.height();
+  const zoom = Math.max(cy.minZoom(), Math.min(COMFORTABLE_ZOOM, (w - 2 * padding) / Math.max(1, bb.w), (h - 2 * padding - 40) / Math.max(1, bb.h)));
+  cy.viewport({ zoom, pan: { x: w / 2 - zoom * (bb.x1 + bb.x2) / 2, y: h / 2 - zoom * (bb.y1 + bb.y2) / 2 } });
 }
 
 /** Past this many nodes, an incremental layout looks only at the new nodes and their neighbours. */
@@ -126,12 +199,7 @@ function revealIfHidden(cy: cytoscape.Core, eles: cytoscape.NodeCollection): voi
 
 /** Fits the chart to the window, no closer than a comfortable reading zoom. */
 export function fitChart(cy: cytoscape.Core): void {
-  if (cy.elements().empty()) return;
-  cy.fit(undefined, 50);
-  if (cy.zoom() > COMFORTABLE_ZOOM) {
-    cy.zoom(COMFORTABLE_ZOOM);
-    cy.center();
-  }
+  fitToNodes(cy);
 }
 
 /** The centre of what the analyst is looking at, in model coordinates. */

@@ -1,5 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, glyphImage } from './kinds';
+import { scaled } from './labels';
+import { edgeWords } from './linkWords';
 
 /** Canvas background; labels get an outline in this colour so they stay legible over links. */
 export const CANVAS_BG = '#151a21';
@@ -8,7 +10,7 @@ const CHILD_BORDER = '#5ee6ff';
 const HOTSPOT = '#ff5252';
 const SELECTED = '#ffe27a';
 
-type Block = { selector: string; style: Record<string, string | number> };
+type Block = { selector: string; style: Record<string, string | number | ((ele: cytoscape.SingularElementArgument) => number)> };
 
 /**
  * The chart's stylesheet. Node data used by selectors (set in merge.ts): `sk` style key, `child`,
@@ -21,22 +23,25 @@ export function chartStyle(): cytoscape.StylesheetJson {
       style: {
         label: 'data(label)',
         color: '#e7ecf2',
-        'font-size': 13,
+        // Label sizes follow the zoom below 1:1 (labels.ts), so names stay legible on a fitted chart.
+        'font-size': scaled(13),
         'font-family': 'Segoe UI, Helvetica Neue, Arial, sans-serif',
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 5,
+        // Names to the right of the node, on one line: a chart in rows (the operation's boxes) then
+        // has room for every name, and a long one ends in an ellipsis rather than in the next node.
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': scaled(5),
         'text-wrap': 'ellipsis',
-        'text-max-width': '170px',
+        'text-max-width': scaled(112),
         'text-outline-color': CANVAS_BG,
-        'text-outline-width': 3,
+        'text-outline-width': scaled(2.5),
         // Names vanish when the chart is zoomed far out: at that scale they are noise, and drawing
         // thousands of labels is what makes big charts slow.
         'min-zoomed-font-size': 7,
         'background-color': '#9aa4b1',
         'background-fit': 'none',
-        'background-width': '72%',
-        'background-height': '72%',
+        'background-width': '62%',
+        'background-height': '62%',
         'background-clip': 'none',
         'border-width': 2,
         'border-color': '#0b0e13',
@@ -113,7 +118,7 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'underlay-padding': 16,
         'underlay-opacity': 0.28,
         'underlay-shape': 'ellipse',
-        'font-size': 17,
+        'font-size': scaled(17),
         'font-weight': 'bold',
         'min-zoomed-font-size': 0,
         'z-index': 15,
@@ -129,16 +134,23 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        label: 'data(type)',
-        'font-size': 9,
+        // In words ("knows (lives with)"), level so the label-fitting boxes match what is drawn.
+        label: edgeWords as unknown as string,
+        'font-size': scaled(10),
         color: '#b3bfcd',
-        'text-rotation': 'autorotate',
+        'text-rotation': 'none',
         'text-background-color': CANVAS_BG,
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         // Link types only appear once zoomed in past 1:1; zoomed out they would bury the names.
-        'min-zoomed-font-size': 9,
+        'min-zoomed-font-size': 8,
       },
+    },
+    {
+      // Operation membership shown by its box (operationBoxes.ts): the link itself would be one of
+      // eighty spokes to the operation.
+      selector: 'edge.boxed',
+      style: { display: 'none' },
     },
     {
       // A link held under conditions by another agency: grey, finely dashed, no direction, whatever
@@ -169,7 +181,7 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'outline-offset': 3,
         'outline-opacity': 1,
         color: SELECTED,
-        'font-size': 15,
+        'font-size': scaled(15),
         'font-weight': 'bold',
         'min-zoomed-font-size': 0,
         'z-index': 20,
@@ -181,7 +193,7 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'line-color': SELECTED,
         'target-arrow-color': SELECTED,
         color: SELECTED,
-        'font-size': 11,
+        'font-size': scaled(11),
         'min-zoomed-font-size': 0,
         'z-index': 20,
       },
@@ -193,24 +205,36 @@ export function chartStyle(): cytoscape.StylesheetJson {
       style: { display: 'none' },
     },
     {
-      // A group of entities (compound node): a labelled box around its members.
+      // A group of entities (compound node): a tinted, outlined box with its name above it, so a
+      // group reads as a thing on the chart (and in a greyscale printout).
       selector: 'node[?isGroup]',
       style: {
         shape: 'round-rectangle',
         'background-color': '#8fb4ff',
-        'background-opacity': 0.07,
+        'background-opacity': 0.1,
         'background-image': 'none',
         'border-width': 2,
-        'border-style': 'dashed',
+        'border-style': 'solid',
         'border-color': '#8fb4ff',
-        padding: '24px',
+        'border-opacity': 0.75,
+        padding: '22px',
+        // The box hugs its members, not their (zoom-sized, maybe hidden) names: boxes side by side
+        // stay apart at any zoom.
+        'compound-sizing-wrt-labels': 'exclude',
         'text-valign': 'top',
         'text-halign': 'center',
-        'text-margin-y': -6,
-        'font-size': 15,
+        'text-margin-y': scaled(-4),
+        'text-wrap': 'none',
+        'font-size': scaled(15),
         'font-weight': 'bold',
-        color: '#bcd2ff',
+        color: '#cfe0ff',
+        'min-zoomed-font-size': 5,
       },
+    },
+    {
+      // A band of an operation (operationBoxes.ts) in its own tint: convicted, charged, victims…
+      selector: 'node[?isGroup][boxColor]',
+      style: { 'background-color': 'data(boxColor)', 'border-color': 'data(boxColor)', color: 'data(boxColor)' },
     },
     {
       // Size by a rank measure (DEGREE, BETWEENNESS): `rank` is the score scaled to 0-1.
@@ -252,6 +276,16 @@ export function chartStyle(): cytoscape.StylesheetJson {
     {
       selector: 'edge[strength = "doubtful"]',
       style: { 'line-style': 'dotted', opacity: 0.8 },
+    },
+    {
+      // Label fitting (labels.ts): a label that would overlap another is not drawn…
+      selector: '.label-off',
+      style: { 'text-opacity': 0 },
+    },
+    {
+      // …until the pointer is on its element (or a neighbour), or the element is selected.
+      selector: '.label-hover, :selected',
+      style: { 'text-opacity': 1, 'min-zoomed-font-size': 0, 'z-index': 30 },
     },
     {
       // Brief highlight of what an expansion or search just added.

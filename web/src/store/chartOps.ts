@@ -1,6 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { describeError, fetchNeighbourhood, fetchOperations, isAbort, isUnauthenticated, type Entity, type Subgraph } from '../api';
-import { fitChart, layoutAdded, runLayout, selectOnly, viewportCentre } from '../chart/cy';
+import { arrangeOperationChart, fitChart, layoutAdded, selectOnly, viewportCentre } from '../chart/cy';
 import { exportedElements } from '../chart/dataExport';
 import { applyFilters, isFiltering, NO_FILTERS, type Filters } from '../chart/filters';
 import { annotateLinks, reportInfo, unknownReportIds, type ReportInfo } from '../chart/grades';
@@ -162,7 +162,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
         if (!wasEmpty) record('Add the operation chart');
         const anchor = cy.getElementById(op.id);
         const { addedNodes } = mergeSubgraph(cy, sub, wasEmpty ? {} : { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
-        if (wasEmpty) await runLayout(cy);
+        // The first screen: the operation's people in boxes by disposition and role (chart/operationBoxes.ts).
+        if (wasEmpty) await arrangeOperationChart(cy, op.id);
         else {
           flashFresh(addedNodes);
           await layoutAdded(cy, addedNodes);
