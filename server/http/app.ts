@@ -20,6 +20,7 @@ import { readToken } from '../modules/auth/tokens.js';
 import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '../modules/auth/externalIdp.js';
 import { auditBeforeAnswer } from '../access/guard.js';
 import { isAppPath } from '../../web/src/routing/paths.js';
+import { MAP_STYLE } from './mapStyle.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
 const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'AUDIT_UNAVAILABLE']);
@@ -123,15 +124,17 @@ const noSchemaIntrospection: ValidationRule = (context) => ({
 /**
  * Content-Security-Policy of the built web app: its own scripts and styles only (inline styles, which
  * React and Cytoscape set on elements, allowed), images from itself, data: and blob: (exports), the
- * layout worker from itself or a blob, no plugins, never framed.
+ * layout worker from itself or a blob, no plugins, never framed. A configured base map (MAP_STYLE_URL,
+ * see mapStyle.ts) adds its origins for data and images.
  */
+const MAP_SOURCES = MAP_STYLE ? ` ${MAP_STYLE.origins.join(' ')}` : '';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob:${MAP_SOURCES}`,
   "font-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self'${MAP_SOURCES}`,
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

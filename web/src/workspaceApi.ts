@@ -202,7 +202,7 @@ export async function deleteSavedChart(id: string): Promise<boolean> {
   return data.deleteChart;
 }
 
-export type ExportFormat = 'PNG' | 'SVG' | 'GRAPHML' | 'CSV';
+export type ExportFormat = 'PNG' | 'SVG' | 'GRAPHML' | 'CSV' | 'PDF' | 'PRINT';
 
 /** Must succeed before a file is offered: the audit entry is the condition of the download. */
 export async function recordExport(format: ExportFormat, entityIds: string[], chartName: string | null): Promise<{ count: number; at: string }> {
@@ -213,4 +213,16 @@ export async function recordExport(format: ExportFormat, entityIds: string[], ch
     { format, entityIds, chartName },
   );
   return data.recordExport;
+}
+
+let mapStyleAnswer: Promise<string | null> | null = null;
+/**
+ * The base map's MapLibre style URL the server is configured with (MAP_STYLE_URL), or null for the
+ * plain offline map. Asked once per page; a failure counts as "none" (the plain map always works).
+ */
+export function fetchMapStyle(): Promise<string | null> {
+  mapStyleAnswer ??= gql<{ health: { mapStyle: string | null } }>(`query MapStyle { health { mapStyle } }`, {})
+    .then((d) => d.health.mapStyle)
+    .catch(() => null);
+  return mapStyleAnswer;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../config.js';
 import type { RequestContext } from '../../http/context.js';
+import { MAP_STYLE } from '../../http/mapStyle.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
@@ -10,7 +11,7 @@ const SAFE_LABEL = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const healthResolvers = {
   Query: {
-    health: async (_: unknown, __: unknown, ctx: RequestContext) => ({ database: await ctx.db.ping(), version: VERSION }),
+    health: async (_: unknown, __: unknown, ctx: RequestContext) => ({ database: await ctx.db.ping(), version: VERSION, mapStyle: MAP_STYLE?.styleUrl ?? null }),
     stats: async (_: unknown, __: unknown, ctx: RequestContext) => {
       const [{ nodes }] = await ctx.db.read('MATCH (n) RETURN count(n) AS nodes');
       const [{ relationships }] = await ctx.db.read('MATCH ()-[r]->() RETURN count(r) AS relationships');
