@@ -158,7 +158,15 @@ function WorkspaceScreen({
         </div>
         {user && (
           <>
-            <SearchBox onPick={(e) => ops?.addEntity(e)} onError={(err, retry) => ops?.showError(err, retry)} />
+            <SearchBox
+              onPick={(e) => ops?.addEntity(e)}
+              // Shift+Enter: the result and everything linked to it.
+              onPickWithNeighbours={(e) => {
+                ops?.addEntity(e);
+                ops?.expand(e.id);
+              }}
+              onError={(err, retry) => ops?.showError(err, retry)}
+            />
             <Toolbar />
             {analyst && !embedded && <AlertsMenu state={alerts} />}
             {!embedded && <SessionControls user={user} onSignOut={onSignOut} />}
