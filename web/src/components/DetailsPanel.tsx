@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { Entity, Json, Link } from '../api';
 import { kindStyle } from '../chart/kinds';
 import { HELD_KIND, HELD_LINK, heldExplanation, heldLinkExplanation, shownId, withheldTextNotes } from '../chart/withheld';
-import { LINK_TYPES } from '../vocabulary';
+import { linkWords } from '../chart/linkWords';
+import { expandGroups } from './expandTypes';
 import { KindBadge } from './KindBadge';
 import { pick, ReportList, useReports } from './Provenance';
 import { ReleaseText } from './ReleaseText';
+import './DetailsPanel.css';
 
 /** One end of a link, as drawn on the chart. */
 export interface End {
@@ -122,8 +124,18 @@ function Properties({ props }: { props: Record<string, Json> }) {
 }
 
 function sourcesText(n: number): string {
-  if (n === 0) return 'No report recorded behind it.';
+  if (n === 0) return 'No report cited on the record itself.';
   return n === 1 ? '1 report behind it.' : `${n} reports behind it.`;
+}
+
+/**
+ * The provenance line of an entity. For an analyst it counts the reports listed below it (those
+ * citing the record and those mentioning it), so the line never says "none" above a listed report.
+ */
+function entitySourcesText(cited: number, listed: number | null): string {
+  if (listed === null) return sourcesText(cited);
+  if (listed === 0) return 'No report cites or mentions it.';
+  return `${listed} report${listed === 1 ? '' : 's'} behind it, listed below.`;
 }
 
 function EndButton({ end, onSelect }: { end: End; onSelect(id: string): void }) {
@@ -136,7 +148,7 @@ function EndButton({ end, onSelect }: { end: End; onSelect(id: string): void }) 
 }
 
 /** Expand with an optional link-type filter: the way to narrow an expansion that came back cut short. */
-function ExpandControl({ id, onExpand }: { id: string | string[]; onExpand: Props['onExpand'] }) {
+function ExpandControl({ id, labels, onExpand }: { id: string | string[]; labels: string[] | null; onExpand: Props['onExpand'] }) {
   const [linkType, setLinkType] = useState('');
   return (
     <div className="expand-control">
@@ -147,10 +159,14 @@ function ExpandControl({ id, onExpand }: { id: string | string[]; onExpand: Prop
         <span className="visually-hidden">Link type to follow</span>
         <select value={linkType} onChange={(e) => setLinkType(e.target.value)} data-testid="expand-link-type">
           <option value="">all link types</option>
-          {LINK_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
+          {expandGroups(labels).map((g) => (
+            <optgroup key={g.name} label={g.name}>
+              {g.options.map((o) => (
+                <option key={o.type} value={o.type} title={o.type}>
+                  {o.words}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -191,7 +207,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
         {selection.ids.length > 0 && (
           <>
             <p className="muted small">Expand all {selection.ids.length} selected entities at once:</p>
-            <ExpandControl key={selection.ids.join(',')} id={selection.ids} onExpand={onExpand} />
+            <ExpandControl key={selection.ids.join(',')} id={selection.ids} labels={null} onExpand={onExpand} />
           </>
         )}
         {selection.nodes === 2 && <p className="muted small">Two entities: press S for the shortest paths between them.</p>}
@@ -204,7 +220,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
     return (
       <aside className="details" data-testid="details-panel" aria-label="Details">
         <div className="details-kind">Link</div>
-        <h2 className="mono">{l.type}</h2>
+        <h2 title={l.type}>{linkWords(l.type, l.properties)}</h2>
         <div className="link-ends">
           <EndButton end={selection.source} onSelect={onSelect} />
           <span className="arrow" aria-label="to">
@@ -243,6 +259,11 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
   const rows = selection.links.slice(0, MAX_LINK_ROWS);
   const held = e.kind === HELD_KIND;
   const id = held ? null : shownId(e.id);
+  // Reports citing the record, and those mentioning it that no listed link already accounts for.
+  const entityReports = pick(
+    reports.byId,
+    [...reports.byId.keys()].filter((rid) => e.sources.includes(rid) || !selection.links.some((cl) => cl.link.sources.includes(rid))),
+  );
   return (
     <aside className="details" data-testid="details-panel" aria-label="Details">
       <div className="details-kind">
@@ -265,9 +286,11 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
           {heldExplanation(p)}
         </p>
       ) : (
-        <p className="sources">{sourcesText(e.sources.length)}</p>
+        <p className="sources" data-testid="entity-sources">
+          {entitySourcesText(e.sources.length, analyst && !reports.loading && !reports.error ? entityReports.length : null)}
+        </p>
       )}
-      <ExpandControl key={e.id} id={e.id} onExpand={onExpand} />
+      <ExpandControl key={e.id} id={e.id} labels={held ? null : e.labels} onExpand={onExpand} />
 
       {!held && (
         <>
@@ -283,13 +306,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
           <h3>Reports on this entity</h3>
           {reportsNote}
           {!reports.loading && (
-            <ReportList
-              reports={pick(
-                reports.byId,
-                [...reports.byId.keys()].filter((id) => e.sources.includes(id) || !selection.links.some((cl) => cl.link.sources.includes(id))),
-              )}
-              emptyText="No report cites or mentions it."
-            />
+            <ReportList reports={entityReports} emptyText="No report cites or mentions it." />
           )}
         </>
       )}
@@ -299,8 +316,8 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
       <ul className="links">
         {rows.map((cl) => (
           <li key={cl.edgeId}>
-            <button className="link-type" onClick={() => onSelect(cl.edgeId)} title="Select this link">
-              {cl.outgoing ? `${cl.link.type} →` : `← ${cl.link.type}`}
+            <button className="link-type" onClick={() => onSelect(cl.edgeId)} title={`Select this link (${cl.link.type})`}>
+              {cl.outgoing ? `${linkWords(cl.link.type, cl.link.properties)} →` : `← ${linkWords(cl.link.type, cl.link.properties)}`}
             </button>
             <EndButton end={cl.other} onSelect={onSelect} />
             {cl.link.sources.length > 0 && (
