@@ -202,10 +202,12 @@ export function SearchBox({ onPick, onPickWithNeighbours, onError }: Props) {
                   key={h.entity.id}
                   id={`search-hit-${i}`}
                   data-testid="search-result"
+                  data-entity-id={h.entity.id}
                   role="option"
                   aria-selected={i === active}
                   className={`sr-row${i === active ? ' active' : ''}`}
-                  onMouseEnter={() => setActive(i)}
+                  // On a real move only: a list opening under a resting pointer must not move the choice.
+                  onMouseMove={() => i !== active && setActive(i)}
                   // mousedown, not click: the input keeps focus and its blur does not close the list first.
                   onMouseDown={(e) => {
                     e.preventDefault();
