@@ -324,6 +324,10 @@ function plant(u: Universe): Planted {
       P.idents.push({ kind: 'adultName', subject: `adult ${id}`, forms: [wordsForm('full name', `${first} ${last}`), wordsForm('surname', last)] });
       return a;
     });
+    // Children not in a placement live at an adult's home: a search for the adult shows that home (search context).
+    kids.forEach((k, ci) => {
+      if (!k.placeId) link('CURRENT_ADDRESS', k.id, homes[ci % homes.length]!.id, { role: 'family_home', sources: src(ci) });
+    });
     const refuge = place(true, src(0));
     P.refuges.push(refuge.id);
     // ---- adult victims with phones (victims' phones are protected from licensing)
@@ -454,6 +458,8 @@ function plant(u: Universe): Planted {
     const wInc = node(['Incident'], { kind: 'concern', date: date(9), summary: `${w1.marker}: concern known only to ${w1.owner}`, sources: [w1.id] });
     const wParty = link('PARTY_TO', adults[1]!.id, wInc, { note: `${w1.marker} party`, sources: [w1.id] });
     const wLink = link('KNOWS', adults[1]!.id, adults[2 % adults.length]!.id, { note: `${w1.marker} link`, sources: [w1.id] });
+    // A visible adult's phone that only the withheld report gives (it must not show in a search for the adult).
+    const wAdultPhone = link('HAS_PHONE', adults[0]!.id, wPhone, { basis: 'disclosure', sources: [w0.id] });
     link('MENTIONS', w0.id, wPerson, {});
     link('MENTIONS', w1.id, adults[1]!.id, {});
     P.withheldPersons.push(wPerson);
@@ -461,7 +467,7 @@ function plant(u: Universe): Planted {
     P.withheldOnly.push(
       ...[wPerson, wPhone, wLic].map((id) => ({ id, owner: w0.owner, kind: 'entity' as const })),
       { id: wInc, owner: w1.owner, kind: 'entity' },
-      ...[wKnows].map((id) => ({ id, owner: w0.owner, kind: 'link' as const })),
+      ...[wKnows, wAdultPhone].map((id) => ({ id, owner: w0.owner, kind: 'link' as const })),
       ...[wParty, wLink].map((id) => ({ id, owner: w1.owner, kind: 'link' as const })),
     );
     P.idents.push({
@@ -814,7 +820,8 @@ describe('no protected identifier leaves the server to a role that may not see i
     const alertIds = (await db.read('MATCH (a:Alert) RETURN a.id AS id')).map((r) => r.id as string);
     const searchTexts = [...new Set([...P.variants, ...P.children.flatMap((c) => [c.first, c.last, c.pseudonym, c.id, `07700900${c.phone}`]), ...P.places.flatMap((p) => [p.postcode, p.address]), ...P.withheldReports.map((w) => w.marker)])];
     // Every child's plain identifiers, and a seeded sample of the other written forms (time).
-    const plainTexts = new Set(P.children.flatMap((c) => [c.first, c.last, c.pseudonym, c.id, `07700900${c.phone}`]));
+    // ... and the adults' names: their hits carry context (homes shared with children, phones, withheld links).
+    const plainTexts = new Set([...P.children.flatMap((c) => [c.first, c.last, c.pseudonym, c.id, `07700900${c.phone}`]), ...P.adults.map((a) => `${a.first} ${a.last}`)]);
     const searchSample = [...plainTexts, ...draw(fc.shuffledSubarray(searchTexts.filter((t) => !plainTexts.has(t)), { minLength: 50, maxLength: 50 }), 1, 4)[0]!];
     const personOrChild = fc.constantFrom(...P.personIds);
     const idsArb = fc.uniqueArray(fc.oneof(anyId, fc.constantFrom(...childIds)), { minLength: 2, maxLength: 5 });

@@ -1,9 +1,12 @@
 // Pairs of persons that may be one person, with the evidence. Strong signals only: a shared phone
 // (attributed by HAS_PHONE, not a handset nickname), the same date of birth, or one's alias being
 // the other's name. Names are compared for similarity in the server.
+// A phone, or an attribution, that only reports withheld from the caller support ($withheld) is
+// no evidence the caller may see: it is left out.
 CALL {
-  MATCH (a:Person)-[:HAS_PHONE]->(ph:Phone)<-[:HAS_PHONE]-(b:Person)
+  MATCH (a:Person)-[ra:HAS_PHONE]->(ph:Phone)<-[rb:HAS_PHONE]-(b:Person)
   WHERE a.id < b.id
+    AND none(x IN [ph, ra, rb] WHERE size(coalesce(x.sources, [])) > 0 AND all(s IN x.sources WHERE s IN $withheld))
   RETURN a, b, 'both hold phone ' + coalesce(ph.phoneNo, ph.id) AS evidence
   UNION ALL
   MATCH (a:Person)

@@ -25,8 +25,8 @@ const fullName = (e: EntityView) => `${e.properties.name ?? ''} ${e.properties.s
  * Candidates for review, strongest first. The same date of birth counts only with similar names
  * (edit distance of at most 2 on the full name): two strangers share birthdays all the time.
  */
-export async function duplicateCandidates(db: Database, limit: number): Promise<DuplicateCandidate[]> {
-  const rows = await db.read(q('duplicateCandidates.cypher'), {}, { what: 'The duplicate review' });
+export async function duplicateCandidates(db: Database, limit: number, withheld: string[] = []): Promise<DuplicateCandidate[]> {
+  const rows = await db.read(q('duplicateCandidates.cypher'), { withheld }, { what: 'The duplicate review' });
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     const a = toEntity(r.a as PlainNode);

@@ -22,7 +22,7 @@ export const intakeResolvers = {
   Query: {
     whoIs: (_: unknown, args: unknown, ctx: RequestContext) => whoIs(ctx.db, parseArgs(whoIsArgs, args).nickname),
     duplicateCandidates: (_: unknown, args: unknown, ctx: RequestContext) =>
-      duplicateCandidates(ctx.db, parseArgs(z.object({ limit: z.number().int().min(1).max(500, 'limit is at most 500').default(50) }), args).limit),
+      duplicateCandidates(ctx.db, parseArgs(z.object({ limit: z.number().int().min(1).max(500, 'limit is at most 500').default(50) }), args).limit, ctx.viewer?.withheldReportIds() ?? []),
   },
   Mutation: {
     submitReport: async (_: unknown, args: { input: unknown }, ctx: RequestContext) => {
