@@ -25,8 +25,8 @@ export interface BandLayoutInput {
  * Model units: a cell holds a node (about 44) at its left and its name to the right; the chart
  * sizes names for the zoom (labels.ts) so that at the fitted zoom a name fills about the rest.
  */
-export const CELL_W = 200;
-export const CELL_H = 64;
+export const CELL_W = 270;
+export const CELL_H = 54;
 /** The node's centre from the cell's left edge. */
 const NODE_X = 32;
 /** Space between boxes (their padding and title need room). */
@@ -77,53 +77,70 @@ export function walkOrder(members: string[], adj: Map<string, Set<string>>): str
   return order;
 }
 
-/** Columns for a box of n members: as wide for its height as the window (`aspect` = width / height). */
-export function columnsFor(n: number, aspect = 1.6): number {
-  return Math.max(1, Math.round(Math.sqrt((n * CELL_H * aspect) / CELL_W)));
+interface Grid {
+  order: string[];
+  cols: number;
+  rows: number;
+  w: number;
+  h: number;
 }
 
-/**
- * Positions for every member and other, the whole about `aspect` times as wide as tall (the window's
- * shape, so a fitted chart uses the screen): boxes fill rows left to right, a new row when one would
- * grow wider than that.
- */
-export function arrangeBands(input: BandLayoutInput, aspect = 1.6): Positions {
-  const adj = neighbours(input.links);
-  const grids = input.bands
-    .filter((b) => b.members.length > 0)
-    .map((b) => {
-      const order = walkOrder(b.members, adj);
-      const cols = Math.min(order.length, columnsFor(order.length, aspect));
-      const rows = Math.ceil(order.length / cols);
-      return { order, cols, rows, w: cols * CELL_W, h: rows * CELL_H };
-    });
-  const area = grids.reduce((s, g) => s + (g.w + BOX_GAP_X) * (g.h + BOX_GAP_Y), 0);
-  const widest = grids.reduce((m, g) => Math.max(m, g.w), 0);
-  const limit = Math.max(widest, Math.sqrt(area * aspect));
-
+/** Boxes of at most `maxRows` rows, in rows of boxes no wider than `limit`: positions and overall size. */
+function pack(orders: string[][], others: string[], maxRows: number, limit: number): { out: Positions; w: number; h: number } {
+  const grids: Grid[] = orders.map((order) => {
+    const rows = Math.min(order.length, maxRows);
+    const cols = Math.ceil(order.length / rows);
+    return { order, cols, rows: Math.ceil(order.length / cols), w: cols * CELL_W, h: Math.ceil(order.length / cols) * CELL_H };
+  });
+  const width = Math.max(limit, ...grids.map((g) => g.w), CELL_W);
   const out: Positions = {};
   // Entities in no box first, in rows across the top (the operation itself heads the chart).
-  const others = walkOrder(input.others, adj);
-  const perRow = Math.max(1, Math.floor(Math.max(limit, CELL_W) / CELL_W));
+  const perRow = Math.max(1, Math.floor(width / CELL_W));
   others.forEach((id, i) => {
     out[id] = { x: (i % perRow) * CELL_W + NODE_X, y: Math.floor(i / perRow) * CELL_H + CELL_H / 2 };
   });
   let x = 0;
   let y = others.length ? Math.ceil(others.length / perRow) * CELL_H + BOX_GAP_Y * 0.8 : 0;
   let rowH = 0;
+  let right = others.length ? Math.min(others.length, perRow) * CELL_W : 0;
   for (const g of grids) {
-    if (x > 0 && x + g.w > limit) {
+    if (x > 0 && x + g.w > width) {
       x = 0;
       y += rowH + BOX_GAP_Y;
       rowH = 0;
     }
     g.order.forEach((id, i) => {
-      const r = Math.floor(i / g.cols);
-      const c = i % g.cols;
-      out[id] = { x: x + c * CELL_W + NODE_X, y: y + r * CELL_H + CELL_H / 2 };
+      out[id] = { x: x + (i % g.cols) * CELL_W + NODE_X, y: y + Math.floor(i / g.cols) * CELL_H + CELL_H / 2 };
     });
+    right = Math.max(right, x + g.w);
     x += g.w + BOX_GAP_X;
     rowH = Math.max(rowH, g.h);
   }
-  return out;
+  return { out, w: right, h: y + rowH };
+}
+
+/**
+ * Positions for every member and other, shaped like the window (`aspect` = its width / height) so
+ * the fitted chart is as large as it can be: of the ways to cut boxes into rows and rows of boxes
+ * tried, the one that fits the window at the highest zoom.
+ */
+export function arrangeBands(input: BandLayoutInput, aspect = 1.6): Positions {
+  const adj = neighbours(input.links);
+  const orders = input.bands.filter((b) => b.members.length > 0).map((b) => walkOrder(b.members, adj));
+  const others = walkOrder(input.others, adj);
+  const total = orders.reduce((s, o) => s + o.length, 0) + others.length;
+  if (total === 0) return {};
+  const area = total * CELL_W * CELL_H;
+  const biggest = Math.max(1, ...orders.map((o) => o.length));
+  let best: { out: Positions; score: number } | null = null;
+  for (let maxRows = 1; maxRows <= biggest; maxRows++) {
+    for (const f of [0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5]) {
+      const limit = Math.sqrt(area * aspect) * f;
+      const p = pack(orders, others, maxRows, limit);
+      // The zoom at which it fits a window of this shape (any size): larger is better.
+      const score = Math.min(aspect / Math.max(1, p.w), 1 / Math.max(1, p.h));
+      if (!best || score > best.score + 1e-12) best = { out: p.out, score };
+    }
+  }
+  return (best as { out: Positions }).out;
 }

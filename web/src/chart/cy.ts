@@ -9,6 +9,8 @@ cytoscape.use(fcose);
 
 /** Above this many nodes, layouts run without animation: animating hundreds of nodes stutters. */
 const ANIMATE_LIMIT = 250;
+/** Screen pixels kept right of the right-most nodes for their names (labels sit right of nodes). */
+const NAME_ROOM_PX = 90;
 /** A chart of one or two nodes would otherwise be fitted at maximum zoom, absurdly large. */
 const COMFORTABLE_ZOOM = 1.4;
 
@@ -136,15 +138,16 @@ export async function arrangeOperationChart(cy: cytoscape.Core, operationId: str
  * Fits the view to the nodes themselves, not their names: names are sized for the zoom (labels.ts),
  * so including them would zoom out further than the chart needs.
  */
-export function fitToNodes(cy: cytoscape.Core, padding = 50): void {
+export function fitToNodes(cy: cytoscape.Core, padding = 40): void {
   const nodes = cy.nodes(':visible');
   if (nodes.empty()) return;
   const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
-  // Room for the names under the bottom row and the boxes' titles over the top one.
+  // Screen room for what sticks out: names right of the right-most nodes, box titles above the top.
+  const [left, right, top, bottom] = [padding, padding + NAME_ROOM_PX, padding + 24, padding];
   const w = cy.width();
   const h = cy.height();
-  const zoom = Math.max(cy.minZoom(), Math.min(COMFORTABLE_ZOOM, (w - 2 * padding) / Math.max(1, bb.w), (h - 2 * padding - 40) / Math.max(1, bb.h)));
-  cy.viewport({ zoom, pan: { x: w / 2 - zoom * (bb.x1 + bb.x2) / 2, y: h / 2 - zoom * (bb.y1 + bb.y2) / 2 } });
+  const zoom = Math.max(cy.minZoom(), Math.min(COMFORTABLE_ZOOM, (w - left - right) / Math.max(1, bb.w), (h - top - bottom) / Math.max(1, bb.h)));
+  cy.viewport({ zoom, pan: { x: left - zoom * bb.x1 + (w - left - right - zoom * bb.w) / 2, y: top - zoom * bb.y1 + (h - top - bottom - zoom * bb.h) / 2 } });
 }
 
 /** Past this many nodes, an incremental layout looks only at the new nodes and their neighbours. */

@@ -125,6 +125,8 @@ function priorityOf(ele: cytoscape.SingularElementArgument): number {
   let p = 1000 + n.degree(false);
   if (n.hasClass('focal')) p += 1e5;
   if (n.data('child')) p += 5000;
+  // The operation heads its chart: its name before any member's.
+  if (n.data('kind') === 'Operation') p += 20000;
   return p;
 }
 

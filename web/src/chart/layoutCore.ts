@@ -5,6 +5,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { withSeededRandom } from './seeded';
 
 cytoscape.use(fcose);
 
@@ -15,8 +16,18 @@ export interface LayoutInput {
 
 export type LayoutOutput = Record<string, { x: number; y: number }>;
 
-/** fcose at draft quality with a bounded number of iterations: seconds, not minutes, for 5,000 elements. */
-export function computeLayout(input: LayoutInput): LayoutOutput {
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * fcose at draft quality with a bounded number of iterations: seconds, not minutes, for 5,000
+ * elements. Deterministic: elements in id order, randomness seeded (same chart, same picture).
+ */
+export function computeLayout(given: LayoutInput): LayoutOutput {
+  const edgeKey = (e: { source: string; target: string }) => `${e.source}\u0000${e.target}`;
+  const input: LayoutInput = {
+    nodes: [...given.nodes].sort(byId),
+    edges: [...given.edges].sort((a, b) => (edgeKey(a) < edgeKey(b) ? -1 : edgeKey(a) > edgeKey(b) ? 1 : 0)),
+  };
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -33,7 +44,7 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
   });
   const pinned = input.nodes.filter((n) => n.pinned && !n.isGroup);
   const n = input.nodes.length;
-  cy.layout({
+  const layout = cy.layout({
     name: 'fcose',
     quality: 'draft',
     randomize: pinned.length === 0,
@@ -45,7 +56,8 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
     numIter: n > 3000 ? 600 : 1200,
     packComponents: true,
     ...(pinned.length ? { fixedNodeConstraint: pinned.map((p) => ({ nodeId: p.id, position: { x: p.x, y: p.y } })) } : {}),
-  } as unknown as cytoscape.LayoutOptions).run();
+  } as unknown as cytoscape.LayoutOptions);
+  withSeededRandom(() => layout.run());
   const out: LayoutOutput = {};
   cy.nodes().forEach((node) => {
     if (node.isParent()) return;

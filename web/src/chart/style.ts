@@ -32,7 +32,7 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'text-halign': 'right',
         'text-margin-x': scaled(5),
         'text-wrap': 'ellipsis',
-        'text-max-width': scaled(112),
+        'text-max-width': scaled(90),
         'text-outline-color': CANVAS_BG,
         'text-outline-width': scaled(2.5),
         // Names vanish when the chart is zoomed far out: at that scale they are noise, and drawing
