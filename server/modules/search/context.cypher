@@ -10,8 +10,9 @@ CALL (n) {
   WHERE NOT m.id IN $hidden
     AND NOT (size(coalesce(m.sources, [])) > 0 AND all(s IN m.sources WHERE s IN $withheld))
     AND NOT (size(coalesce(r.sources, [])) > 0 AND all(s IN r.sources WHERE s IN $withheld))
-  // current records first (no end date), then the latest
-  WITH r, m ORDER BY r.to IS NULL DESC, coalesce(r.from, '') DESC, m.id
+  // current records first (no end date); a vehicle's keeper and usual driver before those seen in it; then the latest
+  WITH r, m ORDER BY r.to IS NULL DESC, CASE r.role WHEN 'keeper' THEN 0 WHEN 'usual_driver' THEN 1 WHEN 'seen_in' THEN 3 ELSE 2 END,
+    coalesce(r.from, '') DESC, m.id
   LIMIT 12
   RETURN collect({r: r, node: m, source: startNode(r).id, target: endNode(r).id}) AS around
 }
