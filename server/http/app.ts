@@ -281,8 +281,10 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  // Files only: which paths answer with the app is appPage's business (not "every path").
-  const web = hasWeb ? sirv(WEB_DIST, { single: false, etag: true, gzip: false }) : undefined;
+  // Files only: which paths answer with the app is appPage's business (not "every path"). Outside
+  // production the files are looked up on every request (`dev`), so a rebuild of the app while the
+  // server runs (development, test runs) is served at once instead of 404s for its new file names.
+  const web = hasWeb ? sirv(WEB_DIST, { single: false, etag: true, gzip: false, dev: !PRODUCTION }) : undefined;
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
