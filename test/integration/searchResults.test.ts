@@ -55,7 +55,8 @@ describe('search results on the demo data', () => {
     const [reg] = await search('zz58 jwv');
     expect(reg!.matched).toEqual({ field: 'registration', how: 'exact', value: null });
     expect(reg!.context.details).toEqual(['Silver Toyota Prius 2008']);
-    expect(reg!.context.people).toContain('Darren Kershaw (usual driver, keeper)');
+    // The keeper and usual driver first (one entry, both roles), before those only seen in it.
+    expect(reg!.context.people[0]).toBe('Darren Kershaw (keeper, usual driver)');
 
     const phone = alias!.context.phones[0]!;
     const [byPhone] = await search(phone.replace('+44', '0'));
