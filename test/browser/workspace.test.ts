@@ -151,7 +151,7 @@ describe('analyst workspace', () => {
     await cyEval('cy.$(":selected").unselect(); cy.getElementById(arg[0]).select(); cy.getElementById(arg[1]).select()', pair);
     await page.getByTestId('side-tab-analysis').click();
     await page.getByTestId('analysis-paths').click();
-    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 20_000 }).toMatch(/shortest paths? of \d+ links? between/);
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 20_000 }).toMatch(/shortest routes? of \d+ hops? between/);
     const marked = await cyEval<{ nodes: string[]; edges: number }>('return { nodes: cy.nodes(".path-hl").map(n => n.id()), edges: cy.edges(".path-hl").length }');
     expect(marked.nodes).toEqual(expect.arrayContaining(pair));
     expect(marked.edges).toBeGreaterThanOrEqual(2);

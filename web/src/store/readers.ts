@@ -65,7 +65,8 @@ export function deriveViews(cy: cytoscape.Core | null): DerivedViews {
   if (!cy) return { events: [], places: [], out: new Set(), linkTypes: [], hidden: 0 };
   const out = new Set<string>();
   cy.nodes().forEach((n) => {
-    if (!n.visible()) out.add(n.id());
+    // By class first: right after a filter changes, the computed style (visible()) may not be updated yet.
+    if (n.hasClass('filtered') || n.hasClass('hidden') || !n.visible()) out.add(n.id());
   });
   const places: Place[] = [];
   cy.nodes('[sk = "Location"]').forEach((n) => {
