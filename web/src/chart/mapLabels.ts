@@ -35,8 +35,8 @@ interface Box {
   y2: number;
 }
 
-/** Approximate width of a character of the map's 11 px label font, and the line's height. */
-const CHAR_W = 6.1;
+/** Approximate width of a character of the map's 11 px label font (a little generous), and the line's height. */
+const CHAR_W = 6.5;
 const LINE_H = 13;
 const GAP = 3;
 

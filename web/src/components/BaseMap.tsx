@@ -75,6 +75,12 @@ export default function BaseMap({ styleUrl, places, selected, onSelect, onFail }
       label.dataset.testid = 'map-label';
       label.textContent = shortPlaceLabel(place.label);
       el.append(dot, label);
+      if (place.count > 1) {
+        const count = document.createElement('span');
+        count.className = 'bm-count';
+        count.textContent = String(place.count);
+        el.append(count);
+      }
       el.addEventListener('click', (e) => {
         e.stopPropagation();
         latest.current.onSelect(place.id, e.shiftKey);
@@ -118,7 +124,8 @@ export default function BaseMap({ styleUrl, places, selected, onSelect, onFail }
       const sel = latest.current.selected.has(place.id);
       return { id: place.id, x: at.x, y: at.y, r, text: shortPlaceLabel(place.label), priority: (sel ? 1e6 : 0) + (place.hotspot ? 1e3 : 0) + place.count, must: sel };
     });
-    const shown = new Map(placeLabels(points, w, h).map((l) => [l.id, l]));
+    // Clear of the zoom buttons (top right) and the attribution (bottom right).
+    const shown = new Map(placeLabels(points, w - 44, h - 20).map((l) => [l.id, l]));
     for (const { place, label } of markers.current) {
       const l = shown.get(place.id);
       label.hidden = !l;
