@@ -5,6 +5,7 @@ import { ACTIONS } from './actions';
 import { useActionKeys } from './actions/useActionKeys';
 import { createChart, destroyChart, onChartChange, tuneForSize } from './chart/cy';
 import { isFiltering } from './chart/filters';
+import { legendFacts } from './chart/legend';
 import { DEFAULT_PATH_CHOICE, describeScope } from './chart/pathScope';
 import type { LayoutName, LayoutRun } from './chart/layouts';
 import { AnalysisPanel } from './components/AnalysisPanel';
@@ -142,6 +143,13 @@ function WorkspaceScreen({
     [ops, version, viewTick],
   );
 
+  // The key follows the chart and the analysis styling (communities, ranks, paths, highlights).
+  const legend = useMemo(
+    () => legendFacts(ops?.cy ?? null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ops, version, viewTick, analysis],
+  );
+
   const setSession = (part: Partial<typeof session>) => patch(store, 'session', part);
   const loading = session.pending.count > 0;
   const empty = summary.nodes === 0 && !loading && user !== null;
@@ -259,8 +267,9 @@ function WorkspaceScreen({
                 Filtered: {outOfView.nodes} entities, {outOfView.links} links out of view
               </div>
             )}
-            <Legend kinds={summary.kinds} hasChild={summary.hasChild} hasHotspot={summary.hasHotspot} hasHeldLink={summary.hasHeldLink} />
           </div>
+          {/* The key: a strip under the chart, never over a node (chart/legend.ts). */}
+          <Legend facts={legend} placement="strip" />
           {user && ops && session.dock && (
             <div className="dock" data-testid="dock">
               <TimelinePanel

@@ -26,7 +26,7 @@ export interface BandLayoutInput {
  * sizes names for the zoom (labels.ts) so that at the fitted zoom a name fills about the rest.
  */
 export const CELL_W = 270;
-export const CELL_H = 54;
+export const CELL_H = 58;
 /** The node's centre from the cell's left edge. */
 const NODE_X = 32;
 /** Space between boxes (their padding and title need room). */

@@ -48,7 +48,11 @@ function followContainerSize(cy: cytoscape.Core, container: HTMLElement): () => 
     if (frame) return;
     frame = window.requestAnimationFrame(() => {
       frame = 0;
-      if (!cy.destroyed()) cy.resize();
+      if (cy.destroyed()) return;
+      // A view the analyst has not moved since it was fitted is fitted again to the new size.
+      const wasFitted = sameViewport(cy, fittedViewport.get(cy));
+      cy.resize();
+      if (wasFitted) fitToNodes(cy);
     });
   });
   observer.observe(container);
@@ -138,6 +142,13 @@ export async function arrangeOperationChart(cy: cytoscape.Core, operationId: str
  * Fits the view to the nodes themselves, not their names: names are sized for the zoom (labels.ts),
  * so including them would zoom out further than the chart needs.
  */
+/** The viewport fitToNodes last set, per chart. */
+const fittedViewport = new WeakMap<cytoscape.Core, { zoom: number; x: number; y: number }>();
+
+function sameViewport(cy: cytoscape.Core, v: { zoom: number; x: number; y: number } | undefined): boolean {
+  return !!v && Math.abs(cy.zoom() - v.zoom) < 1e-9 && Math.abs(cy.pan().x - v.x) < 0.5 && Math.abs(cy.pan().y - v.y) < 0.5;
+}
+
 export function fitToNodes(cy: cytoscape.Core, padding = 40): void {
   const nodes = cy.nodes(':visible');
   if (nodes.empty()) return;
@@ -148,6 +159,7 @@ export function fitToNodes(cy: cytoscape.Core, padding = 40): void {
   const h = cy.height();
   const zoom = Math.max(cy.minZoom(), Math.min(COMFORTABLE_ZOOM, (w - left - right) / Math.max(1, bb.w), (h - top - bottom) / Math.max(1, bb.h)));
   cy.viewport({ zoom, pan: { x: left - zoom * bb.x1 + (w - left - right - zoom * bb.w) / 2, y: top - zoom * bb.y1 + (h - top - bottom - zoom * bb.h) / 2 } });
+  fittedViewport.set(cy, { zoom: cy.zoom(), x: cy.pan().x, y: cy.pan().y });
 }
 
 /** Past this many nodes, an incremental layout looks only at the new nodes and their neighbours. */

@@ -96,11 +96,11 @@ export function fitLabels(candidates: LabelCandidate[], obstacles: Obstacle[], g
 /** Past this many elements on the chart, labels keep a fixed size and are not fitted. */
 export const FIT_LIMIT = 2500;
 /** Below this zoom, label sizes grow in model units so they stay this legible on screen. */
-const LEGIBLE_ZOOM = 0.8;
+const LEGIBLE_ZOOM = 0.7;
 /** …but no more than this many times their size at 1:1 (far out, names give way to shapes). */
 const MAX_SCALE = 3;
 /** Clear screen pixels kept between two drawn labels. */
-const GAP_PX = 4;
+const GAP_PX = 3;
 /** Most milliseconds between a change and the labels following it. */
 const THROTTLE_MS = 120;
 

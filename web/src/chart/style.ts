@@ -32,9 +32,9 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'text-halign': 'right',
         'text-margin-x': scaled(5),
         'text-wrap': 'ellipsis',
-        'text-max-width': scaled(90),
+        'text-max-width': scaled(88),
         'text-outline-color': CANVAS_BG,
-        'text-outline-width': scaled(2.5),
+        'text-outline-width': scaled(1.6),
         // Names vanish when the chart is zoomed far out: at that scale they are noise, and drawing
         // thousands of labels is what makes big charts slow.
         'min-zoomed-font-size': 7,
