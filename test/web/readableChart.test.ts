@@ -8,7 +8,9 @@ import fcose from 'cytoscape-fcose';
 import { describe, expect, it } from 'vitest';
 import { LINK_TYPES } from '../../server/domain/vocabulary';
 import { arrangeBands, CELL_H, CELL_W, walkOrder } from '../../web/src/chart/bandLayout';
+import { hierarchyPositions, rowCapacity } from '../../web/src/chart/hierarchy';
 import { computeLayout, type LayoutInput } from '../../web/src/chart/layoutCore';
+import { legendContent, legendFacts, NO_FACTS } from '../../web/src/chart/legend';
 import { fitLabels, labelScale, overlaps, type Box, type LabelCandidate } from '../../web/src/chart/labels';
 import { linkWords, LINK_WORDS } from '../../web/src/chart/linkWords';
 import { bandOf, boxOperation, planBoxes } from '../../web/src/chart/operationBoxes';
@@ -68,7 +70,7 @@ describe('label fitting', () => {
   it('labels grow in model units only when zoomed out, within bounds', () => {
     expect(labelScale(1)).toBe(1);
     expect(labelScale(2)).toBe(1);
-    expect(labelScale(0.4)).toBeCloseTo(2);
+    expect(labelScale(0.35)).toBeCloseTo(2);
     expect(labelScale(0.01)).toBe(3);
   });
 });
@@ -221,5 +223,69 @@ describe('deterministic layouts', () => {
     const b = computeLayout({ nodes: [...nodes].reverse(), edges: [...edges].reverse() });
     expect(b).toEqual(a);
     expect(Object.keys(a).length).toBe(60);
+  });
+});
+
+describe('hierarchy', () => {
+  const hub = ['hub', ...Array.from({ length: 80 }, (_, i) => `s${String(i).padStart(2, '0')}`)];
+  const spokes = hub.slice(1).map((id) => ({ source: id, target: 'hub' }));
+
+  it('wraps a hub\'s eighty neighbours onto several rows under it, not one line', () => {
+    const p = hierarchyPositions(hub, spokes);
+    const rows = new Set(hub.slice(1).map((id) => p[id]?.y));
+    expect(rows.size).toBeGreaterThan(1);
+    expect(rows.size).toBe(Math.ceil(80 / rowCapacity(81)));
+    for (const id of hub.slice(1)) expect((p[id] as { y: number }).y).toBeGreaterThan((p.hub as { y: number }).y);
+    const xs = Object.values(p).map((q) => q.x);
+    const ys = Object.values(p).map((q) => q.y);
+    // Roughly as tall as wide on the chart, not a line 80 nodes long.
+    expect((Math.max(...xs) - Math.min(...xs)) / (Math.max(...ys) - Math.min(...ys))).toBeLessThan(6);
+  });
+
+  it('starts from the roots given, lays out every part, and is the same for the same chart', () => {
+    const nodes = [...hub, 'x1', 'x2'];
+    const edges = [...spokes, { source: 'x1', target: 'x2' }, { source: 's05', target: 's06' }];
+    const p = hierarchyPositions(nodes, edges, ['s05']);
+    expect(Object.keys(p).sort()).toEqual([...nodes].sort());
+    expect((p.s05 as { y: number }).y).toBeLessThan((p.hub as { y: number }).y);
+    expect(hierarchyPositions([...nodes].reverse(), [...edges].reverse(), ['s05'])).toEqual(p);
+  });
+});
+
+describe('the key', () => {
+  it('lists only what is on the chart', () => {
+    expect(legendContent(NO_FACTS)).toEqual([]);
+    const cy = operationChart();
+    boxOperation(cy, 'op');
+    const sections = legendContent(legendFacts(cy));
+    expect(sections.map((s) => s.key)).toEqual(['kinds', 'marks', 'links', 'boxes']);
+    const items = (key: string) => sections.find((s) => s.key === key)?.items.map((i) => i.label) ?? [];
+    expect(items('kinds')).toEqual(['Person', 'Incident', 'Operation']);
+    expect(items('marks')).toEqual(['Child']);
+    expect(items('links')).toEqual(['1 report', '2 reports']);
+    expect(items('boxes')).toContain('Convicted (2)');
+    cy.destroy();
+  });
+
+  it('explains dashes by grade, held links, community colours and the analysis rings when present', () => {
+    const sections = legendContent({
+      ...NO_FACTS,
+      kinds: ['Person'],
+      strengths: ['firm', 'fair', 'doubtful'],
+      maxReports: 6,
+      heldLink: true,
+      communities: [
+        { colour: '#e6194b', members: 12 },
+        { colour: '#3cb44b', members: 5 },
+      ],
+      ranked: true,
+      path: true,
+      highlighted: true,
+    });
+    const links = sections.find((s) => s.key === 'links')?.items ?? [];
+    expect(links.map((i) => i.label)).toEqual(['1 report', '6+ reports', 'firm (A/B, reliable source)', 'fair grade', 'doubtful (E)', 'Held link']);
+    expect(links.map((i) => (i.mark.type === 'line' ? i.mark.dash : ''))).toEqual(['solid', 'solid', 'solid', 'dashed', 'dotted', 'dashed']);
+    expect(sections.find((s) => s.key === 'communities')?.items.map((i) => (i.mark.type === 'swatch' ? i.mark.colour : ''))).toEqual(['#e6194b', '#3cb44b']);
+    expect(sections.find((s) => s.key === 'analysis')?.items.map((i) => i.key)).toEqual(['rank', 'path', 'highlight']);
   });
 });

@@ -1,13 +1,15 @@
 import type cytoscape from 'cytoscape';
-import { runLayout } from './cy';
+import { fitToNodes, runLayout } from './cy';
+import { hierarchyPositions } from './hierarchy';
 import type { LayoutInput, LayoutOutput } from './layoutCore';
+import { inIdOrder } from './seeded';
 
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
 
 export const LAYOUTS: { name: LayoutName; label: string; hint: string }[] = [
   { name: 'fcose', label: 'Organic', hint: 'Force-directed (fcose): clusters and bridges stand out' },
   { name: 'concentric', label: 'Concentric', hint: 'Most-linked entities in the middle' },
-  { name: 'breadthfirst', label: 'Hierarchy', hint: 'Tree from the selected entities (or the most linked)' },
+  { name: 'breadthfirst', label: 'Hierarchy', hint: 'Levels from the selected entities (or the most linked), wide levels wrapped' },
   { name: 'grid', label: 'Grid', hint: 'Everything in rows: quick to scan' },
 ];
 
@@ -122,29 +124,36 @@ export async function applyLayout(cy: cytoscape.Core, name: LayoutName): Promise
   }
   const animate = nodes.length <= ANIMATE_NODES;
   const roots = cy.$('node:selected').filter((n) => !(n as cytoscape.NodeSingular).isParent());
-  const options: Record<string, unknown> = {
-    name,
-    animate,
-    animationDuration: 450,
-    fit: true,
-    padding: 40,
-    avoidOverlap: true,
-    nodeDimensionsIncludeLabels: name !== 'grid',
-  };
-  if (name === 'concentric') {
-    options.concentric = (n: cytoscape.NodeSingular) => n.degree(false);
-    options.levelWidth = () => 2;
-    options.minNodeSpacing = 20;
-  }
+  const leaves = nodes.filter((n) => !n.isParent()) as cytoscape.NodeCollection;
+  const edges = leaves.connectedEdges().filter((e) => e.visible());
+  // In id order, so the same chart gives the same picture whatever order it arrived in.
+  const scope = inIdOrder(cy, nodes.union(edges));
+  let options: Record<string, unknown>;
   if (name === 'breadthfirst') {
-    options.directed = false;
-    options.spacingFactor = 1.1;
-    options.roots = roots.nonempty() ? roots : (nodes.filter((n) => !n.isParent()) as cytoscape.NodeCollection).sort((a, b) => (b as cytoscape.NodeSingular).degree(false) - (a as cytoscape.NodeSingular).degree(false)).slice(0, 1);
+    // Levels with wide ones wrapped (hierarchy.ts), not Cytoscape's breadthfirst: that puts a hub's
+    // neighbours on one line.
+    const positions = hierarchyPositions(
+      leaves.map((n) => n.id()),
+      edges.map((e) => ({ source: (e as cytoscape.EdgeSingular).source().id(), target: (e as cytoscape.EdgeSingular).target().id() })),
+      roots.map((n) => n.id()),
+    );
+    options = { name: 'preset', positions: (n: cytoscape.NodeSingular) => positions[n.id()] ?? n.position(), animate, animationDuration: 450, fit: false };
+  } else {
+    options = { name, animate, animationDuration: 450, fit: false, padding: 40, avoidOverlap: true, nodeDimensionsIncludeLabels: false };
+    if (name === 'concentric') {
+      options.concentric = (n: cytoscape.NodeSingular) => n.degree(false);
+      options.levelWidth = () => 2;
+      options.minNodeSpacing = 60;
+    }
+    if (name === 'grid') {
+      options.condense = false;
+      options.avoidOverlapPadding = 60;
+    }
   }
-  if (name === 'grid') options.condense = false;
-  const layout = nodes.union(nodes.connectedEdges()).layout(options as unknown as cytoscape.LayoutOptions);
+  const layout = scope.layout(options as unknown as cytoscape.LayoutOptions);
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
   layout.run();
   await done;
+  fitToNodes(cy);
   return { ms: performance.now() - started, where: 'main' };
 }
