@@ -145,9 +145,11 @@ describe.each([
       const body = document.querySelector('[aria-label="Filters"]')!.closest('.side-body') as HTMLElement;
       const right = body.getBoundingClientRect().right;
       const sticking = [...body.querySelectorAll('[aria-label="Filters"] *')].filter((e) => e.getBoundingClientRect().right > right + 1).map((e) => `${e.tagName}.${e.className}`);
-      return { sideways: body.scrollWidth - body.clientWidth, sticking };
+      // The tab row above it too: "Filters" with its count badge must not push "Charts" out.
+      const tabs = document.querySelector('.side .tabs') as HTMLElement;
+      return { sideways: body.scrollWidth - body.clientWidth, sticking, tabs: tabs.scrollWidth - tabs.clientWidth };
     });
-    expect(overflow).toEqual({ sideways: 0, sticking: [] });
+    expect(overflow).toEqual({ sideways: 0, sticking: [], tabs: 0 });
     await screenshot(page, `filters-${width}x${height}.png`);
     expect(errors).toEqual([]);
     await page.getByTestId('filter-clear').click();
