@@ -40,7 +40,7 @@ const saveArgs = z.object({
 });
 
 const exportArgs = z.object({
-  format: z.enum(['PNG', 'SVG', 'GRAPHML', 'CSV']),
+  format: z.enum(['PNG', 'SVG', 'GRAPHML', 'CSV', 'PDF', 'PRINT']),
   chartName: z.string().max(120).nullish(),
   entityIds: ids,
 });
