@@ -326,9 +326,10 @@ function appPage(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.end('Not found');
     return;
   }
-  fs.readFile(path.join(WEB_DIST, 'index.html'), (err, html) => {
+  readIndex(Date.now(), (err, html) => {
     if (err) {
       res.statusCode = 503;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
       res.end('The web app is not available.');
       return;
     }
@@ -337,6 +338,18 @@ function appPage(req: http.IncomingMessage, res: http.ServerResponse): void {
     // Always asked for again: it names the current build's scripts.
     res.setHeader('cache-control', 'no-cache');
     res.end(req.method === 'HEAD' ? undefined : html);
+  });
+}
+
+/**
+ * The app's index.html. Outside production a rebuild may have removed it for a few seconds (Vite
+ * empties the folder first): the request waits for the new one, up to 30 s, rather than failing.
+ */
+function readIndex(since: number, done: (err: Error | null, html?: Buffer) => void): void {
+  fs.readFile(path.join(WEB_DIST, 'index.html'), (err, html) => {
+    if (!err) done(null, html);
+    else if (!PRODUCTION && err.code === 'ENOENT' && Date.now() - since < 30_000) setTimeout(() => readIndex(since, done), 500);
+    else done(err);
   });
 }
 
