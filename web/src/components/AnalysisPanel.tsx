@@ -67,8 +67,9 @@ export function AnalysisPanel(p: Props) {
           ? 'Select two entities (Shift+click) for paths; two to ten for a connecting network.'
           : `${p.selectedNodes} selected.`}
       </p>
-      {p.pathChoice && p.onPathChoice && <PathScopeChoice choice={p.pathChoice} onChange={p.onPathChoice} filtersText={p.filtersScopeText ?? 'evidential links'} />}
+      {/* The answer first (it is what the analyst just asked for), then what the next search follows. */}
       {p.routes && p.onRouteIndex && <RouteStepper routes={p.routes} index={p.routeIndex ?? null} onIndex={p.onRouteIndex} />}
+      {p.pathChoice && p.onPathChoice && <PathScopeChoice choice={p.pathChoice} onChange={p.onPathChoice} filtersText={p.filtersScopeText ?? 'evidential links'} />}
 
       {p.analyst && (
         <>
