@@ -26,6 +26,10 @@ import { SidePanel } from './components/SidePanel';
 import { StatusBar } from './components/StatusBar';
 import { TimelinePanel } from './components/TimelinePanel';
 import { Toolbar } from './components/Toolbar';
+import { AnnotationLayer } from './components/AnnotationLayer';
+import { ContextMenu } from './components/ContextMenu';
+import { EntityTable } from './components/EntityTable';
+import { openChartMenu } from './store/chartMenu';
 import type { ChartHistory } from './chart/history';
 import { createChartOps, type ChartOps } from './store/chartOps';
 import { createChartStore, patch, type ChartStore } from './store/chartStore';
@@ -80,6 +84,7 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
       const n = evt.target as cytoscape.NodeSingular;
       if (n.data('entity')) o.expand(n.id());
     });
+    cy.on('cxttap', (evt) => openChartMenu(store, container.current, evt));
     (window as WindowWithWorkspace).__workspace = { layout: (name = 'fcose') => o.relayout(name), history: o.history as ChartHistory<unknown>, store, ops: o };
     setOps(o);
 
@@ -99,7 +104,8 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const focus = useMemo(() => ({ chartFocused: () => false, target: () => null }), []);
+  // Keys that move around the chart work while it has the keyboard focus (Tab reaches it).
+  const focus = useMemo(() => ({ chartFocused: () => !!container.current && document.activeElement === container.current, target: () => null }), []);
   useActionKeys(ACTIONS, ops, !!user && active, focus);
 
   const context = useMemo(() => ({ store, ops, actions: ACTIONS }), [store, ops]);
@@ -249,7 +255,20 @@ function WorkspaceScreen({
         )}
         <div className="centre">
           <div className="chart-wrap">
-            <div className="chart" ref={container} data-testid="chart" aria-label="Link chart" />
+            <div
+              className="chart"
+              ref={container}
+              data-testid="chart"
+              tabIndex={0}
+              role="application"
+              aria-roledescription="link chart"
+              aria-label="Link chart. Arrow keys go through the selected entity's links, Enter moves on, D opens details, Shift+F10 the menu, ? all keys."
+              onContextMenu={(e) => e.preventDefault()}
+            />
+            <AnnotationLayer />
+            <div className="visually-hidden" aria-live="polite" data-testid="chart-announce">
+              {session.announce}
+            </div>
             {loading && (
               <div className="loading" data-testid="loading" role="status" aria-live="polite">
                 <span className="spinner" aria-hidden="true" /> {session.pending.label || 'Loading…'}
@@ -270,7 +289,12 @@ function WorkspaceScreen({
           </div>
           {/* The key: a strip under the chart, never over a node (chart/legend.ts). */}
           <Legend facts={legend} placement="strip" />
-          {user && ops && session.dock && (
+          {user && ops && session.dock && session.table && (
+            <div className="dock table-dock" data-testid="dock">
+              <EntityTable />
+            </div>
+          )}
+          {user && ops && session.dock && !session.table && (
             <div className="dock" data-testid="dock">
               <TimelinePanel
                 events={derived.events}
@@ -294,6 +318,7 @@ function WorkspaceScreen({
         />
       </main>
       <StatusBar nodes={summary.nodes} links={summary.links} selected={summary.selected} operation={operation?.name ?? null} />
+      <ContextMenu onClosed={() => container.current?.focus()} />
       {session.help && <ShortcutHelp actions={ACTIONS} analyst={analyst} onClose={() => setSession({ help: false })} />}
       {session.opening && user && (
         <PurposeDialog

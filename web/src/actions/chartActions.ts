@@ -25,7 +25,7 @@ export const chartActions = defineActions([
   },
   {
     name: 'remove',
-    label: 'Remove selected',
+    label: 'Remove',
     menuLabel: 'Take off the chart',
     keys: ['Delete', 'Backspace'],
     help: 'Take the selection off the chart',
@@ -41,7 +41,7 @@ export const chartActions = defineActions([
   },
   {
     name: 'clear',
-    label: 'Clear chart',
+    label: 'Clear',
     title: 'Empty the chart (can be undone); nothing is deleted from the database',
     placements: ['toolbar'],
     testId: 'toolbar-clear',

@@ -5,10 +5,11 @@
 import { analysisActions } from './analysisActions';
 import { chartActions } from './chartActions';
 import { exportActions } from './exportActions';
+import { menuActions } from './menuActions';
 import type { Action } from './types';
 import { viewActions } from './viewActions';
 
-export const ACTIONS: readonly Action[] = [...analysisActions, ...chartActions, ...viewActions, ...exportActions];
+export const ACTIONS: readonly Action[] = [...analysisActions, ...menuActions, ...chartActions, ...viewActions, ...exportActions];
 
 export type { Action, ActionChoice, ActionContext, Placement } from './types';
 export { actionForKey, actionsIn, contextFor, helpRows, isEnabled, keyLabel, keyMatches, labelOf, run, titleOf } from './manager';

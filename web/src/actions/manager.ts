@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import type { ChartOps } from '../store/chartOps';
+import type { AnnotationRef } from '../store/chartStore';
 import type { Action, ActionContext, Placement } from './types';
 
 /**
@@ -84,8 +85,12 @@ export function run(a: Action, ctx: ActionContext): boolean {
 }
 
 /** The context for an action now, on a target element or on the selection. */
-export function contextFor(ops: ChartOps, target: cytoscape.SingularElementReturnValue | null = null): ActionContext {
-  return { ops, cy: ops.cy, store: ops.store, state: ops.store.getState(), analyst: ops.analyst, target };
+export function contextFor(
+  ops: ChartOps,
+  target: cytoscape.SingularElementReturnValue | null = null,
+  where: { annotation?: AnnotationRef | null; at?: { x: number; y: number } | null } = {},
+): ActionContext {
+  return { ops, cy: ops.cy, store: ops.store, state: ops.store.getState(), analyst: ops.analyst, target, annotation: where.annotation ?? null, at: where.at ?? null };
 }
 
 /** Fields where keys are text, not shortcuts. */

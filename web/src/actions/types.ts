@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import type { ChartState, ChartStore } from '../store/chartStore';
+import type { AnnotationRef, ChartState, ChartStore } from '../store/chartStore';
 import type { ChartOps } from '../store/chartOps';
 
 /**
@@ -7,9 +7,10 @@ import type { ChartOps } from '../store/chartOps';
  * - 'toolbar': the header's row of chart buttons;
  * - 'chartbar': the second row (undo, hide, pin, group, …);
  * - 'export': the chartbar's audited export group; 'chartbar-end': after it (help);
- * - 'node' / 'edge' / 'canvas': the right-click menu on an entity, a link, or the empty chart.
+ * - 'node' / 'edge' / 'canvas' / 'note' / 'arrow': the right-click menu on an entity, a link, the
+ *   empty chart, a note or an arrow drawn on it.
  */
-export type Placement = 'toolbar' | 'chartbar' | 'export' | 'chartbar-end' | 'node' | 'edge' | 'canvas';
+export type Placement = 'toolbar' | 'chartbar' | 'export' | 'chartbar-end' | 'node' | 'edge' | 'canvas' | 'note' | 'arrow';
 
 /** What an action sees when it is asked whether it is enabled, and when it runs. */
 export interface ActionContext {
@@ -24,12 +25,18 @@ export interface ActionContext {
    * action came from the toolbar or a key with nothing focused: it then acts on the selection.
    */
   target: cytoscape.SingularElementReturnValue | null;
+  /** The note or arrow right-clicked, if that is what the menu is on. */
+  annotation: AnnotationRef | null;
+  /** Where the menu was opened, in chart coordinates (a new note goes there); null from keys. */
+  at: { x: number; y: number } | null;
 }
 
 /** One sub-choice of a menu entry (e.g. expand by one link type). */
 export interface ActionChoice {
   key: string;
   label: string;
+  /** A heading the choice is listed under (choices of one group are consecutive). */
+  group?: string;
   perform(): void;
 }
 

@@ -11,13 +11,25 @@ export const viewActions = defineActions([
     perform: ({ store, state }) => patch(store, 'session', { dock: !state.session.dock }),
   },
   {
+    name: 'table',
+    label: ({ state }) => (state.session.table ? 'Timeline and map' : 'Table'),
+    keys: ['Shift+T'],
+    help: 'Show the table of the chart’s entities (or the timeline and map again)',
+    title: ({ state }) => (state.session.table ? 'Back to the timeline and map under the chart' : 'A sortable table of the entities on the chart, to export as CSV'),
+    placements: ['chartbar'],
+    testId: 'table-toggle',
+    perform: ({ store, state }) => patch(store, 'session', { table: !state.session.table, dock: true }),
+  },
+  {
     name: 'escape',
     label: 'Deselect',
     keys: ['Escape'],
-    help: 'Deselect, close a menu or this help',
+    help: 'Deselect; close a menu or this help; stop drawing an arrow or picking a path end',
     perform: ({ store, state, cy }) => {
-      if (state.session.help) patch(store, 'session', { help: false });
-      else if (state.session.menu) patch(store, 'session', { menu: null });
+      const s = state.session;
+      if (s.help) patch(store, 'session', { help: false });
+      else if (s.menu) patch(store, 'session', { menu: null });
+      else if (s.arrowFrom || s.pathFrom) patch(store, 'session', { arrowFrom: null, pathFrom: null, notice: null });
       else cy.$(':selected').unselect();
     },
   },

@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { hasAnnotations, NO_ANNOTATIONS, type Annotations } from './annotations';
 import type { Filters } from './filters';
 import type { EdgeData } from './merge';
 import type { Highlight, LabelMode } from './overlays';
@@ -14,9 +15,16 @@ export interface ViewState {
   filters: Filters;
   styling: { rank: string; communities: boolean; highlight: Highlight; labels: LabelMode; layout: LayoutName };
   viewport: { zoom: number; pan: { x: number; y: number } };
+  /** The analyst's notes and arrows (read back through readAnnotations: any client may have written it). */
+  annotations?: Annotations;
 }
 
-export function captureState(cy: cytoscape.Core, filters: Filters, styling: ViewState['styling']): { state: ViewState; entityIds: string[]; linkIds: string[] } {
+export function captureState(
+  cy: cytoscape.Core,
+  filters: Filters,
+  styling: ViewState['styling'],
+  annotations: Annotations = NO_ANNOTATIONS,
+): { state: ViewState; entityIds: string[]; linkIds: string[] } {
   const positions: ViewState['positions'] = {};
   const hidden: string[] = [];
   const pinned: string[] = [];
@@ -38,7 +46,7 @@ export function captureState(cy: cytoscape.Core, filters: Filters, styling: View
   });
   const linkIds = cy.edges().map((e) => (e.data() as EdgeData).linkId);
   return {
-    state: { version: 1, positions, hidden, pinned, groups, filters, styling, viewport: { zoom: cy.zoom(), pan: cy.pan() } },
+    state: { version: 1, positions, hidden, pinned, groups, filters, styling, viewport: { zoom: cy.zoom(), pan: cy.pan() }, ...(hasAnnotations(annotations) ? { annotations } : {}) },
     entityIds,
     linkIds,
   };

@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { NO_ANNOTATIONS, readAnnotations } from '../chart/annotations';
 import { describeError, fetchNeighbourhood, fetchOperations, isAbort, isUnauthenticated, type Entity, type Subgraph } from '../api';
 import { arrangeOperationChart, fitChart, layoutAdded, selectOnly, viewportCentre } from '../chart/cy';
 import { exportedElements } from '../chart/dataExport';
@@ -303,6 +304,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       return;
     }
     removeWithUndo(cy.elements(), `Chart cleared (${cy.nodes().length} entities).`);
+    // Notes go with the chart they were written on (the undo step above keeps them).
+    patch(store, 'view', { annotations: NO_ANNOTATIONS });
     patch(store, 'session', { chartName: null });
   }
 
@@ -535,7 +538,12 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
 
   async function save(name: string, sharing?: ChartSharing): Promise<void> {
     const { view, analysis } = get();
-    const { state, entityIds, linkIds } = captureState(cy, view.filters, { rank: analysis.rank, communities: analysis.communities, highlight: analysis.highlight, labels: view.labels, layout: view.layout });
+    const { state, entityIds, linkIds } = captureState(
+      cy,
+      view.filters,
+      { rank: analysis.rank, communities: analysis.communities, highlight: analysis.highlight, labels: view.labels, layout: view.layout },
+      view.annotations,
+    );
     try {
       const saved = await saveChart({ name, entityIds, linkIds, state: state as unknown as Record<string, unknown>, sharing });
       patch(store, 'session', { chartName: name });
@@ -564,6 +572,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       patch(store, 'view', {
         filters: { ...NO_FILTERS, ...(state.filters ?? {}) },
         ...(s ? { layout: s.layout ?? 'fcose', labels: s.labels ?? 'name' } : {}),
+        annotations: readAnnotations(state.annotations),
       });
       reapply();
       if (s) {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { NO_ANNOTATIONS, type Annotations } from '../chart/annotations';
 import { NO_FILTERS, type Filters } from '../chart/filters';
 import type { LayoutName } from '../chart/layouts';
 import { DEFAULT_PATH_CHOICE, type PathChoice } from '../chart/pathScope';
@@ -27,6 +28,8 @@ export interface ViewSettings {
   labels: LabelMode;
   /** Which links paths and connecting networks follow (the chart's filters by default). */
   pathChoice: PathChoice;
+  /** Notes and arrows the analyst drew on the chart; saved with it. */
+  annotations: Annotations;
 }
 
 export interface AnalysisResults {
@@ -64,11 +67,22 @@ export interface ChartMirror {
   sourceTypes: string[];
 }
 
-/** Where a right-click opened the context menu, and on what (an element id, or null for the canvas). */
+/** A note or an arrow drawn on the chart (see ../chart/annotations.ts). */
+export interface AnnotationRef {
+  kind: 'note' | 'arrow';
+  id: string;
+}
+
+/**
+ * Where a right-click opened the context menu (page coordinates; `at` in chart coordinates, where a
+ * note would go), and on what: a chart element id, a note or arrow, or nothing (the canvas).
+ */
 export interface ContextMenuState {
   x: number;
   y: number;
+  at: { x: number; y: number };
   targetId: string | null;
+  annotation: AnnotationRef | null;
 }
 
 export interface SessionState {
@@ -85,6 +99,14 @@ export interface SessionState {
   /** The sortable table of the chart's entities, in place of the dock. */
   table: boolean;
   menu: ContextMenuState | null;
+  /** "Paths from here" picked on this entity: the next "Paths to here" asks between the two. */
+  pathFrom: string | null;
+  /** "Arrow from here" picked on this entity or note: the next "Arrow to here" draws it. */
+  arrowFrom: { kind: 'entity' | 'note'; id: string } | null;
+  /** The note whose text is being edited. */
+  editingNote: string | null;
+  /** Said by the screen reader (a polite live region): where keyboard navigation has got to. */
+  announce: string;
   /** A saved chart about to be opened, while the purpose is confirmed or changed. */
   opening: SavedChartSummary | null;
   exporting: boolean;
@@ -107,7 +129,7 @@ export interface ChartState {
 
 export type ChartStore = StoreApi<ChartState>;
 
-export const DEFAULT_VIEW: ViewSettings = { filters: NO_FILTERS, layout: 'fcose', labels: 'name', pathChoice: DEFAULT_PATH_CHOICE };
+export const DEFAULT_VIEW: ViewSettings = { filters: NO_FILTERS, layout: 'fcose', labels: 'name', pathChoice: DEFAULT_PATH_CHOICE, annotations: NO_ANNOTATIONS };
 
 export const NO_ANALYSIS: AnalysisResults = {
   rank: '',
@@ -148,6 +170,10 @@ export function createChartStore(): ChartStore {
       help: false,
       table: false,
       menu: null,
+      pathFrom: null,
+      arrowFrom: null,
+      editingNote: null,
+      announce: '',
       opening: null,
       exporting: false,
     },
