@@ -9,10 +9,10 @@
 export type Positions = Record<string, { x: number; y: number }>;
 
 /** Model units between neighbours in a row (room for a name right of the node) and between rows. */
-export const COLUMN = 170;
-export const ROW = 90;
+export const COLUMN = 230;
+export const ROW = 70;
 /** Extra space between two levels, so wrapped rows of one level read as one level. */
-const LEVEL_GAP = 70;
+const LEVEL_GAP = 60;
 const PART_GAP = 160;
 
 function adjacency(nodes: string[], edges: { source: string; target: string }[]): Map<string, string[]> {
@@ -48,7 +48,7 @@ function levelsFrom(roots: string[], adj: Map<string, string[]>, seen: Set<strin
 
 /** Most entities on one row of a level of a part of `size` entities. */
 export function rowCapacity(size: number): number {
-  return Math.max(4, Math.ceil(Math.sqrt(size) * 1.8));
+  return Math.max(4, Math.ceil(Math.sqrt(size) * 0.95));
 }
 
 /**

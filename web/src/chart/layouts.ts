@@ -1,6 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { fitToNodes, runLayout } from './cy';
 import { hierarchyPositions } from './hierarchy';
+import { unboxOperations } from './operationBoxes';
 import type { LayoutInput, LayoutOutput } from './layoutCore';
 import { inIdOrder } from './seeded';
 
@@ -122,10 +123,14 @@ export async function applyLayout(cy: cytoscape.Core, name: LayoutName): Promise
     await runLayout(cy);
     return { ms: performance.now() - started, where: 'main' };
   }
+  // Levels, rings and rows arrange entities: an operation's boxes would stretch across them all.
+  if (unboxOperations(cy) > 0) return applyLayout(cy, name);
   const animate = nodes.length <= ANIMATE_NODES;
   const roots = cy.$('node:selected').filter((n) => !(n as cytoscape.NodeSingular).isParent());
   const leaves = nodes.filter((n) => !n.isParent()) as cytoscape.NodeCollection;
-  const edges = leaves.connectedEdges().filter((e) => e.visible());
+  // Links out of view by class, not by visible(): Cytoscape can report a link just drawn again
+  // (its box gone) as invisible until the next frame.
+  const edges = leaves.connectedEdges().filter((e) => !e.hasClass('hidden') && !e.hasClass('filtered') && !e.hasClass('boxed') && leaves.contains(e.source()) && leaves.contains(e.target()));
   // In id order, so the same chart gives the same picture whatever order it arrived in.
   const scope = inIdOrder(cy, nodes.union(edges));
   let options: Record<string, unknown>;

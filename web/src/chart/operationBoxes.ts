@@ -145,3 +145,19 @@ export function operationPositions(cy: cytoscape.Core, operationId: string): Pos
     .map((e) => ({ source: (e as cytoscape.EdgeSingular).source().id(), target: (e as cytoscape.EdgeSingular).target().id() }));
   return arrangeBands({ bands, others, links }, aspect);
 }
+
+/**
+ * Takes every operation's boxes off the chart (their members stay where they are) and draws the
+ * links they stood for again: layouts other than the first screen's and Organic arrange entities,
+ * not boxes. Returns how many boxes there were.
+ */
+export function unboxOperations(cy: cytoscape.Core): number {
+  const boxes = cy.nodes(`[id ^= "${BOX_PREFIX}"]`);
+  if (boxes.empty()) return 0;
+  cy.batch(() => {
+    boxes.children().move({ parent: null });
+    boxes.remove();
+  });
+  markBoxedLinks(cy);
+  return boxes.length;
+}
