@@ -114,3 +114,71 @@ describe('chart store', () => {
     expect(cy.getElementById('v1').hasClass('hidden')).toBe(false);
   });
 });
+
+describe('notes and arrows', () => {
+  it('are undoable view settings; a note taken off takes its arrows; saved state is read defensively', async () => {
+    const { addNoteAt, finishArrow, removeAnnotation, saveNoteText, startArrow } = await import('../../web/src/store/annotationOps');
+    const { readAnnotations } = await import('../../web/src/chart/annotations');
+    const { captureState } = await import('../../web/src/chart/savedState');
+    const { cy, store, ops } = workspace();
+    const id = addNoteAt(ops, { x: 10, y: 20 });
+    expect(store.getState().session.editingNote).toBe(id);
+    saveNoteText(ops, id, 'Seen at the garage');
+    startArrow(ops, { kind: 'note', id });
+    finishArrow(ops, { kind: 'entity', id: 'p1' });
+    expect(store.getState().view.annotations.arrows).toHaveLength(1);
+    // Saved with the chart's view state, never among its entity ids.
+    const { state, entityIds } = captureState(cy, NO_FILTERS, { rank: '', communities: false, highlight: 'none', labels: 'name', layout: 'fcose' }, store.getState().view.annotations);
+    expect(entityIds.sort()).toEqual(['p1', 'p2', 'v1']);
+    expect(readAnnotations(JSON.parse(JSON.stringify(state)).annotations)).toEqual(store.getState().view.annotations);
+
+    removeAnnotation(ops, { kind: 'note', id });
+    expect(store.getState().view.annotations).toEqual({ notes: [], arrows: [] });
+    ops.undo();
+    expect(store.getState().view.annotations.notes[0]?.text).toBe('Seen at the garage');
+    expect(store.getState().view.annotations.arrows).toHaveLength(1);
+    ops.undo(); // the arrow
+    expect(store.getState().view.annotations.arrows).toHaveLength(0);
+
+    // Whatever a client stored: malformed notes and arrows to unknown notes are dropped, text is capped.
+    const read = readAnnotations({
+      notes: [{ id: 'n1', text: 'x'.repeat(900), x: 1, y: 2 }, { id: 'n2', text: 5, x: 0, y: 0 }, 'junk'],
+      arrows: [{ id: 'a1', from: { kind: 'note', id: 'n1' }, to: { kind: 'entity', id: 'p1' } }, { id: 'a2', from: { kind: 'note', id: 'nope' }, to: { kind: 'entity', id: 'p1' } }],
+    });
+    expect(read.notes.map((n) => [n.id, n.text.length])).toEqual([['n1', 500]]);
+    expect(read.arrows.map((a) => a.id)).toEqual(['a1']);
+    expect(readAnnotations('nonsense')).toEqual({ notes: [], arrows: [] });
+  });
+});
+
+describe('the entity table and keyboard walk', () => {
+  it('sorts the chart entities by any column and writes the CSV in that order', async () => {
+    const { entityRows, rowsCsv, sortRows } = await import('../../web/src/chart/entityTable');
+    const { cy } = workspace();
+    cy.getElementById('v1').addClass('hidden');
+    const rows = entityRows(cy);
+    expect(sortRows(rows, 'links', 'desc').map((r) => [r.id, r.links])).toEqual([['p1', 2], ['p2', 1], ['v1', 1]]);
+    expect(sortRows(rows, 'label', 'asc').map((r) => r.label)).toEqual(['Ann Oakes', 'Child Two', 'v1']);
+    expect(rows.find((r) => r.id === 'v1')?.state).toBe('hidden');
+    const csvText = rowsCsv(sortRows(rows, 'label', 'desc'));
+    expect(csvText.split('\r\n').slice(1, 3)).toEqual(['"v1","Vehicle","v1","1","","hidden","no"', '"p2","Person","Child Two","1","","shown","no"']);
+  });
+
+  it('goes round the linked entities clockwise, moves on and back', async () => {
+    const { stepNeighbour, moveToSelected, stepBack } = await import('../../web/src/store/navigation');
+    const { cy } = workspace();
+    cy.getElementById('p1').position({ x: 0, y: 0 });
+    cy.getElementById('p2').position({ x: 100, y: 0 }); // three o'clock
+    cy.getElementById('v1').position({ x: 0, y: -100 }); // twelve o'clock
+    cy.getElementById('p1').select();
+    const ids = () => cy.$(':selected').map((e) => e.id());
+    expect(stepNeighbour(cy, 1)).toMatchObject({ selected: 'v1', centre: 'p1', index: 1, of: 2 });
+    expect(stepNeighbour(cy, 1)?.selected).toBe('p2');
+    expect(stepNeighbour(cy, 1)?.selected).toBe('v1');
+    expect(stepNeighbour(cy, -1)?.selected).toBe('p2');
+    expect(moveToSelected(cy)).toMatchObject({ centre: 'p2', of: 1 });
+    expect(stepNeighbour(cy, 1)?.selected).toBe('p1');
+    expect(stepBack(cy)?.selected).toBe('p1');
+    expect(ids()).toEqual(['p1']);
+  });
+});

@@ -29,7 +29,8 @@ export function entityRows(cy: cytoscape.Core): EntityRow[] {
       kind: d.kind,
       label: d.label,
       links: n.connectedEdges().length,
-      date: entityDate(d.entity) ?? '',
+      // A person's date is their date of birth; other records their own (occurred, served…).
+      date: entityDate(d.entity) ?? (typeof d.entity.properties.dob === 'string' ? d.entity.properties.dob.slice(0, 10) : ''),
       state: n.hasClass('hidden') ? 'hidden' : n.hasClass('filtered') ? 'filtered' : 'shown',
       pinned: n.locked(),
     });
