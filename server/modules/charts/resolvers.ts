@@ -111,7 +111,7 @@ export const chartsResolvers = {
       }
       // The view state is the owner's writing (group names) and whatever a client put there: to
       // another user it goes as view state only — positions, hidden, pinned, group members, filters,
-      // styling, viewport — with group names only inside the owner's agency.
+      // styling, viewport — with group names and notes only inside the owner's agency.
       if (chart.owner !== ctx.user!.username) {
         const [owner] = await ctx.db.read('MATCH (u:User {username: $owner}) RETURN u.agency AS agency', { owner: chart.owner });
         parsed = viewStateForOthers(parsed, (owner?.agency ?? null) === (ctx.user!.agency ?? null));
@@ -177,6 +177,8 @@ export function viewStateForOthers(state: unknown, sameAgency: boolean): Record<
   const s = state as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k of VIEW_STATE_KEYS) if (s[k] !== undefined) out[k] = s[k];
+  // Notes drawn on the chart are the owner's writing too: shown only inside the owner's agency.
+  if (sameAgency && s.annotations !== undefined) out.annotations = s.annotations;
   if (Array.isArray(out.groups)) {
     out.groups = (out.groups as Record<string, unknown>[]).map((g, i) => ({
       id: String(g?.id ?? `group-${i}`),
