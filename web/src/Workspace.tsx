@@ -32,6 +32,8 @@ import { EntityTable } from './components/EntityTable';
 import { openChartMenu } from './store/chartMenu';
 import type { ChartHistory } from './chart/history';
 import { createChartOps, type ChartOps } from './store/chartOps';
+import { useWorkingChart } from './autosave/useWorkingChart';
+import { AutosaveStatus } from './autosave/AutosaveStatus';
 import { createChartStore, patch, type ChartStore } from './store/chartStore';
 import { deriveViews } from './store/readers';
 import { useChart, useWorkspace, WorkspaceContext } from './store/WorkspaceContext';
@@ -69,6 +71,11 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   const analyst = user?.role === 'analyst';
   // The analyst's inbox, live; a home that embeds the workspace keeps its own.
   const alerts = useAlerts(!!user && !embedded && analyst);
+  // The analyst's own chart is saved as they work and comes back at the next sign-in; the address
+  // names what is on it. Called before the chart is created, so that its last save on unmount still
+  // finds the chart.
+  const restoresWorkingChart = !!user && analyst && !embedded;
+  const working = useWorkingChart(store, ops, user, restoresWorkingChart);
 
   // The chart is created once per mount, with its operations.
   useEffect(() => {
@@ -89,7 +96,8 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
     setOps(o);
 
     const ctrl = new AbortController();
-    if (user) o.loadOperationChart(ctrl.signal);
+    // The first screen: the working chart (useWorkingChart), else the operation's chart.
+    if (user && !restoresWorkingChart) o.loadOperationChart(ctrl.signal);
     return () => {
       ctrl.abort();
       stopRefresh();
@@ -111,7 +119,7 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   const context = useMemo(() => ({ store, ops, actions: ACTIONS }), [store, ops]);
   return (
     <WorkspaceContext.Provider value={context}>
-      <WorkspaceScreen user={user} onSignOut={onSignOut} embedded={embedded} analyst={analyst} alerts={alerts} container={container} ops={ops} />
+      <WorkspaceScreen user={user} onSignOut={onSignOut} embedded={embedded} analyst={analyst} alerts={alerts} container={container} ops={ops} working={restoresWorkingChart ? working : null} />
     </WorkspaceContext.Provider>
   );
 }
@@ -125,6 +133,7 @@ function WorkspaceScreen({
   alerts,
   container,
   ops,
+  working,
 }: {
   user: User | null;
   onSignOut(): void;
@@ -133,6 +142,7 @@ function WorkspaceScreen({
   alerts: ReturnType<typeof useAlerts>;
   container: RefObject<HTMLDivElement | null>;
   ops: ChartOps | null;
+  working: ReturnType<typeof useWorkingChart> | null;
 }) {
   const { store } = useWorkspace();
   const chart = useChart((s) => s.chart);
@@ -317,7 +327,9 @@ function WorkspaceScreen({
           onRenameGroup={(id, name) => ops?.renameGroup(id, name)}
         />
       </main>
-      <StatusBar nodes={summary.nodes} links={summary.links} selected={summary.selected} operation={operation?.name ?? null} />
+      <StatusBar nodes={summary.nodes} links={summary.links} selected={summary.selected} operation={operation?.name ?? null}>
+        {working && <AutosaveStatus status={working.status} unsavedName={working.unsavedName} />}
+      </StatusBar>
       <ContextMenu onClosed={() => container.current?.focus()} />
       {session.help && <ShortcutHelp actions={ACTIONS} analyst={analyst} onClose={() => setSession({ help: false })} />}
       {session.opening && user && (

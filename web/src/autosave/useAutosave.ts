@@ -15,7 +15,7 @@ export type AutosaveStatus =
 /**
  * Snapshots that could not be saved because the session ended (or the server was unreachable), by
  * username. In memory only, for this page: when the same user signs in again the workspace saves
- * this one first and restores it (see takeUnsaved), so an expired session loses nothing.
+ * this one first and restores it (see unsavedOf), so an expired session loses nothing.
  */
 const unsaved = new Map<string, WorkingChartInput>();
 
@@ -28,12 +28,13 @@ export function flushAutosaves(timeoutMs = 3_000): Promise<void> {
   return Promise.race([all, new Promise<void>((r) => setTimeout(r, timeoutMs))]);
 }
 
-/** The snapshot a user's ended session could not save, once (removed as it is taken). */
-export function takeUnsaved(username: string): WorkingChartInput | null {
-  const s = unsaved.get(username) ?? null;
-  unsaved.delete(username);
-  return s;
-}
+/** The snapshot a user's ended session could not save (null when there is none). */
+export const unsavedOf = (username: string): WorkingChartInput | null => unsaved.get(username) ?? null;
+
+/** Forgets that snapshot, once it is saved. */
+export const forgetUnsaved = (username: string, snapshot: WorkingChartInput): void => {
+  if (unsaved.get(username) === snapshot) unsaved.delete(username);
+};
 
 export interface AutosaveOptions {
   /**

@@ -306,7 +306,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     removeWithUndo(cy.elements(), `Chart cleared (${cy.nodes().length} entities).`);
     // Notes go with the chart they were written on (the undo step above keeps them).
     patch(store, 'view', { annotations: NO_ANNOTATIONS });
-    patch(store, 'session', { chartName: null });
+    patch(store, 'session', { chartName: null, chartId: null });
   }
 
   const fit = () => fitChart(cy);
@@ -546,12 +546,36 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     );
     try {
       const saved = await saveChart({ name, entityIds, linkIds, state: state as unknown as Record<string, unknown>, sharing });
-      patch(store, 'session', { chartName: name });
+      patch(store, 'session', { chartName: name, chartId: saved.id });
       const who = saved.shared ? 'You and those you shared it with' : 'Only you';
       say(`Saved "${name}" (${plural(entityIds.length, 'entity', 'entities')}). ${who} can open it from Charts.`);
     } catch (err) {
       showError(err);
     }
+  }
+
+  /**
+   * Replaces what is on the chart with a stored chart (a saved chart, the working chart): its
+   * elements as the server read them now, then how it looked (positions, groups, filters, styling).
+   */
+  function showStored(elements: Subgraph, state: ViewState): void {
+    cy.elements().remove();
+    mergeSubgraph(cy, elements);
+    restoreState(cy, state);
+    const s = state.styling;
+    patch(store, 'view', {
+      filters: { ...NO_FILTERS, ...(state.filters ?? {}) },
+      ...(s ? { layout: s.layout ?? 'fcose', labels: s.labels ?? 'name' } : {}),
+      annotations: readAnnotations(state.annotations),
+    });
+    reapply();
+    if (s) {
+      const { analysis } = get();
+      if ((s.rank ?? '') !== analysis.rank) applyRankChoice((s.rank ?? '') as RankMeasure | '');
+      if (!!s.communities !== analysis.communities) applyCommunityChoice(!!s.communities);
+      if (s.highlight && s.highlight !== 'never-actioned') applyHighlightChoice(s.highlight);
+    }
+    if (!state.viewport) fitChart(cy);
   }
 
   function open(c: SavedChartSummary): void {
@@ -564,26 +588,10 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       }
       const state = chart.state as unknown as ViewState;
       record(`Open "${chart.name}"`);
-      cy.elements().remove();
-      mergeSubgraph(cy, chart.elements);
-      restoreState(cy, state);
-      patch(store, 'session', { chartName: chart.name });
-      const s = state.styling;
-      patch(store, 'view', {
-        filters: { ...NO_FILTERS, ...(state.filters ?? {}) },
-        ...(s ? { layout: s.layout ?? 'fcose', labels: s.labels ?? 'name' } : {}),
-        annotations: readAnnotations(state.annotations),
-      });
-      reapply();
-      if (s) {
-        const { analysis } = get();
-        if ((s.rank ?? '') !== analysis.rank) applyRankChoice((s.rank ?? '') as RankMeasure | '');
-        if (!!s.communities !== analysis.communities) applyCommunityChoice(!!s.communities);
-        if (s.highlight && s.highlight !== 'never-actioned') applyHighlightChoice(s.highlight);
-      }
+      showStored(chart.elements, state);
+      patch(store, 'session', { chartName: chart.name, chartId: chart.id });
       const saved = Object.keys(state.positions ?? {}).length;
       const gone = saved - chart.elements.nodes.length;
-      if (!state.viewport) fitChart(cy);
       say(
         `Opened "${chart.name}" (saved by ${chart.updatedBy}): ${plural(chart.elements.nodes.length, 'entity', 'entities')}.${gone > 0 ? ` ${gone} no longer in the graph.` : ''} Undo returns to the previous chart.`,
       );
@@ -601,14 +609,15 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     try {
       // The audit entry first: no entry, no file.
       await recordExport(format, ids, chartName);
-      // Loaded when first used: the SVG renderer needs a browser window (and is big).
-      const { csv, download, graphml, pngBlob, svgText } = await import('../chart/export');
+      // Loaded when first used: the pictures need a browser window, the PDF writer is big.
+      const [{ csv, download, graphml }, sheet] = await Promise.all([import('../chart/export'), import('../print/sheetExport')]);
       const base = `${fileBase(chartName)}-${today()}`;
-      if (format === 'PNG') download(`${base}.png`, pngBlob(cy), 'image/png');
-      else if (format === 'SVG') download(`${base}.svg`, svgText(cy), 'image/svg+xml');
+      // Pictures are the printed sheet (light, title, key, date, author, marking): ../print.
+      if (sheet.isSheetFormat(format)) await sheet.exportSheet(cy, format, chartName, base);
       else if (format === 'GRAPHML') download(`${base}.graphml`, graphml(cy), 'application/graphml+xml');
       else download(`${base}.csv`, csv(cy), 'text/csv');
-      say(`Exported ${format === 'GRAPHML' ? 'GraphML' : format} of ${plural(ids.length, 'visible entity', 'visible entities')}; recorded in the audit log.`);
+      const what = format === 'GRAPHML' ? 'Exported GraphML' : format === 'PRINT' ? 'Sent to print the chart' : `Exported ${format}`;
+      say(`${what} of ${plural(ids.length, 'visible entity', 'visible entities')}; recorded in the audit log.`);
     } catch (err) {
       showError(err);
     } finally {
@@ -663,6 +672,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     showNeverActioned,
     save,
     open,
+    showStored,
     exportAs,
     dispose,
   };

@@ -92,6 +92,8 @@ export interface SessionState {
   notice: NoticeState | null;
   operation: { id: string; name: string } | null;
   chartName: string | null;
+  /** The saved chart on screen (opened, or saved under its name): its address is /chart/<id>. */
+  chartId: string | null;
   sideTab: string;
   /** The timeline and map dock under the chart. */
   dock: boolean;
@@ -165,6 +167,7 @@ export function createChartStore(): ChartStore {
       notice: null,
       operation: null,
       chartName: null,
+      chartId: null,
       sideTab: 'analysis',
       dock: true,
       help: false,
