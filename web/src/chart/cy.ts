@@ -31,7 +31,16 @@ export function createChart(container: HTMLElement): cytoscape.Core {
   (window as WindowWithCy).__cy = cy;
   const stops = [installLabelFitting(cy), followContainerSize(cy, container)];
   // Links an operation's box already says stay hidden whatever brought their entities (restore, undo).
-  const boxed = () => markBoxedLinks(cy);
+  // Once after a burst (one expansion fires hundreds of 'add's), not once per element.
+  let queued = false;
+  const boxed = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!cy.destroyed()) markBoxedLinks(cy);
+    });
+  };
   cy.on('add move', boxed);
   stops.push(() => cy.off('add move', boxed));
   teardown.set(cy, stops);
