@@ -1,7 +1,7 @@
 /** The printed sheet's pure parts: node shapes as SVG paths, the chart drawing, the sheet's title block and key. */
 import { describe, expect, it } from 'vitest';
 import type { Scene, SceneEdge, SceneNode } from '../../web/src/chart/chartScene';
-import { edgePathData, fitLabel, sceneSvg } from '../../web/src/chart/chartSvg';
+import { edgePathData, fitLabel, imageTag, sceneSvg, svgOfDataUrl } from '../../web/src/chart/chartSvg';
 import { NODE_SHAPES, shapePath } from '../../web/src/chart/nodeShapes';
 import { PAGES, printedAt, sheetSvg } from '../../web/src/chart/printSheet';
 
@@ -13,7 +13,7 @@ function node(id: string, kind: string, shape: string, x: number, y: number, ext
     border: { width: 2, color: '#0b0e13', style: 'solid', opacity: 1 },
     images: [{ url: 'data:image/svg+xml;utf8,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E', w: 0.7, h: 0.7 }],
     underlay: null, outline: null, label: `Label ${id}`, labelColor: 'rgb(231, 236, 242)', fontSize: 13, fontWeight: 'normal', fontStyle: 'normal',
-    labelAt: 'bottom', labelMaxWidth: 170, labelMargin: 5, opacity: 1, isGroup: false, ...extra,
+    labelAt: 'bottom', labelSide: 'center', labelMaxWidth: 170, labelMargin: 5, labelMarginX: 0, opacity: 1, isGroup: false, ...extra,
   };
 }
 const edge = (id: string, points: SceneEdge['points'], extra: Partial<SceneEdge> = {}): SceneEdge => ({
@@ -54,6 +54,16 @@ describe('the chart drawing', () => {
     expect(edgePathData([{ x: 0, y: 0 }, { x: 2, y: 4 }, { x: 8, y: 4 }, { x: 10, y: 0 }], 'bezier')).toBe('M0 0 Q2 4 5 4 Q8 4 10 0');
   });
 
+  it('inlines SVG pictures from data URIs (percent-encoded or base64) and keeps other pictures as images', () => {
+    const icon = '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 24 24"><path d="M1 1L23 23"/></svg>';
+    expect(svgOfDataUrl(`data:image/svg+xml;utf8,${encodeURIComponent(icon)}`)).toBe(icon);
+    expect(svgOfDataUrl(`data:image/svg+xml;base64,${btoa(icon)}`)).toBe(icon);
+    expect(svgOfDataUrl('data:image/png;base64,AAAA')).toBeNull();
+    const tag = imageTag(`data:image/svg+xml;utf8,${encodeURIComponent(icon)}`, 10, 20, 30, 30);
+    expect(tag).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" x="10" y="20" width="30" height="30" preserveAspectRatio="xMidYMid meet"><path d="M1 1L23 23"/></svg>');
+    expect(imageTag('https://example.org/a.png', 0, 0, 5, 5)).toContain('<image xlink:href="https://example.org/a.png"');
+  });
+
   it('cuts long labels with an ellipsis', () => {
     expect(fitLabel('Short', 13, 170)).toBe('Short');
     const cut = fitLabel('A very long name of a place that will never fit in the label box', 13, 120);
@@ -71,7 +81,9 @@ describe('the chart drawing', () => {
     const svg = sceneSvg(scene);
     expect(svg).toContain('data-kind="Person" d="M');
     expect(svg).toContain('data-shape="round-diamond"');
-    expect((svg.match(/<image /g) ?? []).length).toBe(2);
+    // Glyphs are inlined as nested SVG (vector in the PDF, nothing to load).
+    expect((svg.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" x="/g) ?? []).length).toBe(2);
+    expect(svg).not.toContain('<image');
     expect(svg).toContain('stroke-dasharray="8 5"');
     expect(svg).toContain('>lives with</text>');
     // The dark theme's light label colour becomes ink on paper.
@@ -95,6 +107,16 @@ describe('the sheet', () => {
     expect(svg).toContain('>Key<');
     expect(svg).toContain('>Person<');
     expect(svg).toContain('fill="#ffffff"/>');
+  });
+
+  it('is well-formed: no element repeats an attribute (a browser would refuse the whole picture)', () => {
+    const legend = [{ label: 'Hotspot', swatch: { type: 'halo' as const, color: '#ff5252' } }, { label: 'Link', swatch: { type: 'line' as const, color: '#5f6f84', width: 2, style: 'dashed' as const } }];
+    const full: Scene = { ...scene, edges: [edge('e', [{ x: 0, y: 0 }, { x: 50, y: 50 }])], nodes: [node('a', 'Person', 'ellipse', 50, 50, { underlay: { color: '#f00', padding: 5, opacity: 0.5 }, outline: { color: '#ff0', width: 3, offset: 2 } })] };
+    const { svg } = sheetSvg(full, legend, meta);
+    for (const tag of svg.match(/<[a-z][^>]*>/g) ?? []) {
+      const names = [...tag.matchAll(/\s([\w:-]+)="/g)].map((m) => m[1]);
+      expect(new Set(names).size, tag).toBe(names.length);
+    }
   });
 
   it('escapes what the user typed', () => {

@@ -2,7 +2,3 @@ declare module 'cytoscape-fcose' {
   const ext: cytoscape.Ext;
   export default ext;
 }
-declare module 'cytoscape-svg' {
-  const ext: cytoscape.Ext;
-  export default ext;
-}

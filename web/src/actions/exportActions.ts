@@ -19,4 +19,6 @@ export const exportActions = defineActions([
   exportAction('SVG', 'SVG', 'picture'),
   exportAction('GRAPHML', 'GraphML', 'data'),
   exportAction('CSV', 'CSV', 'data'),
+  { ...exportAction('PDF', 'PDF', 'picture'), title: 'Download a printable PDF of the visible chart (paper size as chosen, landscape); recorded in the audit log' },
+  { ...exportAction('PRINT', 'Print', 'picture'), name: 'print', testId: 'print', title: 'Print the visible chart with its title, key and marking (paper size as chosen); recorded in the audit log' },
 ]);

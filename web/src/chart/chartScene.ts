@@ -33,10 +33,14 @@ export interface SceneNode {
   fontSize: number;
   fontWeight: string;
   fontStyle: string;
-  /** Where the label sits: 'bottom' (entities) or 'top' (groups' titles). */
+  /** Where the label sits against the node (Cytoscape's text-valign and text-halign). */
   labelAt: 'bottom' | 'top' | 'center';
+  labelSide: 'left' | 'right' | 'center';
+  /** Widest label before an ellipsis; Infinity when the style does not cut labels (text-wrap: none). */
   labelMaxWidth: number;
+  /** text-margin-y and text-margin-x. */
   labelMargin: number;
+  labelMarginX: number;
   opacity: number;
   isGroup: boolean;
 }
@@ -93,6 +97,8 @@ function readNode(n: cytoscape.NodeSingular): SceneNode {
   const underlayOpacity = num(n, 'underlay-opacity');
   const outlineWidth = num(n, 'outline-width');
   const valign = str(n, 'text-valign');
+  // A group's title sits above its box whatever the side setting says.
+  const halign = isGroup ? 'center' : str(n, 'text-halign');
   const polygon = str(n, 'shape') === 'polygon' ? str(n, 'shape-polygon-points').split(/\s+/).map(Number) : undefined;
   return {
     id: n.id(),
@@ -115,8 +121,10 @@ function readNode(n: cytoscape.NodeSingular): SceneNode {
     fontWeight: str(n, 'font-weight') || 'normal',
     fontStyle: str(n, 'font-style') || 'normal',
     labelAt: valign === 'top' ? 'top' : valign === 'center' ? 'center' : 'bottom',
-    labelMaxWidth: num(n, 'text-max-width') || 200,
+    labelSide: halign === 'left' ? 'left' : halign === 'right' ? 'right' : 'center',
+    labelMaxWidth: str(n, 'text-wrap') === 'ellipsis' ? num(n, 'text-max-width') || 200 : Infinity,
     labelMargin: Math.abs(num(n, 'text-margin-y')),
+    labelMarginX: Math.abs(num(n, 'text-margin-x')),
     opacity: n.effectiveOpacity(),
     isGroup,
   };

@@ -14,9 +14,19 @@ export const INK = '#17202a';
 export const esc = (s: string): string => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const f = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** Width of a text in model units: an average Helvetica advance, good enough to size a label backing. */
+type Measure = (text: string, fontSize: number, bold: boolean) => number;
+/** An average Helvetica advance: used where no browser can measure (tests, Node). */
+const estimate: Measure = (text, fontSize, bold) => text.length * fontSize * (bold ? 0.58 : 0.52);
+let measure: Measure = estimate;
+
+/** Lets the browser measure text with a real font (printExport.ts); null goes back to the estimate. */
+export function setTextMeasure(m: Measure | null): void {
+  measure = m ?? estimate;
+}
+
+/** Width of a text in model units, to cut labels as the screen does and size their backing. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  return text.length * fontSize * (bold ? 0.6 : 0.55);
+  return measure(text, fontSize, bold);
 }
 
 /** The label as it fits in maxWidth, with an ellipsis when cut (Cytoscape's text-wrap: ellipsis). */
@@ -32,16 +42,43 @@ function strokeAttrs(width: number, color: string, style: string, opacity = 1): 
   return `stroke="${esc(color)}" stroke-width="${f(width)}"${opacity < 1 ? ` stroke-opacity="${f(opacity)}"` : ''}${dash}`;
 }
 
-function imageTag(url: string, x: number, y: number, w: number, h: number): string {
+/** The SVG document inside a data URI (percent-encoded or base64), or null for anything else. */
+export function svgOfDataUrl(url: string): string | null {
+  const m = /^data:image\/svg\+xml(;charset=[\w-]+)?(;utf-?8)?(;base64)?,(.*)$/is.exec(url);
+  if (!m) return null;
+  try {
+    if (!m[3]) return decodeURIComponent(m[4]!);
+    const bin = atob(m[4]!);
+    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A node's picture. An SVG glyph or pictogram is written inline as a nested <svg>, so it stays vector
+ * and needs no loading: the PDF writer would fetch an <image> by XHR, which the app's
+ * Content-Security-Policy (rightly) refuses for data: URLs. Other pictures stay <image>.
+ */
+export function imageTag(url: string, x: number, y: number, w: number, h: number): string {
+  const inner = svgOfDataUrl(url);
+  const root = inner ? /<svg\b[^>]*>/i.exec(inner.replace(/<\?xml[^>]*>\s*/i, '')) : null;
+  if (inner && root) {
+    const kept = root[0].replace(/\s(width|height|x|y|preserveAspectRatio)="[^"]*"/g, '').replace(/\/?>$/, '');
+    const open = `${kept} x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" preserveAspectRatio="xMidYMid meet"${root[0].endsWith('/>') ? '/>' : '>'}`;
+    const start = inner.indexOf(root[0]);
+    return inner.slice(start).replace(root[0], open);
+  }
   return `<image xlink:href="${esc(url)}" x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" preserveAspectRatio="xMidYMid meet"/>`;
 }
 
-function labelTag(text: string, x: number, baseline: number, size: number, weight: string, style: string, color: string, backing: boolean): string {
+function labelTag(text: string, x: number, baseline: number, size: number, weight: string, style: string, color: string, backing: boolean, anchor: 'start' | 'middle' | 'end' = 'middle'): string {
   const bold = weight === 'bold' || Number(weight) >= 600;
   const w = textWidth(text, size, bold);
-  const back = backing ? `<rect x="${f(x - w / 2 - 2)}" y="${f(baseline - size * 0.95)}" width="${f(w + 4)}" height="${f(size * 1.25)}" rx="2" fill="#ffffff" fill-opacity="0.82"/>` : '';
+  const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+  const back = backing ? `<rect x="${f(left - 2)}" y="${f(baseline - size * 0.95)}" width="${f(w + 4)}" height="${f(size * 1.25)}" rx="2" fill="#ffffff" fill-opacity="0.82"/>` : '';
   const attrs = `font-family="${PRINT_FONT}" font-size="${f(size)}"${bold ? ' font-weight="bold"' : ''}${style === 'italic' ? ' font-style="italic"' : ''}`;
-  return `${back}<text x="${f(x)}" y="${f(baseline)}" text-anchor="middle" ${attrs} fill="${esc(color)}">${esc(text)}</text>`;
+  return `${back}<text x="${f(x)}" y="${f(baseline)}" text-anchor="${anchor}" ${attrs} fill="${esc(color)}">${esc(text)}</text>`;
 }
 
 /** On the light page, labels the dark theme drew in light colours are drawn in ink; dark ones stay. */
@@ -76,7 +113,9 @@ export function nodeSvg(n: SceneNode): string {
     const bold = n.fontWeight === 'bold' || Number(n.fontWeight) >= 600;
     const text = fitLabel(n.label, n.fontSize, n.labelMaxWidth, bold);
     const baseline = n.labelAt === 'top' ? n.y - n.h / 2 - n.labelMargin : n.labelAt === 'center' ? n.y + n.fontSize * 0.35 : n.y + n.h / 2 + n.border.width / 2 + n.labelMargin + n.fontSize * 0.85;
-    parts.push(labelTag(text, n.x, baseline, n.fontSize, n.fontWeight, n.fontStyle, inkFor(n.labelColor), !n.isGroup));
+    const side = n.labelSide;
+    const x = side === 'right' ? n.x + n.w / 2 + n.labelMarginX : side === 'left' ? n.x - n.w / 2 - n.labelMarginX : n.x;
+    parts.push(labelTag(text, x, baseline, n.fontSize, n.fontWeight, n.fontStyle, inkFor(n.labelColor), !n.isGroup, side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle'));
   }
   const op = n.opacity < 1 ? ` opacity="${f(n.opacity)}"` : '';
   return `<g class="node${n.isGroup ? ' group' : ''}" data-id="${esc(n.id)}"${op}>${parts.join('')}</g>`;

@@ -45,7 +45,7 @@ export function chartLegend(cy: cytoscape.Core, scene: Scene): LegendEntry[] {
     if (has((e) => e.data('strength') === 'fair')) line('Link: fair grading', 'dashed');
     if (has((e) => e.data('strength') === 'doubtful')) line('Link: doubtful grading', 'dotted');
     if (has((e) => Number(e.data('nsources')) >= 2)) line('Thicker: more reports behind it', 'solid', 4.5);
-    if (has((e) => e.data('type') === 'HELD')) line('Held link: ask the owning agency', 'dashed', 1.8, '#8b949e');
+    if (has((e) => e.data('type') === 'HELD')) line('Held link: ask its owner', 'dashed', 1.8, '#8b949e');
     if (has((e) => e.hasClass('path-hl'))) line('Path or network asked for', 'solid', 4, '#ff9f43');
   }
   return out;

@@ -5,7 +5,7 @@
  * browser's print. Pure: no DOM.
  */
 import type { Scene } from './chartScene';
-import { esc, INK, PRINT_FONT, sceneSvg } from './chartSvg';
+import { esc, imageTag, INK, PRINT_FONT, sceneSvg } from './chartSvg';
 import type { LegendEntry, Swatch } from './printLegend';
 import { shapePath } from './nodeShapes';
 
@@ -52,7 +52,7 @@ function swatchSvg(s: Swatch, x: number, y: number, size: number): string {
   }
   const dash = s.borderStyle === 'dashed' ? ' stroke-dasharray="3 2"' : '';
   const width = s.borderStyle === 'double' ? 2.4 : 1;
-  const images = s.images.map((u) => `<image xlink:href="${esc(u)}" x="${f(cx - size * 0.36)}" y="${f(cy - size * 0.36)}" width="${f(size * 0.72)}" height="${f(size * 0.72)}"/>`).join('');
+  const images = s.images.map((u) => imageTag(u, cx - size * 0.36, cy - size * 0.36, size * 0.72, size * 0.72)).join('');
   return `<path data-shape="${esc(s.shape)}" d="${shapePath(s.shape, cx, cy, size, size)}" fill="${esc(s.fill)}" stroke="${esc(s.border)}" stroke-width="${width}"${dash}/>${images}`;
 }
 
@@ -77,8 +77,8 @@ export function sheetSvg(scene: Scene, legend: LegendEntry[], meta: SheetMeta, o
   const tx = frame.x + (frame.w - bw * s) / 2 - b.x1 * s;
   const ty = frame.y + (frame.h - bh * s) / 2 - b.y1 * s;
 
-  const text = (x: number, y: number, size: number, body: string, extra = '') => `<text x="${f(x)}" y="${f(y)}" font-family="${PRINT_FONT}" font-size="${size}" fill="${INK}" ${extra}>${esc(body)}</text>`;
-  const marking = (y: number) => text(W / 2, y, 11, meta.marking, 'font-weight="bold" text-anchor="middle" fill="#a3001b" class="marking"');
+  const text = (x: number, y: number, size: number, body: string, extra = '', fill = INK) => `<text x="${f(x)}" y="${f(y)}" font-family="${PRINT_FONT}" font-size="${size}" fill="${fill}" ${extra}>${esc(body)}</text>`;
+  const marking = (y: number) => text(W / 2, y, 11, meta.marking, 'font-weight="bold" text-anchor="middle" class="marking"', '#a3001b');
   const counts = `${scene.nodes.length} ${scene.nodes.length === 1 ? 'entity' : 'entities'}, ${scene.edges.length} ${scene.edges.length === 1 ? 'link' : 'links'}`;
   const keyX = W - MARGIN - KEY_WIDTH;
   const key = legend

@@ -1,6 +1,7 @@
 import { ActionButtons } from '../actions/ActionButton';
 import { LAYOUTS, type LayoutName } from '../chart/layouts';
 import type { LabelMode } from '../chart/overlays';
+import { PrintControls } from '../print/PrintControls';
 import { useChart, useWorkspace } from '../store/WorkspaceContext';
 
 /**
@@ -39,6 +40,7 @@ export function ChartBar() {
       {exports && (
         <span className="export-group" role="group" aria-label="Export (audited)">
           <span className="muted small">Export</span>
+          <PrintControls />
           <ActionButtons place="export" />
         </span>
       )}
