@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RESULTS, statePurpose, testPurpose } from '../support/browser.js';
+import { launchChromium, RESULTS, signIn } from '../support/browser.js';
 import { testDatabase } from '../support/client.js';
 
 const DEMO_PERSON_ID = 'per-s001';
@@ -53,21 +53,11 @@ async function rightClick(id: string, exact = true) {
 const idle = () => expect.poll(() => page.getByTestId('loading').count(), { timeout: 30_000 }).toBe(0);
 
 beforeAll(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(inject('stack').url, { waitUntil: 'load' });
-  const { username, password } = inject('stack').users.analyst;
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('purpose-dialog').waitFor({ timeout: 20_000 });
-  await statePurpose(page, testPurpose('analyst'));
+  await signIn(page, 'analyst');
   await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 30_000 });
   await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), undefined, { timeout: 30_000 });
   // The suspect in the middle of the view, so that right-clicks land on it.
