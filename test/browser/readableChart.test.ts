@@ -112,6 +112,8 @@ describe.each([
   });
   afterAll(async () => {
     await page?.close();
+    // Its last autosave (on leaving) lands after the close: let it, so the next clear removes it.
+    await new Promise((r) => setTimeout(r, 1500));
   });
 
   it('shows the operation as boxes by disposition, without spokes to it', async () => {

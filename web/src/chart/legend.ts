@@ -7,6 +7,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { kindStyle, KIND_STYLES } from './kinds';
+import { bandColour } from './operationBoxes';
 
 export interface LegendFacts {
   /** Style keys present, in vocabulary order. */
@@ -43,7 +44,7 @@ export function legendFacts(cy: cytoscape.Core | null): LegendFacts {
   const communities = new Map<string, number>();
   cy.nodes().forEach((n) => {
     if (n.data('isGroup')) {
-      f.boxes.push({ label: String(n.data('label') ?? ''), colour: String(n.data('boxColor') ?? GROUP_COLOUR) });
+      f.boxes.push({ label: String(n.data('label') ?? ''), colour: bandColour(n.id()) ?? GROUP_COLOUR });
       return;
     }
     kinds.add(String(n.data('sk') ?? 'other'));

@@ -33,6 +33,12 @@ export const BANDS: readonly Band[] = [
 const bandByKey = new Map(BANDS.map((b) => [b.key, b]));
 
 const BOX_PREFIX = 'box:';
+
+/** The tint of an operation's box, from its id (`box:<operation>:<band>`); undefined for other groups. */
+export function bandColour(id: string): string | undefined {
+  if (!id.startsWith(BOX_PREFIX)) return undefined;
+  return bandByKey.get(id.slice(id.lastIndexOf(':') + 1))?.colour;
+}
 export const boxId = (operationId: string, band: string): string => `${BOX_PREFIX}${operationId}:${band}`;
 
 /** Which band a link into the operation puts its entity in, or null for links a box does not say. */
@@ -91,7 +97,7 @@ export function boxOperation(cy: cytoscape.Core, operationId: string): cytoscape
     for (const [band, n] of counts) {
       const id = boxId(operationId, band);
       const b = bandByKey.get(band) as Band;
-      const data = { id, label: `${capitalise(b.words)} (${n})`, operation: name, isGroup: true, kind: 'Group', sk: 'group', boxColor: b.colour };
+      const data = { id, label: `${capitalise(b.words)} (${n})`, operation: name, isGroup: true, kind: 'Group', sk: 'group' };
       const existing = cy.getElementById(id);
       if (existing.empty()) cy.add({ group: 'nodes', data });
       else existing.data(data);

@@ -2,6 +2,7 @@ import type cytoscape from 'cytoscape';
 import { KIND_STYLES, glyphImage } from './kinds';
 import { scaled } from './labels';
 import { edgeWords } from './linkWords';
+import { BANDS } from './operationBoxes';
 
 /** Canvas background; labels get an outline in this colour so they stay legible over links. */
 export const CANVAS_BG = '#151a21';
@@ -231,11 +232,14 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'min-zoomed-font-size': 5,
       },
     },
-    {
-      // A band of an operation (operationBoxes.ts) in its own tint: convicted, charged, victims…
-      selector: 'node[?isGroup][boxColor]',
-      style: { 'background-color': 'data(boxColor)', 'border-color': 'data(boxColor)', color: 'data(boxColor)' },
-    },
+    // A band of an operation (operationBoxes.ts) in its own tint: convicted, charged, victims… Told
+    // by the box's id, which a saved or restored chart keeps.
+    ...BANDS.map(
+      (b): Block => ({
+        selector: `node[?isGroup][id ^= "box:"][id $= ":${b.key}"]`,
+        style: { 'background-color': b.colour, 'border-color': b.colour, color: b.colour },
+      }),
+    ),
     {
       // Size by a rank measure (DEGREE, BETWEENNESS): `rank` is the score scaled to 0-1.
       selector: 'node.ranked',
