@@ -4,6 +4,7 @@ import type { Scene, SceneEdge, SceneNode } from '../../web/src/chart/chartScene
 import { edgePathData, fitLabel, imageTag, sceneSvg, svgOfDataUrl } from '../../web/src/chart/chartSvg';
 import { NODE_SHAPES, shapePath } from '../../web/src/chart/nodeShapes';
 import { PAGES, printedAt, sheetSvg } from '../../web/src/chart/printSheet';
+import { fitLabelsForPrint, MIN_PT } from '../../web/src/chart/printLabels';
 
 const coords = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
 
@@ -131,5 +132,26 @@ describe('the sheet', () => {
     expect(width).toBeCloseTo(PAGES.A4.width);
     expect(height).toBeGreaterThan(PAGES.A4.height);
     expect(printedAt(new Date('2026-01-05T09:03:00Z'))).toBe('5 Jan 2026 09:03 UTC');
+  });
+});
+
+describe('labels on paper', () => {
+  it('are sized for the sheet whatever the screen zoom was, and never overlap', () => {
+    const scene: Scene = {
+      bounds: { x1: 0, y1: 0, x2: 400, y2: 100 },
+      groups: [],
+      edges: [],
+      nodes: [
+        node('a', 'Person', 'ellipse', 0, 0, { labelSide: 'right', labelAt: 'center', fontSize: 26, labelMaxWidth: 176, labelMarginX: 10 }),
+        node('b', 'Person', 'ellipse', 30, 0, { labelSide: 'right', labelAt: 'center', fontSize: 26, labelMaxWidth: 176, labelMarginX: 10 }),
+        node('c', 'Person', 'ellipse', 0, 300, { labelSide: 'right', labelAt: 'center', fontSize: 26, labelMaxWidth: 176, labelMarginX: 10 }),
+      ],
+    };
+    // The screen had zoomed out (labels twice their size); the sheet prints at 0.25 pt per unit.
+    const left = fitLabelsForPrint(scene, 2, 0.25);
+    expect(scene.nodes[0]!.fontSize * 0.25).toBeCloseTo(MIN_PT);
+    expect(left).toBe(1);
+    // a's name, to its right, would run over b: it is the one left out.
+    expect(scene.nodes.filter((n) => n.label).map((n) => n.id).sort()).toEqual(['b', 'c']);
   });
 });

@@ -90,6 +90,22 @@ function inkFor(color: string): string {
   return light ? INK : color;
 }
 
+/** Where a node's label is anchored: x (start, middle or end by side) and the text baseline. */
+function labelAnchor(n: SceneNode): { x: number; baseline: number } {
+  const baseline = n.labelAt === 'top' ? n.y - n.h / 2 - n.labelMargin : n.labelAt === 'center' ? n.y + n.fontSize * 0.35 : n.y + n.h / 2 + n.border.width / 2 + n.labelMargin + n.fontSize * 0.85;
+  const x = n.labelSide === 'right' ? n.x + n.w / 2 + n.labelMarginX : n.labelSide === 'left' ? n.x - n.w / 2 - n.labelMarginX : n.x;
+  return { x, baseline };
+}
+
+/** The box a node's label takes, as drawn (after the ellipsis). */
+export function labelBox(n: SceneNode): { x1: number; y1: number; x2: number; y2: number } {
+  const bold = n.fontWeight === 'bold' || Number(n.fontWeight) >= 600;
+  const w = textWidth(fitLabel(n.label, n.fontSize, n.labelMaxWidth, bold), n.fontSize, bold);
+  const { x, baseline } = labelAnchor(n);
+  const x1 = n.labelSide === 'right' ? x : n.labelSide === 'left' ? x - w : x - w / 2;
+  return { x1, y1: baseline - n.fontSize * 0.95, x2: x1 + w, y2: baseline + n.fontSize * 0.3 };
+}
+
 export function nodeSvg(n: SceneNode): string {
   const parts: string[] = [];
   const d = shapePath(n.shape, n.x, n.y, n.w, n.h, n.polygonPoints);
@@ -112,9 +128,8 @@ export function nodeSvg(n: SceneNode): string {
   if (n.label) {
     const bold = n.fontWeight === 'bold' || Number(n.fontWeight) >= 600;
     const text = fitLabel(n.label, n.fontSize, n.labelMaxWidth, bold);
-    const baseline = n.labelAt === 'top' ? n.y - n.h / 2 - n.labelMargin : n.labelAt === 'center' ? n.y + n.fontSize * 0.35 : n.y + n.h / 2 + n.border.width / 2 + n.labelMargin + n.fontSize * 0.85;
+    const { x, baseline } = labelAnchor(n);
     const side = n.labelSide;
-    const x = side === 'right' ? n.x + n.w / 2 + n.labelMarginX : side === 'left' ? n.x - n.w / 2 - n.labelMarginX : n.x;
     parts.push(labelTag(text, x, baseline, n.fontSize, n.fontWeight, n.fontStyle, inkFor(n.labelColor), !n.isGroup, side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle'));
   }
   const op = n.opacity < 1 ? ` opacity="${f(n.opacity)}"` : '';

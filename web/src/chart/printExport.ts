@@ -7,10 +7,15 @@ import type cytoscape from 'cytoscape';
 import { readScene, type Scene } from './chartScene';
 import { PRINT_FONT, setTextMeasure } from './chartSvg';
 import { chartLegend } from './printLegend';
-import { PAGES, sheetSvg, type PageName, type SheetMeta } from './printSheet';
+import { fitLabelsForPrint } from './printLabels';
+import { chartFrame, PAGES, sheetSvg, type PageName, type SheetMeta } from './printSheet';
 
-/** Labels are cut where the printed font (Helvetica or its metric twin) ends them, measured here. */
-function sceneForPrint(cy: cytoscape.Core): Scene {
+/**
+ * The chart's scene as it will be printed on `page` (or a sheet as tall as needed): labels cut where
+ * the printed font (Helvetica or its metric twin, measured here) ends them, sized for paper and
+ * fitted so none overlaps (printLabels.ts).
+ */
+function sceneForPrint(cy: cytoscape.Core, page?: PageName): Scene {
   const ctx = document.createElement('canvas').getContext('2d');
   if (ctx) {
     setTextMeasure((text, size, bold) => {
@@ -18,12 +23,16 @@ function sceneForPrint(cy: cytoscape.Core): Scene {
       return (ctx.measureText(text).width * size) / 100;
     });
   }
-  return readScene(cy);
+  const scene = readScene(cy);
+  // labels.ts keeps the factor it sized labels by for the current zoom in the chart's scratch.
+  const screenScale = Number(cy.scratch('labelScale')) || 1;
+  fitLabelsForPrint(scene, screenScale, chartFrame(scene.bounds, 12, page ? PAGES[page] : undefined).scale);
+  return scene;
 }
 
 /** The sheet of the visible chart. Without `page` it is as tall as the chart needs. */
 export function chartSheet(cy: cytoscape.Core, meta: SheetMeta, opts: { page?: PageName; pixelWidth?: number } = {}) {
-  const scene = sceneForPrint(cy);
+  const scene = sceneForPrint(cy, opts.page);
   return sheetSvg(scene, chartLegend(cy, scene), meta, { ...(opts.page ? { page: PAGES[opts.page] } : {}), ...(opts.pixelWidth ? { pixelWidth: opts.pixelWidth } : {}) });
 }
 

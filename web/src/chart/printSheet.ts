@@ -61,19 +61,25 @@ function swatchSvg(s: Swatch, x: number, y: number, size: number): string {
  * and as tall as the chart needs (for PNG and SVG files). `pixelWidth` sets the SVG's own width
  * attribute (what a viewer or the PNG rasteriser uses); the drawing is in points via the viewBox.
  */
-export function sheetSvg(scene: Scene, legend: LegendEntry[], meta: SheetMeta, opts: { page?: { width: number; height: number }; pixelWidth?: number } = {}): { svg: string; width: number; height: number } {
-  const b = scene.bounds;
-  const bw = Math.max(b.x2 - b.x1, 1);
-  const bh = Math.max(b.y2 - b.y1, 1);
-  const W = opts.page?.width ?? PAGES.A4.width;
+/** Where the chart goes on a sheet and at what scale (points per model unit). */
+export function chartFrame(bounds: Scene['bounds'], legendRows: number, page?: { width: number; height: number }) {
+  const bw = Math.max(bounds.x2 - bounds.x1, 1);
+  const bh = Math.max(bounds.y2 - bounds.y1, 1);
+  const W = page?.width ?? PAGES.A4.width;
   const frameW = W - 2 * MARGIN - KEY_WIDTH - 12;
-  const keyRows = legend.length * 15 + 24;
+  const keyRows = legendRows * 15 + 24;
   // A sheet without a paper size grows to fit the chart at the frame's width (and the key).
-  const H = opts.page?.height ?? Math.max(PAGES.A4.height, HEADER + Math.max((bw > 0 ? bh * (frameW / bw) : 0) + 16, keyRows) + FOOTER + 2 * MARGIN);
+  const H = page?.height ?? Math.max(PAGES.A4.height, HEADER + Math.max(bh * (frameW / bw) + 16, keyRows) + FOOTER + 2 * MARGIN);
   const frame = { x: MARGIN, y: MARGIN + HEADER, w: frameW, h: H - 2 * MARGIN - HEADER - FOOTER };
   const pad = 8;
   // Never blow a small chart up past twice its screen size: nodes would look like posters.
-  const s = Math.min((frame.w - 2 * pad) / bw, (frame.h - 2 * pad) / bh, 2);
+  const scale = Math.min((frame.w - 2 * pad) / bw, (frame.h - 2 * pad) / bh, 2);
+  return { W, H, frame, scale, bw, bh };
+}
+
+export function sheetSvg(scene: Scene, legend: LegendEntry[], meta: SheetMeta, opts: { page?: { width: number; height: number }; pixelWidth?: number } = {}): { svg: string; width: number; height: number } {
+  const b = scene.bounds;
+  const { W, H, frame, scale: s, bw, bh } = chartFrame(b, legend.length, opts.page);
   const tx = frame.x + (frame.w - bw * s) / 2 - b.x1 * s;
   const ty = frame.y + (frame.h - bh * s) / 2 - b.y1 * s;
 
