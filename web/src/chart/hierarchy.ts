@@ -10,7 +10,7 @@ export type Positions = Record<string, { x: number; y: number }>;
 
 /** Model units between neighbours in a row (room for a name right of the node) and between rows. */
 export const COLUMN = 230;
-export const ROW = 70;
+export const ROW = 85;
 /** Extra space between two levels, so wrapped rows of one level read as one level. */
 const LEVEL_GAP = 60;
 const PART_GAP = 160;
