@@ -616,7 +616,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       if (sheet.isSheetFormat(format)) await sheet.exportSheet(cy, format, chartName, base);
       else if (format === 'GRAPHML') download(`${base}.graphml`, graphml(cy), 'application/graphml+xml');
       else download(`${base}.csv`, csv(cy), 'text/csv');
-      const what = format === 'GRAPHML' ? 'Exported GraphML' : format === 'PRINT' ? 'Sent to print the chart' : `Exported ${format}`;
+      const what = format === 'GRAPHML' ? 'Exported GraphML' : format === 'PRINT' ? 'Opened printing for the sheet' : `Exported ${format}`;
       say(`${what} of ${plural(ids.length, 'visible entity', 'visible entities')}; recorded in the audit log.`);
     } catch (err) {
       showError(err);
