@@ -90,11 +90,20 @@ export function useAutosave({ enabled, username, capture, subscribe, delayMs = A
 
   useEffect(() => {
     if (!enabled) return;
+    // Cheap per event (a layout moves thousands of nodes, each a change): the timer is set once and,
+    // when it fires, waits again until `delayMs` have passed since the last change.
+    let lastChange = 0;
+    const due = () => {
+      const wait = lastChange + delayMs - Date.now();
+      timer.current = wait > 0 ? setTimeout(due, wait) : null;
+      if (wait <= 0) void save();
+    };
     const stop = subscribe(() => {
+      lastChange = Date.now();
+      if (dirty.current && timer.current) return;
       dirty.current = true;
       setStatus((s) => (s.state === 'pending' ? s : { state: 'pending' }));
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), delayMs);
+      if (!timer.current) timer.current = setTimeout(due, delayMs);
     });
     // Leaving the page: the last changes go with a request that outlives it.
     const onExit = () => {
