@@ -143,7 +143,9 @@ describe('analyst workspace', () => {
     // Two neighbours of the suspect that are not linked to each other: a path runs through him at least.
     const pair = await cyEval<[string, string]>(`
       const s = cy.getElementById(arg);
-      const ns = s.neighborhood().nodes().filter(n => !n.data('isGroup'));
+      // Neighbours over evidential links only: paths never run through the operation's bookkeeping.
+      const bookkeeping = ['ON_CHART', 'PART_OF', 'MENTIONS', 'RAISED_AT', 'DISCUSSED_AT', 'INVESTIGATED_BY', 'HAS_POSTCODE', 'LOCATION_IN_AREA', 'POSTCODE_IN_AREA'];
+      const ns = s.connectedEdges().filter(e => !bookkeeping.includes(e.data('link')?.type)).connectedNodes().filter(n => n.id() !== s.id() && !n.data('isGroup'));
       for (let i = 0; i < ns.length; i++) for (let j = i + 1; j < ns.length; j++)
         if (ns[i].edgesWith(ns[j]).empty()) return [ns[i].id(), ns[j].id()];
       return null;`, DEMO_PERSON_ID);

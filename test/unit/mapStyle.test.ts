@@ -1,6 +1,6 @@
 /** The base-map configuration (server/http/mapStyle.ts): off unless MAP_STYLE_URL names an http(s) style. */
 import { describe, expect, it } from 'vitest';
-import { mapStyleFromEnv } from '../../server/http/mapStyle';
+import { mapStyleFromEnv } from '../../server/http/mapStyle.js';
 
 describe('mapStyleFromEnv', () => {
   it('is off without MAP_STYLE_URL: the plain offline map, nothing fetched from outside', () => {
