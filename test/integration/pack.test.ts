@@ -3,13 +3,15 @@
  * the network diagram (its own landscape page, the network's entities and links in words), no raw
  * link codes anywhere, the marking on every page, and still names no other child.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINK_TYPES } from '../../server/domain/vocabulary.js';
 import { gqlOk, testDatabase } from '../support/client.js';
 
 const PACK = 'mutation ($c: ID!, $p: String!) { strategyPack(childId: $c, purpose: $p, asOf: "2012-01-01", hops: 2) { base64 } }';
 const VIEW = `query ($c: ID!, $p: String!) { childConnections(childId: $c, purpose: $p, asOf: "2012-01-01", hops: 2) {
-  child { id label } network { nodes { id label } links { type } } } }`;
+  child { id label } network { nodes { id kind label } links { source target type } } linkedPersons { entity { id label } } } }`;
 
 describe('the strategy-meeting pack', () => {
   it('includes the network diagram in words, no link codes, the marking on every page, no other child named', async () => {
@@ -17,6 +19,9 @@ describe('the strategy-meeting pack', () => {
     const purpose = 'Strategy meeting YP01 pack diagram';
     const { strategyPack } = await gqlOk(PACK, { c: 'per-c01', p: purpose }, 'safeguarding');
     const pdf = Buffer.from(strategyPack.base64, 'base64');
+    // Kept for a look (test-results/strategy-pack-diagram.pdf).
+    fs.mkdirSync(path.resolve('test-results'), { recursive: true });
+    fs.writeFileSync(path.resolve('test-results/strategy-pack-diagram.pdf'), pdf);
     const parsed = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
     const text = parsed.text.replace(/\s+/g, ' ');
     const pages = parsed.pages.length;
@@ -26,9 +31,15 @@ describe('the strategy-meeting pack', () => {
     expect(text).toMatch(/Network diagram: .* \(within 2 links, as of 2012-01-01\)/);
     const { childConnections: view } = await gqlOk(VIEW, { c: 'per-c01', p: purpose }, 'safeguarding');
     expect(view.network.nodes.length).toBeGreaterThan(5);
+    // Drawn: the child, what is linked to it directly, the persons linked to it (the whole 2-hop
+    // network is counted on page 1).
     const short = (s: string) => (s.length > 26 ? s.slice(0, 25) : s);
-    const labelled = view.network.nodes.filter((n: { label: string }) => text.includes(short(n.label)));
-    expect(labelled.length).toBe(view.network.nodes.length);
+    const direct = new Set(view.network.links.flatMap((l: { source: string; target: string }) => (l.source === 'per-c01' ? [l.target] : l.target === 'per-c01' ? [l.source] : [])));
+    const directPersons = view.network.nodes.filter((n: { id: string; kind: string }) => direct.has(n.id) && n.kind === 'Person');
+    expect(directPersons.length).toBeGreaterThan(0);
+    for (const n of directPersons) expect(text, n.label).toContain(short(n.label));
+    for (const p of view.linkedPersons) expect(text).toContain(short(p.entity.label));
+    expect(text).toMatch(new RegExp(`Showing \\d+ of the ${view.network.nodes.length} entities`));
     // The child's own links are labelled in words ("knows (lives with)", "victim of", …), never as codes.
     expect(text).toContain("The child's own links are labelled in words.");
     expect(text).toMatch(/victim of|knows|lives at|uses phone|has in contacts/);

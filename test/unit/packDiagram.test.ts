@@ -1,7 +1,7 @@
 /** The strategy-meeting pack's network diagram and words, on a made-up view (no database). */
 import { describe, expect, it } from 'vitest';
 import { inWords, renderPack, type PackView } from '../../server/modules/safeguarding/pack.js';
-import { radialLayout } from '../../server/modules/safeguarding/packDiagram.js';
+import { diagramSubset, radialLayout } from '../../server/modules/safeguarding/packDiagram.js';
 
 const person = (id: string, label: string, props: Record<string, unknown> = {}) => ({ id, kind: 'Person', label, properties: props });
 const view: PackView = {
@@ -24,7 +24,10 @@ const view: PackView = {
     ],
   },
   chronology: [{ id: 'n1', kind: 'Notice', label: 'Notice', properties: { kind: 'child_abduction', chronologyDate: '2011-07-01' } }],
-  linkedPersons: [{ entity: person('p1', 'Darren Example'), score: 2, detail: { routes: ['direct link KNOWS_LW', 'party to missing 2011-06-01'], sources: 2 } }],
+  linkedPersons: [
+    { entity: person('p1', 'Darren Example'), score: 1, detail: { routes: ['direct link KNOWS_LW'], sources: 1 } },
+    { entity: person('p2', 'Lee Sample'), score: 1, detail: { routes: ['party to missing 2011-06-01'], sources: 1 } },
+  ],
 };
 const meta = { purpose: 'Strategy meeting test', asOf: '2012-01-01', hops: 2, generatedBy: 'test-safeguarding', generatedAt: '2026-12-02T01:00:00Z' };
 
@@ -43,6 +46,13 @@ describe('the pack in words', () => {
 });
 
 describe('the network diagram', () => {
+  it('draws the child, its direct links and the persons linked to it, persons first within a cap', () => {
+    const { nodes, links } = diagramSubset('c1', view.network.nodes, view.network.links, ['p2']);
+    expect(nodes.map((n) => n.id).sort()).toEqual(['c1', 'i1', 'p1', 'p2', 'ph1']);
+    expect(links.every((l) => l.source !== 'o1' && l.target !== 'o1')).toBe(true);
+    expect(diagramSubset('c1', view.network.nodes, view.network.links, ['p2'], 3).nodes.map((n) => n.id).sort()).toEqual(['c1', 'p1', 'p2']);
+  });
+
   it('places the child in the centre and the rest on rings by hops, the same way every time', () => {
     const a = radialLayout('c1', view.network.nodes, view.network.links, 200);
     const b = radialLayout('c1', [...view.network.nodes].reverse(), [...view.network.links].reverse(), 200);
@@ -59,8 +69,10 @@ describe('the network diagram', () => {
     const { text, pages } = await pdfText(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('Network diagram: Amy Test (YP01)');
-    for (const w of ['knows (lives with)', 'victim of', 'party to', 'family (sibling)', 'uses phone']) expect(text).toContain(w);
-    expect(text).toContain('looked-after girl, 15');
+    for (const w of ['knows (lives with)', 'victim of', 'party to', 'uses phone']) expect(text).toContain(w);
+    // Two links away and not linked to the child by the rules: counted, not drawn.
+    expect(text).toContain('Showing 5 of the 6 entities');
+    expect(text).not.toContain('looked-after girl, 15');
     expect(text).toContain("Child's phone: do not contact");
     expect(text).toContain('child abduction');
     for (const code of ['KNOWS_LW', 'HAS_PHONE', 'VICTIM_OF', 'PARTY_TO', 'FAMILY_REL', 'child_abduction']) expect(text).not.toContain(code);

@@ -77,7 +77,7 @@ export function renderPack(view: PackView, meta: { purpose: string; asOf: string
     doc.text(`${p.chronologyDate ?? ''}  ${what}.${found}${ri}`, { indent: 0 });
   }
 
-  drawNetworkDiagram(doc, { childId: view.child.id, nodes: view.network.nodes, links: view.network.links, title: `Network diagram: ${view.child.label} (within ${meta.hops} links, as of ${meta.asOf})` });
+  drawNetworkDiagram(doc, { childId: view.child.id, nodes: view.network.nodes, links: view.network.links, linkedPersonIds: view.linkedPersons.map((p) => p.entity.id), title: `Network diagram: ${view.child.label} (within ${meta.hops} links, as of ${meta.asOf})` });
   stampEveryPage(doc, PACK_MARKING);
   doc.end();
   return done;

@@ -69,11 +69,21 @@ export function radialLayout(childId: string, nodes: DiagramNode[], links: Diagr
     weight.set(id, w);
     return w;
   };
+  // Each ring gets room for its entities (minGap apart) but stays inside `radius`, further out
+  // than the ring before: a crowded first ring moves out, an almost empty one stays close.
+  const counts = new Map<number, number>();
+  for (const h of hop.values()) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const ringRadius = new Map<number, number>([[0, 0]]);
+  for (let h = 1; h <= rings; h++) {
+    const need = ((counts.get(h) ?? 0) * minGap) / (2 * Math.PI);
+    const min = ringRadius.get(h - 1)! + (radius * 0.6) / rings;
+    ringRadius.set(h, Math.min(radius * (h === rings ? 1 : 0.8), Math.max((radius * h) / rings, need, min)));
+  }
   const placed: Placed[] = [];
   const put = (id: string, from: number, to: number) => {
     const h = hop.get(id)!;
     const a = (from + to) / 2;
-    const r = (radius * h) / rings;
+    const r = ringRadius.get(h)!;
     placed.push({ node: byId.get(id)!, x: h ? Math.cos(a) * r : 0, y: h ? Math.sin(a) * r : 0, hop: h });
     const children = kids.get(id) ?? [];
     const total = children.reduce((sum, k) => sum + weight.get(k)!, 0);
@@ -97,7 +107,7 @@ export function radialLayout(childId: string, nodes: DiagramNode[], links: Diagr
   // Stagger crowded rings: every other node, by angle, moves a third of a ring inwards.
   for (let h = 1; h <= rings; h++) {
     const ring = placed.filter((p) => p.hop === h).sort((a, b) => Math.atan2(a.y, a.x) - Math.atan2(b.y, b.x));
-    const r = (radius * h) / rings;
+    const r = ringRadius.get(h)!;
     if (ring.length * minGap <= 2 * Math.PI * r) continue;
     ring.forEach((p, i) => {
       if (i % 2 === 0) return;
@@ -107,6 +117,36 @@ export function radialLayout(childId: string, nodes: DiagramNode[], links: Diagr
     });
   }
   return placed;
+}
+
+/** Kinds in the order a meeting reads them first when a diagram must leave some out. */
+const KIND_ORDER = ['Person', 'Incident', 'Crime', 'Notice', 'Phone', 'Location', 'Vehicle', 'Meeting', 'Operator', 'Licence', 'Email'];
+
+/**
+ * What fits on one page and still reads: the child, what is linked to it directly, and the persons
+ * the derived-link rules link to it (with the links among these). A whole 2-hop network (an
+ * operation brings in every suspect) would be a hairball; its size is given on page 1. At most
+ * `cap` entities: the linked persons first, then direct links by kind and label.
+ */
+export function diagramSubset(childId: string, nodes: DiagramNode[], links: DiagramLink[], linkedPersonIds: string[], cap = 50): { nodes: DiagramNode[]; links: DiagramLink[] } {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const direct = new Set<string>();
+  for (const l of links) {
+    if (l.source === childId) direct.add(l.target);
+    if (l.target === childId) direct.add(l.source);
+  }
+  const linked = linkedPersonIds.filter((id) => byId.has(id));
+  const rank = (n: DiagramNode) => {
+    const i = KIND_ORDER.indexOf(n.kind);
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  // Reports are where the facts come from, not part of the network: they are not drawn.
+  const others = [...direct]
+    .filter((id) => byId.has(id) && !linked.includes(id) && byId.get(id)!.kind !== 'Report')
+    .map((id) => byId.get(id)!)
+    .sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  const keep = new Set([childId, ...linked, ...others.map((n) => n.id)].slice(0, cap));
+  return { nodes: nodes.filter((n) => keep.has(n.id)), links: links.filter((l) => keep.has(l.source) && keep.has(l.target)) };
 }
 
 /** A print palette by kind (light fills that keep black text readable in greyscale too). */
@@ -124,12 +164,14 @@ const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…
  * or the chart is small), entities as circles coloured by kind, the child ringed, a do-not-contact
  * phone ringed red, and a key of the kinds shown. Returns the link words it drew, for tests.
  */
-export function drawNetworkDiagram(doc: PDFKit.PDFDocument, view: { childId: string; nodes: DiagramNode[]; links: DiagramLink[]; title: string }): string[] {
+export function drawNetworkDiagram(doc: PDFKit.PDFDocument, whole: { childId: string; nodes: DiagramNode[]; links: DiagramLink[]; linkedPersonIds: string[]; title: string }): string[] {
+  const view = { ...whole, ...diagramSubset(whole.childId, whole.nodes, whole.links, whole.linkedPersonIds) };
   doc.addPage({ size: 'A4', layout: 'landscape', margin: 36 });
   const W = doc.page.width;
   const H = doc.page.height;
   doc.fillColor('black').font('Helvetica-Bold').fontSize(14).text(view.title, 36, 36);
-  doc.font('Helvetica').fontSize(8).fillColor('#333333').text('The child in the centre; rings by number of links away. Other children appear only as descriptors.', 36, 54);
+  const shown = view.nodes.length < whole.nodes.length ? `Showing ${view.nodes.length} of the ${whole.nodes.length} entities: the child, what is linked to it directly and the persons linked to it. ` : '';
+  doc.font('Helvetica').fontSize(8).fillColor('#333333').text(`${shown}The child in the centre; rings by number of links away. Other children appear only as descriptors.`, 36, 54, { lineBreak: false });
   const cx = (W - 130) / 2 + 18;
   const cy = H / 2 + 16;
   // An ellipse that uses the landscape page: room for outward labels at the sides, two label rows
