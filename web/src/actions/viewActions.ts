@@ -5,9 +5,12 @@ import { defineActions } from './define';
 export const viewActions = defineActions([
   {
     name: 'toggle-dock',
-    label: 'Timeline and map',
+    label: ({ state }) => (state.session.dock ? 'Hide timeline' : 'Timeline'),
     keys: ['T'],
     help: 'Show / hide the timeline and map',
+    title: ({ state }) => (state.session.dock ? 'Give the chart the height of the timeline and map' : 'Show the timeline and map under the chart'),
+    placements: ['chartbar'],
+    testId: 'dock-toggle',
     perform: ({ store, state }) => patch(store, 'session', { dock: !state.session.dock }),
   },
   {

@@ -169,7 +169,8 @@ export function createChartStore(): ChartStore {
       chartName: null,
       chartId: null,
       sideTab: 'analysis',
-      dock: true,
+      // On a short window (a 1280x720 laptop) the chart gets the height; T or the Timeline button opens the dock.
+      dock: typeof window === 'undefined' || window.innerHeight >= 800,
       help: false,
       table: false,
       menu: null,
