@@ -21,14 +21,16 @@ export function summarise(cy: cytoscape.Core): ChartSummary {
   const present = new Set<string>();
   let hasChild = false;
   let hasHotspot = false;
-  cy.nodes().forEach((n) => {
+  // Boxes (groups, the operation's dispositions) are drawing, not entities: not counted.
+  const entities = cy.nodes().filter((n) => !n.data('isGroup'));
+  entities.forEach((n) => {
     const d = n.data() as NodeData;
     present.add(d.sk);
     hasChild ||= d.child;
     hasHotspot ||= d.hotspot;
   });
   return {
-    nodes: cy.nodes().length,
+    nodes: entities.length,
     links: cy.edges().length,
     selected: cy.$(':selected').length,
     kinds: KIND_STYLES.map((k) => k.key).filter((k) => present.has(k)),
