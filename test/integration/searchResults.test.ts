@@ -181,4 +181,26 @@ describe('search context and the access rules, on records this file writes', () 
     const car = others.find((h) => h.entity.kind === 'Vehicle')!;
     expect(car.context.people).toEqual([`Bartholomew ${SURNAME} (keeper)`]);
   });
+  it('never confirms a guessed alias that only a withheld report records, and scores only what the caller sees', async () => {
+    const secretAlias = `Zephrinq${tag}`;
+    // The partner's withheld report gives the adult an alias the analyst's agency was not given.
+    await gqlOk(SUBMIT, {
+      input: report({
+        ownerAgency: "Children's Social Care",
+        handling: 'C',
+        conditions: 'Not beyond social care without consent',
+        entities: [{ ref: ids.adult, kind: 'Person', properties: { aliases: [`Barty ${SURNAME}`, secretAlias] } }],
+      }),
+    });
+    for (const role of ['analyst', 'licensing'] as const) {
+      // The name alone finds him; the name with the hidden alias (or a typo of it) must not.
+      expect((await search(`Bartholomew ${SURNAME}`, role)).map((h) => h.entity.id)).toContain(ids.adult);
+      expect(await search(`Bartholomew ${secretAlias}`, role)).toEqual([]);
+      expect(await search(`Bartholomew ${secretAlias.slice(0, -1)}x`, role)).toEqual([]);
+    }
+    // Scores come from how the visible fields matched, not from the index's statistics (which count
+    // hidden records too): the same exact surname scores the same however many others share it.
+    const scores = (await gqlOk<{ search: { score: number }[] }>('query ($t: String!) { search(text: $t) { score } }', { t: SURNAME }, 'licensing')).search.map((h) => h.score);
+    expect(scores).toEqual([40]);
+  });
 });

@@ -17,6 +17,13 @@ export interface SearchMatch {
 }
 
 const RANK: Record<MatchHow, number> = { exact: 0, prefix: 1, typo: 2, partial: 3 };
+
+/**
+ * The score a word hit is given: from how it matched what the caller sees, never Lucene's own score,
+ * whose term statistics count every indexed record, the hidden ones too (a score would say how many
+ * hidden people share a surname).
+ */
+export const MATCH_SCORE: Record<MatchHow, number> = { exact: 40, prefix: 30, typo: 20, partial: 10 };
 const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
@@ -55,13 +62,21 @@ function wordMatch(typed: string, stored: string): MatchHow | null {
   return null;
 }
 
-/** The best field explaining every typed word (or most of them); null when no visible field matches any. */
+/**
+ * The best field explaining the typed words; null unless EVERY typed word matches some visible field.
+ * The index requires every word (identifiers.ts, luceneQuery), so a hit with a word no visible field
+ * explains was found through a value the caller may not see (an alias only a withheld report
+ * records): returning it would confirm a guessed hidden name.
+ */
 export function explainText(text: string, entity: EntityView): SearchMatch | null {
   const postcode = readPostcode(text);
   const typed = postcode ? tokens(postcode) : tokens(text);
   if (!typed.length) return null;
+  const fields = fieldsOf(entity);
+  const visibleWords = fields.flatMap((f) => tokens(f.value));
+  if (!typed.every((w) => visibleWords.some((s) => wordMatch(w, s) !== null))) return null;
   let best: { m: SearchMatch; covered: number } | null = null;
-  for (const f of fieldsOf(entity)) {
+  for (const f of fields) {
     const stored = tokens(f.value);
     let covered = 0;
     let worst: MatchHow = 'exact';

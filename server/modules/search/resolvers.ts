@@ -5,7 +5,7 @@ import { cypherFile, type Database, type PlainNode } from '../../db/database.js'
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import { kindsArg } from '../../http/args.js';
 import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
-import { explainText, type SearchMatch } from './explain.js';
+import { explainText, MATCH_SCORE, type SearchMatch } from './explain.js';
 import { searchContexts, type SearchContext } from './context.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -50,22 +50,25 @@ export async function search(db: Database, text: string, kinds: string[] | null,
   const lucene = luceneQuery(text);
   if (lucene) tag('text', db.read(q('fulltext.cypher'), { lucene, kinds, cap, ...hide }, { what: 'This search' }));
 
-  const best = new Map<string, { entity: EntityView; score: number; matched: SearchMatch | null }>();
+  // `score` is what the caller is shown; `order` (Lucene's relevance) only breaks ties among hits of
+  // the same score, and is never returned.
+  const best = new Map<string, { entity: EntityView; score: number; order: number; matched: SearchMatch | null }>();
   for (const { run, rows } of await Promise.all(runs)) {
     for (const r of rows) {
       const entity = toEntity(r.node as PlainNode);
-      const score = Number(r.score);
+      const raw = Number(r.score);
       // Identifier runs know what matched; a word match is explained from the fields the caller sees.
       // A word hit that no visible field explains matched a value the caller may not see: left out.
-      const matched: SearchMatch | null = run === 'text' ? explainText(text, entity) : { field: run, how: score >= 100 ? 'exact' : 'partial', value: null };
+      const matched: SearchMatch | null = run === 'text' ? explainText(text, entity) : { field: run, how: raw >= 100 ? 'exact' : 'partial', value: null };
       if (!matched) continue;
+      const score = run === 'text' ? MATCH_SCORE[matched.how] : raw;
       const prev = best.get(entity.id);
-      if (!prev || prev.score < score) best.set(entity.id, { entity, score, matched });
+      if (!prev || prev.score < score || (prev.score === score && prev.order < raw)) best.set(entity.id, { entity, score, order: raw, matched });
     }
   }
-  const hits = [...best.values()].sort((a, b) => b.score - a.score || a.entity.label.localeCompare(b.entity.label)).slice(0, limit);
+  const hits = [...best.values()].sort((a, b) => b.score - a.score || b.order - a.order || a.entity.label.localeCompare(b.entity.label)).slice(0, limit);
   const contexts = await searchContexts(db, hits.map((h) => h.entity), hide);
-  return hits.map((h) => ({ ...h, context: contexts.get(h.entity.id)! }));
+  return hits.map(({ order: _order, ...h }) => ({ ...h, context: contexts.get(h.entity.id)! }));
 }
 
 export const searchResolvers = {
