@@ -169,8 +169,11 @@ describe.each([
       cy.getElementById(nid).select();
     }, id);
     const details = page.getByTestId('details-panel');
-    await expect.poll(() => details.getByTestId('report').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const listed = await details.getByTestId('report').count();
+    // Once the reports are read (the links arriving after the entity start a second read), the line
+    // counts what the list under it shows.
+    await expect.poll(() => details.getByTestId('entity-sources').textContent(), { timeout: 15_000 }).toMatch(/listed below/);
+    const listed = await details.getByTestId('entity-reports').getByTestId('report').count();
+    expect(listed).toBeGreaterThan(0);
     const line = await details.getByTestId('entity-sources').textContent();
     expect(line).not.toMatch(/^No report/);
     expect(line).toContain(`${listed} report`);

@@ -132,10 +132,11 @@ function sourcesText(n: number): string {
  * The provenance line of an entity. For an analyst it counts the reports listed below it (those
  * citing the record and those mentioning it), so the line never says "none" above a listed report.
  */
-function entitySourcesText(cited: number, listed: number | null): string {
+function entitySourcesText(cited: number, listed: number | null, loading: boolean): string {
+  if (loading) return 'Reading the reports behind it…';
   if (listed === null) return sourcesText(cited);
-  if (listed === 0) return 'No report cites or mentions it.';
-  return `${listed} report${listed === 1 ? '' : 's'} behind it, listed below.`;
+  if (listed === 0) return 'No report cites or mentions it or its links on the chart.';
+  return `${listed} report${listed === 1 ? '' : 's'} behind it and its links on the chart, listed below.`;
 }
 
 function EndButton({ end, onSelect }: { end: End; onSelect(id: string): void }) {
@@ -259,11 +260,9 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
   const rows = selection.links.slice(0, MAX_LINK_ROWS);
   const held = e.kind === HELD_KIND;
   const id = held ? null : shownId(e.id);
-  // Reports citing the record, and those mentioning it that no listed link already accounts for.
-  const entityReports = pick(
-    reports.byId,
-    [...reports.byId.keys()].filter((rid) => e.sources.includes(rid) || !selection.links.some((cl) => cl.link.sources.includes(rid))),
-  );
+  // Every report behind the record, mentioning it, or behind its links on the chart: one list, so
+  // the line above it and the links' own lists never disagree about what stands behind it.
+  const entityReports = pick(reports.byId, [...reports.byId.keys()]);
   return (
     <aside className="details" data-testid="details-panel" aria-label="Details">
       <div className="details-kind">
@@ -287,7 +286,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
         </p>
       ) : (
         <p className="sources" data-testid="entity-sources">
-          {entitySourcesText(e.sources.length, analyst && !reports.loading && !reports.error ? entityReports.length : null)}
+          {entitySourcesText(e.sources.length, analyst && !reports.loading && !reports.error ? entityReports.length : null, analyst && reports.loading)}
         </p>
       )}
       <ExpandControl key={e.id} id={e.id} labels={held ? null : e.labels} onExpand={onExpand} />
@@ -303,10 +302,12 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
 
       {analyst && !held && (
         <>
-          <h3>Reports on this entity</h3>
+          <h3>Reports on this entity and its links</h3>
           {reportsNote}
           {!reports.loading && (
-            <ReportList reports={entityReports} emptyText="No report cites or mentions it." />
+            <div data-testid="entity-reports">
+              <ReportList reports={entityReports} emptyText="No report cites or mentions it or its links on the chart." />
+            </div>
           )}
         </>
       )}
