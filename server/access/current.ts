@@ -22,3 +22,19 @@ export function runInView<T>(view: View, fn: () => T): T {
 export function currentView(): View | undefined {
   return current.getStore();
 }
+
+/**
+ * Answer parts built only from what the viewer already handed back (labels and properties of
+ * projected entities, like a search hit's context): the guard's second line (guard.ts, outgoing)
+ * leaves them as they are, as it leaves entities and links. Scrubbing them again would treat a
+ * visible address as free text and blank the street a protected place shares with it, which
+ * points at that place instead of hiding it.
+ */
+const projected = new WeakSet<object>();
+
+export function fromProjected<T extends object>(part: T): T {
+  projected.add(part);
+  return part;
+}
+
+export const isFromProjected = (part: object): boolean => projected.has(part);

@@ -15,7 +15,7 @@ import type { RequestContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.js';
 import { ALWAYS_AUDITED, auditedArgs, POLICY, QUIET_WRITES } from './policy.js';
 import { invalidateProtection, protectionIndex, type ProtectionIndex } from './protection.js';
-import { runInView } from './current.js';
+import { isFromProjected, runInView } from './current.js';
 import { scopeFor, Viewer } from './viewer.js';
 import { serviceSecret } from '../db/serviceSecret.js';
 import { assignedChildren } from '../modules/safeguarding/assignments.js';
@@ -105,7 +105,7 @@ export function outgoing(value: unknown, viewer: Viewer, idsSeen: Set<string>): 
       return out ?? v;
     }
     const o = v as Record<string, unknown>;
-    if (isEntity(o) || isLink(o)) return o;
+    if (isEntity(o) || isLink(o) || isFromProjected(o)) return o;
     let out: Record<string, unknown> | null = null;
     for (const k in o) {
       const x = o[k];

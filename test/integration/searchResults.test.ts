@@ -89,6 +89,20 @@ describe('search results on the demo data', () => {
   });
 });
 
+describe('search context and the free-text scrub', () => {
+  it('shows licensing a visible address in full, as the place itself reads, even on a protected home\'s street', async () => {
+    // Darren Kershaw lives on the street of a protected children's home: blanking the street and
+    // postcode in his context (and nowhere else) would point at the home instead of hiding it.
+    const hits = await search('Darren Kershaw', 'licensing', ['Person']);
+    expect(hits.length).toBeGreaterThan(0);
+    const addresses = hits.flatMap((h) => h.context.addresses);
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(addresses.filter((a) => a.includes('[withheld]'))).toEqual([]);
+    const places = await search(addresses[0]!.replace(/ \(until .*\)$/, ''), 'licensing', ['Location']);
+    expect(places.map((p) => p.entity.label)).toContain(addresses[0]!.replace(/ \(until .*\)$/, ''));
+  });
+});
+
 describe('search context and the access rules, on records this file writes', () => {
   const tag = randomBytes(3).toString('hex');
   const SURNAME = `Osierwick${tag}`;

@@ -12,6 +12,7 @@
 import { cypherFile, type Database, type PlainNode, type PlainRel } from '../../db/database.js';
 import { toEntity, toLink, type EntityView } from '../../domain/entity.js';
 import { currentViewer } from '../../access/viewer.js';
+import { fromProjected } from '../../access/current.js';
 import type { Hidden } from './resolvers.js';
 
 export interface SearchContext {
@@ -99,11 +100,12 @@ export async function searchContexts(db: Database, hits: EntityView[], hide: Hid
       if (link.type === 'HELD') continue;
       const e = toEntity(a.node);
       if (describedOnly(e)) continue;
-      const current = a.r.props.to === undefined || a.r.props.to === null;
+      const until = link.properties.to;
+      const current = until === undefined || until === null;
       switch (link.type) {
         case 'CURRENT_ADDRESS':
         case 'BASED_AT':
-          if (e.kind === 'Location') push(c.addresses, current ? e.label : `${e.label} (until ${String(a.r.props.to)})`);
+          if (e.kind === 'Location') push(c.addresses, current ? e.label : `${e.label} (until ${String(until)})`);
           else push(c.people, e.label);
           break;
         case 'HAS_PHONE':
@@ -112,10 +114,12 @@ export async function searchContexts(db: Database, hits: EntityView[], hide: Hid
           break;
         case 'USES_VEHICLE':
           if (e.kind === 'Vehicle') push(c.vehicles, vehicleText(e));
-          else addRole(c.people, e.label, str(a.r.props.role));
+          else addRole(c.people, e.label, str(link.properties.role));
           break;
       }
     }
   }
+  // Built only from the viewer's projections above: not free text for the second line to scrub.
+  for (const c of out.values()) fromProjected(c);
   return out;
 }
