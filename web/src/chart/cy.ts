@@ -4,6 +4,7 @@ import { installLabelFitting } from './labels';
 import { boxOperation, markBoxedLinks, operationPositions } from './operationBoxes';
 import { inIdOrder, withSeededRandom } from './seeded';
 import { CANVAS_BG, chartStyle } from './style';
+import { keepOutOfBoxes } from './keepOutOfBoxes';
 
 cytoscape.use(fcose);
 
@@ -205,6 +206,7 @@ export async function layoutAdded(cy: cytoscape.Core, added: cytoscape.NodeColle
       fixedNodeConstraint: held.map((n) => ({ nodeId: n.id(), position: { ...(n as cytoscape.NodeSingular).position() } })),
     });
   }
+  keepOutOfBoxes(cy, added);
   revealIfHidden(cy, added);
 }
 

@@ -176,7 +176,7 @@ export function refitLabels(cy: cytoscape.Core, fresh = false): number {
 
 /**
  * Keeps a chart's labels fitted: sizes after zoom, fitting after zoom, pan, layout, drag, add and
- * remove; hover shows a hidden label (and its links' labels). Returns the function that stops it.
+ * remove; hover shows a hidden label (a node's whole name). Returns the function that stops it.
  */
 export function installLabelFitting(cy: cytoscape.Core): () => void {
   let timer = 0;
@@ -214,8 +214,8 @@ export function installLabelFitting(cy: cytoscape.Core): () => void {
   const hover = (evt: cytoscape.EventObject) => {
     const t = evt.target as cytoscape.SingularElementArgument;
     const on = evt.type === 'mouseover';
-    const eles = t.isNode() ? t.union((t as cytoscape.NodeSingular).connectedEdges()) : t;
-    eles.toggleClass('label-hover', on);
+    // Only the element under the pointer: its links' words all at once piled up over each other.
+    t.toggleClass('label-hover', on);
   };
   cy.on('mouseover mouseout', 'node, edge', hover);
   schedule();

@@ -14,7 +14,8 @@ export interface ViewState {
   groups: { id: string; label: string; members: string[] }[];
   filters: Filters;
   styling: { rank: string; communities: boolean; highlight: Highlight; labels: LabelMode; layout: LayoutName };
-  viewport: { zoom: number; pan: { x: number; y: number } };
+  /** How it was framed, and in a chart area of what size (older states have no size). */
+  viewport: { zoom: number; pan: { x: number; y: number }; size?: { w: number; h: number } };
   /** The analyst's notes and arrows (read back through readAnnotations: any client may have written it). */
   annotations?: Annotations;
 }
@@ -46,7 +47,7 @@ export function captureState(
   });
   const linkIds = cy.edges().map((e) => (e.data() as EdgeData).linkId);
   return {
-    state: { version: 1, positions, hidden, pinned, groups, filters, styling, viewport: { zoom: cy.zoom(), pan: cy.pan() }, ...(hasAnnotations(annotations) ? { annotations } : {}) },
+    state: { version: 1, positions, hidden, pinned, groups, filters, styling, viewport: { zoom: cy.zoom(), pan: cy.pan(), size: { w: cy.width(), h: cy.height() } }, ...(hasAnnotations(annotations) ? { annotations } : {}) },
     entityIds,
     linkIds,
   };
@@ -68,5 +69,15 @@ export function restoreState(cy: cytoscape.Core, s: ViewState): void {
     for (const id of s.hidden ?? []) cy.getElementById(id).addClass('hidden');
     for (const id of s.pinned ?? []) cy.getElementById(id).lock().addClass('pinned');
   });
-  if (s.viewport) cy.viewport({ zoom: s.viewport.zoom, pan: s.viewport.pan });
+  if (sameFrame(cy, s.viewport)) cy.viewport({ zoom: s.viewport!.zoom, pan: s.viewport!.pan });
+}
+
+/**
+ * The saved framing is kept only in a chart area of the size it was saved in: a chart saved on a
+ * 1600x1000 screen and opened at 1280x720 (or from a link, or after the window changed) would open
+ * zoomed in and cut off, so it is fitted to the window instead (same positions, same picture).
+ */
+export function sameFrame(cy: cytoscape.Core, v: ViewState['viewport'] | undefined): boolean {
+  if (!v?.size) return false;
+  return Math.abs(v.size.w - cy.width()) <= 2 && Math.abs(v.size.h - cy.height()) <= 2;
 }

@@ -292,6 +292,19 @@ export function chartStyle(): cytoscape.StylesheetJson {
       style: { 'text-opacity': 1, 'min-zoomed-font-size': 0, 'z-index': 30 },
     },
     {
+      // The entity under the pointer, or selected, shows its whole name (wrapped, not cut short by
+      // the ellipsis that keeps neighbouring names apart), on a backing that reads over the links.
+      selector: 'node.label-hover, node:selected',
+      style: {
+        'text-wrap': 'wrap',
+        'text-max-width': '240px',
+        'text-background-color': '#0d1117',
+        'text-background-opacity': 0.88,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+      },
+    },
+    {
       // Brief highlight of what an expansion or search just added.
       selector: '.fresh',
       style: { 'overlay-color': '#ffe27a', 'overlay-opacity': 0.14, 'overlay-padding': 8, 'overlay-shape': 'ellipse' },

@@ -11,7 +11,7 @@ import { applyLayout, type LayoutName, type LayoutRun } from '../chart/layouts';
 import { flashFresh, mergeSubgraph } from '../chart/merge';
 import { applyCommunities, applyHighlight, applyLabelMode, applyRank, markPath, type Highlight, type LabelMode } from '../chart/overlays';
 import { describeRoute, describeScope, nothingChosen, pathScope, type PathChoice } from '../chart/pathScope';
-import { captureState, restoreState, type ViewState } from '../chart/savedState';
+import { captureState, restoreState, sameFrame, type ViewState } from '../chart/savedState';
 import { summarise } from '../chart/summary';
 import { fileBase, plural, today } from '../format';
 import { latestRequest } from '../hooks/useLatestRequest';
@@ -430,6 +430,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
 
   function setPathChoice(pathChoice: PathChoice): void {
     patch(store, 'view', { pathChoice });
+    // The routes on show were found over the previous choice: say so rather than let them pass for an answer.
+    if (get().analysis.routes) say('The links to follow changed: the routes shown were found over the previous choice. Press Shortest paths (S) to search again.');
   }
 
   function connecting(): void {
@@ -575,7 +577,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       if (!!s.communities !== analysis.communities) applyCommunityChoice(!!s.communities);
       if (s.highlight && s.highlight !== 'never-actioned') applyHighlightChoice(s.highlight);
     }
-    if (!state.viewport) fitChart(cy);
+    if (!sameFrame(cy, state.viewport)) fitChart(cy);
   }
 
   function open(c: SavedChartSummary): void {
