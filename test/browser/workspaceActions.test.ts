@@ -131,6 +131,22 @@ describe('workspace actions', () => {
     await shot('paths-to');
   }, 120_000);
 
+  it('the first Tab offers "Skip to the chart", and Enter on it puts the keyboard on the chart', async () => {
+    // Start the keyboard at the top of the page, as after loading it (a focused element removed from
+    // the start of the body leaves the sequential focus starting point there).
+    await page.evaluate(() => {
+      const start = document.createElement('button');
+      document.body.prepend(start);
+      start.focus();
+      start.remove();
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-to-chart');
+    expect(await page.getByTestId('skip-to-chart').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chart');
+  });
+
   it('Tab reaches the chart; arrow keys go round the linked entities, Enter moves on, Up goes back, D opens details', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
     await cyEval('cy.$(":selected").unselect(); cy.getElementById(arg).select()', DEMO_PERSON_ID);

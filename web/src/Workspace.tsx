@@ -174,6 +174,10 @@ function WorkspaceScreen({
   return (
     // Hidden (not removed) while signed out, so the chart and its counts stay readable, and empty.
     <div className={user ? 'app' : 'app locked'} inert={!user}>
+      {/* First in the tab order, shown when focused: the chart without tabbing through two toolbars. */}
+      <a className="skip-link" href="#chart" data-testid="skip-to-chart" onClick={(e) => { e.preventDefault(); container.current?.focus(); }}>
+        Skip to the chart
+      </a>
       <header className="topbar">
         <div className="brand">
           Link chart
@@ -268,6 +272,7 @@ function WorkspaceScreen({
             <div
               className="chart"
               ref={container}
+              id="chart"
               data-testid="chart"
               tabIndex={0}
               role="application"

@@ -15,7 +15,7 @@ export const viewActions = defineActions([
   },
   {
     name: 'table',
-    label: ({ state }) => (state.session.table ? 'Timeline and map' : 'Table'),
+    label: ({ state }) => (state.session.table ? 'Close table' : 'Table'),
     keys: ['Shift+T'],
     help: 'Show the table of the chart’s entities (or the timeline and map again)',
     title: ({ state }) => (state.session.table ? 'Back to the timeline and map under the chart' : 'A sortable table of the entities on the chart, to export as CSV'),

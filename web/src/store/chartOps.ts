@@ -424,7 +424,10 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     const { routes, answer } = get().analysis;
     const route = index === null ? null : routes?.[index];
     const ids = new Set(route ? route.ids : (answer?.ids ?? []));
-    markPath(cy, cy.elements().filter((e) => ids.has(e.id())));
+    const marked = cy.elements().filter((e) => ids.has(e.id()));
+    markPath(cy, marked);
+    // One route stepped to is framed, so its names fit and it is not lost inside a box of 72.
+    if (route && marked.nonempty()) cy.animate({ fit: { eles: marked, padding: 90 } }, { duration: 300 });
     patch(store, 'analysis', { routeIndex: route ? index : null });
   }
 
@@ -613,7 +616,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       await recordExport(format, ids, chartName);
       // Loaded when first used: the pictures need a browser window, the PDF writer is big.
       const [{ csv, download, graphml }, sheet] = await Promise.all([import('../chart/export'), import('../print/sheetExport')]);
-      const base = `${fileBase(chartName)}-${today()}`;
+      // Named after the chart, else its operation: ten files called chart-<date> cannot be told apart.
+      const base = `${fileBase(chartName ?? get().session.operation?.name ?? null)}-${today()}`;
       // Pictures are the printed sheet (light, title, key, date, author, marking): ../print.
       if (sheet.isSheetFormat(format)) await sheet.exportSheet(cy, format, chartName, base);
       else if (format === 'GRAPHML') download(`${base}.graphml`, graphml(cy), 'application/graphml+xml');
