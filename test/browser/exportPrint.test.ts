@@ -82,6 +82,28 @@ describe('print and export', () => {
     expect(consoleErrors.slice(errorsBefore)).toEqual([]);
   });
 
+  it('SVG: the analyst’s notes and arrows are printed with the chart', async () => {
+    const noteText = `Garage raided in 2011, ask about the keys ${Date.now()}`;
+    await page.evaluate(({ text, id }) => {
+      const { store } = (window as any).__workspace;
+      const cy = (window as any).__cy;
+      const p = cy.getElementById(id).position();
+      const note = { id: 'note:print-test', text, x: p.x + 80, y: p.y - 120 };
+      const arrow = { id: 'arrow:print-test', from: { kind: 'note', id: note.id }, to: { kind: 'entity', id } };
+      store.setState((s: any) => ({ view: { ...s.view, annotations: { notes: [note], arrows: [arrow] } } }));
+    }, { text: noteText, id: DEMO_IDS.searchableSuspect });
+    const svg = fs.readFileSync(await downloadOf('export-svg', 'export-chart-notes.svg'), 'utf8');
+    expect(svg).toContain('class="annotation-note"');
+    expect(svg).toContain('class="annotation-arrow"');
+    // Wrapped onto lines, every word there.
+    const printed = [...svg.matchAll(/<g class="annotation-note">([\s\S]*?)<\/g>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ')).join(' ');
+    for (const word of noteText.split(' ')) expect(printed).toContain(word.replace(/,$/, ''));
+    await page.evaluate(() => {
+      const { store } = (window as any).__workspace;
+      store.setState((s: any) => ({ view: { ...s.view, annotations: { notes: [], arrows: [] } } }));
+    });
+  });
+
   it('PNG: a light sheet with the title block on top', async () => {
     const file = await downloadOf('export-png', 'export-chart.png');
     const bytes = fs.readFileSync(file);

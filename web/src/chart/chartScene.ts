@@ -69,6 +69,8 @@ export interface Scene {
   groups: SceneNode[];
   edges: SceneEdge[];
   nodes: SceneNode[];
+  /** The analyst's notes and arrows, as SVG drawn over the chart (printNotes.ts); print only. */
+  annotations?: string;
 }
 
 const num = (ele: cytoscape.SingularElementArgument, prop: string): number => {

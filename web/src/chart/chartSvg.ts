@@ -12,7 +12,9 @@ export const PRINT_FONT = 'Helvetica, Arial, sans-serif';
 export const INK = '#17202a';
 
 export const esc = (s: string): string => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const f = (n: number) => (Math.round(n * 100) / 100).toString();
+/** A coordinate or size as SVG text: two decimals at most. */
+export const svgNumber = (n: number) => (Math.round(n * 100) / 100).toString();
+const f = svgNumber;
 
 type Measure = (text: string, fontSize: number, bold: boolean) => number;
 /** An average Helvetica advance: used where no browser can measure (tests, Node). */
@@ -202,5 +204,6 @@ export function sceneSvg(scene: Scene, maxLabelledEdges?: number): string {
     ...scene.groups.map(nodeSvg),
     ...scene.edges.map((e) => edgeSvg(e, label(e))),
     ...scene.nodes.map(nodeSvg),
+    scene.annotations ?? '',
   ].join('\n');
 }

@@ -4,8 +4,10 @@
  * dialog. No new data leaves the server for this; callers record the export in the audit first.
  */
 import type cytoscape from 'cytoscape';
+import type { Annotations } from './annotations';
 import { readScene, type Scene } from './chartScene';
 import { PRINT_FONT, setTextMeasure } from './chartSvg';
+import { annotationsForPrint, annotationsSvg, notesBounds } from './printNotes';
 import { chartLegend } from './printLegend';
 import { fitLabelsForPrint } from './printLabels';
 import { chartFrame, PAGES, sheetSvg, type PageName, type SheetMeta } from './printSheet';
@@ -15,7 +17,7 @@ import { chartFrame, PAGES, sheetSvg, type PageName, type SheetMeta } from './pr
  * the printed font (Helvetica or its metric twin, measured here) ends them, sized for paper and
  * fitted so none overlaps (printLabels.ts).
  */
-function sceneForPrint(cy: cytoscape.Core, page?: PageName): Scene {
+function sceneForPrint(cy: cytoscape.Core, page?: PageName, annotations?: Annotations): Scene {
   const ctx = document.createElement('canvas').getContext('2d');
   if (ctx) {
     setTextMeasure((text, size, bold) => {
@@ -24,6 +26,12 @@ function sceneForPrint(cy: cytoscape.Core, page?: PageName): Scene {
     });
   }
   const scene = readScene(cy);
+  if (annotations) {
+    const { notes, arrows } = annotationsForPrint(cy, annotations);
+    const nb = notesBounds(notes);
+    if (nb) scene.bounds = { x1: Math.min(scene.bounds.x1, nb.x1), y1: Math.min(scene.bounds.y1, nb.y1), x2: Math.max(scene.bounds.x2, nb.x2), y2: Math.max(scene.bounds.y2, nb.y2) };
+    if (notes.length || arrows.length) scene.annotations = annotationsSvg(notes, arrows);
+  }
   // labels.ts keeps the factor it sized labels by for the current zoom in the chart's scratch.
   const screenScale = Number(cy.scratch('labelScale')) || 1;
   fitLabelsForPrint(scene, screenScale, chartFrame(scene.bounds, 12, page ? PAGES[page] : undefined).scale);
@@ -32,7 +40,7 @@ function sceneForPrint(cy: cytoscape.Core, page?: PageName): Scene {
 
 /** The sheet of the visible chart. Without `page` it is as tall as the chart needs. */
 export function chartSheet(cy: cytoscape.Core, meta: SheetMeta, opts: { page?: PageName; pixelWidth?: number } = {}) {
-  const scene = sceneForPrint(cy, opts.page);
+  const scene = sceneForPrint(cy, opts.page, meta.annotations);
   return sheetSvg(scene, chartLegend(cy, scene), meta, { ...(opts.page ? { page: PAGES[opts.page] } : {}), ...(opts.pixelWidth ? { pixelWidth: opts.pixelWidth } : {}) });
 }
 
@@ -55,7 +63,7 @@ async function loadImage(url: string): Promise<HTMLImageElement> {
  * encoding stays quick on a modest machine.
  */
 export async function sheetPng(cy: cytoscape.Core, meta: SheetMeta): Promise<Blob> {
-  const scene = sceneForPrint(cy);
+  const scene = sceneForPrint(cy, undefined, meta.annotations);
   const chartW = scene.bounds.x2 - scene.bounds.x1;
   const { width, height } = sheetSvg(scene, [], meta);
   // The chart frame is about 78% of the sheet's width.

@@ -4,6 +4,7 @@
  * becomes the SVG file, the PNG (rasterised), the PDF page (drawn as vector text and paths) and the
  * browser's print. Pure: no DOM.
  */
+import type { Annotations } from './annotations';
 import type { Scene } from './chartScene';
 import { esc, imageTag, INK, PRINT_FONT, sceneSvg } from './chartSvg';
 import type { LegendEntry, Swatch } from './printLegend';
@@ -18,6 +19,8 @@ export interface SheetMeta {
   author: string;
   when: Date;
   marking: string;
+  /** The analyst's notes and arrows on the chart, printed with it. */
+  annotations?: Annotations;
 }
 
 /** Page sizes in points (1/72 inch), landscape. */

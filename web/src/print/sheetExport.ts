@@ -7,6 +7,7 @@ import type cytoscape from 'cytoscape';
 import { fetchMe } from '../api';
 import { download } from '../chart/export';
 import { printSheet, sheetPdf, sheetPng, sheetSvgFile } from '../chart/printExport';
+import type { Annotations } from '../chart/annotations';
 import type { SheetMeta } from '../chart/printSheet';
 import { printSettings } from './printSettings';
 
@@ -29,13 +30,13 @@ export function sheetTitle(cy: cytoscape.Core, chartName: string | null): string
   return operations.length === 1 ? String(operations[0]!.data('label')) : 'Link chart';
 }
 
-export async function sheetMeta(title: string): Promise<SheetMeta> {
-  return { title, author: await author(), when: new Date(), marking: printSettings().marking };
+export async function sheetMeta(title: string, annotations?: Annotations): Promise<SheetMeta> {
+  return { title, author: await author(), when: new Date(), marking: printSettings().marking, ...(annotations ? { annotations } : {}) };
 }
 
 /** Makes and offers the file (or opens the print dialog). `base` is the file name without extension. */
-export async function exportSheet(cy: cytoscape.Core, format: SheetFormat, chartName: string | null, base: string): Promise<void> {
-  const meta = await sheetMeta(sheetTitle(cy, chartName));
+export async function exportSheet(cy: cytoscape.Core, format: SheetFormat, chartName: string | null, base: string, annotations?: Annotations): Promise<void> {
+  const meta = await sheetMeta(sheetTitle(cy, chartName), annotations);
   const { page } = printSettings();
   if (format === 'SVG') download(`${base}.svg`, sheetSvgFile(cy, meta), 'image/svg+xml');
   else if (format === 'PNG') download(`${base}.png`, await sheetPng(cy, meta), 'image/png');

@@ -619,7 +619,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       // Named after the chart, else its operation: ten files called chart-<date> cannot be told apart.
       const base = `${fileBase(chartName ?? get().session.operation?.name ?? null)}-${today()}`;
       // Pictures are the printed sheet (light, title, key, date, author, marking): ../print.
-      if (sheet.isSheetFormat(format)) await sheet.exportSheet(cy, format, chartName, base);
+      if (sheet.isSheetFormat(format)) await sheet.exportSheet(cy, format, chartName, base, get().view.annotations);
       else if (format === 'GRAPHML') download(`${base}.graphml`, graphml(cy), 'application/graphml+xml');
       else download(`${base}.csv`, csv(cy), 'text/csv');
       const what = format === 'GRAPHML' ? 'Exported GraphML' : format === 'PRINT' ? 'Opened printing for the sheet' : `Exported ${format}`;
