@@ -105,6 +105,8 @@ describe.each([
     // Typing again reopens it; Escape closes it without adding anything.
     await input.fill(`${SURNAME} `);
     await page.getByTestId('search-panel').waitFor({ timeout: 15_000 });
+    // The one just added says it is on the chart already.
+    await expect.poll(() => page.locator(`[data-testid="search-result"][data-entity-id="${third}"] [data-testid="search-result-on-chart"]`).count()).toBe(1);
     const nodes = await page.evaluate(() => (window as any).__cy.nodes().length);
     await input.press('Escape');
     await expect.poll(() => page.getByTestId('search-panel').count()).toBe(0);

@@ -194,6 +194,11 @@ function WorkspaceScreen({
                 ops?.expand(e.id);
               }}
               onError={(err, retry) => ops?.showError(err, retry)}
+              isOnChart={(id) => !!ops?.cy.getElementById(id).nonempty()}
+              boxOf={(id) => {
+                const parent = ops?.cy.getElementById(id).parent();
+                return parent && parent.nonempty() ? String(parent.data('label') ?? '').replace(/ \(\d+\)$/, '') || null : null;
+              }}
             />
             <Toolbar />
             {analyst && !embedded && <AlertsMenu state={alerts} />}

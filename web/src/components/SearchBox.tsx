@@ -11,6 +11,10 @@ interface Props {
   onPickWithNeighbours?(entity: Entity): void;
   /** Search failures go to the app's error banner, with a retry. */
   onError(err: unknown, retry: () => void): void;
+  /** Whether an entity is on the chart already (the row says so: adding it again only selects it). */
+  isOnChart?(id: string): boolean;
+  /** The box it sits in on the chart (an operation's disposition: "Convicted"), if any. */
+  boxOf?(id: string): string | null;
 }
 
 const DEBOUNCE_MS = 250;
@@ -44,7 +48,8 @@ const kindName = (kind: string) => (kindStyle(kind).key === 'other' ? kind : kin
  * neighbours, Escape closes. Each keystroke cancels the previous request so a stale answer never
  * replaces a newer one.
  */
-export function SearchBox({ onPick, onPickWithNeighbours, onError }: Props) {
+export function SearchBox(p: Props) {
+  const { onPick, onPickWithNeighbours, onError } = p;
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchResult[]>([]);
   const [answeredFor, setAnsweredFor] = useState<string | null>(null);
@@ -220,6 +225,11 @@ export function SearchBox({ onPick, onPickWithNeighbours, onError }: Props) {
                       <span className="sr-label" data-testid="search-result-label">
                         {h.entity.label}
                       </span>
+                      {p.isOnChart?.(h.entity.id) && (
+                        <span className="sr-on-chart" data-testid="search-result-on-chart" title="Already on the chart: choosing it selects it there">
+                          on chart{p.boxOf?.(h.entity.id) ? ` · ${p.boxOf(h.entity.id)}` : ''}
+                        </span>
+                      )}
                       <span className="sr-kind">{kindName(h.entity.kind)}</span>
                     </div>
                     {facts.length > 0 && (
