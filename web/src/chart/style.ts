@@ -1,23 +1,8 @@
 import type cytoscape from 'cytoscape';
 import { KIND_STYLES, glyphImage } from './kinds';
-import { CELL_W } from './bandLayout';
 import { scaled } from './labels';
 import { edgeWords } from './linkWords';
 import { BANDS } from './operationBoxes';
-
-const NAME_WIDTH = scaled(88);
-const MARGIN = scaled(5);
-/** What a box cell leaves for a name: the cell less the node (centred 32 in, 44 wide) and a gap. */
-const CELL_ROOM = CELL_W - 32 - 22 - 8;
-
-/**
- * A name's widest, zoomed out: never past what a box cell leaves (bandLayout.ts), so in the
- * operation's boxes a long name is cut short ("Fraser Nort…", whole on hover) rather than running
- * into the next column's node and being left out altogether by the label fitting (labels.ts).
- */
-function nameWidth(ele: cytoscape.SingularElementArgument): number {
-  return Math.max(40, Math.min(NAME_WIDTH(ele), CELL_ROOM - MARGIN(ele)));
-}
 
 /** Canvas background; labels get an outline in this colour so they stay legible over links. */
 export const CANVAS_BG = '#151a21';
@@ -48,7 +33,7 @@ export function chartStyle(): cytoscape.StylesheetJson {
         'text-halign': 'right',
         'text-margin-x': scaled(5),
         'text-wrap': 'ellipsis',
-        'text-max-width': nameWidth,
+        'text-max-width': scaled(88),
         'text-outline-color': CANVAS_BG,
         'text-outline-width': scaled(1.6),
         // Names vanish when the chart is zoomed far out: at that scale they are noise, and drawing
