@@ -76,13 +76,31 @@ export interface ChildView {
   linkedPersons: Ranked[];
 }
 
+/** One typed word of a name search and the name word it matched. */
+export interface WordMatch {
+  typed: string;
+  matched: string;
+  /** exact | prefix | variant | typo | nickname | sounds | initial | partial */
+  how: string;
+  /** name, alias or pseudonym */
+  field: string;
+}
+
 export interface SearchMatch {
   /** name, alias, pseudonym, phone, registration, vehicle, address, postcode, operator, email, licence */
   field: string;
-  /** exact | prefix | typo | partial */
+  /** The weakest of the typed words' matches: exact | prefix | variant | typo | nickname | sounds | initial | partial */
   how: string;
   /** The value that matched when the label does not show it (an alias). */
   value: string | null;
+  /** For name matches: each typed word and the name word it matched, how. */
+  words: WordMatch[];
+  /** A date typed with the name against what is recorded: "fits" | "differs"; null when either side has none. */
+  dates: string | null;
+  /** That comparison in words: "born 1979 fits age 31 in 2010", "typed 1979, recorded born 1985-02-11". */
+  datesNote: string | null;
+  /** The server's one line: "Garik sounds like Garrick · Grindlw typo of Grindlow · born 1979 fits". */
+  why: string;
 }
 
 /** What tells a hit apart from others of the same name, as the server lets this user see it. */

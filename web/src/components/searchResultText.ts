@@ -3,6 +3,7 @@
  * tell it from others of the same name. Pure, so that it is tested without a browser.
  */
 import type { SearchContext, SearchMatch } from '../api';
+import { howTag } from '../search/matchReason';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -42,14 +43,13 @@ const FIELD_WORDS: Record<string, string> = {
   email: 'e-mail',
   licence: 'licence number',
 };
-const HOW_WORDS: Record<string, string> = { exact: 'exact', prefix: 'start of word', typo: 'close spelling', partial: 'some words' };
 
 /** "alias “D. Kershaw-Hill” · start of word": which field matched and how well, in words. */
-export function matchText(m: SearchMatch | null): string | null {
+export function matchText(m: Pick<SearchMatch, 'field' | 'how' | 'value'> | null): string | null {
   if (!m) return null;
   const field = FIELD_WORDS[m.field] ?? m.field;
   const value = m.value ? ` “${m.value}”` : '';
-  return `${field}${value} · ${HOW_WORDS[m.how] ?? m.how}`;
+  return `${field}${value} · ${howTag(m.how)}`;
 }
 
 export interface ContextPart {

@@ -1,0 +1,151 @@
+/**
+ * Why a search result matched, in words an analyst reads at a glance: "Garik sounds like Garrick ·
+ * Grindlw typo of Grindlow · born 1979 fits". Built from the server's per-word matches (`words`) and
+ * date comparison (`dates`, `datesNote`), falling back to its `why` line, then to the field and how.
+ * Also how much weight the match deserves (a nickname or a sound-alike is weaker evidence than an
+ * exact name) and, when the recorded date differs from the one typed, the warning to show. Pure,
+ * so that it is tested without a browser.
+ */
+import type { SearchMatch, WordMatch } from '../api';
+
+/** strong: exact or the start of a word; near: another spelling, a typo; weak: sounds like, nickname, initial, some words. */
+export type MatchStrength = 'strong' | 'near' | 'weak';
+
+export interface MatchReason {
+  /** The kind of the weakest word match in a word or two: "sounds like", "nickname", "exact". */
+  tag: string;
+  strength: MatchStrength;
+  /** The words that did not match exactly, each with what it matched: "Garik sounds like Garrick · Grindlw typo of Grindlow"; null when there is nothing to say beyond the tag. */
+  words: string | null;
+  /** The typed date that fits what is recorded: "born 1979 fits age 31 in 2010"; null otherwise. */
+  dateFits: string | null;
+  /** The recorded date differs from the one typed: "recorded born 11 Feb 1985 — not 1979"; null otherwise. */
+  dateDiffers: string | null;
+  /** The whole reason on one line (tag, words, dates), for a tooltip or a screen reader. */
+  line: string;
+}
+
+const HOW_TAG: Record<string, string> = {
+  exact: 'exact',
+  prefix: 'start of word',
+  variant: 'another spelling',
+  typo: 'close spelling',
+  nickname: 'nickname',
+  sounds: 'sounds like',
+  initial: 'initial',
+  partial: 'some words',
+};
+
+const STRENGTH: Record<string, MatchStrength> = {
+  exact: 'strong',
+  prefix: 'strong',
+  variant: 'near',
+  typo: 'near',
+  nickname: 'weak',
+  sounds: 'weak',
+  initial: 'weak',
+  partial: 'weak',
+};
+
+/** A match kind ("sounds") in a word or two ("sounds like"); unknown kinds as given. */
+export function howTag(how: string): string {
+  return HOW_TAG[how] ?? how;
+}
+
+/** How much weight a match kind deserves; an unknown kind counts as near, neither trusted nor dismissed. */
+export function strengthOf(how: string): MatchStrength {
+  return STRENGTH[how] ?? 'near';
+}
+
+const FIELD_NOTE: Record<string, string> = { alias: 'alias', pseudonym: 'pseudonym', operator: 'trading name' };
+
+/** One typed word and what it matched: "Garik sounds like Garrick", "Bob nickname for Robert", "G initial of Garrick". */
+export function wordText(w: WordMatch): string {
+  const typed = w.typed.trim();
+  const matched = w.matched.trim();
+  let text: string;
+  switch (w.how) {
+    case 'exact':
+      text = matched;
+      break;
+    case 'prefix':
+      text = `${typed}… → ${matched}`;
+      break;
+    case 'variant':
+      text = `${typed} another spelling of ${matched}`;
+      break;
+    case 'typo':
+      text = `${typed} typo of ${matched}`;
+      break;
+    case 'nickname':
+      text = `${typed} nickname for ${matched}`;
+      break;
+    case 'sounds':
+      text = `${typed} sounds like ${matched}`;
+      break;
+    case 'initial':
+      text = `initial ${typed.replace(/\.$/, '')} → ${matched}`;
+      break;
+    case 'partial':
+      text = `${typed} part of ${matched}`;
+      break;
+    default:
+      text = `${typed} → ${matched} (${w.how})`;
+  }
+  const field = FIELD_NOTE[w.field];
+  return field ? `${text} (${field})` : text;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** ISO dates inside a phrase as people write them: "born 1985-02-11" → "born 11 Feb 1985"; "1985-02" → "Feb 1985". */
+export function humanDates(text: string): string {
+  return text
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (all, y: string, m: string, d: string) => (MONTHS[Number(m) - 1] ? `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}` : all))
+    .replace(/\b(\d{4})-(\d{2})\b/g, (all, y: string, m: string) => (MONTHS[Number(m) - 1] ? `${MONTHS[Number(m) - 1]} ${y}` : all));
+}
+
+/**
+ * The warning for a date that differs, recorded first (it is the fact): "typed 1979, recorded born
+ * 1985-02-11" → "recorded born 11 Feb 1985 — not 1979". A note in another shape is kept, in words.
+ */
+export function differsText(note: string | null | undefined): string {
+  const n = note?.trim();
+  if (!n) return 'the recorded date differs from the one typed';
+  const m = /^typed\s+(.+?)\s*[,;]\s*recorded\s+(.+)$/i.exec(n);
+  if (m) return `recorded ${humanDates((m[2] ?? '').replace(/[.\s]+$/, ''))} — not ${humanDates(m[1] ?? '')}`;
+  return `dates differ: ${humanDates(n)}`;
+}
+
+/**
+ * Why a hit matched, from its `matched`. Words that matched exactly are left out when others did
+ * not (the analyst typed them; the inexact ones are what to weigh). With no word detail the server's
+ * `why` line is used (less what the date parts say, which are shown apart), then the old field and how.
+ */
+export function matchReason(m: SearchMatch | null | undefined): MatchReason | null {
+  if (!m) return null;
+  const how = m.how;
+  const tag = howTag(how);
+  const strength = strengthOf(how);
+  const words = Array.isArray(m.words) ? m.words : [];
+
+  let wordsText: string | null = null;
+  if (words.length > 0) {
+    const inexact = words.filter((w) => w.how !== 'exact');
+    wordsText = inexact.length > 0 ? inexact.map(wordText).join(' · ') : null;
+  } else if (m.why && m.why.trim()) {
+    // The server's line, without its date part (shown on its own) and without a bare repeat of the tag.
+    const parts = m.why
+      .split('·')
+      .map((s) => s.trim())
+      .filter((s) => s && !(m.datesNote && s.includes(m.datesNote.trim())) && !/\b(fits|differs?)\b/.test(s) && s.toLowerCase() !== tag && s.toLowerCase() !== how);
+    wordsText = parts.length > 0 ? humanDates(parts.join(' · ')) : null;
+  }
+
+  const dates = m.dates ?? null;
+  const dateFits = dates === 'fits' ? humanDates(m.datesNote?.trim() || 'date fits') : null;
+  const dateDiffers = dates === 'differs' ? differsText(m.datesNote) : null;
+
+  const line = [tag, wordsText, dateFits, dateDiffers && `⚠ ${dateDiffers}`].filter(Boolean).join(' · ');
+  return { tag, strength, words: wordsText, dateFits, dateDiffers, line };
+}
