@@ -33,6 +33,18 @@ FOR (n:Person|Officer|Phone|Email|Vehicle|Location|PostCode|Operator|Operation|L
 ON EACH [n.name, n.surname, n.aliases, n.pseudonym, n.phoneNo, n.raw, n.reg, n.make, n.model,
          n.address, n.postcode, n.code, n.tradingName, n.email_address, n.number];
 
+// Names however they are written: the search keys of every person's names (sound codes, name
+// groups, initials, the words themselves: server/domain/names/keys.ts), set at every write. The
+// whitespace analyser keeps each key one term, so a sound-alike search is one index lookup.
+CREATE FULLTEXT INDEX person_name_keys IF NOT EXISTS
+FOR (n:Person) ON EACH [n.nameKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+
+// Handset entries by how the nickname sounds or what name it is short for (whoIs).
+CREATE FULLTEXT INDEX contact_saved_as_keys IF NOT EXISTS
+FOR ()-[r:HAS_CONTACT]-() ON EACH [r.savedAsKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+
 // Substring and suffix matches on identifiers (the last digits of a number, part of a plate).
 CREATE TEXT INDEX phone_number IF NOT EXISTS FOR (n:Phone) ON (n.phoneNo);
 CREATE TEXT INDEX vehicle_reg IF NOT EXISTS FOR (n:Vehicle) ON (n.reg);

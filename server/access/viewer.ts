@@ -27,7 +27,8 @@ export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'sa
 /** What a link touching a protected subject may carry: its type, dates, grades and counts. */
 const LINK_ALLOWED = new Set(['from', 'to', 'date', 'sourceGrade', 'intelGrade', 'grade', 'count', 'confidence']);
 /** Bookkeeping properties never shown as such. */
-const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge']);
+// Search keys are computed from every name, withheld ones too (domain/names/keys.ts): never shown.
+const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge', 'nameKeys', 'savedAsKeys']);
 const RELEASED = 'released_';
 
 export interface ViewScope {

@@ -85,7 +85,7 @@ const KIND_FIELD: Record<string, string> = {
 };
 
 /** Properties kept for indexing only, not shown. */
-const HIDDEN = new Set(['point', 'propSources']);
+const HIDDEN = new Set(['point', 'propSources', 'nameKeys', 'savedAsKeys']);
 
 /**
  * A stored node as answer data, through the view of the request in progress (access/viewer.ts):
@@ -133,7 +133,7 @@ export function storedLink(rel: PlainRel, source: string, target: string): LinkV
     type: rel.type,
     source,
     target,
-    properties: rel.props,
+    properties: Object.fromEntries(Object.entries(rel.props).filter(([k]) => !HIDDEN.has(k))),
     sources: Array.isArray(rel.props.sources) ? (rel.props.sources as string[]) : [],
   };
 }

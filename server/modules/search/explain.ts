@@ -1,31 +1,42 @@
 /**
- * Which field of a hit matched what the analyst typed, and how (exactly, as the start of a word,
- * or within a typo or two), worked out from the hit AS THE CALLER SEES IT: a field the viewer left
- * out (a protected or withheld value) can never be named as the match.
+ * Which field of a hit matched what the analyst typed, and how (the same word, its start, another
+ * spelling, a typo, a short form, a sound-alike, an initial), with a date typed beside a name
+ * compared to what is recorded; worked out from the hit AS THE CALLER SEES IT: a field the viewer
+ * left out (a protected or withheld value) can never be named as the match.
  */
-import { distance } from 'fastest-levenshtein';
 import type { EntityView } from '../../domain/entity.js';
 import { readPostcode } from './identifiers.js';
+import { nameWords } from '../../domain/names/words.js';
+import { bestWordMatch, HOW_WORDS, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
+import { typedDateFit, type DateFit, type TypedDate } from '../../domain/names/dates.js';
 
-export type MatchHow = 'exact' | 'prefix' | 'typo' | 'partial';
+export { MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type MatchHow } from '../../domain/names/match.js';
+
+export interface WordMatch {
+  /** The word as typed. */
+  typed: string;
+  /** The recorded word it matched, as recorded. */
+  matched: string;
+  how: MatchHow;
+  field: string;
+}
+
 export interface SearchMatch {
   /** name, alias, pseudonym, phone, registration, address, postcode, vehicle, operator, email, licence */
   field: string;
   how: MatchHow;
   /** The visible value that matched (an alias, an address), when it is not the label itself. */
   value: string | null;
+  words: WordMatch[];
+  dates: DateFit | null;
+  datesNote: string | null;
+  /** One line for the analyst. */
+  why: string;
 }
 
-const RANK: Record<MatchHow, number> = { exact: 0, prefix: 1, typo: 2, partial: 3 };
-
-/**
- * The score a word hit is given: from how it matched what the caller sees, never Lucene's own score,
- * whose term statistics count every indexed record, the hidden ones too (a score would say how many
- * hidden people share a surname).
- */
-export const MATCH_SCORE: Record<MatchHow, number> = { exact: 40, prefix: 30, typo: 20, partial: 10 };
-const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+/** Fields holding names: they match by spelling, short form, sound and initial too. */
+const NAME_FIELDS = new Set(['name', 'alias']);
 
 /** The searchable fields of a hit, by the name an analyst knows them by (the full-text index's fields). */
 function fieldsOf(e: EntityView): { field: string; value: string }[] {
@@ -50,48 +61,60 @@ function fieldsOf(e: EntityView): { field: string; value: string }[] {
   return out;
 }
 
-/** How one typed word matches one stored word, if it does (the rules of luceneQuery in identifiers.ts). */
-function wordMatch(typed: string, stored: string): MatchHow | null {
-  if (typed === stored) return 'exact';
-  if (stored.startsWith(typed)) return 'prefix';
-  if (typed.length >= 3) {
-    // Lucene counts a swap of two letters as one edit; Levenshtein as two: allow one more.
-    const edits = (typed.length >= 7 ? 2 : 1) + 1;
-    if (distance(typed, stored) <= edits) return 'typo';
-  }
-  return null;
+/** Each folded word of a text with the word as written ("o'neill" → "O'Neill"). */
+function asWritten(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const piece of text.split(/[\s,;\-]+/)) for (const w of nameWords(piece)) if (!out.has(w)) out.set(w, piece.replace(/[.,]$/, ''));
+  return out;
 }
 
 /**
- * The best field explaining the typed words; null unless EVERY typed word matches some visible field.
- * The index requires every word (identifiers.ts, luceneQuery), so a hit with a word no visible field
- * explains was found through a value the caller may not see (an alias only a withheld report
- * records): returning it would confirm a guessed hidden name.
+ * The best explanation of the typed words; null unless EVERY typed word matches some visible field.
+ * The indexes require every word (identifiers.ts, names/keys.ts), so a hit with a word no visible
+ * field explains was found through a value the caller may not see (an alias only a withheld
+ * report records): returning it would confirm a guessed hidden name.
  */
-export function explainText(text: string, entity: EntityView): SearchMatch | null {
+export function explainText(text: string, entity: EntityView, date: TypedDate | null = null): SearchMatch | null {
   const postcode = readPostcode(text);
-  const typed = postcode ? tokens(postcode) : tokens(text);
+  const typedAs = asWritten(postcode ?? text);
+  const typed = [...new Set(nameWords(postcode ?? text))];
   if (!typed.length) return null;
-  const fields = fieldsOf(entity);
-  const visibleWords = fields.flatMap((f) => tokens(f.value));
-  if (!typed.every((w) => visibleWords.some((s) => wordMatch(w, s) !== null))) return null;
-  let best: { m: SearchMatch; covered: number } | null = null;
-  for (const f of fields) {
-    const stored = tokens(f.value);
-    let covered = 0;
-    let worst: MatchHow = 'exact';
-    for (const w of typed) {
-      const hows = stored.map((s) => wordMatch(w, s)).filter((h): h is MatchHow => h !== null);
-      if (!hows.length) continue;
-      covered++;
-      const h = hows.sort((a, b) => RANK[a] - RANK[b])[0]!;
-      if (RANK[h] > RANK[worst]) worst = h;
+  const fields = fieldsOf(entity).map((f) => ({ ...f, words: nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
+
+  // Each typed word's best match in each field, then its best over all fields.
+  const perField = fields.map((f) => typed.map((w) => bestWordMatch(w, f.words, f.isName)));
+  const words: WordMatch[] = [];
+  for (const [i, w] of typed.entries()) {
+    let best: WordMatch | null = null;
+    for (const [j, f] of fields.entries()) {
+      const m = perField[j]![i];
+      if (m && (!best || RANK[m.how] < RANK[best.how])) best = { typed: typedAs.get(w) ?? w, matched: f.written.get(m.word) ?? m.word, how: m.how, field: f.field };
     }
-    if (!covered) continue;
-    const how: MatchHow = covered < typed.length ? 'partial' : worst;
-    // The value only when the row would not show it anyway (an alias, a make and model).
-    const m = { field: f.field, how, value: entity.label.toLowerCase().includes(f.value.toLowerCase()) ? null : f.value };
-    if (!best || covered > best.covered || (covered === best.covered && RANK[how] < RANK[best.m.how])) best = { m, covered };
+    if (!best) return null;
+    words.push(best);
   }
-  return best?.m ?? null;
+
+  // The field that explains most words, most strongly; a name and its aliases count as one field.
+  let best: { field: string; value: string; covered: number; how: MatchHow } | null = null;
+  for (const [j, f] of fields.entries()) {
+    const ms = perField[j]!.filter((m): m is NonNullable<typeof m> => m !== null);
+    if (!ms.length) continue;
+    const how = ms.length < typed.length ? 'partial' : weakest(ms.map((m) => m.how));
+    if (!best || ms.length > best.covered || (ms.length === best.covered && RANK[how] < RANK[best.how])) best = { field: f.field, value: f.value, covered: ms.length, how };
+  }
+  if (!best) return null;
+  let how = best.how;
+  // "Gaz Grindlow": a nickname recorded as an alias, the surname in the name: still a name match.
+  if (how === 'partial' && words.every((w) => NAME_FIELDS.has(w.field))) how = weakest(words.map((w) => w.how));
+
+  const fit = date ? typedDateFit(date, entity.properties) : null;
+  const value = entity.label.toLowerCase().includes(best.value.toLowerCase()) ? null : best.value;
+  return { field: best.field, how, value, words, dates: fit?.fit ?? null, datesNote: fit?.note ?? null, why: whyLine(words, fit?.note ?? null, fit?.fit ?? null) };
+}
+
+/** "Garik sounds like Garrick · Grindlow exact · born 1979 fits age 31 in 2010". */
+export function whyLine(words: WordMatch[], datesNote: string | null, fit: DateFit | null): string {
+  const parts = words.map((w) => (w.how === 'exact' ? `${w.matched} exact` : `${w.typed} ${HOW_WORDS[w.how]} ${w.matched}`));
+  if (datesNote) parts.push(fit === 'differs' ? `date differs: ${datesNote}` : datesNote);
+  return parts.join(' · ');
 }

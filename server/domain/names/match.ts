@@ -1,0 +1,73 @@
+/**
+ * How one typed word matches one recorded word, from the strongest evidence to the weakest:
+ * the same word, its start, another spelling of the same name, a typo, a short form (Bob for
+ * Robert), a word that sounds alike, an initial. Name words get every kind; other words (streets,
+ * makes, postcodes) only the first, second and typo kinds.
+ */
+import { distance } from 'fastest-levenshtein';
+import { equivalence } from './equivalents.js';
+import { soundAlike } from './phonetic.js';
+import { isInitial } from './words.js';
+
+export type MatchHow = 'exact' | 'prefix' | 'variant' | 'typo' | 'nickname' | 'sounds' | 'initial' | 'partial';
+
+/** Strongest first. */
+export const MATCH_ORDER: MatchHow[] = ['exact', 'prefix', 'variant', 'typo', 'nickname', 'sounds', 'initial', 'partial'];
+export const RANK = Object.fromEntries(MATCH_ORDER.map((h, i) => [h, i])) as Record<MatchHow, number>;
+
+/**
+ * The score a hit is shown: from how it matched what the caller sees, never the index's own
+ * relevance (whose term statistics count hidden records too).
+ */
+export const MATCH_SCORE: Record<MatchHow, number> = { exact: 40, prefix: 30, variant: 28, typo: 24, nickname: 20, sounds: 18, initial: 14, partial: 10 };
+/** A typed date of birth that fits what is recorded lifts a hit; one that differs sinks it below any that fits. */
+export const DATE_FITS_BONUS = 5;
+export const DATE_DIFFERS_PENALTY = -20;
+
+/** How the analyst reads each kind next to the word that matched. */
+export const HOW_WORDS: Record<MatchHow, string> = {
+  exact: 'exact',
+  prefix: 'start of',
+  variant: 'another spelling of',
+  typo: 'typo of',
+  nickname: 'short form of',
+  sounds: 'sounds like',
+  initial: 'initial of',
+  partial: 'part of',
+};
+
+const within = (typed: string, stored: string) => {
+  if (typed.length < 3) return false;
+  // Lucene counts a swap of two letters as one edit, Levenshtein as two: one more is allowed.
+  const edits = (typed.length >= 7 ? 2 : 1) + 1;
+  return distance(typed, stored) <= edits;
+};
+
+/** How a typed word matches a recorded one (both already folded by nameWords), or null. */
+export function wordMatch(typed: string, stored: string, isName: boolean): MatchHow | null {
+  if (typed === stored) return 'exact';
+  if (isName) {
+    if (isInitial(typed)) return stored.startsWith(typed) ? 'initial' : null;
+    if (isInitial(stored)) return typed.startsWith(stored) ? 'initial' : null;
+  }
+  if (stored.startsWith(typed)) return 'prefix';
+  const eq = isName ? equivalence(typed, stored) : null;
+  if (eq === 'variant') return 'variant';
+  if (within(typed, stored)) return 'typo';
+  if (eq === 'nickname') return 'nickname';
+  if (isName && soundAlike(typed, stored)) return 'sounds';
+  return null;
+}
+
+/** The best match of a typed word among recorded words: which word, how. */
+export function bestWordMatch(typed: string, stored: string[], isName: boolean): { word: string; how: MatchHow } | null {
+  let best: { word: string; how: MatchHow } | null = null;
+  for (const s of stored) {
+    const how = wordMatch(typed, s, isName);
+    if (how && (!best || RANK[how] < RANK[best.how])) best = { word: s, how };
+    if (best?.how === 'exact') break;
+  }
+  return best;
+}
+
+export const weakest = (hows: MatchHow[]): MatchHow => hows.reduce((w, h) => (RANK[h] > RANK[w] ? h : w), 'exact' as MatchHow);
