@@ -1,8 +1,9 @@
 /**
  * How one typed word matches one recorded word, from the strongest evidence to the weakest:
- * the same word, its start, another spelling of the same name, a typo, a short form (Bob for
- * Robert), a word that sounds alike, an initial. Name words get every kind; other words (streets,
- * makes, postcodes) only the first, second and typo kinds.
+ * the same word, its start, another spelling of the same name, a word that sounds alike (a name
+ * misspelt by ear: "Stefan" for "Stephen" is that, not a slip of the keyboard), a typo, a short
+ * form (Bob for Robert), an initial. Name words get every kind; other words (streets, makes,
+ * postcodes) only the same word, its start and a typo.
  */
 import { distance } from 'fastest-levenshtein';
 import { equivalence } from './equivalents.js';
@@ -12,14 +13,14 @@ import { isInitial } from './words.js';
 export type MatchHow = 'exact' | 'prefix' | 'variant' | 'typo' | 'nickname' | 'sounds' | 'initial' | 'partial';
 
 /** Strongest first. */
-export const MATCH_ORDER: MatchHow[] = ['exact', 'prefix', 'variant', 'typo', 'nickname', 'sounds', 'initial', 'partial'];
+export const MATCH_ORDER: MatchHow[] = ['exact', 'prefix', 'variant', 'sounds', 'typo', 'nickname', 'initial', 'partial'];
 export const RANK = Object.fromEntries(MATCH_ORDER.map((h, i) => [h, i])) as Record<MatchHow, number>;
 
 /**
  * The score a hit is shown: from how it matched what the caller sees, never the index's own
  * relevance (whose term statistics count hidden records too).
  */
-export const MATCH_SCORE: Record<MatchHow, number> = { exact: 40, prefix: 30, variant: 28, typo: 24, nickname: 20, sounds: 18, initial: 14, partial: 10 };
+export const MATCH_SCORE: Record<MatchHow, number> = { exact: 40, prefix: 30, variant: 28, sounds: 24, typo: 22, nickname: 20, initial: 14, partial: 10 };
 /** A typed date of birth that fits what is recorded lifts a hit; one that differs sinks it below any that fits. */
 export const DATE_FITS_BONUS = 5;
 export const DATE_DIFFERS_PENALTY = -20;
@@ -53,9 +54,9 @@ export function wordMatch(typed: string, stored: string, isName: boolean): Match
   if (stored.startsWith(typed)) return 'prefix';
   const eq = isName ? equivalence(typed, stored) : null;
   if (eq === 'variant') return 'variant';
+  if (isName && soundAlike(typed, stored)) return 'sounds';
   if (within(typed, stored)) return 'typo';
   if (eq === 'nickname') return 'nickname';
-  if (isName && soundAlike(typed, stored)) return 'sounds';
   return null;
 }
 

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { nameWords } from '../../server/domain/names/words.js';
+import { soundAlike, soundCodes } from '../../server/domain/names/phonetic.js';
+import { equivalence, parseGroups } from '../../server/domain/names/equivalents.js';
+import { wordMatch } from '../../server/domain/names/match.js';
+import { personNameKeys, nameKeysQuery, contactKeys } from '../../server/domain/names/keys.js';
+import { readTypedDate, typedDateFit, recordedDatesAgree } from '../../server/domain/names/dates.js';
+import { explainText } from '../../server/modules/search/explain.js';
+import { buildEntity } from '../../server/domain/entity.js';
+
+const person = (props: Record<string, unknown>) => buildEntity('p-1', ['Entity', 'Person'], props);
+
+describe('name words', () => {
+  it('folds scripts, accents and apostrophes, and splits at the rest', () => {
+    expect(nameWords("Seán O'Neill-Hay")).toEqual(['sean', 'oneill', 'hay']);
+    expect(nameWords('Мухаммад')).toEqual(['mukhammad']);
+    expect(nameWords('G. Grindlow')).toEqual(['g', 'grindlow']);
+  });
+});
+
+describe('sound codes', () => {
+  it('hears spellings of one name alike, and not different names', () => {
+    expect(soundAlike('garik', 'garrick')).toBe(true);
+    expect(soundAlike('stephen', 'stefan')).toBe(true);
+    expect(soundAlike('kowalski', 'kovalsky')).toBe(true);
+    expect(soundAlike('grindlow', 'kettleby')).toBe(false);
+  });
+  it('says nothing for words too short to carry a sound', () => {
+    expect(soundCodes('mo')).toEqual({ metaphone: [], dm: [] });
+  });
+});
+
+describe('name groups', () => {
+  const groups = parseGroups('# test\nrobert\t\tbob rob robbie\nmohammed\tmuhammad mohamed\tmo\n');
+  it('tells another spelling from a short form', () => {
+    expect(equivalence('muhammad', 'mohamed', groups)).toBe('variant');
+    expect(equivalence('bob', 'robert', groups)).toBe('nickname');
+    expect(equivalence('robert', 'bob', groups)).toBe('nickname');
+    expect(equivalence('bob', 'rob', groups)).toBe('nickname');
+    expect(equivalence('mo', 'muhammad', groups)).toBe('nickname');
+    expect(equivalence('bob', 'mo', groups)).toBeNull();
+  });
+});
+
+describe('word matches from the strongest to the weakest', () => {
+  it.each([
+    ['grindlow', 'grindlow', 'exact'],
+    ['grind', 'grindlow', 'prefix'],
+    ['grindlw', 'grindlow', 'sounds'],
+    ['brindlow', 'grindlow', 'typo'],
+    ['g', 'garrick', 'initial'],
+    ['garrick', 'g', 'initial'],
+    ['garik', 'garrick', 'sounds'],
+    ['stefan', 'stephen', 'variant'],
+    ['bob', 'robert', 'nickname'],
+    ['h', 'garrick', null],
+    ['kettleby', 'grindlow', null],
+  ] as const)('%s → %s: %s', (typed, stored, how) => {
+    expect(wordMatch(typed, stored, true)).toBe(how);
+  });
+  it('matches only by spelling in fields that are not names', () => {
+    expect(wordMatch('stefan', 'stephen', false)).toBeNull();
+    expect(wordMatch('g', 'garrick', false)).toBe('prefix');
+  });
+});
+
+describe('search keys', () => {
+  it('keys every word of the names, and a typed word finds them through one of its own', () => {
+    const keys = personNameKeys({ name: 'Garrick', surname: 'Grindlow', aliases: ['Gaz'] });
+    expect(keys).toContain('wgarrick');
+    expect(keys).toContain('igrindlow'.slice(0, 2));
+    expect(keys).toContain('wgaz');
+    const q = nameKeysQuery(['garik', 'g'])!;
+    expect(q).toMatch(/^\+\(wgarik\^4 OR .*mkrk.*\) \+ig$/);
+    // Every clause is built from the key alphabet: nothing typed survives as Lucene syntax.
+    expect(nameKeysQuery(nameWords('a:b OR "c" ~*'))).not.toMatch(/[:"~*](?!\^|\d| OR|\))/);
+  });
+  it('keys a handset nickname by its words', () => {
+    expect(contactKeys('Moz 2')).toContain('wmoz');
+  });
+});
+
+describe('dates typed with a name', () => {
+  it('reads a year, a whole date and the words that announce them', () => {
+    expect(readTypedDate('Steve Marlow born 1979')).toMatchObject({ rest: 'Steve Marlow', date: { year: 1979, dob: null } });
+    expect(readTypedDate('Marlow 12/03/1979')).toMatchObject({ rest: 'Marlow', date: { year: 1979, dob: '1979-03-12' } });
+    expect(readTypedDate('Marlow b. 1979-03-12')).toMatchObject({ rest: 'Marlow', date: { dob: '1979-03-12' } });
+    expect(readTypedDate('1979')).toBeNull();
+    expect(readTypedDate('Marlow')).toBeNull();
+  });
+  it('fits a year to an age recorded on a date, and tells different births apart', () => {
+    const typed = readTypedDate('x born 1979')!.date;
+    expect(typedDateFit(typed, { age: 31, ageOn: '2010-05-01' })).toEqual({ fit: 'fits', note: 'born 1979 fits age 31 in 2010' });
+    expect(typedDateFit(typed, { dob: '1985-02-11' })?.fit).toBe('differs');
+    expect(typedDateFit(typed, { age: 31 })).toBeNull();
+    expect(recordedDatesAgree({ dob: '1979-03-01' }, { age: 31, ageOn: '2010-05-01' })?.fit).toBe('fits');
+    expect(recordedDatesAgree({ dob: '1979-03-01' }, { dob: '1991-07-02' })?.fit).toBe('differs');
+  });
+});
+
+describe('explaining a hit from what the caller sees', () => {
+  it('says per word how it matched, in any order, with the date', () => {
+    const m = explainText('Grindlw Garik', person({ name: 'Garrick', surname: 'Grindlow', age: 31, ageOn: '2010-05-01' }), readTypedDate('x born 1979')!.date)!;
+    expect(m.how).toBe('sounds');
+    expect(m.words.map((w) => [w.typed, w.matched, w.how])).toEqual([
+      ['Grindlw', 'Grindlow', 'sounds'],
+      ['Garik', 'Garrick', 'sounds'],
+    ]);
+    expect(m.dates).toBe('fits');
+    expect(m.why).toContain('born 1979 fits age 31 in 2010');
+  });
+  it('needs every typed word in a visible field', () => {
+    expect(explainText('Garrick Moxley', person({ name: 'Garrick', surname: 'Grindlow' }))).toBeNull();
+  });
+  it('an initial with a surname', () => {
+    const m = explainText('G. Grindlow', person({ name: 'Garrick', surname: 'Grindlow' }))!;
+    expect(m.how).toBe('initial');
+    expect(m.why).toBe('G initial of Garrick · Grindlow exact');
+  });
+});
