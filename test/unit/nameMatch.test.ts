@@ -112,6 +112,14 @@ describe('explaining a hit from what the caller sees', () => {
   it('needs every typed word in a visible field', () => {
     expect(explainText('Garrick Moxley', person({ name: 'Garrick', surname: 'Grindlow' }))).toBeNull();
   });
+  it('a middle name the record lacks, or one the analyst left out', () => {
+    const lacks = explainText('Garrick Owen Grindlow', person({ name: 'Garrick', surname: 'Grindlow' }))!;
+    expect(lacks.how).toBe('partial');
+    expect(lacks.why).toBe('Garrick exact · Grindlow exact · no Owen recorded');
+    expect(explainText('Garrick Grindlow', person({ name: 'Garrick Owen', surname: 'Grindlow' }))!.how).toBe('exact');
+    expect(explainText('Owen Garrick Smith', person({ name: 'Garrick', surname: 'Grindlow' }))).toBeNull();
+    expect(nameKeysQuery(['garrick', 'owen', 'grindlow'])).toMatch(/^\+\(wgarrick.* \(wowen.* \+\(wgrindlow/);
+  });
   it('an initial with a surname', () => {
     const m = explainText('G. Grindlow', person({ name: 'Garrick', surname: 'Grindlow' }))!;
     expect(m.how).toBe('initial');

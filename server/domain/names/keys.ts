@@ -64,14 +64,20 @@ export const nameKeysVersion = (): string => (version ??= `${KEY_RULES}-${nameDa
 export const namesIn = (props: Record<string, unknown>) => NAME_KEY_FIELDS.some((f) => props[f] !== undefined);
 
 /**
- * The Lucene query for typed name words over `nameKeys`: every word must match one of its keys.
+ * The Lucene query for typed name words over `nameKeys`: every word must match one of its keys,
+ * but for a middle one.
  * Built from our own key alphabet only (letters and digits), so nothing typed reaches Lucene's
  * syntax. Exact words weigh most, then short forms and spellings, then sounds: the index's own
  * relevance only orders which hits come back first, never the score the caller sees.
  */
 export function nameKeysQuery(words: string[]): string | null {
-  const clauses = words.slice(0, 8).map((word) => {
-    if (isInitial(word)) return `+i${word}`;
+  const typed = words.slice(0, 8);
+  // A middle name the record may not have ("Garrick Owen Grindlow" for "Garrick Grindlow") is
+  // optional: the first and last typed words are required.
+  const required = (i: number) => typed.length < 3 || i === 0 || i === typed.length - 1;
+  const clauses = typed.map((word, i) => {
+    const must = required(i) ? '+' : '';
+    if (isInitial(word)) return `${must}i${word}`;
     const terms = [`w${word}^4`];
     if (word.length >= 2) terms.push(`w${word}*^2`);
     if (word.length >= 3) terms.push(`w${word}~${word.length >= 7 ? 2 : 1}`);
@@ -79,7 +85,7 @@ export function nameKeysQuery(words: string[]): string | null {
     const { metaphone, dm } = soundCodes(word);
     for (const m of metaphone) terms.push(`m${m.toLowerCase()}`);
     for (const d of dm) terms.push(`d${d}`);
-    return `+(${terms.join(' OR ')})`;
+    return `${must}(${terms.join(' OR ')})`;
   });
   return clauses.length ? clauses.join(' ') : null;
 }

@@ -84,14 +84,20 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
   // Each typed word's best match in each field, then its best over all fields.
   const perField = fields.map((f) => typed.map((w) => bestWordMatch(w, f.words, f.isName)));
   const words: WordMatch[] = [];
+  const unmatched: string[] = [];
+  const hasName = fields.some((f) => f.isName);
   for (const [i, w] of typed.entries()) {
     let best: WordMatch | null = null;
     for (const [j, f] of fields.entries()) {
       const m = perField[j]![i];
       if (m && (!best || RANK[m.how] < RANK[best.how])) best = { typed: typedAs.get(w) ?? w, matched: f.written.get(m.word) ?? m.word, how: m.how, field: f.field };
     }
-    if (!best) return null;
-    words.push(best);
+    // A middle name the record does not have ("Garrick Owen Grindlow" for "Garrick Grindlow") may
+    // stay unmatched; the first and last words may not (names/keys.ts requires them too).
+    const middle = typed.length >= 3 && i > 0 && i < typed.length - 1;
+    if (!best && middle && hasName) unmatched.push(typedAs.get(w) ?? w);
+    else if (!best) return null;
+    else words.push(best);
   }
 
   // The field that explains most words, most strongly; a name and its aliases count as one field.
@@ -106,15 +112,17 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
   let how = best.how;
   // "Gaz Grindlow": a nickname recorded as an alias, the surname in the name: still a name match.
   if (how === 'partial' && words.every((w) => NAME_FIELDS.has(w.field))) how = weakest(words.map((w) => w.how));
+  if (unmatched.length) how = 'partial';
 
   const fit = date ? typedDateFit(date, entity.properties) : null;
   const value = entity.label.toLowerCase().includes(best.value.toLowerCase()) ? null : best.value;
-  return { field: best.field, how, value, words, dates: fit?.fit ?? null, datesNote: fit?.note ?? null, why: whyLine(words, fit?.note ?? null, fit?.fit ?? null) };
+  return { field: best.field, how, value, words, dates: fit?.fit ?? null, datesNote: fit?.note ?? null, why: whyLine(words, fit?.note ?? null, fit?.fit ?? null, unmatched) };
 }
 
 /** "Garik sounds like Garrick · Grindlow exact · born 1979 fits age 31 in 2010". */
-export function whyLine(words: WordMatch[], datesNote: string | null, fit: DateFit | null): string {
+export function whyLine(words: WordMatch[], datesNote: string | null, fit: DateFit | null, unmatched: string[] = []): string {
   const parts = words.map((w) => (w.how === 'exact' ? `${w.matched} exact` : `${w.typed} ${HOW_WORDS[w.how]} ${w.matched}`));
+  if (unmatched.length) parts.push(`no ${unmatched.join(', ')} recorded`);
   if (datesNote) parts.push(fit === 'differs' ? `date differs: ${datesNote}` : datesNote);
   return parts.join(' · ');
 }
