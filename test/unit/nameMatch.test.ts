@@ -58,6 +58,20 @@ describe('word matches from the strongest to the weakest', () => {
   ] as const)('%s → %s: %s', (typed, stored, how) => {
     expect(wordMatch(typed, stored, true)).toBe(how);
   });
+  it('keeps names the files know apart, whatever they sound like', () => {
+    expect(wordMatch('stephen', 'stephanie', true)).toBeNull();
+    expect(wordMatch('daniel', 'danielle', true)).toBeNull();
+    expect(wordMatch('dan', 'daniel', true)).toBe('prefix');
+  });
+  it('reads a misspelt name as the name it is a typo of, with its short forms', () => {
+    expect(wordMatch('robret', 'bobby', true)).toBe('nickname');
+    expect(wordMatch('daneil', 'danny', true)).toBe('nickname');
+    expect(nameKeysQuery(['robret'])).toContain('grobert');
+  });
+  it('leaves surname particles out of the decision', () => {
+    expect(explainText('Al-Harazi', person({ name: 'Tariq', surname: 'Harazi' }))?.how).toBe('exact');
+    expect(explainText('Ahmet Al Harazi', person({ name: 'Ahmet', surname: 'El-Harazi' }))?.how).toBe('exact');
+  });
   it('matches only by spelling in fields that are not names', () => {
     expect(wordMatch('stefan', 'stephen', false)).toBeNull();
     expect(wordMatch('g', 'garrick', false)).toBe('prefix');

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import { distance } from 'fastest-levenshtein';
 import { fileURLToPath } from 'node:url';
 
 export type Equivalence = 'variant' | 'nickname';
@@ -77,4 +78,30 @@ export function equivalence(a: string, b: string, groups = nameGroups()): Equiva
 /** Every group a word belongs to, as a spelling or as a short form: the search keys it carries. */
 export function groupsOf(word: string, groups = nameGroups()): string[] {
   return [...new Set([...(groups.variantOf.get(word) ?? []), ...(groups.nicknameOf.get(word) ?? [])])];
+}
+
+/** A name the files know as a name in its own right (not only as a short form): "Stephen", "Stephanie". */
+export const isFullName = (word: string, groups = nameGroups()) => groups.variantOf.has(word);
+/** A word the files know, as a name or a short form. */
+export const isKnownName = (word: string, groups = nameGroups()) => groups.variantOf.has(word) || groups.nicknameOf.has(word);
+
+let fullNames: { groups: NameGroups; names: string[] } | null = null;
+
+/**
+ * The names a misspelt word is most likely a typo of ("Robret" → Robert), so that its short forms
+ * and spellings count too ("Robret" finds a Bobby): known full names within one edit (two for
+ * seven letters or more), or one swap of neighbouring letters, of a word the files do not know. Empty for known words and short ones.
+ */
+export function misspeltNames(word: string, groups = nameGroups()): string[] {
+  if (word.length < 4 || isKnownName(word, groups)) return [];
+  if (fullNames?.groups !== groups) fullNames = { groups, names: [...groups.variantOf.keys()] };
+  const edits = word.length >= 7 ? 2 : 1;
+  return fullNames.names.filter((n) => Math.abs(n.length - word.length) <= edits && (distance(n, word) <= edits || swapped(n, word)));
+}
+
+/** Two letters side by side typed the wrong way round ("Daneil" for "Daniel"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }

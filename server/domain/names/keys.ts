@@ -15,7 +15,7 @@
  */
 import { nameWords, isInitial } from './words.js';
 import { soundCodes } from './phonetic.js';
-import { groupsOf, nameDataDigest } from './equivalents.js';
+import { groupsOf, misspeltNames, nameDataDigest } from './equivalents.js';
 
 export const NAME_KEY_FIELDS = ['name', 'surname', 'aliases'] as const;
 
@@ -82,6 +82,8 @@ export function nameKeysQuery(words: string[]): string | null {
     if (word.length >= 2) terms.push(`w${word}*^2`);
     if (word.length >= 3) terms.push(`w${word}~${word.length >= 7 ? 2 : 1}`);
     for (const g of groupsOf(word)) terms.push(`g${g}^2`);
+    // A misspelt name finds the short forms and spellings of the name it is a typo of.
+    for (const g of new Set(misspeltNames(word).flatMap((n) => groupsOf(n)))) terms.push(`g${g}`);
     const { metaphone, dm } = soundCodes(word);
     for (const m of metaphone) terms.push(`m${m.toLowerCase()}`);
     for (const d of dm) terms.push(`d${d}`);

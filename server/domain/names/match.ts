@@ -6,7 +6,7 @@
  * postcodes) only the same word, its start and a typo.
  */
 import { distance } from 'fastest-levenshtein';
-import { equivalence } from './equivalents.js';
+import { equivalence, isFullName, isKnownName, misspeltNames } from './equivalents.js';
 import { soundAlike } from './phonetic.js';
 import { isInitial } from './words.js';
 
@@ -51,12 +51,21 @@ export function wordMatch(typed: string, stored: string, isName: boolean): Match
     if (isInitial(typed)) return stored.startsWith(typed) ? 'initial' : null;
     if (isInitial(stored)) return typed.startsWith(stored) ? 'initial' : null;
   }
-  if (stored.startsWith(typed)) return 'prefix';
   const eq = isName ? equivalence(typed, stored) : null;
+  // Two names the files know apart (Stephen and Stephanie, Daniel and Danielle, Patrick and
+  // Patricia) are different names, however alike they sound or are spelt.
+  if (isName && !eq && isFullName(typed) && isKnownName(stored)) return null;
+  if (stored.startsWith(typed)) return 'prefix';
   if (eq === 'variant') return 'variant';
   if (isName && soundAlike(typed, stored)) return 'sounds';
   if (within(typed, stored)) return 'typo';
   if (eq === 'nickname') return 'nickname';
+  // A typo of a known name whose short form or other spelling is recorded ("Robret" for a Bobby).
+  if (isName) {
+    const through = misspeltNames(typed).map((n) => (n === stored ? 'variant' : equivalence(n, stored)));
+    if (through.includes('variant')) return 'typo';
+    if (through.includes('nickname')) return 'nickname';
+  }
   return null;
 }
 

@@ -16,3 +16,15 @@ export function nameWords(text: string | null | undefined): string[] {
 
 /** A single letter, with or without its full stop ("G", "g."): an initial. */
 export const isInitial = (word: string) => /^[a-z]$/.test(word);
+
+/**
+ * Particles of Arabic, Dutch, German, French and Italian surnames ("Al-Harazi", "El Harazi", "van
+ * der Berg", "di Marco"): written or left out at will, so they never decide a match.
+ */
+const PARTICLES = new Set(['al', 'el', 'ul', 'bin', 'ibn', 'bint', 'abu', 'van', 'von', 'der', 'den', 'de', 'di', 'da', 'du', 'del', 'della', 'le', 'la']);
+
+/** The typed words that decide a name match: particles left out while any other word remains. */
+export function decidingWords(words: string[]): string[] {
+  const rest = words.filter((w) => !PARTICLES.has(w));
+  return rest.length ? rest : words;
+}

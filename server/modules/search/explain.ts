@@ -6,7 +6,7 @@
  */
 import type { EntityView } from '../../domain/entity.js';
 import { readPostcode } from './identifiers.js';
-import { nameWords } from '../../domain/names/words.js';
+import { decidingWords, nameWords } from '../../domain/names/words.js';
 import { bestWordMatch, HOW_WORDS, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
 import { typedDateFit, type DateFit, type TypedDate } from '../../domain/names/dates.js';
 
@@ -77,7 +77,7 @@ function asWritten(text: string): Map<string, string> {
 export function explainText(text: string, entity: EntityView, date: TypedDate | null = null): SearchMatch | null {
   const postcode = readPostcode(text);
   const typedAs = asWritten(postcode ?? text);
-  const typed = [...new Set(nameWords(postcode ?? text))];
+  const typed = [...new Set(decidingWords(nameWords(postcode ?? text)))];
   if (!typed.length) return null;
   const fields = fieldsOf(entity).map((f) => ({ ...f, words: nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
 

@@ -8,7 +8,7 @@ import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
 import { explainText, MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type SearchMatch } from './explain.js';
 import { readTypedDate } from '../../domain/names/dates.js';
 import { nameKeysQuery } from '../../domain/names/keys.js';
-import { nameWords } from '../../domain/names/words.js';
+import { decidingWords, nameWords } from '../../domain/names/words.js';
 import { searchContexts, type SearchContext } from './context.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -56,7 +56,7 @@ export async function search(db: Database, text: string, kinds: string[] | null,
   const words = dated?.rest ?? text;
   const lucene = luceneQuery(words);
   if (lucene) tag('text', db.read(q('fulltext.cypher'), { lucene, kinds, cap, ...hide }, { what: 'This search' }));
-  const keys = !phone && (wants('Person') || wants('Officer')) ? nameKeysQuery(nameWords(words)) : null;
+  const keys = !phone && (wants('Person') || wants('Officer')) ? nameKeysQuery(decidingWords(nameWords(words))) : null;
   if (keys) tag('names', db.read(q('names.cypher'), { keys, kinds, cap, ...hide }, { what: 'This search' }));
 
   // `score` is what the caller is shown; `order` (Lucene's relevance) only breaks ties among hits of
