@@ -26,6 +26,13 @@ describe('why a search result matched', () => {
     expect(matchReason(match({ how: 'variant', words: [word('Muhammad', 'Mohammed', 'variant')] }))!.words).toBe('Muhammad another spelling of Mohammed');
   });
 
+  it("keeps what the server's line says beyond the words: a typed middle name the record lacks", () => {
+    const r = matchReason(match({ how: 'partial', words: [word('Garrick', 'Garrick', 'exact'), word('Grindlw', 'Grindlow', 'typo')], why: 'Garrick exact · Grindlw typo of Grindlow · no Owen recorded · born 1988 fits born 1988-09-13', dates: 'fits', datesNote: 'born 1988 fits born 1988-09-13' }))!;
+    expect(r.words).toBe('Grindlw typo of Grindlow · no Owen recorded');
+    expect(r.dateFits).toBe('born 1988 fits born 13 Sep 1988');
+    expect(r.strength).toBe('weak');
+  });
+
   it('says nothing beyond the tag when every word matched exactly', () => {
     const r = matchReason(match({ how: 'exact', words: [word('Garrick', 'Garrick', 'exact'), word('Grindlow', 'Grindlow', 'exact')], why: 'exact' }))!;
     expect(r).toMatchObject({ tag: 'exact', strength: 'strong', words: null, dateFits: null, dateDiffers: null, line: 'exact' });

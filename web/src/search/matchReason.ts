@@ -129,17 +129,22 @@ export function matchReason(m: SearchMatch | null | undefined): MatchReason | nu
   const strength = strengthOf(how);
   const words = Array.isArray(m.words) ? m.words : [];
 
+  // The server's line in parts, without its date part (shown on its own) and without a bare repeat of the tag.
+  const whyParts = (m.why ?? '')
+    .split('·')
+    .map((s) => s.trim())
+    .filter((s) => s && !(m.datesNote && s.includes(m.datesNote.trim())) && !/\b(fits|differs?)\b/.test(s) && s.toLowerCase() !== tag && s.toLowerCase() !== how);
+
   let wordsText: string | null = null;
   if (words.length > 0) {
-    const inexact = words.filter((w) => w.how !== 'exact');
-    wordsText = inexact.length > 0 ? inexact.map(wordText).join(' · ') : null;
-  } else if (m.why && m.why.trim()) {
-    // The server's line, without its date part (shown on its own) and without a bare repeat of the tag.
-    const parts = m.why
-      .split('·')
-      .map((s) => s.trim())
-      .filter((s) => s && !(m.datesNote && s.includes(m.datesNote.trim())) && !/\b(fits|differs?)\b/.test(s) && s.toLowerCase() !== tag && s.toLowerCase() !== how);
-    wordsText = parts.length > 0 ? humanDates(parts.join(' · ')) : null;
+    const inexact = words.filter((w) => w.how !== 'exact').map(wordText);
+    // What the line says beyond the words ("no Owen recorded": a typed middle name the record lacks).
+    const named = new Set(words.flatMap((w) => [w.typed, w.matched]).map((x) => x.toLowerCase()));
+    const beyond = whyParts.filter((part) => !part.split(/\s+/).some((x) => named.has(x.toLowerCase())));
+    const all = [...inexact, ...beyond.map(humanDates)];
+    wordsText = all.length > 0 ? all.join(' · ') : null;
+  } else if (whyParts.length > 0) {
+    wordsText = humanDates(whyParts.join(' · '));
   }
 
   const dates = m.dates ?? null;
