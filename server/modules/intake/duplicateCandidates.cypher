@@ -1,6 +1,7 @@
 // Pairs of persons that may be one person, with the evidence. Strong signals only: a shared phone
 // (attributed by HAS_PHONE, not a handset nickname), the same date of birth, or one's alias being
-// the other's name. Names are compared for similarity in the server.
+// the other's name. Names are compared for similarity in the server, and the date and alias
+// signals judged again there from what the caller sees of both persons (merge.ts).
 // A phone, or an attribution, that only reports withheld from the caller support ($withheld) is
 // no evidence the caller may see: it is left out.
 CALL {

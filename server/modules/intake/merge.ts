@@ -1,7 +1,8 @@
 /**
  * Entity resolution for persons: a review list of possible duplicates with the evidence for each
  * pair, and merge / unmerge that keep every original node, link and source, so an unmerge restores
- * the graph exactly. Nothing is ever merged automatically, and a nickname alone is never evidence.
+ * the graph exactly. Nothing is ever merged automatically, and a nickname alone is never evidence
+ * (a handset's savedAs never reaches this review: DESIGN.md §4).
  */
 import { randomUUID } from 'node:crypto';
 import { distance } from 'fastest-levenshtein';
@@ -9,37 +10,98 @@ import { GraphQLError } from 'graphql';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import type { Viewer } from '../../access/viewer.js';
+import { recordedDatesAgree } from '../../domain/names/dates.js';
+import { nameKeyPairs, namesAlike, onlyNamesLine } from './duplicateNames.js';
+import type { LikeHow } from './likeness.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
+
+export type DuplicateStrength = 'STRONG' | 'WEAK';
 
 export interface DuplicateCandidate {
   a: EntityView;
   b: EntityView;
   evidence: string[];
+  /** Independent signals: each evidence line but the 'check before merging' one. */
   score: number;
+  /** STRONG: a shared phone, an alias that is the other's name, or alike names with dates that fit. WEAK: alike names alone. */
+  strength: DuplicateStrength;
 }
 
 const fullName = (e: EntityView) => `${e.properties.name ?? ''} ${e.properties.surname ?? ''}`.trim().toLowerCase();
+const isPerson = (e: EntityView) => e.kind === 'Person' || e.kind === 'Officer';
+const aliasesOf = (e: EntityView) => (Array.isArray(e.properties.aliases) ? e.properties.aliases : []).filter((x): x is string => typeof x === 'string');
 
 /**
- * Candidates for review, strongest first. The same date of birth counts only with similar names
- * (edit distance of at most 2 on the full name): two strangers share birthdays all the time.
+ * Candidates for review, STRONG first, then by number of signals. Pairs come from a shared phone,
+ * a shared date of birth, an alias that is another's name (duplicateCandidates.cypher) and names
+ * that share a rare sound or name-group key (duplicateNames.ts); each pair is then judged from
+ * what the caller sees of both persons (a value only withheld reports support explains nothing):
+ * - a shared phone or an alias that is the other's name is a lead on its own (STRONG);
+ * - names alike (the same, similar up to two letters, or the same name written differently:
+ *   namesAlike) with dates that fit (the same date of birth, a birth year that fits an age
+ *   recorded on a date) are a lead (STRONG);
+ * - recorded dates that differ part two persons with alike names: the pair is left out unless a
+ *   shared phone or an alias ties them (then the difference is said);
+ * - a shared birthday alone is not a lead, and alike names alone are WEAK: listed last, saying
+ *   so ('names only sound alike, …: check before merging').
  */
 export async function duplicateCandidates(db: Database, limit: number, withheld: string[] = []): Promise<DuplicateCandidate[]> {
-  const rows = await db.read(q('duplicateCandidates.cypher'), { withheld }, { what: 'The duplicate review' });
+  const [rows, byNames] = await Promise.all([
+    db.read(q('duplicateCandidates.cypher'), { withheld }, { what: 'The duplicate review' }),
+    nameKeyPairs(db, withheld),
+  ]);
+  const pairs = new Map<string, { a: PlainNode; b: PlainNode; phones: string[] }>();
+  const add = (a: PlainNode, b: PlainNode, phones: string[]) => {
+    const key = `${String(a.props.id)}\u0000${String(b.props.id)}`;
+    const p = pairs.get(key);
+    if (p) p.phones.push(...phones.filter((e) => !p.phones.includes(e)));
+    else pairs.set(key, { a, b, phones: [...phones] });
+  };
+  // The date and alias signals of the query are judged again from the visible values below.
+  for (const r of rows) add(r.a as PlainNode, r.b as PlainNode, (r.evidence as string[]).filter((e) => e.startsWith('both hold phone')));
+  for (const p of byNames) add(p.a, p.b, []);
+
   const out: DuplicateCandidate[] = [];
-  for (const r of rows) {
-    const a = toEntity(r.a as PlainNode);
-    const b = toEntity(r.b as PlainNode);
-    const evidence = [...(r.evidence as string[])];
-    const [na, nb] = [fullName(a), fullName(b)];
-    const similar = na && nb && distance(na, nb) <= 2;
-    if (similar) evidence.push(na === nb ? 'same name' : `similar names ("${a.label}" / "${b.label}")`);
-    const strong = evidence.filter((e) => !e.startsWith('same date of birth'));
-    if (!strong.length) continue; // a shared birthday alone is not a lead
-    out.push({ a, b, evidence, score: evidence.length });
+  for (const { a: na, b: nb, phones } of pairs.values()) {
+    const a = toEntity(na);
+    const b = toEntity(nb);
+    if (!isPerson(a) || !isPerson(b)) continue; // a person only withheld reports support is no one's to pair
+    const signals = [...phones];
+    const [fa, fb] = [fullName(a), fullName(b)];
+    for (const [x, other] of [[a, fb], [b, fa]] as const) {
+      for (const alias of aliasesOf(x)) if (other && alias.trim().toLowerCase() === other) signals.push(`alias "${alias}" is the other's name`);
+    }
+    const strong = signals.length > 0;
+
+    let names: string | null = null;
+    let nameHow: LikeHow | 'same' = 'same';
+    if (fa && fb && distance(fa, fb) <= 2) {
+      names = fa === fb ? 'same name' : `similar names ("${a.label}" / "${b.label}")`;
+      nameHow = fa === fb ? 'same' : (namesAlike(a.properties, b.properties)?.how ?? 'typo');
+    } else {
+      const alike = namesAlike(a.properties, b.properties);
+      if (alike) {
+        names = `names alike: "${a.label}" / "${b.label}" (${alike.words || 'every word of one in the other'})`;
+        nameHow = alike.how;
+      }
+    }
+    const dates = recordedDatesAgree(a.properties, b.properties);
+    if (dates?.fit === 'differs' && !strong) continue; // false friends stay apart
+    if (names) signals.push(names);
+    if (dates?.fit === 'fits') {
+      if (!strong && !names) continue; // a shared birthday alone is not a lead
+      signals.push(dates.note);
+    }
+    if (!signals.length) continue;
+    const lead = strong || (names !== null && dates?.fit === 'fits');
+    const evidence = [...signals];
+    if (dates?.fit === 'differs') evidence.push(`dates differ: ${dates.note}`);
+    if (!lead) evidence.push(onlyNamesLine(nameHow));
+    out.push({ a, b, evidence, score: signals.length, strength: lead ? 'STRONG' : 'WEAK' });
   }
-  return out.sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id)).slice(0, limit);
+  const rank = (c: DuplicateCandidate) => (c.strength === 'STRONG' ? 0 : 1);
+  return out.sort((x, y) => rank(x) - rank(y) || y.score - x.score || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id)).slice(0, limit);
 }
 
 const notFound = (msg: string) => new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });

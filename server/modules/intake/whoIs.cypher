@@ -1,11 +1,16 @@
-// Persons reachable from handset contacts saved under a nickname: the child's handset holds a
-// number saved as $nickname (or "$nickname 2", "$nickname new", …); HAS_PHONE says whose it is.
-MATCH (holder:Person)-[c:HAS_CONTACT]->(phone:Phone)
-WHERE toLower(trim(c.savedAs)) = $nickname OR toLower(trim(c.savedAs)) STARTS WITH $nickname + ' '
+// Persons reachable from handset entries saved under a nickname however it is written: one lookup
+// on contact_saved_as_keys ($query is built from our own key alphabet: contactQuery.ts), the
+// entries' holders, and whoever HAS_PHONE the saved number. An entry only withheld reports
+// support ($withheld) is no evidence the caller may see: left out here, before the cap. How each
+// entry matched is worked out in the server from its savedAs as the caller sees it (whoIs.ts).
+CALL db.index.fulltext.queryRelationships('contact_saved_as_keys', $query, {limit: $cap})
+YIELD relationship AS c
+MATCH (holder:Person)-[c]->(phone:Phone)
+WHERE NOT (size(coalesce(c.sources, [])) > 0 AND all(s IN c.sources WHERE s IN $withheld))
 MATCH (person:Person)-[h:HAS_PHONE]->(phone)
 WHERE person <> holder
-WITH person, phone, h, collect(DISTINCT {holder: holder.id, savedAs: c.savedAs, sources: coalesce(c.sources, [])}) AS handsets
+WITH person, phone, h, collect(DISTINCT {holder: holder.id, contact: c, sources: coalesce(c.sources, [])}) AS handsets
 WITH person,
      collect({phone: phone.phoneNo, phoneId: phone.id, attribution: {basis: h.basis, confidence: h.confidence, sources: coalesce(h.sources, [])}, handsets: handsets}) AS numbers
 RETURN person, numbers
-LIMIT 200
+LIMIT 1000
