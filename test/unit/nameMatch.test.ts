@@ -24,6 +24,8 @@ describe('sound codes', () => {
     expect(soundAlike('stephen', 'stefan')).toBe(true);
     expect(soundAlike('kowalski', 'kovalsky')).toBe(true);
     expect(soundAlike('grindlow', 'kettleby')).toBe(false);
+    // Both KRNT to Double Metaphone, which keeps four sounds; too far apart to be one name.
+    expect(soundAlike('quarndon', 'grindlow')).toBe(false);
   });
   it('says nothing for words too short to carry a sound', () => {
     expect(soundCodes('mo')).toEqual({ metaphone: [], dm: [] });
@@ -133,6 +135,9 @@ describe('explaining a hit from what the caller sees', () => {
     expect(explainText('Garrick Grindlow', person({ name: 'Garrick Owen', surname: 'Grindlow' }))!.how).toBe('exact');
     expect(explainText('Owen Garrick Smith', person({ name: 'Garrick', surname: 'Grindlow' }))).toBeNull();
     expect(nameKeysQuery(['garrick', 'owen', 'grindlow'])).toMatch(/^\+\(wgarrick.* \(wowen.* \+\(wgrindlow/);
+  });
+  it('an initial is of another name than the one the surname took', () => {
+    expect(explainText('G. Grindlow', person({ name: 'Marlon', surname: 'Grindlow' }))).toBeNull();
   });
   it('an initial with a surname', () => {
     const m = explainText('G. Grindlow', person({ name: 'Garrick', surname: 'Grindlow' }))!;

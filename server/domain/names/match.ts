@@ -81,3 +81,27 @@ export function bestWordMatch(typed: string, stored: string[], isName: boolean):
 }
 
 export const weakest = (hows: MatchHow[]): MatchHow => hows.reduce((w, h) => (RANK[h] > RANK[w] ? h : w), 'exact' as MatchHow);
+
+/**
+ * Each typed word's match among a field's words, one recorded word per typed word, strongest
+ * pairs first: in "G. Grindlow" the surname takes "Grindlow", so "G" must be the initial of
+ * another name, not of Grindlow itself.
+ */
+export function assignWords(typed: string[], stored: string[], isName: boolean): ({ word: string; how: MatchHow } | null)[] {
+  const pairs: { t: number; s: number; how: MatchHow }[] = [];
+  for (const [t, tw] of typed.entries()) {
+    for (const [s, sw] of stored.entries()) {
+      const how = wordMatch(tw, sw, isName);
+      if (how) pairs.push({ t, s, how });
+    }
+  }
+  pairs.sort((a, b) => RANK[a.how] - RANK[b.how]);
+  const out: ({ word: string; how: MatchHow } | null)[] = typed.map(() => null);
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (out[p.t] || used.has(p.s)) continue;
+    out[p.t] = { word: stored[p.s]!, how: p.how };
+    used.add(p.s);
+  }
+  return out;
+}

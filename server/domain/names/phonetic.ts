@@ -5,6 +5,7 @@
  */
 import doubleMetaphone from 'talisman/phonetics/double-metaphone.js';
 import daitchMokotoff from 'talisman/phonetics/daitch-mokotoff.js';
+import { distance } from 'fastest-levenshtein';
 
 export interface SoundCodes {
   metaphone: string[];
@@ -32,8 +33,14 @@ export function soundCodes(word: string): SoundCodes {
   return c;
 }
 
+/**
+ * Whether two words sound alike: a shared code, and spellings not further apart than half the
+ * longer word. The guard is needed because Double Metaphone keeps four sounds, so long names
+ * that only begin alike share a code ("Quarndon" and "Grindlow" are both KRNT).
+ */
 export function soundAlike(a: string, b: string): boolean {
   const ca = soundCodes(a);
   const cb = soundCodes(b);
-  return ca.metaphone.some((m) => cb.metaphone.includes(m)) || ca.dm.some((d) => cb.dm.includes(d));
+  const shared = ca.metaphone.some((m) => cb.metaphone.includes(m)) || ca.dm.some((d) => cb.dm.includes(d));
+  return shared && distance(a, b) <= Math.max(a.length, b.length) / 2;
 }

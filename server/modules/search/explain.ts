@@ -7,7 +7,7 @@
 import type { EntityView } from '../../domain/entity.js';
 import { readPostcode } from './identifiers.js';
 import { decidingWords, nameWords } from '../../domain/names/words.js';
-import { bestWordMatch, HOW_WORDS, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
+import { assignWords, HOW_WORDS, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
 import { typedDateFit, type DateFit, type TypedDate } from '../../domain/names/dates.js';
 
 export { MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type MatchHow } from '../../domain/names/match.js';
@@ -81,8 +81,8 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
   if (!typed.length) return null;
   const fields = fieldsOf(entity).map((f) => ({ ...f, words: nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
 
-  // Each typed word's best match in each field, then its best over all fields.
-  const perField = fields.map((f) => typed.map((w) => bestWordMatch(w, f.words, f.isName)));
+  // Each typed word's match in each field (one recorded word each), then its best over all fields.
+  const perField = fields.map((f) => assignWords(typed, f.words, f.isName));
   const words: WordMatch[] = [];
   const unmatched: string[] = [];
   const hasName = fields.some((f) => f.isName);
