@@ -73,6 +73,9 @@ describe('word matches from the strongest to the weakest', () => {
   it('leaves surname particles out of the decision', () => {
     expect(explainText('Al-Harazi', person({ name: 'Tariq', surname: 'Harazi' }))?.how).toBe('exact');
     expect(explainText('Ahmet Al Harazi', person({ name: 'Ahmet', surname: 'El-Harazi' }))?.how).toBe('exact');
+    expect(explainText('Ahmad Al-Harazi', person({ name: 'Ahmad', surname: 'Alharazi' }))?.how).toBe('exact');
+    expect(explainText('Alharazi', person({ name: 'Ahmad', surname: 'Al Harazi' }))?.how).toBe('exact');
+    expect(personNameKeys({ surname: 'Alharazi' })).toContain('wharazi');
   });
   it('matches only by spelling in fields that are not names', () => {
     expect(wordMatch('stefan', 'stephen', false)).toBeNull();

@@ -13,7 +13,7 @@
  *   g<group>  a name group it belongs to (another spelling, or a short form: data/names/)
  *   i<letter> its initial
  */
-import { nameWords, isInitial } from './words.js';
+import { nameWords, isInitial, recordedForms } from './words.js';
 import { soundCodes } from './phonetic.js';
 import { groupsOf, misspeltNames, nameDataDigest } from './equivalents.js';
 
@@ -39,7 +39,7 @@ function wordKeys(word: string): string[] {
 
 /** The keys of every word of a person's given names, surname and aliases. */
 export function personNameKeys(p: NamedRecord): string[] {
-  const words = new Set([...texts(p.name), ...texts(p.surname), ...texts(p.aliases)].flatMap(nameWords));
+  const words = new Set([...texts(p.name), ...texts(p.surname), ...texts(p.aliases)].flatMap((t) => recordedForms(nameWords(t))));
   return [...new Set([...words].flatMap(wordKeys))].sort();
 }
 

@@ -28,3 +28,21 @@ export function decidingWords(words: string[]): string[] {
   const rest = words.filter((w) => !PARTICLES.has(w));
   return rest.length ? rest : words;
 }
+
+const ARTICLES = /^(al|el|ul)(?=[a-z]{4,}$)/;
+
+/**
+ * A recorded name's words with the other ways the same name is written: an article joined to the
+ * name or apart ("Al Harazi", "Al-Harazi" and "Alharazi"), and the name without it. Searching
+ * compares typed words with all of these (keys.ts, search/explain.ts).
+ */
+export function recordedForms(words: string[]): string[] {
+  const out = [...words];
+  for (const [i, w] of words.entries()) {
+    const next = words[i + 1];
+    if (PARTICLES.has(w) && next) out.push(w + next);
+    const bare = w.replace(ARTICLES, '');
+    if (bare !== w) out.push(bare);
+  }
+  return [...new Set(out)];
+}

@@ -6,7 +6,7 @@
  */
 import type { EntityView } from '../../domain/entity.js';
 import { readPostcode } from './identifiers.js';
-import { decidingWords, nameWords } from '../../domain/names/words.js';
+import { decidingWords, nameWords, recordedForms } from '../../domain/names/words.js';
 import { assignWords, HOW_WORDS, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
 import { typedDateFit, type DateFit, type TypedDate } from '../../domain/names/dates.js';
 
@@ -61,6 +61,8 @@ function fieldsOf(e: EntityView): { field: string; value: string }[] {
   return out;
 }
 
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 /** Each folded word of a text with the word as written ("o'neill" → "O'Neill"). */
 function asWritten(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -79,7 +81,7 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
   const typedAs = asWritten(postcode ?? text);
   const typed = [...new Set(decidingWords(nameWords(postcode ?? text)))];
   if (!typed.length) return null;
-  const fields = fieldsOf(entity).map((f) => ({ ...f, words: nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
+  const fields = fieldsOf(entity).map((f) => ({ ...f, words: NAME_FIELDS.has(f.field) ? recordedForms(nameWords(f.value)) : nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
 
   // Each typed word's match in each field (one recorded word each), then its best over all fields.
   const perField = fields.map((f) => assignWords(typed, f.words, f.isName));
@@ -90,7 +92,7 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
     let best: WordMatch | null = null;
     for (const [j, f] of fields.entries()) {
       const m = perField[j]![i];
-      if (m && (!best || RANK[m.how] < RANK[best.how])) best = { typed: typedAs.get(w) ?? w, matched: f.written.get(m.word) ?? m.word, how: m.how, field: f.field };
+      if (m && (!best || RANK[m.how] < RANK[best.how])) best = { typed: typedAs.get(w) ?? w, matched: f.written.get(m.word) ?? capitalised(m.word), how: m.how, field: f.field };
     }
     // A middle name the record does not have ("Garrick Owen Grindlow" for "Garrick Grindlow") may
     // stay unmatched; the first and last words may not (names/keys.ts requires them too).
