@@ -549,6 +549,8 @@ export function generateDemo(seed = 'operation-central'): Dataset {
       pseudonym: c.pseudonym,
       dob: c.dob,
       age: c.dob ? undefined : c.age2010,
+      // The date the age was recorded on, so a typed year of birth can be compared with it.
+      ageOn: c.dob ? undefined : '2010-01-01',
       sex: c.sex,
       lookedAfter: c.lookedAfter ? true : undefined,
       restricted: c.restricted ? true : undefined,

@@ -8,6 +8,7 @@ import { startLocalNeo4j, type LocalNeo4j } from './db/localNeo4j.js';
 import { runAlertRules } from './modules/alerts/rules.js';
 import { applySchema } from './db/schema.js';
 import { loadDataset } from './db/bulkLoad.js';
+import { ensureNameKeys } from './domain/names/backfill.js';
 import { createApp, listen } from './http/app.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
@@ -69,6 +70,8 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     // Loading the demo is a write like any other: the rules raise what the data shows (once; alerts
     // are stored, so later starts have nothing to do here).
     if (demoLoaded) await runAlertRules(db, null);
+    // Name keys for persons and saved contact names written before the current key rules (one count when none).
+    await ensureNameKeys(db, log);
     const demoUsers = demoLoaded && config.createDemoUsers ? await createDemoUsers(db) : [];
     const { countUsers } = await import('./modules/auth/users.js');
     const userCount = await countUsers(db);

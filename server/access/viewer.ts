@@ -28,7 +28,7 @@ export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'sa
 const LINK_ALLOWED = new Set(['from', 'to', 'date', 'sourceGrade', 'intelGrade', 'grade', 'count', 'confidence']);
 /** Bookkeeping properties never shown as such. */
 // Search keys are computed from every name, withheld ones too (domain/names/keys.ts): never shown.
-const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge', 'nameKeys', 'savedAsKeys']);
+const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge', 'nameKeys', 'nameKeysV', 'savedAsKeys']);
 const RELEASED = 'released_';
 
 export interface ViewScope {

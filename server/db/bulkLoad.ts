@@ -7,6 +7,8 @@
 import type { Dataset, DatasetLink, DatasetNode } from '../../seeds/dataset.js';
 import { isLabel, isLinkType } from '../domain/vocabulary.js';
 import type { Database } from './database.js';
+import { namesIn } from '../domain/names/keys.js';
+import { contactKeyProps, nameKeyProps } from '../domain/names/store.js';
 
 const BATCH = 2_000;
 
@@ -35,6 +37,8 @@ export async function mergeNodeBatch(db: Database, labels: string[], rows: { id:
   for (const l of labels) if (!isLabel(l)) throw new Error(`label ${l} is not in the vocabulary`);
   // The point is only computed for batches that carry coordinates (a fifth faster without).
   const located = rows.some((r) => r.props.latitude != null && r.props.longitude != null);
+  // A person's row is the whole record: its name keys are computed from it (domain/names/store.ts).
+  const persons = labels.includes('Person');
   await db.write(
     `UNWIND $rows AS row
      MERGE (n:Entity {id: row.id})
@@ -42,9 +46,14 @@ export async function mergeNodeBatch(db: Database, labels: string[], rows: { id:
      SET n += row.props
      ${located ? `SET n.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
                         THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END` : ''}`,
-    { rows: rows.map((r) => ({ id: r.id, props: r.props })) },
+    { rows: rows.map((r) => ({ id: r.id, props: persons && namesIn(r.props) ? { ...r.props, ...nameKeyProps(r.props) } : r.props })) },
     { timeoutMs: 300_000 },
   );
+}
+
+/** A link row's properties as stored: a HAS_CONTACT saved under a name also gets that name's keys. */
+export function linkProps(type: string, props: Record<string, unknown>): Record<string, unknown> {
+  return type === 'HAS_CONTACT' && props.savedAs != null ? { ...props, ...contactKeyProps(props.savedAs) } : props;
 }
 
 export interface LoadResult {
@@ -72,7 +81,7 @@ export async function loadDataset(db: Database, data: Dataset, onProgress?: (don
       MERGE (a)-[r:${type} {id: row.id}]->(b)
       SET r += row.props`;
     for (const batch of batches<DatasetLink>(links)) {
-      await db.write(cypher, { rows: batch.map((l) => ({ id: l.id, start: l.start, end: l.end, props: l.props })) }, { timeoutMs: 120_000 });
+      await db.write(cypher, { rows: batch.map((l) => ({ id: l.id, start: l.start, end: l.end, props: linkProps(type, l.props) })) }, { timeoutMs: 120_000 });
       done += batch.length;
       onProgress?.(done, total);
     }

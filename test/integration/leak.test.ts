@@ -583,6 +583,8 @@ interface Leak {
   snippet: string;
 }
 const leaks: Leak[] = [];
+/** Stored beside names and saved contact names for search, never shown (server/domain/names/store.ts). */
+const INTERNAL_KEYS = ['nameKeys', 'nameKeysV', 'savedAsKeys'];
 const coverage = { ms: new Map<string, number>(), controls: { analystSawChildNames: 0, viewSawOwnChild: 0, licensingSawAdultNames: 0 }, seed: SEED, worlds: WORLDS, calls: 0, answers: 0, checks: 0, operations: new Map<string, number>(), identifiers: 0, forms: 0, skipped: [] as string[], errorsByCode: new Map<string, number>() };
 
 function snippetAt(text: string, at: number) {
@@ -602,6 +604,15 @@ function check(planted: Planted, ctx: Ctx, operation: string, where: string, pay
     if (id.kind === 'adultName' && ctx.role === 'licensing') coverage.controls.licensingSawAdultNames++;
   }
   const echo = view(strings(request));
+  // Name search keys (domain/names/keys.ts) are computed from every name, protected and withheld
+  // ones too: no answer to any role carries them, nor says that they exist.
+  const raw = JSON.stringify(payload ?? null);
+  for (const k of INTERNAL_KEYS) {
+    coverage.checks++;
+    if (raw.includes(k) && !(where === 'errors' && JSON.stringify(request ?? null).includes(k))) {
+      leaks.push({ operation, role: ctx.role, where, identifier: k, kind: 'internal', form: 'stored name keys', snippet: raw.slice(Math.max(0, raw.indexOf(k) - 70), raw.indexOf(k) + 90) });
+    }
+  }
   for (const id of planted.idents) {
     for (const f of forbiddenForms(id, ctx)) {
       coverage.checks++;
@@ -929,6 +940,10 @@ describe('no protected identifier leaves the server to a role that may not see i
     expect(coverage.controls.analystSawChildNames, 'control: the detection finds children in the analyst view').toBeGreaterThan(0);
     expect(coverage.controls.viewSawOwnChild, 'control: the detection finds the child in its own view').toBeGreaterThan(0);
     expect(coverage.controls.licensingSawAdultNames, 'control: the detection finds adults for licensing').toBeGreaterThan(0);
+    // Control: the keys the check looks for are there to leak (planted persons and handset names carry them).
+    const [{ persons, contacts }] = await db.read('CALL { MATCH (p:Person) WHERE size(p.nameKeys) > 0 RETURN count(p) AS persons } CALL { MATCH ()-[r:HAS_CONTACT]->() WHERE size(r.savedAsKeys) > 0 RETURN count(r) AS contacts } RETURN persons, contacts');
+    expect(persons, 'control: planted persons carry name keys').toBeGreaterThan(0);
+    expect(contacts, 'control: planted handset names carry keys').toBeGreaterThan(0);
     expect(list.map((l) => `${l.key} ×${l.count}: ${l.example}`), 'leaks (see test-results/leak-coverage.json)').toEqual([]);
   }, 300_000);
 });

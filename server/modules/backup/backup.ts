@@ -24,6 +24,7 @@ import { cypherFile } from '../../db/database.js';
 import { applySchema } from '../../db/schema.js';
 import { verifyAuditChain } from '../audit/audit.js';
 import { decodeProps, encodeProps } from './values.js';
+import { ensureNameKeys } from '../../domain/names/backfill.js';
 
 export const FORMAT = 'linkchart-backup';
 export const VERSION = 1;
@@ -288,6 +289,10 @@ export async function restoreBackup(db: Database, file: string, onProgress?: (do
   const chain = await verifyAuditChain(db);
   if (!chain.ok) throw new BackupError(`the restored audit log does not verify: broken at entry ${chain.brokenAt}`);
   if (chain.entries !== manifest.audit.seq) throw new BackupError(`the restored audit log has ${chain.entries} entries; the backup has ${manifest.audit.seq}`);
+
+  // Name keys come back as they were stored; those made with other key rules or name files (or
+  // before keys existed) are computed again, as at a start.
+  await ensureNameKeys(db);
 
   return { nodes: nodes as number, relationships: relationships as number, auditEntries: chain.entries, seconds: (Date.now() - started) / 1000 };
 }

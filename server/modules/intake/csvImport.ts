@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Database } from '../../db/database.js';
-import { groupBy, mergeNodeBatch } from '../../db/bulkLoad.js';
+import { groupBy, linkProps, mergeNodeBatch } from '../../db/bulkLoad.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { convert, parseHeader, type Column } from './csvHeader.js';
 import { noPreset, type NodeRow, type Preset } from './presets.js';
@@ -370,7 +370,7 @@ async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ writt
          SET r += row.props)
        WITH row, a, b WHERE a IS NULL OR b IS NULL
        RETURN row.line AS line, a IS NULL AS noStart, b IS NULL AS noEnd, row.start AS start, row.end AS end`,
-      { rows: group.map((r) => ({ id: r.id, start: r.start, end: r.end, props: r.props, line: r.line })) },
+      { rows: group.map((r) => ({ id: r.id, start: r.start, end: r.end, props: linkProps(type, r.props), line: r.line })) },
       { timeoutMs: 300_000 },
     );
     for (const m of result) {

@@ -13,6 +13,7 @@ import type { Viewer } from '../../access/viewer.js';
 import { recordedDatesAgree } from '../../domain/names/dates.js';
 import { nameKeyPairs, namesAlike, onlyNamesLine } from './duplicateNames.js';
 import type { LikeHow } from './likeness.js';
+import { refreshNameKeys, type Run } from '../../domain/names/store.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -109,6 +110,69 @@ const notFound = (msg: string) => new GraphQLError(msg, { extensions: { code: 'B
 /** Protection flags: a merge keeps the strongest of what it joins, an unmerge gives each side its own back. */
 const PROTECTION = ['child', 'lookedAfter', 'restricted', 'pseudonym'] as const;
 
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : typeof v === 'string' && v.trim() ? [v] : []);
+const folded = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The aliases a survivor has while others are merged into it: its own (as before its first merge),
+ * then each joined person's name and aliases, so that it is found, and shown to match, by every
+ * name it was recorded under (its name keys are recomputed from them). The survivor's aliases are
+ * one property with one set of sources, so only names that no conditional report alone gives join
+ * it: a name only a withheld report supports stays on the absorbed record, never shown.
+ * Returns null for no aliases.
+ */
+async function aliasesWithJoined(run: Run, survivor: Record<string, unknown>, own: unknown, joined: Record<string, unknown>[]): Promise<string[] | null> {
+  const fields = ['name', 'surname', 'aliases'];
+  const support = (p: Record<string, unknown>, f: string): unknown[] => {
+    try {
+      const map = typeof p.propSources === 'string' ? (JSON.parse(p.propSources) as Record<string, unknown>) : {};
+      return Array.isArray(map[f]) ? (map[f] as unknown[]) : [];
+    } catch {
+      return [];
+    }
+  };
+  const reportIds = [...new Set(joined.flatMap((p) => [...(Array.isArray(p.sources) ? p.sources : []), ...fields.flatMap((f) => support(p, f))]).map(String))];
+  const [row] = reportIds.length ? await run("MATCH (r:Report {handling: 'C'}) WHERE r.id IN $ids RETURN collect(r.id) AS ids", { ids: reportIds }) : [];
+  const conditional = new Set((row?.ids as string[] | undefined) ?? []);
+  // Seen by everyone: no sources (imported, seeded), or at least one report that is not conditional.
+  const open = (ids: unknown[]) => !ids.length || ids.some((id) => !conditional.has(String(id)));
+  const out = texts(own);
+  const have = new Set([folded(`${texts(survivor.name).join(' ')} ${texts(survivor.surname).join(' ')}`), ...out.map(folded)]);
+  const add = (name: string) => {
+    if (!name.trim() || have.has(folded(name))) return;
+    have.add(folded(name));
+    out.push(name.trim().replace(/\s+/g, ' '));
+  };
+  for (const p of joined) {
+    if (!open(Array.isArray(p.sources) ? p.sources : [])) continue;
+    const shown = (f: string) => open(support(p, f));
+    add([...(shown('name') ? texts(p.name) : []), ...(shown('surname') ? texts(p.surname) : [])].join(' '));
+    if (shown('aliases')) texts(p.aliases).forEach(add);
+  }
+  // Nothing joined: its own, exactly as they were.
+  if (out.length === texts(own).length) return (own ?? null) as string[] | null;
+  return out;
+}
+
+/** Sets or removes a person's aliases (null: none). */
+async function setAliases(run: Run, id: string, aliases: string[] | null) {
+  await run('MATCH (s:Person {id: $id}) SET s.aliases = $aliases', { id, aliases });
+}
+
+/** The persons merged into a survivor, in the order they were merged. */
+async function joinedInto(run: Run, survivor: string): Promise<{ survivor: Record<string, unknown>; joined: Record<string, unknown>[] }> {
+  const [row] = await run(
+    `MATCH (s:Person {id: $survivor})
+     OPTIONAL MATCH (a:MergedPerson {mergedInto: $survivor})
+     RETURN properties(s) AS s, collect(properties(a)) AS joined`,
+    { survivor },
+  );
+  const s = (row?.s as Record<string, unknown>) ?? {};
+  const order = texts(s.mergedFrom);
+  const joined = ((row?.joined as Record<string, unknown>[]) ?? []).sort((a, b) => order.indexOf(String(a.id)) - order.indexOf(String(b.id)));
+  return { survivor: s, joined };
+}
+
 /** Merges persons into the first of `ids`, recording the reason; returns the survivor. */
 export async function mergePersons(db: Database, ids: string[], reason: string, by: string, viewer: Viewer | null = null): Promise<EntityView> {
   const [survivor, ...absorbed] = ids;
@@ -122,10 +186,16 @@ export async function mergePersons(db: Database, ids: string[], reason: string, 
     const mergeId = `merge-${randomUUID()}`;
     // The survivor's own flags are kept aside (once, at its first merge) for unmerge; it then takes
     // the strongest protection of everyone joined: one protected record makes the person protected.
-    const [own] = await run('MATCH (s:Person {id: $survivor}) RETURN s.child AS child, s.lookedAfter AS lookedAfter, s.restricted AS restricted, s.pseudonym AS pseudonym', { survivor });
-    const before = JSON.stringify(Object.fromEntries(PROTECTION.map((k) => [k, own?.[k] ?? null])));
-    await run('MATCH (s:Person {id: $survivor}) SET s.protectionBeforeMerge = coalesce(s.protectionBeforeMerge, $before)', { survivor, before });
+    // Its own aliases are kept aside with them, as the joined persons' names become its aliases.
+    const [own] = await run('MATCH (s:Person {id: $survivor}) RETURN s.child AS child, s.lookedAfter AS lookedAfter, s.restricted AS restricted, s.pseudonym AS pseudonym, s.aliases AS aliases, s.protectionBeforeMerge AS held', { survivor });
+    const kept = own?.held ? (JSON.parse(String(own.held)) as Record<string, unknown>) : Object.fromEntries(PROTECTION.map((k) => [k, own?.[k] ?? null]));
+    // A survivor merged before aliases were kept aside still has only its own: they are kept now.
+    if (!('aliases' in kept)) kept.aliases = own?.aliases ?? null;
+    await run('MATCH (s:Person {id: $survivor}) SET s.protectionBeforeMerge = $before', { survivor, before: JSON.stringify(kept) });
     for (const id of absorbed) await run(q('mergePersons.cypher'), { survivor, absorbed: id, mergeId });
+    const joined = await joinedInto(run, survivor);
+    await setAliases(run, survivor, await aliasesWithJoined(run, joined.survivor, kept.aliases, joined.joined));
+    await refreshNameKeys(run, [survivor]);
     await run(
       `MATCH (s:Person {id: $survivor})
        OPTIONAL MATCH (a:MergedPerson {mergedInto: $survivor})
@@ -170,7 +240,12 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
     // The survivor's protection: its own, and that of whoever is still merged into it.
     if (survivorId) {
       const [row] = await run('MATCH (s:Person {id: $id}) RETURN s.protectionBeforeMerge AS before', { id: survivorId });
-      const before = JSON.parse(String(row?.before ?? '{}')) as Record<string, boolean | string | null>;
+      const before = JSON.parse(String(row?.before ?? '{}')) as Record<string, boolean | string | string[] | null>;
+      // Its aliases: its own and the names of whoever is still merged into it (exactly its own when no one is).
+      if ('aliases' in before) {
+        const still = await joinedInto(run, survivorId);
+        await setAliases(run, survivorId, still.joined.length ? await aliasesWithJoined(run, still.survivor, before.aliases, still.joined) : ((before.aliases ?? null) as string[] | null));
+      }
       await run(
         `MATCH (s:Person {id: $id})
          OPTIONAL MATCH (a:MergedPerson {mergedInto: $id})
@@ -184,6 +259,8 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
         { id: survivorId, child: before.child ?? null, lookedAfter: before.lookedAfter ?? null, restricted: before.restricted ?? null, pseudonym: before.pseudonym ?? null },
       );
     }
+    // Both sides' names changed: their keys with them.
+    await refreshNameKeys(run, [...(survivorId ? [survivorId] : []), ...absorbed]);
     await run('CREATE (:MergeDecision {id: $id, undoes: $absorbed, reason: $reason, by: $by, at: datetime()})', {
       id: `unmerge-${randomUUID()}`,
       absorbed,

@@ -13,13 +13,19 @@ import { isLabel, isLinkType, kindOf } from '../../domain/vocabulary.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 import type { Viewer } from '../../access/viewer.js';
 import { normalisePhone, readPostcode, readRegistration } from '../search/identifiers.js';
+import { contactKeyProps, KEY_PROPERTIES, nameKeyProps } from '../../domain/names/store.js';
+import { namesIn } from '../../domain/names/keys.js';
 
 const scalar = z.union([z.string().max(2000), z.number(), z.boolean()]);
 const propertyValue = z.union([scalar, z.array(z.string()), z.array(z.number()), z.array(z.boolean())]);
-const RESERVED = new Set(['id', 'sources', 'point']);
+// The name keys too (domain/names/store.ts): computed from the names, never given.
+const RESERVED = new Set(['id', 'sources', 'point', ...KEY_PROPERTIES]);
 const properties = z
   .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'property names are letters, digits and _'), propertyValue)
-  .refine((p) => !Object.keys(p).some((k) => RESERVED.has(k)), { message: 'id, sources and point are set by the service, not by a report' });
+  .superRefine((p, ctx) => {
+    const set = Object.keys(p).filter((k) => RESERVED.has(k));
+    if (set.length) ctx.addIssue({ code: 'custom', message: `${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set by the service, not by a report` });
+  });
 
 export const reportInput = z
   .object({
@@ -86,6 +92,8 @@ const sameValue = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' ? lower(a) === lower(b) : JSON.stringify(a) === JSON.stringify(b);
 const lower = (v: unknown) => String(v ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 const firstLine = (address: unknown) => lower(String(address ?? '').split(',')[0]);
+
+const isPerson = (kind: string) => kind === 'Person' || kind === 'Officer';
 
 /** Normalises identifiers the way they are stored (DESIGN.md §4). */
 function normalise(kind: string, props: Record<string, unknown>): Record<string, unknown> {
@@ -202,18 +210,24 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
           else if (sameValue(held[k], v)) same.push(k);
           else if (k !== 'raw') conflicts.push(seen[k] !== undefined && sameValue(seen[k], held[k]) ? `${k}: held "${String(held[k])}", report says "${String(v)}"` : `${k}: the report's value differs from the one held`);
         }
+        // An age the record gains was recorded when the report was received, unless it says when.
+        if (isPerson(e.kind) && added.age !== undefined && props.ageOn === undefined && (held.ageOn === undefined || held.ageOn === null)) added.ageOn = input.receivedOn;
+        // A person gaining a name, surname or aliases gets the keys of its names as they now are.
+        const keys = match.node.labels.includes('Person') && namesIn(added) ? nameKeyProps({ ...held, ...added }) : {};
         [{ n: node }] = (await run(
-          `MATCH (n:Entity {id: $id}) SET n += $added, n.propSources = $propSources
+          `MATCH (n:Entity {id: $id}) SET n += $added, n += $keys, n.propSources = $propSources
            SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
            RETURN n`,
-          { id: match.node.props.id, added, rid: reportId, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
+          { id: match.node.props.id, added, keys, rid: reportId, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
         )) as { n: PlainNode }[];
       } else {
+        if (isPerson(e.kind) && props.age !== undefined && props.ageOn === undefined) props.ageOn = input.receivedOn;
+        const keys = e.kind === 'Person' ? nameKeyProps(props) : {};
         [{ n: node }] = (await run(
-          `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n.sources = [$rid], n.propSources = $propSources
+          `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n += $keys, n.sources = [$rid], n.propSources = $propSources
            SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END
            RETURN n`,
-          { id: newId(e.kind), props, rid: reportId, propSources: withSources(null, Object.keys(props), reportId) },
+          { id: newId(e.kind), props, keys, rid: reportId, propSources: withSources(null, Object.keys(props), reportId) },
         )) as { n: PlainNode }[];
       }
       const entity = toEntity(node);
@@ -251,7 +265,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
          CALL {
            WITH a, b, existing
            WITH a, b, existing WHERE existing IS NULL
-           CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r.sources = [$rid], r.propSources = $propSources
+           CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r += $keys, r.sources = [$rid], r.propSources = $propSources
            RETURN r
            UNION
            WITH a, b, existing
@@ -260,7 +274,11 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
            RETURN r
          }
          RETURN r, a.id AS source, b.id AS target`,
-        { from, to, id: `${l.type}:${from}:${to}`, props: l.properties, rid: reportId, propSources: withSources(null, Object.keys(l.properties), reportId) },
+        {
+          from, to, id: `${l.type}:${from}:${to}`, props: l.properties, rid: reportId, propSources: withSources(null, Object.keys(l.properties), reportId),
+          // A nickname saved in a handset is found by its keys (whoIs), as a person's names are.
+          keys: l.type === 'HAS_CONTACT' && l.properties.savedAs != null ? contactKeyProps(l.properties.savedAs) : {},
+        },
       );
       if (!rows.length) {
         const missing = ends.filter((id, i) => !known.has([l.from, l.to][i]!) && id === [l.from, l.to][i]);
