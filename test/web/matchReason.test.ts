@@ -17,6 +17,7 @@ describe('why a search result matched', () => {
     expect(r.tag).toBe('sounds like');
     expect(r.strength).toBe('weak');
     expect(r.words).toBe('Garik sounds like Garrick · Grindlw typo of Grindlow');
+    expect(r.wordParts).toEqual(['Garik sounds like Garrick', 'Grindlw typo of Grindlow']);
     expect(r.dateFits).toBeNull();
     expect(r.dateDiffers).toBeNull();
     expect(r.line).toBe('sounds like · Garik sounds like Garrick · Grindlw typo of Grindlow');
@@ -35,7 +36,7 @@ describe('why a search result matched', () => {
 
   it('says nothing beyond the tag when every word matched exactly', () => {
     const r = matchReason(match({ how: 'exact', words: [word('Garrick', 'Garrick', 'exact'), word('Grindlow', 'Grindlow', 'exact')], why: 'exact' }))!;
-    expect(r).toMatchObject({ tag: 'exact', strength: 'strong', words: null, dateFits: null, dateDiffers: null, line: 'exact' });
+    expect(r).toMatchObject({ tag: 'exact', strength: 'strong', words: null, wordParts: [], dateFits: null, dateDiffers: null, line: 'exact' });
   });
 
   it('says a word matched in an alias, and each kind in words', () => {

@@ -398,7 +398,7 @@ const SEARCH = /* GraphQL */ `
   query Search($text: String!, $limit: Int) {
     search(text: $text, limit: $limit) {
       score
-      matched { field how value }
+      matched { field how value words { typed matched how field } dates datesNote why }
       context { born age aliases addresses phones vehicles people details }
       entity { ...EntityFields }
     }

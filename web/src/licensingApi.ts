@@ -3,7 +3,7 @@
  * operators and a driver's single record. The server redacts every answer for the licensing role
  * (children only as descriptors or counts); the app adds nothing of its own.
  */
-import { gql, type Entity, type Json, type SearchHit } from './api';
+import { gql, type Entity, type Json, type SearchHit, type SearchMatch } from './api';
 
 const ENTITY_FIELDS = /* GraphQL */ `
   fragment EntityFields on Entity { id kind label labels properties sources }
@@ -162,10 +162,15 @@ export async function fetchDriverRecord(personId: string, signal?: AbortSignal):
   return data.driverRecord;
 }
 
+/** A person found by the driver-record search, with why it matched. */
+export interface PersonHit extends SearchHit {
+  matched: SearchMatch | null;
+}
+
 /** Persons only: the driver-record search box. */
-export async function searchPersons(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  const data = await gql<{ search: SearchHit[] }>(
-    `query SearchPersons($text: String!) { search(text: $text, kinds: ["Person"], limit: 15) { score entity { ...EntityFields } } } ${ENTITY_FIELDS}`,
+export async function searchPersons(text: string, signal?: AbortSignal): Promise<PersonHit[]> {
+  const data = await gql<{ search: PersonHit[] }>(
+    `query SearchPersons($text: String!) { search(text: $text, kinds: ["Person"], limit: 15) { score matched { field how value words { typed matched how field } dates datesNote why } entity { ...EntityFields } } } ${ENTITY_FIELDS}`,
     { text },
     signal,
   );

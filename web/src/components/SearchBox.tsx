@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { describeError, isAbort, searchEntities, type Entity, type SearchResult } from '../api';
 import { kindStyle } from '../chart/kinds';
 import { KindBadge } from './KindBadge';
-import { contextParts, matchText } from './searchResultText';
+import { MatchWhy } from '../search/MatchWhy';
+import { contextParts } from './searchResultText';
 import './SearchBox.css';
 
 interface Props {
@@ -200,7 +201,6 @@ export function SearchBox(p: Props) {
               <li className="search-note">Nothing found for “{q}”. Try part of the name, or the number without spaces.</li>
             )}
             {hits.map((h, i) => {
-              const how = matchText(h.matched);
               const facts = h.context ? contextParts(h.context, h.entity.kind) : [];
               return (
                 <li
@@ -210,7 +210,7 @@ export function SearchBox(p: Props) {
                   data-entity-id={h.entity.id}
                   role="option"
                   aria-selected={i === active}
-                  className={`sr-row${i === active ? ' active' : ''}`}
+                  className={`sr-row${i === active ? ' active' : ''}${h.matched?.dates === 'differs' ? ' sr-differs' : ''}`}
                   // On a real move only: a list opening under a resting pointer must not move the choice.
                   onMouseMove={() => i !== active && setActive(i)}
                   // mousedown, not click: the input keeps focus and its blur does not close the list first.
@@ -241,7 +241,7 @@ export function SearchBox(p: Props) {
                         ))}
                       </div>
                     )}
-                    {how && <div className="sr-match">matched {how}</div>}
+                    <MatchWhy matched={h.matched} />
                   </div>
                 </li>
               );

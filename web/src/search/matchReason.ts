@@ -17,6 +17,8 @@ export interface MatchReason {
   strength: MatchStrength;
   /** The words that did not match exactly, each with what it matched: "Garik sounds like Garrick · Grindlw typo of Grindlow"; null when there is nothing to say beyond the tag. */
   words: string | null;
+  /** The same, one entry a word (for a row that wraps between words, never inside one). */
+  wordParts: string[];
   /** The typed date that fits what is recorded: "born 1979 fits age 31 in 2010"; null otherwise. */
   dateFits: string | null;
   /** The recorded date differs from the one typed: "recorded born 11 Feb 1985 — not 1979"; null otherwise. */
@@ -135,22 +137,22 @@ export function matchReason(m: SearchMatch | null | undefined): MatchReason | nu
     .map((s) => s.trim())
     .filter((s) => s && !(m.datesNote && s.includes(m.datesNote.trim())) && !/\b(fits|differs?)\b/.test(s) && s.toLowerCase() !== tag && s.toLowerCase() !== how);
 
-  let wordsText: string | null = null;
+  let wordParts: string[] = [];
   if (words.length > 0) {
     const inexact = words.filter((w) => w.how !== 'exact').map(wordText);
     // What the line says beyond the words ("no Owen recorded": a typed middle name the record lacks).
     const named = new Set(words.flatMap((w) => [w.typed, w.matched]).map((x) => x.toLowerCase()));
     const beyond = whyParts.filter((part) => !part.split(/\s+/).some((x) => named.has(x.toLowerCase())));
-    const all = [...inexact, ...beyond.map(humanDates)];
-    wordsText = all.length > 0 ? all.join(' · ') : null;
-  } else if (whyParts.length > 0) {
-    wordsText = humanDates(whyParts.join(' · '));
+    wordParts = [...inexact, ...beyond.map(humanDates)];
+  } else {
+    wordParts = whyParts.map(humanDates);
   }
+  const wordsText = wordParts.length > 0 ? wordParts.join(' · ') : null;
 
   const dates = m.dates ?? null;
   const dateFits = dates === 'fits' ? humanDates(m.datesNote?.trim() || 'date fits') : null;
   const dateDiffers = dates === 'differs' ? differsText(m.datesNote) : null;
 
   const line = [tag, wordsText, dateFits, dateDiffers && `⚠ ${dateDiffers}`].filter(Boolean).join(' · ');
-  return { tag, strength, words: wordsText, dateFits, dateDiffers, line };
+  return { tag, strength, words: wordsText, wordParts, dateFits, dateDiffers, line };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError, isAbort, isUnauthenticated, type SearchHit } from '../../api';
-import { fetchDriverRecord, searchPersons, type DriverRecord } from '../../licensingApi';
+import { describeError, isAbort, isUnauthenticated } from '../../api';
+import { fetchDriverRecord, searchPersons, type DriverRecord, type PersonHit } from '../../licensingApi';
+import { MatchWhy } from '../../search/MatchWhy';
 import { str } from '../safeguarding/format';
 import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';
 
@@ -13,7 +14,7 @@ interface Props {
 
 function PersonSearch({ onPick }: { onPick(personId: string): void }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [hits, setHits] = useState<PersonHit[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const request = useRef<AbortController | null>(null);
@@ -80,6 +81,7 @@ function PersonSearch({ onPick }: { onPick(personId: string): void }) {
                 <span className="muted small">
                   {[str(h.entity.properties.dob) && `born ${day(str(h.entity.properties.dob))}`, h.entity.id].filter(Boolean).join(' · ')}
                 </span>
+                <MatchWhy matched={h.matched} />
               </button>
             </li>
           ))}
