@@ -27,7 +27,7 @@ const BORN_WRITTEN = `${Number(BORN.slice(8, 10))} ${MONTHS[Number(BORN.slice(5,
 const strengthOf = (how: string) => (['exact', 'prefix'].includes(how) ? 'strong' : ['nickname', 'sounds', 'initial', 'partial'].includes(how) ? 'weak' : 'near');
 
 const MATCH = 'matched { field how value words { typed matched how field } dates datesNote why }';
-type Hit = { entity: { id: string }; matched: { how: string; words: { typed: string; matched: string; how: string }[]; dates: string | null } | null };
+type Hit = { entity: { id: string }; matched: { how: string; words: { typed: string; matched: string; how: string }[]; dates: string | null; why: string } | null };
 const serverSearch = async (text: string, as: 'analyst' | 'licensing' = 'analyst', kinds?: string[]) =>
   (await gqlOk<{ search: Hit[] }>(`query ($t: String!, $k: [String!]) { search(text: $t, kinds: $k, limit: 20) { entity { id } ${MATCH} } }`, { t: text, k: kinds ?? null }, as)).search;
 
@@ -101,6 +101,38 @@ describe.each([
     await screenshot(page, `name-search-why-${width}x${height}.png`);
   });
 
+  it('an initial, a short form and another spelling say so: "G. Grindlow", "Harold Umbley", "Neil Wadsley"', async () => {
+    const input = page.getByTestId('search-input');
+    const initial = (await serverSearch('G. Grindlow')).find((h) => h.entity.id === GARRICK_ID);
+    expect(initial?.matched?.words.find((w) => w.matched === 'Garrick')?.how).toBe('initial');
+    await input.fill('G. Grindlow');
+    const why = garrickRow(page).getByTestId('search-result-why');
+    await expect.poll(() => why.innerText().catch(() => ''), { timeout: 20_000 }).toContain('initial G → Garrick');
+    expect(await why.getAttribute('data-strength')).toBe('weak');
+    expect(await why.innerText()).toMatch(/^matched name · initial/);
+
+    // Hal Umbley of the demo, typed with the full form of his given name, and Niall Wadsley spelt Neil.
+    const halAnswer = await serverSearch('Harold Umbley');
+    const hal = halAnswer.find((h) => h.matched?.words.some((w) => w.typed === 'Harold' && w.matched === 'Hal' && w.how === 'nickname'));
+    expect(hal, `the server finds Hal for "Harold": ${JSON.stringify(halAnswer.map((h) => [h.entity.id, h.matched?.why]))}`).toBeTruthy();
+    await input.fill('Harold Umbley');
+    const halWhy = page.locator(`[data-testid="search-result"][data-entity-id="${hal!.entity.id}"] [data-testid="search-result-why"]`);
+    await expect.poll(() => halWhy.innerText().catch(() => ''), { timeout: 20_000 }).toContain('Harold recorded as nickname Hal');
+    expect(await halWhy.getAttribute('data-strength')).toBe('weak');
+    expect(await halWhy.innerText()).toMatch(/^matched name · nickname/);
+
+    const neilAnswer = await serverSearch('Neil Wadsley');
+    const neil = neilAnswer.find((h) => h.matched?.words.some((w) => w.typed === 'Neil' && w.matched === 'Niall' && w.how === 'variant'));
+    expect(neil, `the server finds Niall for "Neil": ${JSON.stringify(neilAnswer.map((h) => [h.entity.id, h.matched?.why]))}`).toBeTruthy();
+    await input.fill('Neil Wadsley');
+    const neilWhy = page.locator(`[data-testid="search-result"][data-entity-id="${neil!.entity.id}"] [data-testid="search-result-why"]`);
+    await expect.poll(() => neilWhy.innerText().catch(() => ''), { timeout: 20_000 }).toContain('Neil another spelling of Niall');
+    expect(await neilWhy.getAttribute('data-strength')).toBe('near');
+    await input.fill('Harold Umbley');
+    await expect.poll(() => halWhy.innerText().catch(() => ''), { timeout: 20_000 }).toContain('Harold');
+    await screenshot(page, `name-search-nickname-${width}x${height}.png`);
+  });
+
   it('a year of birth that fits is said; one that differs is a warning with the recorded date first', async () => {
     const input = page.getByTestId('search-input');
     await input.fill(`Garik Grindlw ${BORN_YEAR}`);
@@ -108,6 +140,7 @@ describe.each([
     await fits.waitFor({ timeout: 20_000 });
     expect(await fits.innerText()).toContain(String(BORN_YEAR));
     expect(await garrickRow(page).getByTestId('search-result-date-differs').count()).toBe(0);
+    await screenshot(page, `name-search-fits-${width}x${height}.png`);
 
     await input.fill(`Garik Grindlw born ${OTHER_YEAR}`);
     const differs = garrickRow(page).getByTestId('search-result-date-differs');

@@ -42,6 +42,7 @@ describe('why a search result matched', () => {
   it('says a word matched in an alias, and each kind in words', () => {
     expect(wordText(word('Daz', 'Darren', 'nickname', 'alias'))).toBe('Daz nickname for Darren (alias)');
     expect(wordText(word('Grind', 'Grindlow', 'prefix'))).toBe('Grind… → Grindlow');
+    expect(wordText(word('Harold', 'Hal', 'nickname'))).toBe('Harold recorded as nickname Hal');
     expect(wordText(word('Grindlw', 'Grindlow', 'typo'))).toBe('Grindlw typo of Grindlow');
     expect(wordText(word('Grin', 'Grindlow', 'partial'))).toBe('Grin part of Grindlow');
     expect(wordText(word('Garrick', 'Garrick', 'exact'))).toBe('Garrick');

@@ -61,7 +61,7 @@ export function strengthOf(how: string): MatchStrength {
 
 const FIELD_NOTE: Record<string, string> = { alias: 'alias', pseudonym: 'pseudonym', operator: 'trading name' };
 
-/** One typed word and what it matched: "Garik sounds like Garrick", "Bob nickname for Robert", "G initial of Garrick". */
+/** One typed word and what it matched: "Garik sounds like Garrick", "Bob nickname for Robert", "initial G → Garrick". */
 export function wordText(w: WordMatch): string {
   const typed = w.typed.trim();
   const matched = w.matched.trim();
@@ -80,7 +80,8 @@ export function wordText(w: WordMatch): string {
       text = `${typed} typo of ${matched}`;
       break;
     case 'nickname':
-      text = `${typed} nickname for ${matched}`;
+      // Either way round: "Bob" typed for a recorded Robert, or "Robert" typed for a recorded Bob.
+      text = typed.length <= matched.length ? `${typed} nickname for ${matched}` : `${typed} recorded as nickname ${matched}`;
       break;
     case 'sounds':
       text = `${typed} sounds like ${matched}`;
