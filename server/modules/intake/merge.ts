@@ -64,9 +64,17 @@ export async function duplicateCandidates(db: Database, limit: number, withheld:
   for (const p of byNames) add(p.a, p.b, []);
 
   const out: DuplicateCandidate[] = [];
+  // A person is in many pairs: seen through the view once.
+  const seen = new Map<string, EntityView>();
+  const view = (n: PlainNode) => {
+    const id = String(n.props.id);
+    let e = seen.get(id);
+    if (!e) seen.set(id, (e = toEntity(n)));
+    return e;
+  };
   for (const { a: na, b: nb, phones } of pairs.values()) {
-    const a = toEntity(na);
-    const b = toEntity(nb);
+    const a = view(na);
+    const b = view(nb);
     if (!isPerson(a) || !isPerson(b)) continue; // a person only withheld reports support is no one's to pair
     const signals = [...phones];
     const [fa, fb] = [fullName(a), fullName(b)];
@@ -87,7 +95,9 @@ export async function duplicateCandidates(db: Database, limit: number, withheld:
         nameHow = alike.how;
       }
     }
-    const dates = recordedDatesAgree(a.properties, b.properties);
+    // A date of birth reads first ('born 1979-03-01 fits age 31 in 2010').
+    const dobFirst = typeof b.properties.dob === 'string' && typeof a.properties.dob !== 'string';
+    const dates = dobFirst ? recordedDatesAgree(b.properties, a.properties) : recordedDatesAgree(a.properties, b.properties);
     if (dates?.fit === 'differs' && !strong) continue; // false friends stay apart
     if (names) signals.push(names);
     if (dates?.fit === 'fits') {
