@@ -70,6 +70,15 @@ describe('word matches from the strongest to the weakest', () => {
     expect(wordMatch('daneil', 'danny', true)).toBe('nickname');
     expect(nameKeysQuery(['robret'])).toContain('grobert');
   });
+  it('says a short form rather than a typo', () => {
+    expect(wordMatch('ezekiel', 'zeke', true)).toBe('nickname');
+    expect(wordMatch('abraham', 'bram', true)).toBe('nickname');
+  });
+  it('joins O, Mc and Mac written apart', () => {
+    expect(explainText('Catherine O Neill', person({ name: 'Catherine', surname: "O'Neill" }))?.how).toBe('exact');
+    expect(explainText('Sean Mc Donagh', person({ name: 'Sean', surname: 'McDonagh' }))?.how).toBe('exact');
+    expect(explainText('Shaun MacBrannock', person({ name: 'Shaun', surname: 'Mac Brannock' }))?.how).toBe('exact');
+  });
   it('leaves surname particles out of the decision', () => {
     expect(explainText('Al-Harazi', person({ name: 'Tariq', surname: 'Harazi' }))?.how).toBe('exact');
     expect(explainText('Ahmet Al Harazi', person({ name: 'Ahmet', surname: 'El-Harazi' }))?.how).toBe('exact');
@@ -105,11 +114,18 @@ describe('dates typed with a name', () => {
     expect(readTypedDate('Marlow 12/03/1979')).toMatchObject({ rest: 'Marlow', date: { year: 1979, dob: '1979-03-12' } });
     expect(readTypedDate('Marlow b. 1979-03-12')).toMatchObject({ rest: 'Marlow', date: { dob: '1979-03-12' } });
     expect(readTypedDate('1979')).toBeNull();
+    expect(readTypedDate('Robert Harkness 2 March 1979')).toMatchObject({ rest: 'Robert Harkness', date: { dob: '1979-03-02' } });
+    expect(readTypedDate('Calloway March 1995')).toMatchObject({ rest: 'Calloway', date: { year: 1995, dob: null } });
+    expect(readTypedDate('Oxtoby born 1984-02')).toMatchObject({ rest: 'Oxtoby', date: { year: 1984 } });
+    const aged = readTypedDate('Robert Harkness aged 47')!;
+    expect(aged.rest).toBe('Robert Harkness');
+    expect(aged.date.to - aged.date.from).toBe(1);
     expect(readTypedDate('Marlow')).toBeNull();
   });
   it('fits a year to an age recorded on a date, and tells different births apart', () => {
     const typed = readTypedDate('x born 1979')!.date;
-    expect(typedDateFit(typed, { age: 31, ageOn: '2010-05-01' })).toEqual({ fit: 'fits', note: 'born 1979 fits age 31 in 2010' });
+    expect(typedDateFit(typed, { age: 31, ageOn: '2010-05-01' })).toEqual({ fit: 'fits', note: 'fits age 31 in 2010' });
+    expect(typedDateFit(typed, { dob: '1985-02-11' })).toEqual({ fit: 'differs', note: 'recorded born 1985-02-11' });
     expect(typedDateFit(typed, { dob: '1985-02-11' })?.fit).toBe('differs');
     expect(typedDateFit(typed, { age: 31 })).toBeNull();
     expect(recordedDatesAgree({ dob: '1979-03-01' }, { age: 31, ageOn: '2010-05-01' })?.fit).toBe('fits');
@@ -121,12 +137,14 @@ describe('explaining a hit from what the caller sees', () => {
   it('says per word how it matched, in any order, with the date', () => {
     const m = explainText('Grindlw Garik', person({ name: 'Garrick', surname: 'Grindlow', age: 31, ageOn: '2010-05-01' }), readTypedDate('x born 1979')!.date)!;
     expect(m.how).toBe('sounds');
-    expect(m.words.map((w) => [w.typed, w.matched, w.how])).toEqual([
-      ['Grindlw', 'Grindlow', 'sounds'],
-      ['Garik', 'Garrick', 'sounds'],
+    // Typed words by their place, never echoed (WordMatch in explain.ts).
+    expect(m.words.map((w) => [w.at, w.matched, w.how])).toEqual([
+      [0, 'Grindlow', 'sounds'],
+      [1, 'Garrick', 'sounds'],
     ]);
     expect(m.dates).toBe('fits');
-    expect(m.why).toContain('born 1979 fits age 31 in 2010');
+    expect(m.datesNote).toBe('fits age 31 in 2010');
+    expect(m.why).toBe('Grindlow (sounds like) · Garrick (sounds like) · date fits age 31 in 2010');
   });
   it('needs every typed word in a visible field', () => {
     expect(explainText('Garrick Moxley', person({ name: 'Garrick', surname: 'Grindlow' }))).toBeNull();
@@ -134,7 +152,8 @@ describe('explaining a hit from what the caller sees', () => {
   it('a middle name the record lacks, or one the analyst left out', () => {
     const lacks = explainText('Garrick Owen Grindlow', person({ name: 'Garrick', surname: 'Grindlow' }))!;
     expect(lacks.how).toBe('partial');
-    expect(lacks.why).toBe('Garrick exact · Grindlow exact · no Owen recorded');
+    expect(lacks.why).toBe('Garrick exact · Grindlow exact · a middle name not recorded');
+    expect(lacks.why).not.toContain('Owen');
     expect(explainText('Garrick Grindlow', person({ name: 'Garrick Owen', surname: 'Grindlow' }))!.how).toBe('exact');
     expect(explainText('Owen Garrick Smith', person({ name: 'Garrick', surname: 'Grindlow' }))).toBeNull();
     expect(nameKeysQuery(['garrick', 'owen', 'grindlow'])).toMatch(/^\+\(wgarrick.* \(wowen.* \+\(wgrindlow/);
@@ -145,6 +164,6 @@ describe('explaining a hit from what the caller sees', () => {
   it('an initial with a surname', () => {
     const m = explainText('G. Grindlow', person({ name: 'Garrick', surname: 'Grindlow' }))!;
     expect(m.how).toBe('initial');
-    expect(m.why).toBe('G initial of Garrick · Grindlow exact');
+    expect(m.why).toBe('Garrick (initial) · Grindlow exact');
   });
 });

@@ -78,7 +78,8 @@ export interface ChildView {
 
 /** One typed word of a name search and the name word it matched. */
 export interface WordMatch {
-  typed: string;
+  /** Which typed word: its place (from 0) among the words typed, split at spaces. The server never sends typed text back. */
+  at: number;
   matched: string;
   /** exact | prefix | variant | typo | nickname | sounds | initial | partial */
   how: string;
@@ -97,9 +98,9 @@ export interface SearchMatch {
   words: WordMatch[];
   /** A date typed with the name against what is recorded: "fits" | "differs"; null when either side has none. */
   dates: string | null;
-  /** That comparison in words: "born 1979 fits age 31 in 2010", "typed 1979, recorded born 1985-02-11". */
+  /** What is recorded, in words: "fits age 31 in 2010", "recorded born 1985-02-11". */
   datesNote: string | null;
-  /** The server's one line: "Garik sounds like Garrick · Grindlw typo of Grindlow · born 1979 fits". */
+  /** The server's one line, recorded words only: "Garrick (sounds like) · Grindlow exact · date fits age 31 in 2010". */
   why: string;
 }
 
@@ -398,7 +399,7 @@ const SEARCH = /* GraphQL */ `
   query Search($text: String!, $limit: Int) {
     search(text: $text, limit: $limit) {
       score
-      matched { field how value words { typed matched how field } dates datesNote why }
+      matched { field how value words { at matched how field } dates datesNote why }
       context { born age aliases addresses phones vehicles people details }
       entity { ...EntityFields }
     }

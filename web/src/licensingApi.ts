@@ -170,7 +170,7 @@ export interface PersonHit extends SearchHit {
 /** Persons only: the driver-record search box. */
 export async function searchPersons(text: string, signal?: AbortSignal): Promise<PersonHit[]> {
   const data = await gql<{ search: PersonHit[] }>(
-    `query SearchPersons($text: String!) { search(text: $text, kinds: ["Person"], limit: 15) { score matched { field how value words { typed matched how field } dates datesNote why } entity { ...EntityFields } } } ${ENTITY_FIELDS}`,
+    `query SearchPersons($text: String!) { search(text: $text, kinds: ["Person"], limit: 15) { score matched { field how value words { at matched how field } dates datesNote why } entity { ...EntityFields } } } ${ENTITY_FIELDS}`,
     { text },
     signal,
   );

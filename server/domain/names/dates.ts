@@ -5,6 +5,9 @@
  */
 export interface TypedDate {
   year: number;
+  /** The birth years it allows: one year, or two for an age ("aged 47": this year or the one before, less 47). */
+  from: number;
+  to: number;
   /** YYYY-MM-DD when a whole date was typed. */
   dob: string | null;
   /** How the analyst wrote it, for the explanation. */
@@ -33,15 +36,24 @@ function wholeDate(y: number, m: number, d: number): string | null {
 
 /**
  * Reads a date of birth out of typed text: "born 1979", "b. 1979", "dob 12/03/1979", "1979-03-12",
- * "12.03.1979" (UK order: day first), or a bare year. Returns the text without it, so the rest is
+ * "12.03.1979" (UK order: day first), "2 March 1979", "March 1979", "1979-03", a bare year, or an
+ * age ("aged 47"). Returns the text without it, so the rest is
  * searched as a name; null when the text holds no date, or nothing but one (a bare "1979" is not
  * a name search with a date: it is left to the word search).
  */
 export function readTypedDate(text: string): { rest: string; date: TypedDate } | null {
-  const patterns: { re: RegExp; read: (m: RegExpExecArray) => { year: number; dob: string | null } | null }[] = [
+  const patterns: { re: RegExp; read: (m: RegExpExecArray) => { year: number; from?: number; dob: string | null } | null }[] = [
     { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, read: (m) => dated(wholeDate(+m[1]!, +m[2]!, +m[3]!)) },
     { re: /\b(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})\b/, read: (m) => dated(wholeDate(+m[3]!, +m[2]!, +m[1]!)) },
-    { re: /\b(19\d{2}|20\d{2})\b/, read: (m) => (validYear(+m[1]!) ? { year: +m[1]!, dob: null } : null) },
+    // "2 March 1979", "2nd Mar 1979"
+    { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, 'i'), read: (m) => dated(wholeDate(+m[3]!, monthOf(m[2]!), +m[1]!)) },
+    // "March 1979", "1979-03", "03/1979": the year is what places the person
+    { re: new RegExp(`\\b${MONTH}\\s+(\\d{4})\\b`, 'i'), read: (m) => yearOnly(+m[2]!) },
+    { re: /\b(\d{4})-(\d{1,2})\b/, read: (m) => (+m[2]! >= 1 && +m[2]! <= 12 ? yearOnly(+m[1]!) : null) },
+    { re: /\b(\d{1,2})\/(\d{4})\b/, read: (m) => (+m[1]! >= 1 && +m[1]! <= 12 ? yearOnly(+m[2]!) : null) },
+    { re: /\b(19\d{2}|20\d{2})\b/, read: (m) => yearOnly(+m[1]!) },
+    // "aged 47", "age 47": born this many years ago (give or take the birthday)
+    { re: /\bage[d]?\s*:?\s*(\d{1,3})\b/i, read: (m) => (+m[1]! <= 120 ? { year: thisYear() - +m[1]!, from: thisYear() - +m[1]! - 1, dob: null } : null) },
   ];
   for (const { re, read } of patterns) {
     const m = re.exec(text);
@@ -52,10 +64,15 @@ export function readTypedDate(text: string): { rest: string; date: TypedDate } |
     const before = text.slice(0, m.index).replace(/(?:\b(?:born|dob|d\.o\.b\.?|b\.?)\s*:?\s*)$/i, '');
     const rest = `${before} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
     if (!/[\p{L}]/u.test(rest)) return null;
-    return { rest, date: { ...found, text: m[0] } };
+    return { rest, date: { year: found.year, from: found.from ?? found.year, to: found.year, dob: found.dob, text: m[0] } };
   }
   return null;
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+const yearOnly = (y: number) => (validYear(y) ? { year: y, dob: null } : null);
 
 function dated(iso: string | null): { year: number; dob: string | null } | null {
   return iso ? { year: yearOf(iso), dob: iso } : null;
@@ -79,11 +96,10 @@ export function birthYears(r: RecordedDates): { from: number; to: number; text: 
 export function typedDateFit(typed: TypedDate, r: RecordedDates): { fit: DateFit; note: string } | null {
   const born = birthYears(r);
   if (!born) return null;
-  if (typed.dob && born.exact) {
-    return typed.dob === born.exact ? { fit: 'fits', note: `born ${born.exact}, as typed` } : { fit: 'differs', note: `typed ${typed.text}, recorded ${born.text}` };
-  }
-  if (typed.year >= born.from && typed.year <= born.to) return { fit: 'fits', note: `born ${typed.year} fits ${born.text}` };
-  return { fit: 'differs', note: `typed ${typed.text}, recorded ${born.text}` };
+  // The note says what is recorded, never what was typed (see WordMatch in search/explain.ts).
+  if (typed.dob && born.exact) return typed.dob === born.exact ? { fit: 'fits', note: `fits ${born.text}` } : { fit: 'differs', note: `recorded ${born.text}` };
+  if (typed.from <= born.to && born.from <= typed.to) return { fit: 'fits', note: `fits ${born.text}` };
+  return { fit: 'differs', note: `recorded ${born.text}` };
 }
 
 /**

@@ -85,7 +85,7 @@ export const isFullName = (word: string, groups = nameGroups()) => groups.varian
 /** A word the files know, as a name or a short form. */
 export const isKnownName = (word: string, groups = nameGroups()) => groups.variantOf.has(word) || groups.nicknameOf.has(word);
 
-let fullNames: { groups: NameGroups; names: string[] } | null = null;
+let fullNames: { groups: NameGroups; names: string[]; found: Map<string, string[]> } | null = null;
 
 /**
  * The names a misspelt word is most likely a typo of ("Robret" → Robert), so that its short forms
@@ -94,9 +94,16 @@ let fullNames: { groups: NameGroups; names: string[] } | null = null;
  */
 export function misspeltNames(word: string, groups = nameGroups()): string[] {
   if (word.length < 4 || isKnownName(word, groups)) return [];
-  if (fullNames?.groups !== groups) fullNames = { groups, names: [...groups.variantOf.keys()] };
-  const edits = word.length >= 7 ? 2 : 1;
-  return fullNames.names.filter((n) => Math.abs(n.length - word.length) <= edits && (distance(n, word) <= edits || swapped(n, word)));
+  if (fullNames?.groups !== groups) fullNames = { groups, names: [...groups.variantOf.keys()], found: new Map() };
+  // Asked for every recorded word a typed word is compared with: worked out once per word.
+  let found = fullNames.found.get(word);
+  if (!found) {
+    const edits = word.length >= 7 ? 2 : 1;
+    found = fullNames.names.filter((n) => Math.abs(n.length - word.length) <= edits && (distance(n, word) <= edits || swapped(n, word)));
+    if (fullNames.found.size > 10_000) fullNames.found.clear();
+    fullNames.found.set(word, found);
+  }
+  return found;
 }
 
 /** Two letters side by side typed the wrong way round ("Daneil" for "Daniel"). */

@@ -57,9 +57,10 @@ export function wordMatch(typed: string, stored: string, isName: boolean): Match
   if (isName && !eq && isFullName(typed) && isKnownName(stored)) return null;
   if (stored.startsWith(typed)) return 'prefix';
   if (eq === 'variant') return 'variant';
+  // A short form before a typo or a sound: "Ezekiel" for a recorded Zeke is his name, not a slip.
+  if (eq === 'nickname') return 'nickname';
   if (isName && soundAlike(typed, stored)) return 'sounds';
   if (within(typed, stored)) return 'typo';
-  if (eq === 'nickname') return 'nickname';
   // A typo of a known name whose short form or other spelling is recorded ("Robret" for a Bobby).
   if (isName) {
     const through = misspeltNames(typed).map((n) => (n === stored ? 'variant' : equivalence(n, stored)));

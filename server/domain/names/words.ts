@@ -23,10 +23,24 @@ export const isInitial = (word: string) => /^[a-z]$/.test(word);
  */
 const PARTICLES = new Set(['al', 'el', 'ul', 'bin', 'ibn', 'bint', 'abu', 'van', 'von', 'der', 'den', 'de', 'di', 'da', 'du', 'del', 'della', 'le', 'la']);
 
-/** The typed words that decide a name match: particles left out while any other word remains. */
+/** Prefixes written joined or apart ("O Neill" for O'Neill, "Mc Donagh", "Mac Brannock"): joined to the next word. */
+const JOINED = new Set(['o', 'mc', 'mac', 'fitz']);
+
+/**
+ * The typed words that decide a name match: "O Neill", "Mc Donagh" joined as written on the record
+ * ("oneill", "mcdonagh"), and particles left out while any other word remains.
+ */
 export function decidingWords(words: string[]): string[] {
-  const rest = words.filter((w) => !PARTICLES.has(w));
-  return rest.length ? rest : words;
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i + 1];
+    if (JOINED.has(words[i]!) && next && next.length >= 3) {
+      joined.push(words[i]! + next);
+      i++;
+    } else joined.push(words[i]!);
+  }
+  const rest = joined.filter((w) => !PARTICLES.has(w));
+  return rest.length ? rest : joined;
 }
 
 const ARTICLES = /^(al|el|ul)(?=[a-z]{4,}$)/;
@@ -40,7 +54,7 @@ export function recordedForms(words: string[]): string[] {
   const out = [...words];
   for (const [i, w] of words.entries()) {
     const next = words[i + 1];
-    if (PARTICLES.has(w) && next) out.push(w + next);
+    if ((PARTICLES.has(w) || JOINED.has(w)) && next) out.push(w + next);
     const bare = w.replace(ARTICLES, '');
     if (bare !== w) out.push(bare);
   }

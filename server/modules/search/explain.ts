@@ -7,14 +7,20 @@
 import type { EntityView } from '../../domain/entity.js';
 import { readPostcode } from './identifiers.js';
 import { decidingWords, nameWords, recordedForms } from '../../domain/names/words.js';
-import { assignWords, HOW_WORDS, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
+import { assignWords, RANK, weakest, type MatchHow } from '../../domain/names/match.js';
 import { typedDateFit, type DateFit, type TypedDate } from '../../domain/names/dates.js';
 
 export { MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type MatchHow } from '../../domain/names/match.js';
 
+/**
+ * A typed word is named by its place in what was typed, never echoed back: text sent back would
+ * pass the access layer's second line, which blanks a protected name or date of birth wherever it
+ * appears, so an echoed word coming back blanked would say that it is one. The app shows the
+ * words from its own search box.
+ */
 export interface WordMatch {
-  /** The word as typed. */
-  typed: string;
+  /** Which typed word: its place (from 0) among the text's words as typed, split at spaces. */
+  at: number;
   /** The recorded word it matched, as recorded. */
   matched: string;
   how: MatchHow;
@@ -70,15 +76,27 @@ function asWritten(text: string): Map<string, string> {
   return out;
 }
 
+/** Each folded word of what was typed with the place of the space-separated piece it is in. */
+export function typedPlaces(typed: string): Map<string, number> {
+  const out = new Map<string, number>();
+  typed
+    .trim()
+    .split(/\s+/)
+    .forEach((piece, i) => {
+      for (const w of nameWords(piece)) if (!out.has(w)) out.set(w, i);
+    });
+  return out;
+}
+
 /**
  * The best explanation of the typed words; null unless EVERY typed word matches some visible field.
  * The indexes require every word (identifiers.ts, names/keys.ts), so a hit with a word no visible
  * field explains was found through a value the caller may not see (an alias only a withheld
  * report records): returning it would confirm a guessed hidden name.
  */
-export function explainText(text: string, entity: EntityView, date: TypedDate | null = null): SearchMatch | null {
+export function explainText(text: string, entity: EntityView, date: TypedDate | null = null, typedText: string = text): SearchMatch | null {
   const postcode = readPostcode(text);
-  const typedAs = asWritten(postcode ?? text);
+  const places = typedPlaces(typedText);
   const typed = [...new Set(decidingWords(nameWords(postcode ?? text)))];
   if (!typed.length) return null;
   const fields = fieldsOf(entity).map((f) => ({ ...f, words: NAME_FIELDS.has(f.field) ? recordedForms(nameWords(f.value)) : nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
@@ -86,18 +104,18 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
   // Each typed word's match in each field (one recorded word each), then its best over all fields.
   const perField = fields.map((f) => assignWords(typed, f.words, f.isName));
   const words: WordMatch[] = [];
-  const unmatched: string[] = [];
+  let unmatched = 0;
   const hasName = fields.some((f) => f.isName);
   for (const [i, w] of typed.entries()) {
     let best: WordMatch | null = null;
     for (const [j, f] of fields.entries()) {
       const m = perField[j]![i];
-      if (m && (!best || RANK[m.how] < RANK[best.how])) best = { typed: typedAs.get(w) ?? w, matched: f.written.get(m.word) ?? capitalised(m.word), how: m.how, field: f.field };
+      if (m && (!best || RANK[m.how] < RANK[best.how])) best = { at: places.get(w) ?? i, matched: f.written.get(m.word) ?? capitalised(m.word), how: m.how, field: f.field };
     }
     // A middle name the record does not have ("Garrick Owen Grindlow" for "Garrick Grindlow") may
     // stay unmatched; the first and last words may not (names/keys.ts requires them too).
     const middle = typed.length >= 3 && i > 0 && i < typed.length - 1;
-    if (!best && middle && hasName) unmatched.push(typedAs.get(w) ?? w);
+    if (!best && middle && hasName) unmatched++;
     else if (!best) return null;
     else words.push(best);
   }
@@ -114,17 +132,29 @@ export function explainText(text: string, entity: EntityView, date: TypedDate | 
   let how = best.how;
   // "Gaz Grindlow": a nickname recorded as an alias, the surname in the name: still a name match.
   if (how === 'partial' && words.every((w) => NAME_FIELDS.has(w.field))) how = weakest(words.map((w) => w.how));
-  if (unmatched.length) how = 'partial';
+  if (unmatched) how = 'partial';
 
   const fit = date ? typedDateFit(date, entity.properties) : null;
   const value = entity.label.toLowerCase().includes(best.value.toLowerCase()) ? null : best.value;
   return { field: best.field, how, value, words, dates: fit?.fit ?? null, datesNote: fit?.note ?? null, why: whyLine(words, fit?.note ?? null, fit?.fit ?? null, unmatched) };
 }
 
-/** "Garik sounds like Garrick · Grindlow exact · born 1979 fits age 31 in 2010". */
-export function whyLine(words: WordMatch[], datesNote: string | null, fit: DateFit | null, unmatched: string[] = []): string {
-  const parts = words.map((w) => (w.how === 'exact' ? `${w.matched} exact` : `${w.typed} ${HOW_WORDS[w.how]} ${w.matched}`));
-  if (unmatched.length) parts.push(`no ${unmatched.join(', ')} recorded`);
-  if (datesNote) parts.push(fit === 'differs' ? `date differs: ${datesNote}` : datesNote);
+/** "Garrick sounds like · Grindlow exact · a middle name not recorded · born 1979 fits age 31 in 2010": recorded words only. */
+export function whyLine(words: WordMatch[], datesNote: string | null, fit: DateFit | null, unmatched = 0): string {
+  const parts = words.map((w) => `${w.matched} ${w.how === 'exact' ? 'exact' : HOW_SAID[w.how]}`);
+  if (unmatched) parts.push(unmatched > 1 ? `${unmatched} middle names not recorded` : 'a middle name not recorded');
+  if (datesNote) parts.push(fit === 'differs' ? `date differs: ${datesNote}` : `date ${datesNote}`);
   return parts.join(' · ');
 }
+
+/** A kind said after the recorded word it matched: "Garrick (sounds like)". */
+const HOW_SAID: Record<MatchHow, string> = {
+  exact: 'exact',
+  prefix: '(start typed)',
+  variant: '(another spelling)',
+  sounds: '(sounds like)',
+  typo: '(close spelling)',
+  nickname: '(short form)',
+  initial: '(initial)',
+  partial: '(in part)',
+};

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
+import { fromProjected } from '../../access/current.js';
 import { kindsArg } from '../../http/args.js';
 import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
 import { explainText, MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type SearchMatch } from './explain.js';
@@ -45,41 +46,68 @@ type Run = 'phone' | 'registration' | 'text' | 'names';
  */
 export async function search(db: Database, text: string, kinds: string[] | null, limit: number, hide: Hidden = { hidden: [], withheld: [] }): Promise<SearchHit[]> {
   const wants = (kind: string) => !kinds || kinds.includes(kind);
-  const cap = limit * 3;
-  const runs: Promise<{ run: Run; rows: Record<string, unknown>[] }>[] = [];
-  const tag = (run: Run, p: Promise<Record<string, unknown>[]>) => runs.push(p.then((rows) => ({ run, rows })));
-  const phone = readPhone(text);
-  if (phone && wants('Phone')) tag('phone', db.read(q('phone.cypher'), { ...phone, cap, ...hide }));
-  const reg = readRegistration(text);
-  if (reg && wants('Vehicle')) tag('registration', db.read(q('registration.cypher'), { reg, cap, ...hide }));
   const dated = readTypedDate(text);
   const words = dated?.rest ?? text;
+  const phone = readPhone(text);
+  const reg = readRegistration(text);
   const lucene = luceneQuery(words);
-  if (lucene) tag('text', db.read(q('fulltext.cypher'), { lucene, kinds, cap, ...hide }, { what: 'This search' }));
   const keys = !phone && (wants('Person') || wants('Officer')) ? nameKeysQuery(decidingWords(nameWords(words))) : null;
-  if (keys) tag('names', db.read(q('names.cypher'), { keys, kinds, cap, ...hide }, { what: 'This search' }));
 
-  // `score` is what the caller is shown; `order` (Lucene's relevance) only breaks ties among hits of
-  // the same score, and is never returned.
-  const best = new Map<string, { entity: EntityView; score: number; order: number; matched: SearchMatch | null }>();
-  for (const { run, rows } of await Promise.all(runs)) {
-    for (const r of rows) {
+  // Each hit explained once, from the fields the caller sees: identifier runs know what matched; a
+  // word hit that no visible field explains matched a value the caller may not see, and is left out.
+  type Explained = { entity: EntityView; score: number; matched: SearchMatch };
+  const explain = (run: Run, rows: Record<string, unknown>[]): Explained[] =>
+    rows.flatMap((r) => {
       const entity = toEntity(r.node as PlainNode);
-      const raw = Number(r.score);
-      // Identifier runs know what matched; a word match is explained from the fields the caller sees.
-      // A word hit that no visible field explains matched a value the caller may not see: left out.
-      const byWords = run === 'text' || run === 'names';
-      const matched: SearchMatch | null = byWords ? explainText(words, entity, dated?.date ?? null) : identifierMatch(run, raw);
-      if (!matched) continue;
-      const score = byWords ? wordScore(matched) : raw;
-      const prev = best.get(entity.id);
-      if (!prev || prev.score < score || (prev.score === score && prev.order < raw)) best.set(entity.id, { entity, score, order: raw, matched });
+      if (run === 'text' || run === 'names') {
+        const matched = explainText(words, entity, dated?.date ?? null, text);
+        return matched ? [{ entity, score: wordScore(matched), matched }] : [];
+      }
+      return [{ entity, score: Number(r.score), matched: identifierMatch(run, Number(r.score)) }];
+    });
+  // Each run asks for three times the limit; when the hits the caller may see fall short and the
+  // run had more, it asks again for more (up to MAX_CAP): hits dropped because only a hidden value
+  // explains them must not shorten the list, or its length would say they exist.
+  const ask = async (run: Run, cypher: string, params: Record<string, unknown>): Promise<Explained[]> => {
+    for (let cap = limit * 3; ; cap = Math.min(cap * 4, MAX_CAP)) {
+      const answer = await db.read(q(cypher), { ...params, cap, ...hide }, { what: 'This search' });
+      // The index runs answer one row: how many hits it gave, and those the caller may see.
+      const [one] = answer;
+      const indexRun = run === 'text' || run === 'names';
+      const rows = indexRun ? ((one?.hits as Record<string, unknown>[] | undefined) ?? []) : answer;
+      const fetched = indexRun ? Number(one?.fetched ?? 0) : answer.length;
+      const hits = explain(run, rows);
+      if (fetched < cap || cap >= MAX_CAP || hits.length >= limit) return hits;
     }
+  };
+  const runs: Promise<Explained[]>[] = [];
+  if (phone && wants('Phone')) runs.push(ask('phone', 'phone.cypher', phone as unknown as Record<string, unknown>));
+  if (reg && wants('Vehicle')) runs.push(ask('registration', 'registration.cypher', { reg }));
+  if (lucene) runs.push(ask('text', 'fulltext.cypher', { lucene, kinds }));
+  if (keys) runs.push(ask('names', 'names.cypher', { keys, kinds }));
+  const best = new Map<string, Explained>();
+  for (const hit of (await Promise.all(runs)).flat()) {
+    const prev = best.get(hit.entity.id);
+    if (!prev || prev.score < hit.score) best.set(hit.entity.id, hit);
   }
-  const hits = [...best.values()].sort((a, b) => b.score - a.score || b.order - a.order || a.entity.label.localeCompare(b.entity.label)).slice(0, limit);
+
+  // Ties go by name, never by the index's relevance: its term statistics count hidden records too,
+  // and it may order equal hits differently from one request to the next.
+  const hits = [...best.values()]
+    .sort((a, b) => b.score - a.score || wordsScore(b.matched) - wordsScore(a.matched) || a.entity.label.localeCompare(b.entity.label) || a.entity.id.localeCompare(b.entity.id))
+    .slice(0, limit);
   const contexts = await searchContexts(db, hits.map((h) => h.entity), hide);
-  return hits.map(({ order: _order, ...h }) => ({ ...h, context: contexts.get(h.entity.id)! }));
+  // The explanation is built only from what was typed and the hit's fields as the caller sees them:
+  // the second line must not scrub it, or a typed word blanked as a protected name or date of birth
+  // ("no [withheld] recorded") would say that it is one.
+  return hits.map((h) => ({ ...h, matched: fromProjected(h.matched), context: contexts.get(h.entity.id)! }));
 }
+
+/** The most a run asks the index for, when hidden hits crowd the first answers. */
+const MAX_CAP = 2_000;
+
+/** The strength of every typed word together: among hits of one score, more strong words first. */
+const wordsScore = (m: SearchMatch) => m.words.reduce((sum, w) => sum + MATCH_SCORE[w.how], 0);
 
 function identifierMatch(run: Run, raw: number): SearchMatch {
   const how = raw >= 100 ? 'exact' : 'partial';

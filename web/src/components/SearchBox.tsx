@@ -241,7 +241,7 @@ export function SearchBox(p: Props) {
                         ))}
                       </div>
                     )}
-                    <MatchWhy matched={h.matched} />
+                    <MatchWhy matched={h.matched} query={answeredFor ?? ''} />
                   </div>
                 </li>
               );

@@ -9,8 +9,8 @@ import './MatchWhy.css';
  * for weak evidence (sounds like, nickname, initial, some words); a date that differs from the one
  * typed is a warning line of its own, recorded date first, so that the wrong man is not added.
  */
-export function MatchWhy({ matched }: { matched: SearchMatch | null | undefined }) {
-  const reason = matchReason(matched);
+export function MatchWhy({ matched, query }: { matched: SearchMatch | null | undefined; /** The text these results answer: the server names typed words by place only. */ query: string }) {
+  const reason = matchReason(matched, query);
   const how = matched ? matchText(matched) : null;
   if (!reason || !how) return null;
   return (

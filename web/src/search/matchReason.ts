@@ -19,9 +19,9 @@ export interface MatchReason {
   words: string | null;
   /** The same, one entry a word (for a row that wraps between words, never inside one). */
   wordParts: string[];
-  /** The typed date that fits what is recorded: "born 1979 fits age 31 in 2010"; null otherwise. */
+  /** The typed date that fits what is recorded: "date typed fits age 31 in 2010"; null otherwise. */
   dateFits: string | null;
-  /** The recorded date differs from the one typed: "recorded born 11 Feb 1985 — not 1979"; null otherwise. */
+  /** The recorded date differs from the one typed: "recorded born 11 Feb 1985 — not the date typed"; null otherwise. */
   dateDiffers: string | null;
   /** The whole reason on one line (tag, words, dates), for a tooltip or a screen reader. */
   line: string;
@@ -61,9 +61,15 @@ export function strengthOf(how: string): MatchStrength {
 
 const FIELD_NOTE: Record<string, string> = { alias: 'alias', pseudonym: 'pseudonym', operator: 'trading name' };
 
+/** The word the analyst typed at a place, from the text they searched for (the server sends only the place). */
+export function typedWord(query: string, at: number): string {
+  return (query.trim().split(/\s+/)[at] ?? '').replace(/[.,;]+$/, '');
+}
+
 /** One typed word and what it matched: "Garik sounds like Garrick", "Bob nickname for Robert", "initial G → Garrick". */
-export function wordText(w: WordMatch): string {
-  const typed = w.typed.trim();
+export function wordText(w: WordMatch, typedText: string): string {
+  const typed = typedText.trim();
+  if (!typed && w.how !== 'exact') return `${howTag(w.how)} ${w.matched.trim()}`;
   const matched = w.matched.trim();
   let text: string;
   switch (w.how) {
@@ -109,15 +115,20 @@ export function humanDates(text: string): string {
 }
 
 /**
- * The warning for a date that differs, recorded first (it is the fact): "typed 1979, recorded born
- * 1985-02-11" → "recorded born 11 Feb 1985 — not 1979". A note in another shape is kept, in words.
+ * The warning for a date that differs, recorded first (it is the fact): "recorded born 1985-02-11"
+ * → "recorded born 11 Feb 1985 — not the date typed". A note in another shape is kept, in words.
  */
 export function differsText(note: string | null | undefined): string {
   const n = note?.trim();
   if (!n) return 'the recorded date differs from the one typed';
-  const m = /^typed\s+(.+?)\s*[,;]\s*recorded\s+(.+)$/i.exec(n);
-  if (m) return `recorded ${humanDates((m[2] ?? '').replace(/[.\s]+$/, ''))} — not ${humanDates(m[1] ?? '')}`;
+  if (/^recorded\s/i.test(n)) return `${humanDates(n.replace(/[.\s]+$/, ''))} — not the date typed`;
   return `dates differ: ${humanDates(n)}`;
+}
+
+/** A date that fits, as the server says it ("fits age 31 in 2010"): "date typed fits age 31 in 2010". */
+export function fitsText(note: string | null | undefined): string {
+  const n = note?.trim();
+  return n ? `date typed ${humanDates(n)}` : 'date fits';
 }
 
 /**
@@ -125,7 +136,7 @@ export function differsText(note: string | null | undefined): string {
  * not (the analyst typed them; the inexact ones are what to weigh). With no word detail the server's
  * `why` line is used (less what the date parts say, which are shown apart), then the old field and how.
  */
-export function matchReason(m: SearchMatch | null | undefined): MatchReason | null {
+export function matchReason(m: SearchMatch | null | undefined, query = ''): MatchReason | null {
   if (!m) return null;
   const how = m.how;
   const tag = howTag(how);
@@ -140,9 +151,9 @@ export function matchReason(m: SearchMatch | null | undefined): MatchReason | nu
 
   let wordParts: string[] = [];
   if (words.length > 0) {
-    const inexact = words.filter((w) => w.how !== 'exact').map(wordText);
-    // What the line says beyond the words ("no Owen recorded": a typed middle name the record lacks).
-    const named = new Set(words.flatMap((w) => [w.typed, w.matched]).map((x) => x.toLowerCase()));
+    const inexact = words.filter((w) => w.how !== 'exact').map((w) => wordText(w, typedWord(query, w.at)));
+    // What the line says beyond the words ("a middle name not recorded").
+    const named = new Set(words.map((w) => w.matched.toLowerCase()));
     const beyond = whyParts.filter((part) => !part.split(/\s+/).some((x) => named.has(x.toLowerCase())));
     wordParts = [...inexact, ...beyond.map(humanDates)];
   } else {
@@ -151,7 +162,7 @@ export function matchReason(m: SearchMatch | null | undefined): MatchReason | nu
   const wordsText = wordParts.length > 0 ? wordParts.join(' · ') : null;
 
   const dates = m.dates ?? null;
-  const dateFits = dates === 'fits' ? humanDates(m.datesNote?.trim() || 'date fits') : null;
+  const dateFits = dates === 'fits' ? fitsText(m.datesNote) : null;
   const dateDiffers = dates === 'differs' ? differsText(m.datesNote) : null;
 
   const line = [tag, wordsText, dateFits, dateDiffers && `⚠ ${dateDiffers}`].filter(Boolean).join(' · ');

@@ -15,6 +15,7 @@ interface Props {
 function PersonSearch({ onPick }: { onPick(personId: string): void }) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState<PersonHit[] | null>(null);
+  const [askedFor, setAskedFor] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const request = useRef<AbortController | null>(null);
@@ -34,6 +35,7 @@ function PersonSearch({ onPick }: { onPick(personId: string): void }) {
       (list) => {
         if (ctrl.signal.aborted) return;
         setHits(list);
+        setAskedFor(q);
         setBusy(false);
       },
       (err: unknown) => {
@@ -81,7 +83,7 @@ function PersonSearch({ onPick }: { onPick(personId: string): void }) {
                 <span className="muted small">
                   {[str(h.entity.properties.dob) && `born ${day(str(h.entity.properties.dob))}`, h.entity.id].filter(Boolean).join(' · ')}
                 </span>
-                <MatchWhy matched={h.matched} />
+                <MatchWhy matched={h.matched} query={askedFor} />
               </button>
             </li>
           ))}
