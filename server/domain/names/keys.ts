@@ -56,7 +56,8 @@ export function contactKeys(savedAs: unknown): string[] {
  * and the name files. Stored beside the keys (`nameKeysV`), so that a start after either changed
  * recomputes them (names/backfill.ts).
  */
-const KEY_RULES = 1;
+// 2: stored as one space-separated string (names/store.ts).
+const KEY_RULES = 2;
 let version: string | null = null;
 export const nameKeysVersion = (): string => (version ??= `${KEY_RULES}-${nameDataDigest()}`);
 

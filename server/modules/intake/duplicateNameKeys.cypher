@@ -5,7 +5,7 @@
 // bound only gets tighter) and left out when the pairs' persons are read (duplicatePersons.cypher).
 MATCH (p:Person)
 WHERE p.nameKeys IS NOT NULL
-UNWIND [k IN p.nameKeys WHERE k STARTS WITH 'm' OR k STARTS WITH 'd' OR k STARTS WITH 'g'] AS key
+UNWIND [k IN split(p.nameKeys, ' ') WHERE k STARTS WITH 'm' OR k STARTS WITH 'd' OR k STARTS WITH 'g'] AS key
 WITH key, count(*) AS n
 WHERE n >= 2 AND n <= $groupCap
 RETURN key, n

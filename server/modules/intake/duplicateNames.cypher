@@ -4,7 +4,7 @@
 // by the graph; the server pairs them (duplicateNames.ts).
 MATCH (p:Person)
 WHERE p.nameKeys IS NOT NULL
-UNWIND [k IN p.nameKeys WHERE $keys[k] IS NOT NULL] AS key
+UNWIND [k IN split(p.nameKeys, ' ') WHERE $keys[k] IS NOT NULL] AS key
 WITH key, collect(p.id) AS ids
 WHERE size(ids) >= 2
 RETURN ids
