@@ -56,14 +56,22 @@ export async function search(db: Database, text: string, kinds: string[] | null,
   // Each hit explained once, from the fields the caller sees: identifier runs know what matched; a
   // word hit that no visible field explains matched a value the caller may not see, and is left out.
   type Explained = { entity: EntityView; score: number; matched: SearchMatch };
+  // The two word runs mostly find the same people: each is projected and explained once.
+  const byWords = new Map<string, Explained | null>();
   const explain = (run: Run, rows: Record<string, unknown>[]): Explained[] =>
     rows.flatMap((r) => {
-      const entity = toEntity(r.node as PlainNode);
+      const node = r.node as PlainNode;
       if (run === 'text' || run === 'names') {
-        const matched = explainText(words, entity, dated?.date ?? null, text);
-        return matched ? [{ entity, score: wordScore(matched), matched }] : [];
+        const id = String(node.props.id);
+        if (!byWords.has(id)) {
+          const entity = toEntity(node);
+          const matched = explainText(words, entity, dated?.date ?? null, text);
+          byWords.set(id, matched ? { entity, score: wordScore(matched), matched } : null);
+        }
+        const hit = byWords.get(id);
+        return hit ? [hit] : [];
       }
-      return [{ entity, score: Number(r.score), matched: identifierMatch(run, Number(r.score)) }];
+      return [{ entity: toEntity(node), score: Number(r.score), matched: identifierMatch(run, Number(r.score)) }];
     });
   // Each run asks for three times the limit; when the hits the caller may see fall short and the
   // run had more, it asks again for more (up to MAX_CAP): hits dropped because only a hidden value
