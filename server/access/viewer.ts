@@ -139,8 +139,8 @@ export class Viewer implements View {
   }
 
   private withheld(r: HeldReport): boolean {
-    const agency = this.user?.agency ?? null;
-    return r.ownerAgency !== agency && !(agency !== null && r.sharedWith.includes(agency));
+    const agency = sameAgency(this.user?.agency);
+    return sameAgency(r.ownerAgency) !== agency && !(agency !== null && r.sharedWith.some((a) => sameAgency(a) === agency));
   }
 
   reportWithheld(id: string): boolean {
@@ -311,6 +311,9 @@ export class Viewer implements View {
     return { id, type: stored.type, ...ends, properties, sources: visibleSources };
   }
 }
+
+/** An agency's name as compared: "Police", "police" and " POLICE " are one agency (an admin types it by hand). */
+const sameAgency = (a: string | null | undefined): string | null => (a == null || !a.trim() ? null : a.trim().replace(/\s+/g, ' ').toLowerCase());
 
 /** The view of the request in progress, for queries that filter inside the database (undefined outside a request). */
 export function currentViewer(): Viewer | undefined {

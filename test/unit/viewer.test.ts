@@ -77,6 +77,10 @@ describe('the viewer', () => {
     // The owner sees it; a report shared with an agency is that agency's to see.
     expect(viewer(user('cat', 'analyst', "Children's Social Care")).entity(heldOnly).properties.summary).toBe('secret');
     expect(viewer(licensing).isHeld(node('inc-3', ['Incident'], { sources: ['rep-pol'] }))).toBe(false);
+    // An agency is one agency however an administrator typed it ("children's social care ", "LICENSING").
+    expect(viewer(user('cat2', 'analyst', "  children's social care ")).entity(heldOnly).properties.summary).toBe('secret');
+    expect(viewer(user('lic2', 'licensing', 'LICENSING')).isHeld(node('inc-3', ['Incident'], { sources: ['rep-pol'] }))).toBe(false);
+    expect(viewer(user('pol2', 'analyst', 'police')).withheldReportIds()).not.toContain('rep-pol');
 
     const mixed = node('per-9', ['Person'], { name: 'Dale', nickname: 'Taz', sources: ['rep-pol', 'rep-csc'], propSources: JSON.stringify({ nickname: ['rep-csc'] }) });
     const seen = viewer(analyst).entity(mixed);
