@@ -66,9 +66,16 @@ const settled = (page: Page) => page.waitForFunction(() => !document.querySelect
 /** Waits for the autosave to have saved the latest change. */
 const autosaved = (page: Page) => expect.poll(() => page.getByTestId('autosave-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
 
-/** Drags an entity on the chart with the mouse, by (dx, dy) screen pixels. */
+/**
+ * Drags an entity on the chart with the mouse, by (dx, dy) screen pixels. The entity is brought to
+ * the middle of the chart first: where the layout puts it depends on what other test files added
+ * to the operation, and under a panel or off the canvas the mouse would drag nothing.
+ */
 async function drag(page: Page, id: string, dx: number, dy: number) {
+  await cyEval(page, 'cy.center(cy.getElementById(arg));', id);
   const at = await cyEval<{ x: number; y: number }>(page, 'const p = cy.getElementById(arg).renderedPosition(); const r = cy.container().getBoundingClientRect(); return { x: r.left + p.x, y: r.top + p.y };', id);
+  const onChart = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.chart'), at);
+  expect(onChart, `entity ${id} is under something else at ${at.x},${at.y}`).toBe(true);
   await page.mouse.move(at.x, at.y);
   await page.mouse.down();
   await page.mouse.move(at.x + dx / 2, at.y + dy / 2, { steps: 4 });

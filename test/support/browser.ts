@@ -32,7 +32,14 @@ export async function statePurpose(page: Page, purpose: string): Promise<void> {
  * `purpose`. Resolves once the role's home shows who is signed in.
  */
 export async function signIn(page: Page, role: Role, purpose: string = testPurpose(role)): Promise<void> {
-  const { username, password } = inject('stack').users[role];
+  await signInAs(page, inject('stack').users[role], purpose);
+}
+
+/**
+ * Signs in as a given user: a file that changes what its user keeps (the working chart) uses a
+ * user of its own, so that another file running at the same time never opens on its changes.
+ */
+export async function signInAs(page: Page, { username, password }: { username: string; password: string }, purpose: string): Promise<void> {
   await page.goto(inject('stack').url, { waitUntil: 'load' });
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
