@@ -10,17 +10,16 @@
  * The analyst here is one of its own (not the shared test analyst), so its working chart is
  * nobody else's first screen.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, RESULTS, statePurpose } from '../support/browser.js';
+import { launchChromium, ownAnalyst, RESULTS, statePurpose } from '../support/browser.js';
 import { testDatabase } from '../support/client.js';
-import { upsertUser } from '../../server/modules/auth/users.js';
 import { DEMO_IDS } from '../../seeds/demo.js';
 
 const stamp = Date.now().toString(36);
-const ANALYST = { username: `autosave-${stamp}`, password: randomBytes(12).toString('base64url') };
+const OWN = ownAnalyst('autosave');
+const ANALYST = OWN.user;
 const CHART_NAME = `Autosave chart ${stamp}`;
 const url = (p: string) => `${inject('stack').url}${p}`;
 
@@ -93,18 +92,13 @@ async function shots(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  const db = testDatabase();
-  await upsertUser(db, ANALYST.username, 'analyst', ANALYST.password, 'Police');
-  await db.close();
+  await OWN.create();
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  const db = testDatabase();
-  await db.write('MATCH (w:WorkingChart {owner: $u}) DETACH DELETE w', { u: ANALYST.username });
-  await db.write('MATCH (c:SavedChart {owner: $u}) DETACH DELETE c', { u: ANALYST.username });
-  await db.close();
+  await OWN.remove();
 });
 
 describe('the working chart is never lost', () => {

@@ -6,17 +6,15 @@
  * recorded date first; the keyboard still adds the row to the chart. The licensing driver search
  * says why too. Screenshots: test-results/name-search-*.png.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateDemo } from '../../seeds/demo.js';
-import { upsertUser } from '../../server/modules/auth/users.js';
-import { gqlOk, testDatabase } from '../support/client.js';
-import { launchChromium, screenshot, signIn, signInAs } from '../support/browser.js';
+import { gqlOk } from '../support/client.js';
+import { launchChromium, ownAnalyst, screenshot, signIn, signInAs } from '../support/browser.js';
 
 // An analyst of its own: the keyboard test adds a person to its working chart, which the shared
 // test analyst's other files (the first screen, autosave) must never open on.
-const ANALYST = { username: `names-${randomBytes(4).toString('hex')}`, password: randomBytes(12).toString('base64url') };
+const OWN = ownAnalyst('names');
 
 // The demo's Garrick Grindlow, looked up in the seed rather than assumed.
 const demo = generateDemo();
@@ -39,16 +37,12 @@ const serverSearch = async (text: string, as: 'analyst' | 'licensing' = 'analyst
 
 let browser: Browser;
 beforeAll(async () => {
-  const db = testDatabase();
-  await upsertUser(db, ANALYST.username, 'analyst', ANALYST.password, 'Police');
-  await db.close();
+  await OWN.create();
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  const db = testDatabase();
-  await db.write('MATCH (w:WorkingChart {owner: $u}) DETACH DELETE w', { u: ANALYST.username });
-  await db.close();
+  await OWN.remove();
 });
 
 /** The row of Garrick Grindlow in the open search list. */
@@ -66,7 +60,7 @@ describe.each([
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await signInAs(page, ANALYST, 'Browser test (name search)');
+    await signInAs(page, OWN.user, 'Browser test (name search)');
     await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 60_000 });
   });
   afterAll(async () => {

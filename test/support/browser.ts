@@ -1,11 +1,13 @@
 /** Shared pieces of the browser tests: Debian's Chromium driven by playwright-core, and signing in (with the purpose). */
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../../server/config.js';
 import type { Role } from './client.js';
 import { testDatabase } from './client.js';
+import { upsertUser } from '../../server/modules/auth/users.js';
 
 export const RESULTS = path.join(ROOT, 'test-results');
 
@@ -77,4 +79,30 @@ export async function childIdentities(): Promise<{ strings: string[]; values: st
   } finally {
     await db.close();
   }
+}
+
+/**
+ * An analyst of a test file's own, for files that change what their user keeps (the working chart,
+ * saved charts): another file running at the same time never opens on those changes. `create` in
+ * beforeAll, `remove` (its charts) in afterAll.
+ */
+export function ownAnalyst(prefix: string) {
+  const user = { username: `${prefix}-${randomBytes(4).toString('hex')}`, password: randomBytes(12).toString('base64url') };
+  const withDb = async (fn: (db: ReturnType<typeof testDatabase>) => Promise<unknown>) => {
+    const db = testDatabase();
+    try {
+      await fn(db);
+    } finally {
+      await db.close();
+    }
+  };
+  return {
+    user,
+    create: () => withDb((db) => upsertUser(db, user.username, 'analyst', user.password, 'Police')),
+    remove: () =>
+      withDb(async (db) => {
+        await db.write('MATCH (w:WorkingChart {owner: $u}) DETACH DELETE w', { u: user.username });
+        await db.write('MATCH (c:SavedChart {owner: $u}) DETACH DELETE c', { u: user.username });
+      }),
+  };
 }

@@ -70,17 +70,6 @@ export function wordMatch(typed: string, stored: string, isName: boolean): Match
   return null;
 }
 
-/** The best match of a typed word among recorded words: which word, how. */
-export function bestWordMatch(typed: string, stored: string[], isName: boolean): { word: string; how: MatchHow } | null {
-  let best: { word: string; how: MatchHow } | null = null;
-  for (const s of stored) {
-    const how = wordMatch(typed, s, isName);
-    if (how && (!best || RANK[how] < RANK[best.how])) best = { word: s, how };
-    if (best?.how === 'exact') break;
-  }
-  return best;
-}
-
 export const weakest = (hows: MatchHow[]): MatchHow => hows.reduce((w, h) => (RANK[h] > RANK[w] ? h : w), 'exact' as MatchHow);
 
 /**

@@ -88,16 +88,30 @@ export function typedPlaces(typed: string): Map<string, number> {
   return out;
 }
 
+/** What was typed, read once per search: the words that decide and where each was typed. */
+export interface TypedWords {
+  typed: string[];
+  places: Map<string, number>;
+}
+
+/** Reads the typed words of `text` (a postcode as one phrase), placed in `typedText` (what the analyst typed, date and all). */
+export function readTypedWords(text: string, typedText: string = text): TypedWords {
+  const postcode = readPostcode(text);
+  return { typed: [...new Set(decidingWords(nameWords(postcode ?? text)))], places: typedPlaces(typedText) };
+}
+
+/** One hit explained from typed text (explainTyped, reading the words first). */
+export function explainText(text: string, entity: EntityView, date: TypedDate | null = null, typedText: string = text): SearchMatch | null {
+  return explainTyped(readTypedWords(text, typedText), entity, date);
+}
+
 /**
- * The best explanation of the typed words; null unless EVERY typed word matches some visible field.
+ * The best explanation of the typed words (read once per search: readTypedWords); null unless EVERY typed word matches some visible field.
  * The indexes require every word (identifiers.ts, names/keys.ts), so a hit with a word no visible
  * field explains was found through a value the caller may not see (an alias only a withheld
  * report records): returning it would confirm a guessed hidden name.
  */
-export function explainText(text: string, entity: EntityView, date: TypedDate | null = null, typedText: string = text): SearchMatch | null {
-  const postcode = readPostcode(text);
-  const places = typedPlaces(typedText);
-  const typed = [...new Set(decidingWords(nameWords(postcode ?? text)))];
+export function explainTyped({ typed, places }: TypedWords, entity: EntityView, date: TypedDate | null = null): SearchMatch | null {
   if (!typed.length) return null;
   const fields = fieldsOf(entity).map((f) => ({ ...f, words: NAME_FIELDS.has(f.field) ? recordedForms(nameWords(f.value)) : nameWords(f.value), written: asWritten(f.value), isName: NAME_FIELDS.has(f.field) }));
 

@@ -6,7 +6,7 @@ import { toEntity, type EntityView } from '../../domain/entity.js';
 import { fromProjected } from '../../access/current.js';
 import { kindsArg } from '../../http/args.js';
 import { luceneQuery, readPhone, readRegistration } from './identifiers.js';
-import { explainText, MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type SearchMatch } from './explain.js';
+import { explainTyped, readTypedWords, MATCH_SCORE, DATE_FITS_BONUS, DATE_DIFFERS_PENALTY, type SearchMatch } from './explain.js';
 import { readTypedDate } from '../../domain/names/dates.js';
 import { nameKeysQuery } from '../../domain/names/keys.js';
 import { decidingWords, nameWords } from '../../domain/names/words.js';
@@ -53,6 +53,7 @@ export async function search(db: Database, text: string, kinds: string[] | null,
   const lucene = luceneQuery(words);
   const keys = !phone && (wants('Person') || wants('Officer')) ? nameKeysQuery(decidingWords(nameWords(words))) : null;
 
+  const typedWords = readTypedWords(words, text);
   // Each hit explained once, from the fields the caller sees: identifier runs know what matched; a
   // word hit that no visible field explains matched a value the caller may not see, and is left out.
   type Explained = { entity: EntityView; score: number; matched: SearchMatch };
@@ -65,7 +66,7 @@ export async function search(db: Database, text: string, kinds: string[] | null,
         const id = String(node.props.id);
         if (!byWords.has(id)) {
           const entity = toEntity(node);
-          const matched = explainText(words, entity, dated?.date ?? null, text);
+          const matched = explainTyped(typedWords, entity, dated?.date ?? null);
           byWords.set(id, matched ? { entity, score: wordScore(matched), matched } : null);
         }
         const hit = byWords.get(id);
