@@ -40,11 +40,24 @@ WHERE NOT (size(sources) > 0 AND all(s IN sources WHERE s IN $withheld))
 const ROUTES = `RETURN p, c, kind, via, date, description, sources
 ORDER BY p.id, c.id, kind, via
 LIMIT $cap`;
-// Counted in the database: only the top persons travel, not every route.
-const RANKED = `WITH p, count(DISTINCT c) AS children, collect(DISTINCT kind) AS routeKinds, collect(sources) AS sourceLists
-ORDER BY children DESC, p.id
-LIMIT $top
-RETURN p, children, routeKinds, size(reduce(acc = [], l IN sourceLists | acc + [s IN l WHERE NOT s IN acc])) AS sources`;
+// What the routes of some persons are: their kinds and the reports behind them (counted distinct by the caller).
+const DETAIL = `RETURN p.id AS id, collect(DISTINCT kind) AS routeKinds, collect(sources) AS sourceLists`;
+
+/**
+ * The ranked form (childLinksRanked.cypher): the same rules counting person-child pairs only.
+ * A route counts unless every report behind it (of those received by $asOf) is withheld from the
+ * caller; for a caller from whom nothing is withheld that holds of every route, and the form
+ * reads no source lists at all.
+ */
+const rankedRules = (personIds: string[] | null, withheld: string[]) => {
+  let text = cypherFile(import.meta.url, 'childLinksRanked.cypher');
+  if (personIds) text = text.replaceAll('/*persons*/', 'p.id IN $personIds AND');
+  return text.replace(/\/\*visible ([^*]+)\*\//g, (_, sources: string) => {
+    if (!withheld.length) return '';
+    const received = `($asOf IS NULL OR EXISTS { MATCH (r:Report {id: s}) WHERE coalesce(r.receivedOn, '') <= $asOf })`;
+    return `AND (none(s IN ${sources} WHERE ${received}) OR any(s IN ${sources} WHERE NOT s IN $withheld AND ${received}))`;
+  });
+};
 
 /** Every derived link of the given persons (all persons when null), as of a date. */
 export async function deriveChildLinks(db: Database, personIds: string[] | null, asOf: string | null): Promise<DerivedLink[]> {
@@ -66,13 +79,25 @@ export async function deriveChildLinks(db: Database, personIds: string[] | null,
   return [...links.values()];
 }
 
-/** Persons (of `personIds`, or all) by the number of distinct children linked to them, most first. */
+/**
+ * Persons (of `personIds`, or all) by the number of distinct children linked to them, most first.
+ * The ranking counts pairs over every adult (the ranked form); the routes' kinds and reports are
+ * then derived, with the full rules, for the persons ranked only.
+ */
 export async function rankByLinkedChildren(db: Database, personIds: string[] | null, asOf: string | null, top: number) {
   const withheld = currentViewer()?.withheldReportIds() ?? [];
-  const rows = await db.read(rules(personIds) + VISIBLE + RANKED, { personIds, asOf, top, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
-  return rows.map((r) => ({
-    entity: toEntity(r.p as PlainNode),
-    score: r.children as number,
-    detail: { measure: 'LINKED_CHILDREN', asOf, routes: [...(r.routeKinds as string[])].sort(), sources: r.sources as number },
-  }));
+  const ranked = await db.read(rankedRules(personIds, withheld), { personIds, asOf, top, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
+  if (!ranked.length) return [];
+  const ids = ranked.map((r) => String((r.p as PlainNode).props.id));
+  const rows = await db.read(rules(ids) + VISIBLE + DETAIL, { personIds: ids, asOf, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
+  const detail = new Map(rows.map((r) => [r.id as string, r]));
+  return ranked.map((r) => {
+    const d = detail.get(String((r.p as PlainNode).props.id));
+    return {
+      entity: toEntity(r.p as PlainNode),
+      score: r.children as number,
+      // Distinct reports, as `linkedChildren` counts them (a report behind two records of one route is one).
+      detail: { measure: 'LINKED_CHILDREN', asOf, routes: [...((d?.routeKinds as string[]) ?? [])].sort(), sources: new Set(((d?.sourceLists as string[][]) ?? []).flat()).size },
+    };
+  });
 }
