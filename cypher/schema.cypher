@@ -77,3 +77,5 @@ CREATE CONSTRAINT working_chart_owner IF NOT EXISTS FOR (w:WorkingChart) REQUIRE
 
 // Redaction needs every child's identifiers on each licensing request.
 CREATE INDEX person_child IF NOT EXISTS FOR (n:Person) ON (n.child);
+// Protected places (restricted = true): the access layer's index reads them after every change (access/protection.ts).
+CREATE INDEX location_restricted IF NOT EXISTS FOR (n:Location) ON (n.restricted);

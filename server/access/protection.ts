@@ -70,24 +70,57 @@ export function protectionIndex(db: Database, subjects: boolean): Promise<Protec
 
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 
+/**
+ * The protected subjects and what concerns them, in one statement (one round trip and one
+ * consistent snapshot instead of five): every child (merged-away records of a child too: their ids
+ * live on in links' mergedFrom), the phones of children and of victims, the protected places, and
+ * every record one link from any of them. Each part starts from an index or a relationship type
+ * (children by person_child, victims by their VICTIM_OF links) rather than every person.
+ */
+const SUBJECTS = `
+CALL () {
+  CALL () {
+    MATCH (c:Person {child: true}) RETURN c
+    UNION
+    MATCH (c:MergedPerson {child: true}) RETURN c
+  }
+  RETURN collect(c {.id, .name, .surname, .pseudonym, .aliases, .age, .dob, .sex, .lookedAfter, .mergedFrom, .mergedInto}) AS children
+}
+CALL () {
+  CALL () {
+    MATCH (p:Person {child: true})-[:HAS_PHONE]->(ph:Phone)
+    RETURN ph, p.id AS childId
+    UNION
+    MATCH (v:Person)-[:VICTIM_OF]->(:Incident)
+    WITH DISTINCT v
+    MATCH (v)-[:HAS_PHONE]->(ph:Phone)
+    RETURN ph, CASE WHEN v.child = true THEN v.id END AS childId
+  }
+  RETURN collect({id: ph.id, phoneNo: ph.phoneNo, raw: ph.raw, childId: childId}) AS phones
+}
+CALL () {
+  MATCH (l:Location) WHERE l.restricted = true
+  RETURN collect(l {.id, .address, .postcode, .name}) AS places
+}
+CALL (children, phones, places) {
+  UNWIND [x IN children | x.id] + [x IN phones | x.id] + [x IN places | x.id] AS sid
+  WITH DISTINCT sid
+  MATCH (s:Entity {id: sid})--(n:Entity)
+  WITH n.id AS id, collect(DISTINCT sid) AS subjects
+  RETURN collect({id: id, subjects: subjects}) AS concerns
+}
+RETURN children, phones, places, concerns`;
+
+const REPORTS = "MATCH (r:Report {handling: 'C'}) RETURN r.id AS id, r.ownerAgency AS ownerAgency, r.receivedOn AS receivedOn, r.sharedWith AS sharedWith";
+
 async function readIndex(db: Database, subjects: boolean): Promise<ProtectionIndex> {
   // The subjects only when asked for (an analyst's view needs the reports alone).
-  const subjectsRead = (cypher: string) => (subjects ? db.read(cypher) : Promise.resolve([] as Record<string, unknown>[]));
-  // Merged-away records of a child stay protected: their ids live on in links' mergedFrom.
-  const [childRows, phoneRows, placeRows, reportRows] = await Promise.all([
-    subjectsRead(
-      `MATCH (c) WHERE (c:Person OR c:MergedPerson) AND c.child = true
-       RETURN c.id AS id, c.name AS name, c.surname AS surname, c.pseudonym AS pseudonym, c.aliases AS aliases,
-              c.age AS age, c.dob AS dob, c.sex AS sex, c.lookedAfter AS lookedAfter, c.mergedFrom AS mergedFrom, c.mergedInto AS mergedInto`,
-    ),
-    subjectsRead(
-      `MATCH (p:Person)-[:HAS_PHONE]->(ph:Phone)
-       WHERE p.child = true OR EXISTS { (p)-[:VICTIM_OF]->(:Incident) }
-       RETURN ph.id AS id, ph.phoneNo AS phoneNo, ph.raw AS raw, CASE WHEN p.child = true THEN p.id END AS childId`,
-    ),
-    subjectsRead('MATCH (l:Location) WHERE l.restricted = true RETURN l.id AS id, l.address AS address, l.postcode AS postcode, l.name AS name'),
-    db.read("MATCH (r:Report {handling: 'C'}) RETURN r.id AS id, r.ownerAgency AS ownerAgency, r.receivedOn AS receivedOn, r.sharedWith AS sharedWith"),
+  const [reportRows, subjectRows] = await Promise.all([
+    db.read(REPORTS),
+    subjects ? db.read(SUBJECTS, {}, { what: 'Reading protected subjects' }) : Promise.resolve([] as Record<string, unknown>[]),
   ]);
+  const part = (name: string) => ((subjectRows[0]?.[name] as Record<string, unknown>[] | undefined) ?? []);
+  const [childRows, phoneRows, placeRows] = [part('children'), part('phones'), part('places')];
   const children = new Map<string, ChildRecord>();
   for (const c of childRows) {
     children.set(String(c.id), {
@@ -116,17 +149,7 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
     ]),
   );
 
-  const subjectIds = [...children.keys(), ...victimPhones.keys(), ...places.keys()];
   const concerns = new Map<string, Set<string>>();
-  if (subjectIds.length) {
-    const rows = await db.read(
-      `UNWIND $subjects AS sid
-       MATCH (s:Entity {id: sid})--(n:Entity)
-       RETURN n.id AS id, collect(DISTINCT sid) AS subjects`,
-      { subjects: subjectIds },
-      { what: 'Reading protected subjects' },
-    );
-    for (const r of rows) concerns.set(String(r.id), new Set(r.subjects as string[]));
-  }
+  for (const r of part('concerns')) concerns.set(String(r.id), new Set(r.subjects as string[]));
   return { children, victimPhones, places, concerns, conditional };
 }
