@@ -24,12 +24,12 @@ export interface Alert {
   note?: string | null;
 }
 
-type Finding = Pick<Alert, 'key' | 'rule' | 'audience' | 'summary' | 'entityIds'>;
+export type Finding = Pick<Alert, 'key' | 'rule' | 'audience' | 'summary' | 'entityIds'>;
 
 /** A person linked to this many distinct children raises an alert (ALERT_LINKED_CHILDREN, default 3). */
 export const LINKED_CHILDREN_THRESHOLD = Math.max(1, Number(process.env.ALERT_LINKED_CHILDREN ?? 3) || 3);
 
-const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher', 'renewalWhileOpen.cypher'];
+export const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher', 'renewalWhileOpen.cypher'];
 
 // One channel per database, so two stacks in one process (tests) never see each other's alerts.
 const channels = new WeakMap<Database, ReturnType<typeof createPubSub<{ alert: [Alert] }>>>();
@@ -39,14 +39,12 @@ export function alertChannel(db: Database) {
   return c;
 }
 
-async function linkedChildrenFindings(db: Database, ids: string[] | null): Promise<Finding[]> {
-  // The persons whose count may have changed: those touched, and those one link from what was touched.
-  let persons: string[] | null = null;
-  if (ids) {
-    const [row] = await db.read('MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..1]-(p:Person) RETURN collect(DISTINCT p.id) AS persons', { ids });
-    persons = row.persons as string[];
-    if (!persons.length) return [];
-  }
+/**
+ * `persons`: those whose count may have changed (read by `touchedRead` when only some records were
+ * touched); null: every person.
+ */
+async function linkedChildrenFindings(db: Database, persons: string[] | null): Promise<Finding[]> {
+  if (persons && !persons.length) return [];
   const byPerson = new Map<string, { label: string; children: Set<string> }>();
   for (const l of await deriveChildLinks(db, persons, null)) {
     const e = byPerson.get(l.person.id) ?? byPerson.set(l.person.id, { label: l.person.label, children: new Set() }).get(l.person.id)!;
@@ -63,30 +61,73 @@ async function linkedChildrenFindings(db: Database, ids: string[] | null): Promi
     }));
 }
 
-async function successorFindings(db: Database, ids: string[] | null): Promise<Finding[]> {
-  // Operators near what was touched (all when null); one successor search, kept to findings about them.
-  let near: Set<string> | null = null;
-  if (ids) {
-    const [row] = await db.read('MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..2]-(o:Operator) RETURN collect(DISTINCT o.id) AS operators', { ids });
-    near = new Set(row.operators as string[]);
-    if (!near.size) return [];
-  }
-  return (await findSuccessors(db, null))
-    .filter((f) => !near || near.has(f.operator.id) || near.has(f.predecessor.id))
+/** Above this many operators near what was touched, one search over all of them is cheaper than one per operator. */
+const SUCCESSOR_SEARCHES = 4;
+
+/**
+ * `near`: the operators near what was touched (null: every operator). A finding is about an
+ * operator near it, as successor or as predecessor: the successor search asked about one operator
+ * finds exactly those pairs, so a few near operators are asked about one by one.
+ */
+export async function successorFindings(db: Database, near: Set<string> | null): Promise<Finding[]> {
+  if (near && !near.size) return [];
+  const found =
+    near && near.size <= SUCCESSOR_SEARCHES
+      ? (await Promise.all([...near].map((id) => findSuccessors(db, id)))).flat()
+      : (await findSuccessors(db, null)).filter((f) => !near || near.has(f.operator.id) || near.has(f.predecessor.id));
+  const seen = new Set<string>();
+  return found
     .map((f) => ({
       key: `successor_operator:${f.operator.id}<${f.predecessor.id}`,
       rule: 'successor_operator',
       audience: ['licensing', 'analyst'],
       summary: `${f.operator.label} (${f.operator.id}) looks like a successor of ${f.predecessor.label} (${f.predecessor.id}, licence ${f.predecessorStatus}): ${f.signals.length} signals — ${f.signals.join('; ')}.`,
       entityIds: [f.operator.id, f.predecessor.id],
-    }));
+    }))
+    .filter((f) => !seen.has(f.key) && !!seen.add(f.key));
+}
+
+/**
+ * After a write that touched some records, one statement: the Cypher rules over them (each rule
+ * file as written, in one UNION ALL), and who else the other rules must look at — the persons one
+ * link from what was touched (their linked-children count may have changed) and the operators two
+ * links from it. One round trip instead of six: on a small graph the database's cost of a write's
+ * rules was mostly the statements themselves, not the matching.
+ */
+let touchedStatement: string | null = null;
+function touchedRead(): string {
+  touchedStatement ??= `CALL () {
+${CYPHER_RULES.map((rule) => cypherFile(import.meta.url, rule).trim()).join('\nUNION ALL\n')}
+}
+WITH collect({key: key, rule: rule, audience: audience, summary: summary, entityIds: entityIds}) AS findings
+CALL () {
+  MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..1]-(p:Person) RETURN collect(DISTINCT p.id) AS persons
+}
+CALL () {
+  MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..2]-(o:Operator) RETURN collect(DISTINCT o.id) AS operators
+}
+RETURN findings, persons, operators`;
+  return touchedStatement;
 }
 
 /** Runs every rule over what was touched; stores and publishes the alerts that are new. */
+/** The Cypher rules' findings over the touched records, and the persons and operators near them (one statement). */
+export async function touchedFindings(db: Database, ids: string[]): Promise<{ findings: Finding[]; persons: string[]; operators: string[] }> {
+  const [row] = await db.read(touchedRead(), { ids }, { what: 'An alert rule' });
+  return { findings: row.findings as Finding[], persons: row.persons as string[], operators: row.operators as string[] };
+}
+
 export async function runAlertRules(db: Database, ids: string[] | null): Promise<Alert[]> {
   const findings: Finding[] = [];
-  for (const rule of CYPHER_RULES) findings.push(...((await db.read(cypherFile(import.meta.url, rule), { ids }, { what: 'An alert rule' })) as unknown as Finding[]));
-  findings.push(...(await linkedChildrenFindings(db, ids)), ...(await successorFindings(db, ids)));
+  if (ids) {
+    const touched = await touchedFindings(db, ids);
+    findings.push(...touched.findings);
+    const [children, successors] = await Promise.all([linkedChildrenFindings(db, touched.persons), successorFindings(db, new Set(touched.operators))]);
+    findings.push(...children, ...successors);
+  } else {
+    for (const rule of CYPHER_RULES) findings.push(...((await db.read(cypherFile(import.meta.url, rule), { ids }, { what: 'An alert rule' })) as unknown as Finding[]));
+    findings.push(...(await linkedChildrenFindings(db, null)), ...(await successorFindings(db, null)));
+  }
   if (!findings.length) return [];
   const batch = randomUUID();
   const rows = await db.write(

@@ -108,7 +108,14 @@ function normalise(kind: string, props: Record<string, unknown>): Record<string,
 }
 
 /** Finds the known entity a report's entity is: strong identifiers only, never a nickname. */
-async function findKnown(run: Run, viewer: Viewer | null, ref: string, kind: string, p: Record<string, unknown>): Promise<{ node: PlainNode; by: string } | null> {
+async function findKnown(
+  run: Run,
+  viewer: Viewer | null,
+  ref: string,
+  kind: string,
+  p: Record<string, unknown>,
+  byIds: Map<string, PlainNode>,
+): Promise<{ node: PlainNode; by: string } | null> {
   const one = async (by: string, cypher: string, params: Record<string, unknown>) => {
     const rows = await run(cypher, params);
     // What the writer may not read is never matched: the report creates its own record instead,
@@ -116,12 +123,14 @@ async function findKnown(run: Run, viewer: Viewer | null, ref: string, kind: str
     const usable = rows.filter((r) => !viewer || viewer.canRead(r.n as PlainNode));
     return usable.length ? { node: usable[0].n as PlainNode, by } : null;
   };
-  const byId = await one('id', 'MATCH (n:Entity {id: $id}) RETURN n', { id: ref });
+  // By id: read for every ref of the report at once (`byIds`), by the same rule as the others.
+  const held = byIds.get(ref);
+  const byId = held && (!viewer || viewer.canRead(held)) ? { node: held, by: 'id' } : null;
   if (byId) {
     // A reference by id must name a record of the kind the report says.
-    const held = kindOf(byId.node.labels);
-    if (held !== kind && !(kind === 'Person' && held === 'Officer') && !(kind === 'Incident' && held === 'Crime')) {
-      throw new ReportRefError(`entity "${ref}" is a ${held}, not a ${kind}`);
+    const heldKind = kindOf(byId.node.labels);
+    if (heldKind !== kind && !(kind === 'Person' && heldKind === 'Officer') && !(kind === 'Incident' && heldKind === 'Crime')) {
+      throw new ReportRefError(`entity "${ref}" is a ${heldKind}, not a ${kind}`);
     }
     return byId;
   }
@@ -185,9 +194,19 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
 
     const resolved: ResolvedEntity[] = [];
     const idOf = new Map<string, string>();
+    // Which refs name a record by its id: one read for all of them, not one per entity.
+    const byIds = new Map<string, PlainNode>();
+    if (input.entities.length) {
+      for (const row of await run('MATCH (n:Entity) WHERE n.id IN $refs RETURN n', { refs: input.entities.map((e) => e.ref) })) {
+        const n = row.n as PlainNode;
+        byIds.set(String(n.props.id), n);
+      }
+    }
+    // Each entity is recorded as mentioned by the report in the statement that writes it.
+    const MENTIONED = 'WITH n MATCH (r:Report {id: $rid}) MERGE (r)-[:MENTIONS {id: $mid}]->(n) RETURN n';
     for (const e of input.entities) {
       const props = normalise(e.kind, e.properties);
-      const match = await findKnown(run, viewer, e.ref, e.kind, props);
+      const match = await findKnown(run, viewer, e.ref, e.kind, props, byIds);
       // A report is recorded by submitReport itself: another report may refer to one it can read,
       // never create one (nor, by naming an id it cannot read, reach a withheld one).
       if (!match && e.kind === 'Report') throw new ReportRefError(`no report "${e.ref}" to refer to`);
@@ -214,26 +233,27 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
         if (isPerson(e.kind) && added.age !== undefined && props.ageOn === undefined && (held.ageOn === undefined || held.ageOn === null)) added.ageOn = input.receivedOn;
         // A person gaining a name, surname or aliases gets the keys of its names as they now are.
         const keys = match.node.labels.includes('Person') && namesIn(added) ? nameKeyProps({ ...held, ...added }) : {};
+        const id = String(match.node.props.id);
         [{ n: node }] = (await run(
           `MATCH (n:Entity {id: $id}) SET n += $added, n += $keys, n.propSources = $propSources
            SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
-           RETURN n`,
-          { id: match.node.props.id, added, keys, rid: reportId, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
+           ${MENTIONED}`,
+          { id, added, keys, rid: reportId, mid: `MENTIONS:${reportId}:${id}`, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
         )) as { n: PlainNode }[];
       } else {
         if (isPerson(e.kind) && props.age !== undefined && props.ageOn === undefined) props.ageOn = input.receivedOn;
         const keys = e.kind === 'Person' ? nameKeyProps(props) : {};
+        const id = newId(e.kind);
         [{ n: node }] = (await run(
           `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n += $keys, n.sources = [$rid], n.propSources = $propSources
            SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END
-           RETURN n`,
-          { id: newId(e.kind), props, keys, rid: reportId, propSources: withSources(null, Object.keys(props), reportId) },
+           ${MENTIONED}`,
+          { id, props, keys, rid: reportId, mid: `MENTIONS:${reportId}:${id}`, propSources: withSources(null, Object.keys(props), reportId) },
         )) as { n: PlainNode }[];
       }
       const entity = toEntity(node);
       idOf.set(e.ref, entity.id);
       resolved.push({ ref: e.ref, entity, matchedBy: match?.by ?? null, conflicts });
-      await run('MATCH (r:Report {id: $rid}), (n:Entity {id: $id}) MERGE (r)-[m:MENTIONS {id: $mid}]->(n)', { rid: reportId, id: entity.id, mid: `MENTIONS:${reportId}:${entity.id}` });
     }
 
     const links: LinkView[] = [];
