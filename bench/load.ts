@@ -1,11 +1,15 @@
 /**
  * `npm run load`: a mixed workload against a running instance (PORT/DATA_DIR, or --url), from this
  * separate process, with autocannon: 50 clients for 60 s, three times, reporting latency
- * percentiles (overall and per operation), errors, throughput and the server's and Neo4j's memory
- * after each run, to see whether memory grows. Writes bench/results/load-<date>.json.
+ * percentiles (overall and per operation), errors, throughput, the server's event-loop delay over
+ * the run (p50, p99, max: GET /metrics, read as the load-admin user it creates), the CPU the server
+ * and Neo4j spent per request (from /proc: the figure a busy machine distorts least) and the
+ * server's and Neo4j's memory after each run, to see whether memory grows. Writes
+ * bench/results/load-<date>.json.
  *
  *   npm run load                                  # the full form: 3 runs × 60 s × 50 clients
  *   npm run load -- --duration 5 --connections 10 --runs 1   # the short form the tests run
+ *   npm run load -- --only submitReport,search    # some operations alone (to profile one)
  *
  * An error is any answer that is not HTTP 200 with GraphQL data and no errors, a timeout or a
  * broken connection. Exit 0 when there were none, 1 otherwise.
@@ -58,6 +62,19 @@ interface Operation {
   role: Role;
   /** A request of this operation, with fresh variables. */
   request(s: Samples, n: number): { query: string; variables?: Record<string, unknown> };
+}
+
+/** CPU seconds a process has used so far (user + system, Linux /proc), or null when unknown. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
@@ -145,6 +162,7 @@ async function main() {
       runs: { type: 'string', default: '3' },
       out: { type: 'string' },
       'server-pid': { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const config = loadConfig();
@@ -158,7 +176,8 @@ async function main() {
   const password = randomBytes(18).toString('base64url');
   const samples: Samples = { persons: [], children: [], phones: [], regs: [] };
   try {
-    for (const role of ['analyst', 'safeguarding', 'licensing'] as const) await upsertUser(db, `load-${role}`, role, password);
+    // load-admin reads the server's event-loop delay (GET /metrics, admins only).
+    for (const role of ['analyst', 'safeguarding', 'licensing', 'admin'] as const) await upsertUser(db, `load-${role}`, role, password);
     samples.persons = (await db.read(
       "MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.name IS NOT NULL RETURN p.id AS id, p.name AS name, p.surname AS surname ORDER BY rand() LIMIT 400",
     )) as Samples['persons'];
@@ -177,7 +196,7 @@ async function main() {
     return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
   };
   const tokens: Partial<Record<Role, string>> = {};
-  for (const role of ['analyst', 'safeguarding', 'licensing'] as const) {
+  for (const role of ['analyst', 'safeguarding', 'licensing', 'admin'] as const) {
     const r = await post({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: `load-${role}`, p: password } });
     if (!r.data?.login) fail(`cannot sign in as load-${role}: ${JSON.stringify(r.errors)}`);
     tokens[role] = r.data.login.token;
@@ -186,7 +205,9 @@ async function main() {
   // Operations the server has (and data for them); the others are left out, saying so.
   const notes: string[] = [];
   const ops: Operation[] = [];
+  const only = values.only ? new Set(values.only.split(',').map((x) => x.trim())) : null;
   for (const op of OPERATIONS) {
+    if (only && !only.has(op.name)) continue;
     if (op.name === 'childConnections' && !samples.children.length) {
       notes.push('childConnections left out: no children in the data');
       continue;
@@ -209,6 +230,23 @@ async function main() {
   const serverPid = values['server-pid'] ? Number(values['server-pid']) : running?.ownerPid;
   const neo4jPid = running?.pid;
 
+  /** The server's event-loop delay over the last `seconds` (ms), from GET /metrics; null when it has none. */
+  const eventLoop = async (seconds: number) => {
+    try {
+      const res = await fetch(`${base}/metrics?window=${Math.min(600, Math.max(1, Math.ceil(seconds)))}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+      if (!res.ok) return null;
+      const text = await res.text();
+      const stat = (name: string) => {
+        const m = new RegExp(`^linkchart_event_loop_delay_window_seconds\\{[^}]*stat="${name}"\\} (\\S+)$`, 'm').exec(text);
+        return m ? Number(m[1]) : null;
+      };
+      const [p50, p99, max] = ['p50', 'p99', 'max'].map(stat);
+      return p50 === null || p99 === null || max === null ? null : { p50: +(p50 * 1000).toFixed(1), p99: +(p99 * 1000).toFixed(1), max: +(max * 1000).toFixed(1) };
+    } catch {
+      return null;
+    }
+  };
+
   const results = [];
   let n = 0;
   for (let run = 1; run <= runs; run++) {
@@ -218,6 +256,7 @@ async function main() {
     let serverMax = 0;
     const sampler = setInterval(() => (serverMax = Math.max(serverMax, rssMb(serverPid) ?? 0)), 1000);
     const serverBefore = rssMb(serverPid);
+    const cpuBefore = { server: cpuSeconds(serverPid), neo4j: cpuSeconds(neo4jPid) };
     const request: AutocannonRequest = {
       method: 'POST',
       path: '/graphql',
@@ -248,8 +287,15 @@ async function main() {
     const started = Date.now();
     const result = await autocannon({ url: base, connections, duration, timeout: 30, requests: [request] });
     clearInterval(sampler);
+    const cpuUsed = (pid: number | undefined, before: number | null) => {
+      const after = cpuSeconds(pid);
+      return after === null || before === null ? null : +(after - before).toFixed(1);
+    };
+    const cpu = { server: cpuUsed(serverPid, cpuBefore.server), neo4j: cpuUsed(neo4jPid, cpuBefore.neo4j) };
     const all = [...latencies.values()].flat();
     const graphqlErrors = [...errors.values()].reduce((s, x) => s + x, 0);
+    // The window covers the run (the server keeps one-second histograms; a little of the time before it may be included).
+    const eventLoopDelayMs = await eventLoop((Date.now() - started) / 1000);
     const entry = {
       run,
       seconds: +((Date.now() - started) / 1000).toFixed(1),
@@ -260,13 +306,21 @@ async function main() {
       errors: { total: graphqlErrors + result.errors + result.timeouts, answers: graphqlErrors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
       errorSamples,
       operations: Object.fromEntries(ops.map((o) => [o.name, { requests: latencies.get(o.name)!.length, errors: errors.get(o.name), ...summary(latencies.get(o.name)!) }])),
+      // How long the server's event loop was held (sampled every 10 ms): no request should hold it over 50 ms.
+      eventLoopDelayMs,
+      // CPU the server and Neo4j spent on the run: per request, the figure a busy machine distorts least.
+      cpuSeconds: cpu,
+      cpuMsPerRequest: {
+        server: cpu.server === null || !result.requests.total ? null : +((cpu.server * 1000) / result.requests.total).toFixed(1),
+        neo4j: cpu.neo4j === null || !result.requests.total ? null : +((cpu.neo4j * 1000) / result.requests.total).toFixed(1),
+      },
       memoryMB: { serverBefore, serverMax: serverMax || null, serverAfter: rssMb(serverPid), neo4jAfter: rssMb(neo4jPid) },
     };
     results.push(entry);
     const l = entry.latencyMs;
     console.log(
       `run ${run}/${runs}: ${entry.requests} requests, ${entry.throughput}/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, ` +
-        `errors ${entry.errors.total}, server RSS ${entry.memoryMB.serverAfter ?? '?'} MB (max ${entry.memoryMB.serverMax ?? '?'}), Neo4j RSS ${entry.memoryMB.neo4jAfter ?? '?'} MB`,
+        `errors ${entry.errors.total}, event-loop delay p99 ${eventLoopDelayMs?.p99 ?? '?'} ms max ${eventLoopDelayMs?.max ?? '?'} ms, CPU per request: server ${entry.cpuMsPerRequest.server ?? '?'} ms, Neo4j ${entry.cpuMsPerRequest.neo4j ?? '?'} ms, server RSS ${entry.memoryMB.serverAfter ?? '?'} MB (max ${entry.memoryMB.serverMax ?? '?'}), Neo4j RSS ${entry.memoryMB.neo4jAfter ?? '?'} MB`,
     );
     for (const s of errorSamples) console.log(`  ${s}`);
   }

@@ -21,6 +21,8 @@ import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '..
 import { auditBeforeAnswer } from '../access/guard.js';
 import { isAppPath } from '../../web/src/routing/paths.js';
 import { MAP_STYLE } from './mapStyle.js';
+import { isMetricsPath, serveMetrics, startEventLoopMonitor } from './metrics.js';
+import { appendAudit } from '../modules/audit/audit.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
 const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'AUDIT_UNAVAILABLE']);
@@ -225,6 +227,7 @@ export interface AppOptions {
 export function createApp(db: Database, opts: AppOptions = { externalIdp: externalIdpFromEnv() }) {
   const external = opts.externalIdp ? externalVerifier(opts.externalIdp) : undefined;
   const allowedOrigins = corsOrigins();
+  startEventLoopMonitor();
 
   // Who is calling is read once per request, before validation (onParams), so that validation can
   // depend on it (introspection) and the context reuses it.
@@ -299,6 +302,16 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
         return;
       }
       void yoga.handle(req, res);
+      return;
+    }
+    // The event-loop delay for operators (admins only; metrics.ts).
+    if (isMetricsPath(req.url)) {
+      void serveMetrics(
+        req,
+        res,
+        (token) => (external?.claims(token) ? external.verify(token) : readToken(db, token)),
+        (user) => void appendAudit(db, { username: user.username, role: user.role, purpose: null, operation: 'GET /metrics', args: {}, entityIds: [], outcome: 'denied' }).catch(() => {}),
+      );
       return;
     }
     if (web) {

@@ -918,6 +918,14 @@ describe('no protected identifier leaves the server to a role that may not see i
     for (const role of ['licensing', 'safeguarding', 'analyst'] as Role[]) if (M.acknowledgeAlert) await inParallel(argsFor(M.acknowledgeAlert, role), 4, (vars) => call(M.acknowledgeAlert!, role, vars));
     // Last, the admin's audit log, which now records everything above.
     if (Q.auditLog) await inParallel(argsFor(Q.auditLog, 'admin'), 4, (vars) => call(Q.auditLog!, 'admin', vars));
+    // GET /metrics (the event-loop delay, for operators): admins only; every role's answer is checked too.
+    for (const role of roles) {
+      const res = await fetch(`${info.url.replace(/\/graphql$/, '')}/metrics?window=600`, { headers: { authorization: `Bearer ${await client.tokenFor(role)}` } });
+      coverage.calls++;
+      coverage.operations.set(`GET /metrics as ${role}`, (coverage.operations.get(`GET /metrics as ${role}`) ?? 0) + 1);
+      expect(res.status, `GET /metrics as ${role}`).toBe(role === 'admin' ? 200 : 403);
+      check(planted, { role }, 'GET /metrics', 'body', [await res.text()]);
+    }
 
     // ------------------------------------------------------------------ report
     const grouped = new Map<string, { leak: Leak; count: number; identifiers: Set<string> }>();
