@@ -19,6 +19,7 @@ import type { RequestContext } from './context.js';
 import { readToken } from '../modules/auth/tokens.js';
 import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '../modules/auth/externalIdp.js';
 import { auditBeforeAnswer } from '../access/guard.js';
+import { compiledExecution } from './plugins/compiledExecution.js';
 import { isAppPath } from '../../web/src/routing/paths.js';
 import { MAP_STYLE } from './mapStyle.js';
 import { isMetricsPath, serveMetrics, startEventLoopMonitor } from './metrics.js';
@@ -259,7 +260,7 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   };
 
   const yoga = createYoga<object, RequestContext>({
-    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), auditBeforeAnswer],
+    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), compiledExecution, auditBeforeAnswer],
     // GraphiQL in development only. It loads the schema without a token, which is refused: add an
     // `Authorization: Bearer <token>` header in its Headers tab to explore the schema.
     graphiql: !PRODUCTION,
