@@ -16,7 +16,8 @@
  */
 import { createHmac } from 'node:crypto';
 import type { PlainNode, PlainRel } from '../db/database.js';
-import { buildEntity, storedEntity, storedLink, type EntityView, type LinkView } from '../domain/entity.js';
+import { buildEntity, HIDDEN, storedEntity, type EntityView, type LinkView } from '../domain/entity.js';
+import { kindOf } from '../domain/vocabulary.js';
 import type { User } from '../modules/auth/users.js';
 import { currentView, type View } from './current.js';
 import type { ChildRecord, HeldReport, ProtectionIndex } from './protection.js';
@@ -55,6 +56,8 @@ const heldLabel = (reports: HeldReport[]) => {
   const owners = [...new Set(reports.map((r) => r.ownerAgency ?? 'another agency'))].join(', ');
   return `${reports.length} item${reports.length > 1 ? 's' : ''} held by ${owners}${first.receivedOn ? `, ${first.receivedOn}` : ''}`;
 };
+
+const NO_SOURCES: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
 
 function parseSources(v: unknown): Record<string, string[]> {
   if (typeof v !== 'string') return {};
@@ -224,16 +227,15 @@ export class Viewer implements View {
   }
 
   entity(node: PlainNode): EntityView {
-    const stored = storedEntity(node);
-    const id = stored.id;
-    this.shown.add(id);
-    if (stored.kind === 'Person' || stored.kind === 'Officer') this.shownPerson = true;
     const p = node.props;
-    const child = this.index.children.get(id);
-    if (this.protectedIds.has(id) || (this.scope.childrenExcept && p.child === true && !this.scope.childrenExcept.has(id)) || (this.scope.phonesAndPlaces && p.restricted === true && stored.kind === 'Location')) {
-      return this.described(stored, child ?? null);
+    const id = String(p.id);
+    const kind = kindOf(node.labels);
+    this.shown.add(id);
+    if (kind === 'Person' || kind === 'Officer') this.shownPerson = true;
+    if (this.protectedIds.has(id) || (this.scope.childrenExcept && p.child === true && !this.scope.childrenExcept.has(id)) || (this.scope.phonesAndPlaces && p.restricted === true && kind === 'Location')) {
+      return this.described(storedEntity(node), this.index.children.get(id) ?? null);
     }
-    if (stored.kind === 'Report' && this.reportWithheld(id)) {
+    if (kind === 'Report' && this.reportWithheld(id)) {
       const r = this.index.conditional.get(id)!;
       const properties = { withheld: true, ownerAgency: r.ownerAgency, receivedOn: r.receivedOn, handling: 'C' };
       return { id, kind: 'Report', label: heldLabel([r]), labels: ['Report'], properties, sources: [], ...properties };
@@ -243,19 +245,22 @@ export class Viewer implements View {
       const properties = { withheld: true, heldBy: held.map((r) => r.ownerAgency), heldSince: held.map((r) => r.receivedOn).sort()[0] ?? null };
       return { id, kind: 'HeldItem', label: heldLabel(held), labels: ['HeldItem'], properties, sources: [] };
     }
-    const propSources = parseSources(p.propSources);
+    // One pass over the stored properties (the hot path of every answer: a hub's neighbourhood
+    // makes 300 entities), leaving out what is never shown and what this user may not read.
+    const propSources = p.propSources === undefined ? NO_SOURCES : parseSources(p.propSources);
     const nearProtected = this.concernsProtected(id);
     const properties: Record<string, unknown> = {};
     const textWithheld: string[] = [];
-    for (const [k, v] of Object.entries(stored.properties)) {
-      if (INTERNAL.has(k) || k.startsWith(RELEASED)) continue;
+    for (const k in p) {
+      const v = p[k];
+      if (HIDDEN.has(k) || INTERNAL.has(k) || k.startsWith(RELEASED)) continue;
       if (propSources[k] && this.heldBehind(propSources[k])) continue;
       if (k === 'sources') {
         properties[k] = v;
         continue;
       }
       if (FREE_TEXT.has(k) && nearProtected) {
-        const released = stored.properties[RELEASED + k];
+        const released = p[RELEASED + k];
         if (typeof released === 'string') properties[k] = this.text(released);
         else textWithheld.push(k);
         continue;
@@ -286,29 +291,31 @@ export class Viewer implements View {
   }
 
   link(rel: PlainRel, source: string, target: string): LinkView {
-    const stored = storedLink(rel, source, target);
+    const p = rel.props;
+    const storedId = String(p.id ?? rel.elementId);
     // A withheld report's MENTIONS are that report's content: held like it.
-    const held = rel.type === 'MENTIONS' && this.reportWithheld(source) ? [this.index.conditional.get(source)!] : this.heldBehind(rel.props.sources);
+    const held = rel.type === 'MENTIONS' && this.reportWithheld(source) ? [this.index.conditional.get(source)!] : this.heldBehind(p.sources);
     // Link ids are "TYPE:start:end": one that names a protected subject is made opaque with it.
-    const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || (this.protectedIds.size > 0 && stored.id.split(':').some((part) => this.protectedIds.has(part)));
-    const id = touchesProtected || held ? this.opaque('link', stored.id) : stored.id;
+    const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || (this.protectedIds.size > 0 && storedId.split(':').some((part) => this.protectedIds.has(part)));
+    const id = touchesProtected || held ? this.opaque('link', storedId) : storedId;
     const ends = { source: this.publicId(source), target: this.publicId(target) };
     if (held) {
       return { id, type: 'HELD', ...ends, properties: { withheld: true, label: heldLabel(held) }, sources: [] };
     }
-    const visibleSources = stored.sources.filter((s) => !this.reportWithheld(s));
-    const propSources = parseSources(rel.props.propSources);
+    const visibleSources = Array.isArray(p.sources) ? (p.sources as string[]).filter((s) => !this.reportWithheld(s)) : [];
+    const propSources = p.propSources === undefined ? NO_SOURCES : parseSources(p.propSources);
     const properties: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(stored.properties)) {
-      if (INTERNAL.has(k) || k.startsWith(RELEASED) || k === 'id') continue;
+    for (const k in p) {
+      const v = p[k];
+      if (HIDDEN.has(k) || INTERNAL.has(k) || k.startsWith(RELEASED) || k === 'id') continue;
       if (propSources[k] && this.heldBehind(propSources[k])) continue;
       if (k === 'sources') properties[k] = visibleSources;
       else if (touchesProtected) {
         if (LINK_ALLOWED.has(k)) properties[k] = v;
       } else properties[k] = typeof v === 'string' && FREE_TEXT.has(k) ? this.text(v) : v;
     }
-    if (!touchesProtected && stored.properties.id !== undefined) properties.id = stored.properties.id;
-    return { id, type: stored.type, ...ends, properties, sources: visibleSources };
+    if (!touchesProtected && p.id !== undefined) properties.id = p.id;
+    return { id, type: rel.type, ...ends, properties, sources: visibleSources };
   }
 }
 

@@ -38,26 +38,36 @@ export class QueryTooLargeError extends GraphQLError {
   }
 }
 
-/** A node as the rest of the server sees it. */
+/**
+ * A node as the rest of the server sees it. Element ids are there when a query returned graph
+ * structures; queries that return values ([labels, properties], as the neighbourhood does, to
+ * send and decode less) leave them out.
+ */
 export interface PlainNode {
-  elementId: string;
+  elementId?: string;
   labels: string[];
   props: Record<string, unknown>;
 }
 export interface PlainRel {
-  elementId: string;
+  elementId?: string;
   type: string;
-  startElementId: string;
-  endElementId: string;
+  startElementId?: string;
+  endElementId?: string;
   props: Record<string, unknown>;
 }
 
+const TEMPORAL_OR_SPATIAL = new Set(['Date', 'DateTime', 'LocalDateTime', 'LocalTime', 'Time', 'Duration', 'Point']);
+
 /** Neo4j values → JSON-friendly values: integers to numbers, temporals to ISO strings. */
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
+  // Most values are strings, numbers and booleans: answered before any other test (a hub's
+  // neighbourhood passes about ten thousand of them through here).
+  if (typeof value !== 'object') return value === undefined ? null : value;
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isNode(value)) {
-    return { elementId: value.elementId, labels: [...value.labels], props: toPlain(value.properties) as Record<string, unknown> } satisfies PlainNode;
+    return { elementId: value.elementId, labels: [...value.labels], props: plainMap(value.properties) } satisfies PlainNode;
   }
   if (isRelationship(value)) {
     return {
@@ -65,22 +75,23 @@ export function toPlain(value: unknown): unknown {
       type: value.type,
       startElementId: value.startNodeElementId,
       endElementId: value.endNodeElementId,
-      props: toPlain(value.properties) as Record<string, unknown>,
+      props: plainMap(value.properties),
     } satisfies PlainRel;
   }
   if (isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    // Temporal and spatial values have a meaningful toString (ISO 8601 / WKT).
-    const ctor = (value as object).constructor?.name;
-    if (ctor && ['Date', 'DateTime', 'LocalDateTime', 'LocalTime', 'Time', 'Duration', 'Point'].includes(ctor)) {
-      return String(value);
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
+  // Temporal and spatial values have a meaningful toString (ISO 8601 / WKT).
+  const ctor = (value as object).constructor?.name;
+  if (ctor && TEMPORAL_OR_SPATIAL.has(ctor)) return String(value);
+  return plainMap(value as Record<string, unknown>);
+}
+
+function plainMap(map: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in map) {
+    const v = map[k];
+    out[k] = typeof v === 'object' || v === undefined ? toPlain(v) : v;
   }
-  return value;
+  return out;
 }
 
 function recordToObject(r: Neo4jRecord): Record<string, unknown> {

@@ -85,7 +85,7 @@ const KIND_FIELD: Record<string, string> = {
 };
 
 /** Properties kept for indexing only, not shown. */
-const HIDDEN = new Set(['point', 'propSources', 'nameKeys', 'nameKeysV', 'savedAsKeys']);
+export const HIDDEN: ReadonlySet<string> = new Set(['point', 'propSources', 'nameKeys', 'nameKeysV', 'savedAsKeys']);
 
 /**
  * A stored node as answer data, through the view of the request in progress (access/viewer.ts):

@@ -1,5 +1,5 @@
 /** Reading entities and neighbourhoods: the Cypher lives beside this file. */
-import { cypherFile, type Database, type PlainNode, type PlainRel } from '../../db/database.js';
+import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -44,8 +44,8 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
     { ids: args.ids, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, limit: args.limit, cap: args.limit + 1, linkCap },
     { what: 'This neighbourhood' },
   );
-  const nodes = (row.nodes as PlainNode[]).map(toEntity);
-  const linkRows = row.links as { r: PlainRel; source: string; target: string }[];
-  const links = linkRows.slice(0, linkCap).map((l) => toLink(l.r, l.source, l.target));
+  const nodes = (row.nodes as [string[], Record<string, unknown>][]).map(([labels, props]) => toEntity({ labels, props }));
+  const linkRows = row.links as [string, Record<string, unknown>, string, string, string | null][];
+  const links = linkRows.slice(0, linkCap).map(([type, props, source, target, elementId]) => toLink({ type, props, elementId: elementId ?? undefined }, source, target));
   return { nodes, links, truncated: (row.truncated as boolean) || linkRows.length > linkCap };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { GraphQLResolveInfo } from 'graphql';
+import { asksFor } from '../../http/selection.js';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
@@ -44,7 +46,7 @@ type Run = 'phone' | 'registration' | 'text' | 'names';
  * ones 50; words score by how they matched (explain.ts). A date typed with a name ("born 1979")
  * is read out of the text and compared with what each hit records: it ranks, it never hides.
  */
-export async function search(db: Database, text: string, kinds: string[] | null, limit: number, hide: Hidden = { hidden: [], withheld: [] }): Promise<SearchHit[]> {
+export async function search(db: Database, text: string, kinds: string[] | null, limit: number, hide: Hidden = { hidden: [], withheld: [] }, withContext = true): Promise<SearchHit[]> {
   const wants = (kind: string) => !kinds || kinds.includes(kind);
   const dated = readTypedDate(text);
   const words = dated?.rest ?? text;
@@ -105,12 +107,16 @@ export async function search(db: Database, text: string, kinds: string[] | null,
   const hits = [...best.values()]
     .sort((a, b) => b.score - a.score || wordsScore(b.matched) - wordsScore(a.matched) || a.entity.label.localeCompare(b.entity.label) || a.entity.id.localeCompare(b.entity.id))
     .slice(0, limit);
-  const contexts = await searchContexts(db, hits.map((h) => h.entity), hide);
+  // The context is one more read: made only when the query asks for it.
+  const contexts = withContext ? await searchContexts(db, hits.map((h) => h.entity), hide) : null;
   // The explanation is built only from what was typed and the hit's fields as the caller sees them:
   // the second line must not scrub it, or a typed word blanked as a protected name or date of birth
   // ("no [withheld] recorded") would say that it is one.
-  return hits.map((h) => ({ ...h, matched: fromProjected(h.matched), context: contexts.get(h.entity.id)! }));
+  return hits.map((h) => ({ ...h, matched: fromProjected(h.matched), context: contexts?.get(h.entity.id) ?? NOT_ASKED }));
 }
+
+/** The context of a hit when the query did not ask for it (never sent: GraphQL leaves it out). */
+const NOT_ASKED: SearchContext = fromProjected({ born: null, age: null, aliases: [], addresses: [], phones: [], vehicles: [], people: [], details: [] });
 
 /** The most a run asks the index for, when hidden hits crowd the first answers. */
 const MAX_CAP = 2_000;
@@ -130,10 +136,10 @@ function wordScore(m: SearchMatch): number {
 
 export const searchResolvers = {
   Query: {
-    search: (_: unknown, args: unknown, ctx: RequestContext) => {
+    search: (_: unknown, args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => {
       const { text, kinds, limit } = parseArgs(searchArgs, args);
       const viewer = ctx.viewer!;
-      return search(ctx.db, text, kinds, limit, { hidden: viewer.hiddenIds(), withheld: viewer.withheldReportIds() });
+      return search(ctx.db, text, kinds, limit, { hidden: viewer.hiddenIds(), withheld: viewer.withheldReportIds() }, asksFor(info, 'context'));
     },
   },
 };
