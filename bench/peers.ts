@@ -13,6 +13,8 @@ import { cypherFile } from '../server/db/database.js';
 import { luceneQuery } from '../server/modules/search/identifiers.js';
 import { nameKeysQuery } from '../server/domain/names/keys.js';
 import { nameWords } from '../server/domain/names/words.js';
+import { routesQuery } from '../server/modules/analysis/paths.js';
+import { BOOKKEEPING_LINK_TYPES } from '../server/domain/vocabulary.js';
 
 /** Type definitions for @neo4j/graphql: the part of the vocabulary the questions touch. */
 const typeDefs = /* GraphQL */ `
@@ -195,10 +197,12 @@ export function questions(a: Anchors): Question[] {
       name: 'shortest path (≤6 hops)',
       ours: { query: 'query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 6) { length nodes { id label } links { id type } } }', variables: { a: a.person, b: a.farPerson } },
       generated: { query: 'query ($a: ID!, $b: ID!) { pathIds(from: $a, to: $b) }', variables: { a: a.person, b: a.farPerson } },
+      // The same statement as ours: SHORTEST 1 over every link type but the bookkeeping ones, each
+      // hop with the links that join its two entities (analysis/paths.ts).
       cypher: {
-        how: 'SHORTEST 1 without filters',
+        how: 'the same statement as ours (SHORTEST 1, bookkeeping links left out, parallel links per hop)',
         run: (d) =>
-          rawRead(d, 'MATCH (a:Entity {id: $a}), (b:Entity {id: $b}) MATCH p = SHORTEST 1 (a)-[]-{1,6}(b) RETURN nodes(p) AS nodes, relationships(p) AS links', { a: a.person, b: a.farPerson }),
+          rawRead(d, routesQuery(6, false, { linkTypes: null, asOf: null, withheld: [] }), { from: a.person, to: a.farPerson, linkTypes: null, bookkeeping: BOOKKEEPING_LINK_TYPES, asOf: null, withheld: [] }),
       },
     },
     {
