@@ -48,6 +48,8 @@ interface SizeResult {
   questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; cypherHow?: string; entities?: Record<string, number>; oursVsCypher?: number; generatedVsOurs?: number }>;
   load: Record<string, { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }>;
   memory: { serverRssMb: number; neo4jHeapUsedMb: number | null; neo4jRssMb: number | null };
+  /** The server's event-loop delay while it answered the questions and the load (GET /metrics), ms. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
 }
 
 async function neo4jHeapMb(db: Database): Promise<number | null> {
@@ -92,6 +94,23 @@ async function startOurServer(neo4j: LocalNeo4j, dataDir: string): Promise<{ url
         proc.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The server's event-loop delay over the last `seconds` (questions and load), from its GET /metrics
+ * (admins only), in ms; null when it cannot be read.
+ */
+async function eventLoopDelay(url: string, adminToken: string, seconds: number): Promise<SizeResult['eventLoopDelayMs']> {
+  try {
+    const res = await fetch(`${url}/metrics?window=${Math.min(600, Math.max(1, Math.ceil(seconds)))}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    if (!res.ok) return null;
+    const text = await res.text();
+    const stat = (name: string) => Number(new RegExp(`^linkchart_event_loop_delay_window_seconds\\{[^}]*stat="${name}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+    const [p50, p99, max] = ['p50', 'p99', 'max'].map((n) => Math.round(stat(n) * 10) / 10);
+    return [p50, p99, max].some(Number.isNaN) ? null : { p50: p50!, p99: p99!, max: max! };
+  } catch {
+    return null;
+  }
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>, token?: string) {
@@ -140,10 +159,14 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
     }
     const password = randomBytes(12).toString('base64url');
     await upsertUser(db, 'bench-analyst', 'analyst', password);
+    await upsertUser(db, 'bench-admin', 'admin', password);
     const ours = await startOurServer(neo4j, dataDir);
     const generated = await startNeo4jGraphql(db.driver);
     try {
-      const token = ((await post(`${ours.url}/graphql`, 'mutation ($p: String!) { login(username: "bench-analyst", password: $p) { token } }', { p: password })) as { login: { token: string } }).login.token;
+      const login = async (username: string) => ((await post(`${ours.url}/graphql`, 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })) as { login: { token: string } }).login.token;
+      const token = await login('bench-analyst');
+      const adminToken = await login('bench-admin');
+      const askedFrom = Date.now();
       const [{ surname }] = await db.read('MATCH (p:Person {id: $id}) RETURN p.surname AS surname', { id: scale.anchors.person });
       const qs = questions({ ...scale.anchors, searchText: String(surname) });
       const out: SizeResult['questions'] = {};
@@ -170,6 +193,7 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
       const load: SizeResult['load'] = {};
       load['ours neighbourhood'] = await loadTest(`${ours.url}/graphql`, JSON.stringify({ query: nb.ours!.query, variables: nb.ours!.variables }), token, loadSeconds, 20);
       const rssUnderLoad = rssMb(ours.proc.pid!) ?? 0;
+      const eventLoopDelayMs = await eventLoopDelay(ours.url, adminToken, (Date.now() - askedFrom) / 1000);
       const heap = await neo4jHeapMb(db);
       const g = nb.generated as { query: string; variables: Record<string, unknown> };
       load['@neo4j/graphql neighbourhood'] = await loadTest(generated.url, JSON.stringify({ query: g.query, variables: g.variables }), undefined, loadSeconds, 20);
@@ -183,6 +207,7 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
           questions: out,
           load,
           memory: { serverRssMb: rssUnderLoad, neo4jHeapUsedMb: heap, neo4jRssMb: rssMb(running.pid) },
+          eventLoopDelayMs,
         },
         callsRowsPerSecond,
       };
@@ -264,6 +289,8 @@ function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unkno
       markdownTable(['under load (20 connections)', 'req/s', 'p50', 'p97.5', 'p99', 'errors'], Object.entries(s.load).map(([k, v]) => [k, v.requestsPerSecond, v.p50, v.p97_5, v.p99, v.errors + v.non2xx])),
       '',
       `Memory under load: server RSS ${s.memory.serverRssMb} MB, Neo4j heap used ${s.memory.neo4jHeapUsedMb ?? 'n/a'} MB, Neo4j RSS ${s.memory.neo4jRssMb ?? 'n/a'} MB.`,
+      '',
+      `Server event-loop delay while answering the questions and the load: ${s.eventLoopDelayMs ? `p50 ${s.eventLoopDelayMs.p50} ms, p99 ${s.eventLoopDelayMs.p99} ms, max ${s.eventLoopDelayMs.max} ms` : 'n/a'}.`,
       '',
     );
   }
