@@ -113,7 +113,8 @@ RETURN findings, persons, operators`;
 /** Runs every rule over what was touched; stores and publishes the alerts that are new. */
 /** The Cypher rules' findings over the touched records, and the persons and operators near them (one statement). */
 export async function touchedFindings(db: Database, ids: string[]): Promise<{ findings: Finding[]; persons: string[]; operators: string[] }> {
-  const [row] = await db.read(touchedRead(), { ids }, { what: 'An alert rule' });
+  // Its plan is made once per database start; on a busy machine that alone can take seconds.
+  const [row] = await db.read(touchedRead(), { ids }, { what: 'An alert rule', timeoutMs: 60_000 });
   return { findings: row.findings as Finding[], persons: row.persons as string[], operators: row.operators as string[] };
 }
 

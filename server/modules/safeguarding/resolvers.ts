@@ -27,19 +27,20 @@ export const childArgs = z.object({
  * Need-to-know: a safeguarding user opens the children assigned to them; any other child only with
  * a stated reason (the guard records the view as opened-with-reason). Analysts are not limited.
  */
-async function checkNeedToKnow(ctx: RequestContext, childId: string, openReason: string | null | undefined) {
-  if (ctx.user?.role !== 'safeguarding' || openReason) return;
-  const [found] = await ctx.db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c.id AS id', { childId });
+async function checkNeedToKnow(ctx: RequestContext, childId: string, openReason: string | null | undefined): Promise<PlainNode | undefined> {
+  if (ctx.user?.role !== 'safeguarding' || openReason) return undefined;
+  const [found] = await ctx.db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
   if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
-  if ((await assignedChildren(ctx.db, ctx.user.username)).includes(childId)) return;
+  // The child as read here is the one the view shows (no second read of the same record).
+  if ((await assignedChildren(ctx.db, ctx.user.username)).includes(childId)) return found.c as PlainNode;
   throw new GraphQLError('This child is not assigned to you. To open the view anyway, give a reason (openReason): it is recorded and reviewed.', {
     extensions: { code: 'FORBIDDEN' },
   });
 }
 
 /** The strategy-meeting view of one child, as stored (the guard, or the pack, redacts it for the role). */
-export async function childView(db: Database, { childId, hops, asOf }: { childId: string; hops: number; asOf: string }) {
-  const [found] = await db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
+export async function childView(db: Database, { childId, hops, asOf }: { childId: string; hops: number; asOf: string }, child?: PlainNode) {
+  const [found] = child ? [{ c: child }] : await db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
   // The same answer for "no such id" and "not a child": the view is only ever about a child.
   if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
   const [network, chronologyRows, linkedRows] = await Promise.all([
@@ -81,8 +82,8 @@ export const safeguardingResolvers = {
     },
     childConnections: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(childArgs, args);
-      await checkNeedToKnow(ctx, a.childId, a.openReason);
-      return childView(ctx.db, a);
+      const child = await checkNeedToKnow(ctx, a.childId, a.openReason);
+      return childView(ctx.db, a, child);
     },
   },
   Mutation: {
