@@ -5,6 +5,18 @@ import { boxOperation, markBoxedLinks, operationPositions } from './operationBox
 import { inIdOrder, withSeededRandom } from './seeded';
 import { CANVAS_BG, chartStyle } from './style';
 import { keepOutOfBoxes } from './keepOutOfBoxes';
+import {
+  CHUNK_ABOVE,
+  FIRST_CHUNK,
+  PROGRESS_DRAW_MS,
+  labelDrawn,
+  nextChunkSize,
+  orderForAdding,
+  renderModeFor,
+  WEBGL_OPTIONS,
+  type ElementDef,
+  type RenderMode,
+} from './bigChart';
 
 cytoscape.use(fcose);
 
@@ -15,7 +27,11 @@ const NAME_ROOM_PX = 90;
 /** A chart of one or two nodes would otherwise be fitted at maximum zoom, absurdly large. */
 const COMFORTABLE_ZOOM = 1.4;
 
-type WindowWithCy = Window & { __cy?: cytoscape.Core };
+type WindowWithCy = Window & {
+  __cy?: cytoscape.Core;
+  /** For browser tests and the console: big-chart controls of the chart in `__cy`. */
+  __bigChart?: { addInChunks(defs: cytoscape.ElementDefinition[]): Promise<number>; renderMode(): RenderMode; setRenderMode(mode: RenderMode): boolean };
+};
 
 export function createChart(container: HTMLElement): cytoscape.Core {
   const cy = cytoscape({
@@ -30,6 +46,11 @@ export function createChart(container: HTMLElement): cytoscape.Core {
   container.style.background = CANVAS_BG;
   // For browser tests (read nodes, emit 'dbltap') and for analysts who script the console.
   (window as WindowWithCy).__cy = cy;
+  (window as WindowWithCy).__bigChart = {
+    addInChunks: async (defs) => (await addElementsInChunks(cy, defs)).length,
+    renderMode: () => renderModeOf(cy),
+    setRenderMode: (mode) => setRenderMode(cy, mode),
+  };
   const stops = [installLabelFitting(cy), followContainerSize(cy, container)];
   // Links an operation's box already says stay hidden whatever brought their entities (restore, undo).
   // Once after a burst (one expansion fires hundreds of 'add's), not once per element.
@@ -75,7 +96,10 @@ function followContainerSize(cy: cytoscape.Core, container: HTMLElement): () => 
 export function destroyChart(cy: cytoscape.Core): void {
   for (const stop of teardown.get(cy) ?? []) stop();
   current.get(cy)?.stop();
-  if ((window as WindowWithCy).__cy === cy) delete (window as WindowWithCy).__cy;
+  if ((window as WindowWithCy).__cy === cy) {
+    delete (window as WindowWithCy).__cy;
+    delete (window as WindowWithCy).__bigChart;
+  }
   cy.destroy();
 }
 
@@ -281,7 +305,16 @@ export const BIG_CHART_ELEMENTS = 2000;
  * These are renderer settings read on every frame, so they can change as the chart grows.
  */
 export function tuneForSize(cy: cytoscape.Core): boolean {
-  const big = cy.elements().length > BIG_CHART_ELEMENTS;
+  // Elements still to come from a chunked add count already: the chart is drawn for its final size.
+  const count = cy.elements().length + (arriving.get(cy) ?? 0);
+  // Past several thousand elements the chart is drawn with WebGL (bigChart.ts), back to canvas
+  // once it is small again; a renderer chosen by hand for a chunked add is kept.
+  if (!forced.get(cy)) setRenderMode(cy, renderModeFor(count, renderModeOf(cy)));
+  return tuneViewport(cy, count);
+}
+
+function tuneViewport(cy: cytoscape.Core, count: number): boolean {
+  const big = count > BIG_CHART_ELEMENTS;
   const r = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } | undefined }).renderer();
   if (r) {
     r.textureOnViewport = big;
@@ -289,3 +322,243 @@ export function tuneForSize(cy: cytoscape.Core): boolean {
   }
   return big;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Big charts: WebGL and adding in chunks (issue 17; the decisions are in bigChart.ts)
+
+/** Cytoscape's canvas renderer's internals used here (absent from its type definitions). */
+interface RendererInternals {
+  webgl?: boolean;
+  textureOnViewport: boolean;
+  hideEdgesOnViewport: boolean;
+  CANVAS_LAYERS?: number;
+  drawing?: { atlasManager?: { getRenderTypeOpts?(type: string): { isVisible?: (ele: cytoscape.SingularElementArgument) => boolean } | undefined } };
+}
+interface CoreInternals {
+  _private: { options: Record<string, unknown> & { renderer?: Record<string, unknown> } };
+  stopAnimationLoop(): void;
+  startAnimationLoop(): void;
+  destroyRenderer(): void;
+  initRenderer(options: Record<string, unknown>): void;
+  invalidateSize?(): void;
+}
+
+const rendererOf = (cy: cytoscape.Core): RendererInternals | undefined =>
+  (cy as unknown as { renderer(): RendererInternals | undefined }).renderer() ?? undefined;
+
+/** Which renderer draws the chart now. */
+export function renderModeOf(cy: cytoscape.Core): RenderMode {
+  return rendererOf(cy)?.webgl ? 'webgl' : 'canvas';
+}
+
+let software: boolean | undefined;
+/** Whether WebGL runs without a GPU (SwiftShader, llvmpipe): reading pixels back is then costly. */
+function softwareGl(): boolean {
+  if (software === undefined) {
+    try {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      const name = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      software = /swiftshader|llvmpipe|software/i.test(name);
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      software = false;
+    }
+  }
+  return software;
+}
+
+/**
+ * Runs `fn` (a WebGL renderer being made) with WebGL 2 contexts asked for without antialiasing. On a
+ * software GL, multisampling multiplies the cost of every pixel drawn by four; on a GPU it is cheap
+ * and the renderer keeps it. Cytoscape has no option for it, so the request is amended for the
+ * moment the renderer makes its canvases.
+ */
+function withoutAntialias(fn: () => void): void {
+  const proto = HTMLCanvasElement.prototype as unknown as { getContext(type: string, attrs?: Record<string, unknown>): unknown };
+  const getContext = proto.getContext;
+  proto.getContext = function (this: HTMLCanvasElement, type: string, attrs?: Record<string, unknown>) {
+    return getContext.call(this, type, type === 'webgl2' ? { ...attrs, antialias: false } : attrs);
+  };
+  try {
+    fn();
+  } finally {
+    proto.getContext = getContext;
+  }
+}
+
+let webglWorks: boolean | undefined;
+/** WebGL 2 is what Cytoscape's WebGL mode needs (a browser without it keeps the canvas). */
+function webglAvailable(): boolean {
+  if (webglWorks === undefined) {
+    try {
+      webglWorks = typeof document !== 'undefined' && !!document.createElement('canvas').getContext('webgl2');
+    } catch {
+      webglWorks = false;
+    }
+  }
+  return webglWorks;
+}
+
+/**
+ * Switches the chart between the canvas and the WebGL renderer, keeping everything else: the same
+ * Cytoscape instance (elements, styles, listeners, viewport), only its renderer is made anew, as
+ * Cytoscape's own `mount` does. Returns whether it switched. Done before a big chart's elements are
+ * added (addElementsInChunks) it costs almost nothing; on a big chart already drawn, one redraw.
+ */
+export function setRenderMode(cy: cytoscape.Core, mode: RenderMode): boolean {
+  if (cy.destroyed() || !cy.container() || renderModeOf(cy) === mode) return false;
+  if (mode === 'webgl' && !webglAvailable()) return false;
+  const core = cy as unknown as CoreInternals;
+  const before = rendererOf(cy);
+  const flags = before ? { textureOnViewport: before.textureOnViewport, hideEdgesOnViewport: before.hideEdgesOnViewport } : undefined;
+  const options = core._private.options;
+  options.renderer = { ...(options.renderer ?? {}), name: 'canvas', webgl: mode === 'webgl', ...(mode === 'webgl' ? WEBGL_OPTIONS : {}) };
+  core.stopAnimationLoop();
+  core.destroyRenderer();
+  core.invalidateSize?.();
+  if (mode === 'webgl' && softwareGl()) withoutAntialias(() => core.initRenderer({ ...options, ...options.renderer }));
+  else core.initRenderer({ ...options, ...options.renderer });
+  core.startAnimationLoop();
+  const r = rendererOf(cy);
+  if (r && flags) Object.assign(r, flags);
+  if (r && mode === 'canvas') dropStrayWebglLayer(r);
+  if (r && mode === 'webgl') {
+    honourMinZoomedFontSize(cy, r);
+    if (softwareGl()) {
+      // WebGL mode finds the element under the pointer by drawing every element into an offscreen
+      // buffer and reading a pixel back. On a software GL (SwiftShader: no GPU, as in the bench's
+      // headless Chromium) each read waits for all drawing to finish, seconds on a 20k chart at
+      // every mouse down, move and up; the canvas renderer's search of the elements' boxes is
+      // milliseconds. Its own method is on the prototype, under the instance's override.
+      delete (r as { findNearestElements?: unknown }).findNearestElements;
+    }
+  }
+  // The new renderer measures every element again (label sizes, bounding boxes) on its first frame.
+  cy.style().update();
+  return true;
+}
+
+/**
+ * Once a WebGL renderer has been made, Cytoscape (3.34) makes every later canvas renderer with a
+ * fourth canvas holding a WebGL context (its module-level layer count stays at 4) that the canvas
+ * renderer never draws into or sizes (it goes by its own count, 3). Removed, with its context let go.
+ */
+function dropStrayWebglLayer(r: RendererInternals): void {
+  const data = (r as unknown as { data?: { canvases?: (HTMLCanvasElement | undefined)[]; contexts?: unknown[] } }).data;
+  const layers = r.CANVAS_LAYERS ?? 3;
+  const canvases = data?.canvases ?? [];
+  for (let i = layers; i < canvases.length; i++) {
+    const canvas = canvases[i];
+    if (!canvas) continue;
+    const gl = data?.contexts?.[i] as WebGL2RenderingContext | null | undefined;
+    if (gl && typeof gl.getExtension === 'function') gl.getExtension('WEBGL_lose_context')?.loseContext();
+    canvas.remove();
+  }
+}
+
+/**
+ * WebGL mode (cytoscape 3.34) draws every label, ignoring `min-zoomed-font-size`: zoomed out, 20,000
+ * names would be drawn into textures nobody can read. Applies the canvas renderer's rule
+ * (bigChart.ts labelDrawn) to its label layers, so names appear as the analyst zooms in.
+ */
+function honourMinZoomedFontSize(cy: cytoscape.Core, r: RendererInternals): void {
+  const atlas = r.drawing?.atlasManager;
+  const num = (ele: cytoscape.SingularElementArgument, name: string): number =>
+    Number((ele as unknown as { pstyle(n: string): { pfValue?: number; value?: unknown } }).pstyle(name)?.pfValue ?? 0);
+  for (const [type, prop] of [
+    ['label', 'label'],
+    ['edge-source-label', 'source-label'],
+    ['edge-target-label', 'target-label'],
+  ] as const) {
+    const opts = atlas?.getRenderTypeOpts?.(type);
+    if (!opts) continue;
+    const shown = opts.isVisible;
+    opts.isVisible = (ele) => {
+      if (shown && !shown(ele)) return false;
+      const label = (ele as unknown as { pstyle(n: string): { strValue?: string } }).pstyle(prop)?.strValue;
+      return labelDrawn({ label, fontSize: num(ele, 'font-size'), minZoomedFontSize: num(ele, 'min-zoomed-font-size'), textOpacity: num(ele, 'text-opacity') }, cy.zoom());
+    };
+  }
+}
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => window.requestAnimationFrame(() => resolve()));
+
+/**
+ * Adds element definitions to the chart a chunk per animation frame (big charts), so the first draw
+ * of 20,000 elements never holds the main thread for long: nodes before links, parents before their
+ * children, each chunk in one batch, chunk sizes following the time the last one took. The renderer
+ * for the final size is chosen first (WebGL for a big chart), so no frame is drawn with the wrong
+ * one. Resolves with the elements added; small additions are one batch, at once.
+ */
+export async function addElementsInChunks(
+  cy: cytoscape.Core,
+  defs: cytoscape.ElementDefinition[],
+  opts: { signal?: AbortSignal; renderMode?: RenderMode } = {},
+): Promise<cytoscape.Collection> {
+  const total = cy.elements().length + defs.length;
+  setRenderMode(cy, opts.renderMode ?? renderModeFor(total, renderModeOf(cy)));
+  if (defs.length <= CHUNK_ABOVE) {
+    const added = cy.add(defs);
+    tuneViewport(cy, cy.elements().length);
+    return added;
+  }
+  const ordered = orderForAdding(defs as unknown as ElementDef[]) as unknown as cytoscape.ElementDefinition[];
+  let added = cy.collection();
+  let size = FIRST_CHUNK;
+  if (opts.renderMode) forced.set(cy, true);
+  tuneViewport(cy, total);
+  const stopThrottle = throttleDrawing(cy);
+  try {
+    for (let i = 0; i < ordered.length; ) {
+      if (opts.signal?.aborted || cy.destroyed()) break;
+      const chunk = ordered.slice(i, i + size);
+      arriving.set(cy, ordered.length - i - chunk.length);
+      const t = performance.now();
+      cy.batch(() => {
+        added = added.union(cy.add(chunk));
+      });
+      i += chunk.length;
+      if (i >= ordered.length) break;
+      // Cytoscape styles and measures new elements when it draws them, in the frame after the add:
+      // the chunk's cost is the time until the next frame, drawing included.
+      await nextFrame();
+      size = nextChunkSize(chunk.length, performance.now() - t);
+    }
+  } finally {
+    stopThrottle();
+    arriving.delete(cy);
+    forced.delete(cy);
+  }
+  if (!cy.destroyed()) tuneViewport(cy, cy.elements().length);
+  return added;
+}
+
+/**
+ * While a big chart arrives, draws it at most every PROGRESS_DRAW_MS instead of at every frame:
+ * drawing all that has arrived costs the same whatever the chunk, so drawing it after each chunk
+ * would make the first draw quadratic. Styling and measuring the new elements still happen frame
+ * by frame (Cytoscape does them before its draw step). Returns the function that draws normally
+ * again, at once.
+ */
+function throttleDrawing(cy: cytoscape.Core): () => void {
+  const r = rendererOf(cy) as (RendererInternals & { render?: (o: unknown) => unknown; redraw?: () => void }) | undefined;
+  const render = r?.render;
+  if (!r || typeof render !== 'function') return () => {};
+  const own = Object.prototype.hasOwnProperty.call(r, 'render');
+  let last = performance.now();
+  r.render = function (this: unknown, o: unknown) {
+    if (performance.now() - last < PROGRESS_DRAW_MS) return undefined;
+    last = performance.now();
+    return render.call(this, o);
+  };
+  return () => {
+    if (own) r.render = render;
+    else delete r.render;
+    if (!cy.destroyed()) cy.forceRender();
+  };
+}
+
+/** Per chart, while a chunked add runs: elements still to come, and whether its renderer was chosen by hand. */
+const arriving = new WeakMap<cytoscape.Core, number>();
+const forced = new WeakMap<cytoscape.Core, boolean>();
