@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Database } from '../../db/database.js';
-import { groupBy, linkProps, mergeNodeBatch } from '../../db/bulkLoad.js';
+import { groupBy, linkProps, writeNodeBatch } from '../../db/bulkLoad.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { convert, parseHeader, type Column } from './csvHeader.js';
 import { noPreset, type NodeRow, type Preset } from './presets.js';
@@ -47,6 +47,24 @@ interface CsvFile {
   encoding: Encoding;
   /** Bytes that are not UTF-8: rows holding them are rejected, saying why. */
   notUtf8: boolean;
+  /** No quotes and no lone carriage returns: read line by line (see `plainRecords`). */
+  plain: boolean;
+}
+
+/** Lines that are not blank, as `text.split('\n').filter((l) => l.trim() !== '')` counts them, without making the strings. */
+function countLines(text: string): number {
+  let n = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (!blank) n++;
+      blank = true;
+    } else if (blank && !(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) {
+      blank = false;
+    }
+  }
+  return blank ? n : n + 1;
 }
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -93,8 +111,11 @@ async function inspect(dir: string, reject: (file: string, line: number, reason:
       const kind = roles.has('start') && roles.has('end') ? 'relationships' : roles.has('id') ? 'nodes' : null;
       if (!kind) throw new Error('the header has neither :ID nor :START_ID and :END_ID');
       if (enc.notUtf8 && firstLine.includes('\uFFFD')) throw new Error(NOT_UTF8);
-      const rows = Math.max(0, text.split('\n').filter((l) => l.trim() !== '').length - 1);
-      out.push({ file, header, kind, rows, ...enc });
+      const rows = Math.max(0, countLines(text) - 1);
+      // Without a quote or a lone carriage return, a record is a line and a cell is what lies between
+      // commas: such files (most machine-made exports) are read without csv-parse, several times faster.
+      const plain = enc.encoding === 'utf-8' && !enc.notUtf8 && !text.includes('"') && !/\r(?!\n)/.test(text);
+      out.push({ file, header, kind, rows, plain, ...enc });
     } catch (e) {
       reject(name, 1, `header: ${(e as Error).message}`);
     }
@@ -109,11 +130,47 @@ function csvProblem(err: { code?: string; message: string }): string {
   return err.message;
 }
 
+type Rec = { line: number; cells: string[] } | { line: number; problem: string };
+
+/** Records per chunk handed on by the readers: one await per chunk, not per row. */
+const CHUNK = 1_000;
+
+/**
+ * A plain file (no quotes, no lone carriage returns) read as csv-parse reads it: one record per
+ * line that is not empty, cells split at commas, "\r\n" taken as "\n", line numbers from 1.
+ */
+async function* plainRecords(f: CsvFile): AsyncGenerator<Rec[]> {
+  const text = fs.readFileSync(f.file, 'utf8');
+  let chunk: Rec[] = [];
+  let line = 1;
+  let at = text.indexOf('\n') + 1; // the header is line 1
+  if (at === 0) return;
+  while (at < text.length) {
+    line++;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const stop = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > at) {
+      chunk.push({ line, cells: text.slice(at, stop).split(',') });
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    at = end + 1;
+  }
+  if (chunk.length) yield chunk;
+}
+
 /**
  * Streams records with their line numbers (1 = header), and the records csv-parse could not read
  * (unbalanced quotes) as problems with their line, so that the rows around them still load.
  */
-async function* records(f: CsvFile): AsyncGenerator<{ line: number; cells: string[] } | { line: number; problem: string }> {
+async function* records(f: CsvFile): AsyncGenerator<Rec[]> {
+  if (f.plain) {
+    yield* plainRecords(f);
+    return;
+  }
   const skipped: { line: number; problem: string }[] = [];
   let lastLine = 1;
   const parser = parse({
@@ -134,64 +191,103 @@ async function* records(f: CsvFile): AsyncGenerator<{ line: number; cells: strin
   });
   const source =
     f.encoding === 'utf-8' ? fs.createReadStream(f.file) : Readable.from([new TextDecoder(f.encoding).decode(fs.readFileSync(f.file))]);
+  let chunk: Rec[] = [];
   for await (const rec of source.pipe(parser) as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    while (skipped.length) yield skipped.shift()!;
+    while (skipped.length) chunk.push(skipped.shift()!);
     lastLine = rec.info.lines;
-    yield { line: rec.info.lines, cells: rec.record };
+    chunk.push({ line: rec.info.lines, cells: rec.record });
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
   }
-  while (skipped.length) yield skipped.shift()!;
+  while (skipped.length) chunk.push(skipped.shift()!);
+  if (chunk.length) yield chunk;
 }
 
 /**
- * A file's rows that pass: the right number of columns, values that parse as their types, and
- * whatever `make` checks (it returns the row, or the reason to reject it).
+ * A file's rows that pass, in chunks: the right number of columns, values that parse as their
+ * types, and whatever `make` checks (it returns the row, or the reason to reject it).
  */
 async function* acceptedRows<T>(
   f: CsvFile,
   reject: (line: number, reason: string) => void,
   make: (cells: string[], props: Record<string, unknown>, line: number) => T | string,
-): AsyncGenerator<T & { line: number }> {
-  for await (const rec of records(f)) {
-    if ('problem' in rec) {
-      reject(rec.line, rec.problem);
-      continue;
+): AsyncGenerator<(T & { line: number })[]> {
+  const width = f.header.length;
+  const readProps = propsReader(f.header);
+  for await (const chunk of records(f)) {
+    const out: (T & { line: number })[] = [];
+    for (const rec of chunk) {
+      if ('problem' in rec) {
+        reject(rec.line, rec.problem);
+        continue;
+      }
+      const { line, cells } = rec;
+      if (f.notUtf8 && cells.some((c) => c.includes('\uFFFD'))) {
+        reject(line, NOT_UTF8);
+        continue;
+      }
+      if (cells.length !== width) {
+        reject(line, `expected ${width} columns, found ${cells.length}`);
+        continue;
+      }
+      let made: T | string;
+      try {
+        made = make(cells, readProps(cells), line);
+      } catch (e) {
+        made = (e as Error).message;
+      }
+      if (typeof made === 'string') reject(line, made);
+      else {
+        (made as T & { line: number }).line = line;
+        out.push(made as T & { line: number });
+      }
     }
-    const { line, cells } = rec;
-    if (f.notUtf8 && cells.some((c) => c.includes('\uFFFD'))) {
-      reject(line, NOT_UTF8);
-      continue;
-    }
-    if (cells.length !== f.header.length) {
-      reject(line, `expected ${f.header.length} columns, found ${cells.length}`);
-      continue;
-    }
-    let made: T | string;
-    try {
-      made = make(cells, readProps(f.header, cells), line);
-    } catch (e) {
-      made = (e as Error).message;
-    }
-    if (typeof made === 'string') reject(line, made);
-    else yield { ...made, line };
+    if (out.length) yield out;
   }
 }
 
-function readProps(header: Column[], cells: string[]): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  header.forEach((col, i) => {
-    if (col.role !== 'property') return;
-    const v = cells[i];
-    if (v === undefined || v === '') return; // an empty cell is an absent property, as in neo4j-admin
-    try {
-      props[col.name] = convert(v, col);
-    } catch (e) {
-      throw new Error(`column ${col.name}: ${(e as Error).message}`);
+/** The property columns of a header, read from a row's cells; an empty cell is an absent property, as in neo4j-admin. */
+function propsReader(header: Column[]): (cells: string[]) => Record<string, unknown> {
+  const cols = header.flatMap((col, i) => (col.role === 'property' ? [{ col, i, plain: col.type === 'string' && !col.array }] : []));
+  return (cells) => {
+    const props: Record<string, unknown> = {};
+    for (const { col, i, plain } of cols) {
+      const v = cells[i];
+      if (v === undefined || v === '') continue;
+      if (plain) {
+        props[col.name] = v;
+        continue;
+      }
+      try {
+        props[col.name] = convert(v, col);
+      } catch (e) {
+        throw new Error(`column ${col.name}: ${(e as Error).message}`);
+      }
     }
-  });
-  return props;
+    return props;
+  };
 }
 
 const IMPORT_CONCURRENCY = 2;
+
+/**
+ * A batch again after a transient failure (a deadlock: two batches in flight both link a busy phone
+ * or a hub), once the database's own retries (a few seconds) have given up. The batch was rolled
+ * back whole, so writing it again is safe; on a busy machine this is what keeps a long import going.
+ */
+async function retryTransient<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await work();
+    } catch (e) {
+      const code = (e as { code?: string })?.code ?? '';
+      if (n >= attempts || !code.startsWith('Neo.TransientError.Transaction.DeadlockDetected')) throw e;
+      await new Promise((r) => setTimeout(r, 200 * n + Math.random() * 300));
+    }
+  }
+}
 
 /**
  * At most `limit` writes in flight; the first failure is thrown by the next add or by drain, once
@@ -231,8 +327,14 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
   const files = await inspect(dir, (file, line, reason) => rejected.push({ file, line, reason }));
   const total = files.reduce((s, f) => s + f.rows, 0);
   let done = 0;
-  // The first row of each id wins; a later one is a duplicate, reported, not merged over it.
-  const firstSeen = new Map<string, string>();
+  // The first row of each id wins; a later one is a duplicate, reported, not merged over it. The
+  // value says where the first row was (file index and line) and whether this run created the node.
+  const firstSeen = new Map<string, number>();
+  const names = files.map((f) => path.basename(f.file));
+  const seenAt = (fileIndex: number, line: number) => (line * names.length + fileIndex) * 2;
+  const whereSeen = (v: number) => `${names[Math.floor(v / 2) % names.length]}:${Math.floor(v / 2 / names.length)}`;
+  /** Nodes this run created: no relationship can touch them yet but the ones this run writes. */
+  const createdHere = (id: string) => (firstSeen.get(id) ?? 0) % 2 === 1;
   let nodes = 0;
   let relationships = 0;
   const progress = (n: number) => {
@@ -248,6 +350,7 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
   };
 
   for (const f of files.filter((x) => x.kind === 'nodes')) {
+    const fileIndex = files.indexOf(f);
     const idCol = f.header.findIndex((c) => c.role === 'id');
     const labelCol = f.header.findIndex((c) => c.role === 'label');
     let batch: (NodeRow & { line: number })[] = [];
@@ -255,40 +358,54 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
       const rowsOut = batch;
       batch = [];
       await inFlight.add(async () => {
-        const written = await writeNodes(db, rowsOut); // not `nodes += await …`: that reads `nodes` before waiting
-        nodes += written;
+        const created = await writeNodes(db, rowsOut); // not `nodes += await …`: that reads `nodes` before waiting
+        for (const id of created) {
+          const v = firstSeen.get(id)!;
+          if (v % 2 === 0) firstSeen.set(id, v + 1);
+        }
+        nodes += rowsOut.length;
         progress(rowsOut.length);
       });
     };
-    const rows = acceptedRows(f, rejectIn(path.basename(f.file)), (cells, props, line) => {
+    const rows = acceptedRows(f, rejectIn(names[fileIndex]!), (cells, props, line) => {
       const rawId = cells[idCol]?.trim();
       if (!rawId) return 'missing id';
       const labels = labelCol >= 0 ? cells[labelCol]!.split(';').map((l) => l.trim()).filter(Boolean) : [];
-      const unknown = labels.filter((l) => !isLabel(l));
       if (!labels.length) return 'no label';
+      const unknown = labels.filter((l) => !isLabel(l));
       if (unknown.length) return `label ${unknown.join(', ')} is not in the vocabulary`;
       const id = preset.mapId(rawId);
       const first = firstSeen.get(id);
-      if (first) return `duplicate id ${rawId} (first on ${first})`;
+      if (first !== undefined) return `duplicate id ${rawId} (first on ${whereSeen(first)})`;
       const made = preset.mapNode({ id, labels, props });
-      if (typeof made !== 'string') firstSeen.set(id, `${path.basename(f.file)}:${line}`);
+      if (typeof made !== 'string') firstSeen.set(id, seenAt(fileIndex, line));
       return made;
     });
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length >= BATCH) await flush();
+    for await (const chunk of rows) {
+      for (const row of chunk) {
+        batch.push(row);
+        if (batch.length >= BATCH) await flush();
+      }
     }
     if (batch.length) await flush();
   }
   await inFlight.drain(); // every node is in before any relationship looks for its ends
 
+  // Each file's relationship keys and repeats: a relationship that an earlier file of this run wrote
+  // under the same id is merged into, never created twice (as MERGE did when files repeat a row).
+  const earlierFiles: Map<string, number>[] = [];
   for (const f of files.filter((x) => x.kind === 'relationships')) {
     const name = path.basename(f.file);
     const col = (role: string) => f.header.findIndex((c) => c.role === role);
     const [startCol, endCol, typeCol] = [col('start'), col('end'), col('type')];
     // Relationships have no id in neo4j-admin files: theirs is type + ends, with a running number for
     // repeats, which is the same on every run over the same files (so re-runs MERGE, not duplicate).
+    // The earlier files' writes are committed first: a relationship one of them creates must be
+    // there for this file's MERGE to find (two in flight would both write it).
+    await inFlight.drain();
     const seen = new Map<string, number>();
+    earlierFiles.push(seen);
+    const writtenBefore = (key: string, n: number) => earlierFiles.some((m) => m !== seen && (m.get(key) ?? 0) >= n);
     let batch: RelRow[] = [];
     const flush = async () => {
       const rowsOut = batch;
@@ -311,11 +428,16 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
       const key = `${type}:${s}:${e}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      return { id: n === 1 ? key : `${key}#${n}`, type, start: s, end: e, props };
+      // An end this run created has no relationship yet but the ones this run writes: unless an earlier
+      // file wrote this one, it is new, and is created without looking for it first.
+      const fresh = (createdHere(s) || createdHere(e)) && !writtenBefore(key, n);
+      return { id: n === 1 ? key : `${key}#${n}`, type, start: s, end: e, props, fresh };
     });
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length >= BATCH) await flush();
+    for await (const chunk of rows) {
+      for (const row of chunk) {
+        batch.push(row);
+        if (batch.length >= BATCH) await flush();
+      }
     }
     if (batch.length) await flush();
   }
@@ -338,14 +460,14 @@ async function graphSize(db: Database): Promise<{ nodes: number; relationships: 
   return { nodes: nodes as number, relationships: relationships as number };
 }
 
-async function writeNodes(db: Database, rows: (NodeRow & { line: number })[]): Promise<number> {
+/** Writes a batch of nodes, one transaction per label combination; returns the ids it created (the others existed). */
+async function writeNodes(db: Database, rows: (NodeRow & { line: number })[]): Promise<string[]> {
   // One query per label combination: labels are identifiers (checked against the vocabulary above).
-  let written = 0;
-  for (const [key, group] of groupBy(rows, (r) => [...r.labels].sort().join(':'))) {
-    await mergeNodeBatch(db, key.split(':'), group);
-    written += group.length;
+  const created: string[] = [];
+  for (const [key, group] of groupBy(rows, (r) => (r.labels.length === 1 ? r.labels[0]! : [...r.labels].sort().join(':')))) {
+    created.push(...(await retryTransient(() => writeNodeBatch(db, key.split(':'), group))));
   }
-  return written;
+  return created;
 }
 
 interface RelRow {
@@ -355,29 +477,45 @@ interface RelRow {
   end: string;
   props: Record<string, unknown>;
   line: number;
+  /** An end was created by this run: the relationship cannot exist yet. */
+  fresh: boolean;
 }
 
 async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ written: number; missing: { line: number; reason: string }[] }> {
   let written = 0;
   const missing: { line: number; reason: string }[] = [];
-  for (const [type, group] of groupBy(rows, (r) => r.type)) {
-    const result = await db.write(
+  for (const [key, group] of groupBy(rows, (r) => (r.fresh ? `+${r.type}` : r.type))) {
+    const fresh = key.startsWith('+');
+    const type = fresh ? key.slice(1) : key;
+    // The same order in every transaction, so that two in flight lock shared ends (a busy phone) in the same order.
+    group.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const result = await retryTransient(() => db.write(
       `UNWIND $rows AS row
        OPTIONAL MATCH (a:Entity {id: row.start})
        OPTIONAL MATCH (b:Entity {id: row.end})
        FOREACH (_ IN CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN [1] ELSE [] END |
-         MERGE (a)-[r:${type} {id: row.id}]->(b)
-         SET r += row.props)
+         ${fresh ? `CREATE (a)-[r:${type}]->(b) SET r = row.props` : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props`})
        WITH row, a, b WHERE a IS NULL OR b IS NULL
        RETURN row.line AS line, a IS NULL AS noStart, b IS NULL AS noEnd, row.start AS start, row.end AS end`,
-      { rows: group.map((r) => ({ id: r.id, start: r.start, end: r.end, props: linkProps(type, r.props), line: r.line })) },
+      {
+        rows: group.map((r) => ({
+          id: r.id,
+          start: r.start,
+          end: r.end,
+          // A created relationship takes its id with its properties; a merged one has it from MERGE.
+          props: fresh ? { ...linkProps(type, r.props), id: r.id } : linkProps(type, r.props),
+          line: r.line,
+        })),
+      },
       { timeoutMs: 300_000 },
-    );
+    ));
     for (const m of result) {
       const reasons = [m.noStart ? `unknown start id ${m.start}` : '', m.noEnd ? `unknown end id ${m.end}` : ''].filter(Boolean);
       missing.push({ line: m.line as number, reason: reasons.join('; ') });
     }
     written += group.length - result.length;
   }
+  // Rejections in file order, whatever order the rows were written in.
+  missing.sort((a, b) => a.line - b.line);
   return { written, missing };
 }

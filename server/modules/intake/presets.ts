@@ -33,6 +33,7 @@ export const noPreset: Preset = {
 
 /** Phone numbers to E.164 (raw kept) and registrations upper case without spaces (DESIGN.md §4). */
 function normaliseIdentifiers(row: NodeRow): NodeRow {
+  if (!row.labels.includes('Phone') && !row.labels.includes('Vehicle')) return row; // most rows: nothing to copy
   const props = { ...row.props };
   if (row.labels.includes('Phone') && typeof props.phoneNo === 'string') {
     props.raw ??= props.phoneNo;
