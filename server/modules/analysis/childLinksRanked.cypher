@@ -31,6 +31,13 @@ CALL {
   RETURN p, c
 }
 WITH p, count(DISTINCT c) AS children
+// Most first, ties by id. Grouped by count first, so that only the persons of the top groups are
+// read and compared by id (the planner sorts the groups, then each group as it is reached),
+// not every person linked to a child.
+WITH children, collect(p) AS persons
+ORDER BY children DESC
+UNWIND persons AS p
+WITH p, children
 WHERE coalesce(p.child, false) = false
 RETURN p, children
 ORDER BY children DESC, p.id
