@@ -177,7 +177,8 @@ async function main() {
   const samples: Samples = { persons: [], children: [], phones: [], regs: [] };
   try {
     // load-admin reads the server's event-loop delay (GET /metrics, admins only).
-    for (const role of ['analyst', 'safeguarding', 'licensing', 'admin'] as const) await upsertUser(db, `load-${role}`, role, password);
+    // In parallel: each is an argon2 hash, slow on a busy machine.
+    await Promise.all((['analyst', 'safeguarding', 'licensing', 'admin'] as const).map((role) => upsertUser(db, `load-${role}`, role, password)));
     samples.persons = (await db.read(
       "MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.name IS NOT NULL RETURN p.id AS id, p.name AS name, p.surname AS surname ORDER BY rand() LIMIT 400",
     )) as Samples['persons'];
@@ -196,29 +197,36 @@ async function main() {
     return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
   };
   const tokens: Partial<Record<Role, string>> = {};
-  for (const role of ['analyst', 'safeguarding', 'licensing', 'admin'] as const) {
-    const r = await post({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: `load-${role}`, p: password } });
-    if (!r.data?.login) fail(`cannot sign in as load-${role}: ${JSON.stringify(r.errors)}`);
-    tokens[role] = r.data.login.token;
-  }
+  // Signed in in parallel too (argon2 again).
+  await Promise.all(
+    (['analyst', 'safeguarding', 'licensing', 'admin'] as const).map(async (role) => {
+      const r = await post({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: `load-${role}`, p: password } });
+      if (!r.data?.login) fail(`cannot sign in as load-${role}: ${JSON.stringify(r.errors)}`);
+      tokens[role] = r.data.login.token;
+    }),
+  );
 
   // Operations the server has (and data for them); the others are left out, saying so.
   const notes: string[] = [];
   const ops: Operation[] = [];
   const only = values.only ? new Set(values.only.split(',').map((x) => x.trim())) : null;
-  for (const op of OPERATIONS) {
-    if (only && !only.has(op.name)) continue;
-    if (op.name === 'childConnections' && !samples.children.length) {
+  const wanted = OPERATIONS.filter((op) => !only || only.has(op.name));
+  // One request of each, at once (kept in order): does the server have the operation?
+  const probes = await Promise.all(
+    wanted.map((op) => (op.name === 'childConnections' && !samples.children.length ? Promise.resolve(null) : post(op.request(samples, 0), tokens[op.role]))),
+  );
+  wanted.forEach((op, i) => {
+    const r = probes[i];
+    if (r === null) {
       notes.push('childConnections left out: no children in the data');
-      continue;
+      return;
     }
-    const r = await post(op.request(samples, 0), tokens[op.role]);
-    if (r.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field/.test(e.message))) {
+    if (r?.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field/.test(e.message))) {
       notes.push(`${op.name} left out: the server has no such operation (yet)`);
-      continue;
+      return;
     }
     ops.push(op);
-  }
+  });
   const totalWeight = ops.reduce((s, o) => s + o.weight, 0);
   const choose = () => {
     let x = Math.random() * totalWeight;
