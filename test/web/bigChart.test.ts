@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import {
   CANVAS_AT_OR_BELOW,
   CHUNK_BUDGET_MS,
+  chunkFloor,
   labelDrawn,
   labelZoom,
   MAX_CHUNK,
+  MAX_CHUNKS,
   MIN_CHUNK,
   nextChunkSize,
   orderForAdding,
@@ -53,6 +55,15 @@ describe('nextChunkSize', () => {
     expect(nextChunkSize(3_000, 1, 40)).toBe(MAX_CHUNK);
     expect(nextChunkSize(1_000, 10_000, 40)).toBe(MIN_CHUNK);
     expect(nextChunkSize(1_000, 80)).toBe(Math.floor((1_000 * CHUNK_BUDGET_MS) / 80));
+  });
+});
+
+describe('chunkFloor', () => {
+  it('keeps a big chart to about MAX_CHUNKS chunks, a smaller one to chunks of at least the minimum', () => {
+    expect(chunkFloor(20_000)).toBe(Math.ceil(20_000 / MAX_CHUNKS));
+    expect(Math.ceil(20_000 / chunkFloor(20_000))).toBeLessThanOrEqual(MAX_CHUNKS);
+    expect(chunkFloor(1_600)).toBe(MIN_CHUNK);
+    expect(nextChunkSize(5_000, 10_000, 40, chunkFloor(100_000), 10_000)).toBe(chunkFloor(100_000));
   });
 });
 

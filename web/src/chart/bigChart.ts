@@ -52,6 +52,18 @@ export const FIRST_CHUNK = 1000;
  */
 export const CHUNK_BUDGET_MS = 100;
 export const MIN_CHUNK = 200;
+/** A big chart arrives in at most about this many chunks (each frame also costs the app its own work). */
+export const MAX_CHUNKS = 12;
+
+/**
+ * The smallest chunk for adding `total` elements: the app's own work after each frame of additions
+ * (its panels, its mirror of the chart) grows with the chart, not with the chunk, so shrinking
+ * chunks below this only adds frames.
+ */
+export function chunkFloor(total: number, min = MIN_CHUNK, chunks = MAX_CHUNKS): number {
+  return Math.max(min, Math.ceil(total / chunks));
+}
+
 /** While a big chart arrives it is drawn this often (ms) to show progress, not at every chunk. */
 export const PROGRESS_DRAW_MS = 1000;
 export const MAX_CHUNK = 4000;

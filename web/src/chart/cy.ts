@@ -7,7 +7,10 @@ import { CANVAS_BG, chartStyle } from './style';
 import { keepOutOfBoxes } from './keepOutOfBoxes';
 import {
   CHUNK_ABOVE,
+  CHUNK_BUDGET_MS,
+  chunkFloor,
   FIRST_CHUNK,
+  MAX_CHUNK,
   PROGRESS_DRAW_MS,
   labelDrawn,
   nextChunkSize,
@@ -505,7 +508,8 @@ export async function addElementsInChunks(
   }
   const ordered = orderForAdding(defs as unknown as ElementDef[]) as unknown as cytoscape.ElementDefinition[];
   let added = cy.collection();
-  let size = FIRST_CHUNK;
+  const floor = chunkFloor(ordered.length);
+  let size = Math.max(FIRST_CHUNK, floor);
   if (opts.renderMode) forced.set(cy, true);
   tuneViewport(cy, total);
   const stopThrottle = throttleDrawing(cy);
@@ -523,7 +527,7 @@ export async function addElementsInChunks(
       // Cytoscape styles and measures new elements when it draws them, in the frame after the add:
       // the chunk's cost is the time until the next frame, drawing included.
       await nextFrame();
-      size = nextChunkSize(chunk.length, performance.now() - t);
+      size = nextChunkSize(chunk.length, performance.now() - t, CHUNK_BUDGET_MS, floor, Math.max(MAX_CHUNK, floor));
     }
   } finally {
     stopThrottle();
