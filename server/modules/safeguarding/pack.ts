@@ -4,7 +4,7 @@
  * (packDiagram.ts). Built from the view already redacted for the caller's role, so a pack never
  * carries more than the screen would. Words, not codes: link types and values read as sentences.
  */
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { linkWords } from '../../domain/linkWords.js';
 import { isLinkType } from '../../domain/vocabulary.js';
 import { drawNetworkDiagram, type DiagramLink } from './packDiagram.js';
@@ -32,7 +32,9 @@ export interface PackView {
   linkedPersons: { entity: PackEntity; score: number; detail: Record<string, unknown> }[];
 }
 
-export function renderPack(view: PackView, meta: { purpose: string; asOf: string; hops: number; generatedBy: string; generatedAt: string }): Promise<Buffer> {
+export async function renderPack(view: PackView, meta: { purpose: string; asOf: string; hops: number; generatedBy: string; generatedAt: string }): Promise<Buffer> {
+  // Loaded at the first pack, not at start: PDFKit and its fonts are about 13 MB of a server's memory.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: `Strategy meeting pack ${view.child.label}`, Author: meta.generatedBy } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
