@@ -48,6 +48,8 @@ interface SizeResult {
   questions: Record<string, { ours?: Latency; generated?: Latency | string; cypher?: Latency; cypherHow?: string; entities?: Record<string, number>; oursVsCypher?: number; generatedVsOurs?: number }>;
   load: Record<string, { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }>;
   memory: { serverRssMb: number; neo4jHeapUsedMb: number | null; neo4jRssMb: number | null };
+  /** One write shaped like our audit append (a head locked, one entry created), raw: what each answer waits for. */
+  auditAppend?: Latency;
   /** The server's event-loop delay while it answered the questions and the load (GET /metrics), ms. */
   eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
 }
@@ -94,6 +96,35 @@ async function startOurServer(neo4j: LocalNeo4j, dataDir: string): Promise<{ url
         proc.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Times a write shaped like the audit append every answer that shows a person waits for (audit.ts:
+ * the chain's head locked and updated, one entry created, one auto-commit round trip), on scratch
+ * labels that are removed afterwards: the part of "ours" that raw reads do not pay.
+ */
+async function timeAuditShapedWrite(driver: Database['driver'], times: number, warm: number): Promise<Latency> {
+  const entry = (seq: number) => ({ seq, at: new Date().toISOString(), username: 'bench-analyst', role: 'analyst', purpose: null, operation: 'Query.neighbourhood', args: '{"ids":["sp-1"],"hops":2}', entityIds: Array.from({ length: 64 }, (_, i) => `sp-${i}`), outcome: 'ok', prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) });
+  let seq = 0;
+  const write = async () => {
+    const session = driver.session();
+    try {
+      await session.run(
+        `MERGE (h:BenchProbeHead {id: 'head'}) SET h.lockedAt = timestamp()
+         WITH h CREATE (a:BenchProbeEntry) SET a = $entry
+         WITH h SET h.seq = $entry.seq`,
+        { entry: entry(++seq) },
+      );
+    } finally {
+      await session.close();
+    }
+  };
+  try {
+    return (await timeInterleaved({ write }, times, warm)).write!;
+  } finally {
+    const session = driver.session();
+    await session.run('MATCH (n) WHERE n:BenchProbeHead OR n:BenchProbeEntry DETACH DELETE n').finally(() => session.close());
+  }
 }
 
 /**
@@ -188,6 +219,8 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
         out[q.name] = r;
         say(`${nodes} nodes: ${q.name}`, JSON.stringify(r));
       }
+      const auditAppend = await timeAuditShapedWrite(db.driver, timesPerQuestion, warmRounds);
+      say(`${nodes} nodes: an audit-shaped write`, JSON.stringify(auditAppend));
       // Throughput under load, from a separate process, on the neighbourhood question.
       const nb = qs[0]!;
       const load: SizeResult['load'] = {};
@@ -208,6 +241,7 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
           load,
           memory: { serverRssMb: rssUnderLoad, neo4jHeapUsedMb: heap, neo4jRssMb: rssMb(running.pid) },
           eventLoopDelayMs,
+          auditAppend,
         },
         callsRowsPerSecond,
       };
@@ -289,6 +323,8 @@ function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unkno
       markdownTable(['under load (20 connections)', 'req/s', 'p50', 'p97.5', 'p99', 'errors'], Object.entries(s.load).map(([k, v]) => [k, v.requestsPerSecond, v.p50, v.p97_5, v.p99, v.errors + v.non2xx])),
       '',
       `Memory under load: server RSS ${s.memory.serverRssMb} MB, Neo4j heap used ${s.memory.neo4jHeapUsedMb ?? 'n/a'} MB, Neo4j RSS ${s.memory.neo4jRssMb ?? 'n/a'} MB.`,
+      '',
+      `An audit-shaped write alone (raw, what each of our answers that shows a person waits for after its read): ${s.auditAppend ? `${s.auditAppend.p50} / ${s.auditAppend.p95} / ${s.auditAppend.p99} ms` : 'n/a'}.`,
       '',
       `Server event-loop delay while answering the questions and the load: ${s.eventLoopDelayMs ? `p50 ${s.eventLoopDelayMs.p50} ms, p99 ${s.eventLoopDelayMs.p99} ms, max ${s.eventLoopDelayMs.max} ms` : 'n/a'}.`,
       '',
