@@ -219,7 +219,11 @@ describe('a 20,000-element chart', () => {
 
     // The smaller window: zoomed out and zoomed in.
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    // The chart follows its box a frame later (cy.ts followContainerSize): fit once it has.
+    await page.waitForFunction(() => {
+      const cy = (window as any).__cy;
+      return cy.width() === cy.container().clientWidth && cy.height() === cy.container().clientHeight;
+    });
     await page.evaluate(() => (window as any).__cy.fit(undefined, 30));
     await page.waitForTimeout(500);
     await screenshot(page, 'big-chart-20k-out-1280.png');
