@@ -24,7 +24,7 @@ import { polePreset } from '../server/modules/intake/presets.js';
 import { upsertUser } from '../server/modules/auth/users.js';
 import { generateScale } from '../seeds/scale.js';
 import { entitiesNamed, questions, startNeo4jGraphql } from './peers.js';
-import { benchBrowser, type BrowserResult } from './browser.js';
+import { benchBrowser, browserTable, type BrowserResult } from './browser.js';
 import { markdownTable, rssMb, timeInterleaved, type Latency } from './stats.js';
 
 const { values } = parseArgs({
@@ -289,7 +289,7 @@ async function main() {
       if (callsRowsPerSecond) results.calls = { calls: callCount, rows: callCount * 3, rowsPerSecond: callsRowsPerSecond, seconds: Math.round((callCount * 3) / callsRowsPerSecond) };
     }
     say('browser: render and layout');
-    results.browser = fs.existsSync('/usr/bin/chromium') ? await benchBrowser(quick ? [1_000, 5_000] : [1_000, 5_000, 10_000]) : 'no /usr/bin/chromium';
+    results.browser = fs.existsSync('/usr/bin/chromium') ? await benchBrowser(quick ? [1_000, 5_000] : [1_000, 5_000, 10_000, 20_000]) : 'no /usr/bin/chromium';
     say('browser:', JSON.stringify(results.browser));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -333,13 +333,7 @@ function report(r: { date: string; quick: boolean; pole?: unknown; calls?: unkno
   if (r.pole) parts.push(`POLE import: ${JSON.stringify(r.pole)}`, '');
   if (r.calls) parts.push(`Call records import: ${JSON.stringify(r.calls)}`, '');
   if (typeof r.browser === 'string') parts.push(`Browser: ${r.browser}`);
-  else if (r.browser)
-    parts.push(
-      markdownTable(
-        ['chart in Chromium (headless, software rendering)', 'nodes', 'render + layout ms', 'fps while dragging'],
-        r.browser.map((b) => [`${b.elements.toLocaleString('en-GB')} elements`, b.nodes, b.layoutMs, b.panFps ?? '—']),
-      ),
-    );
+  else if (r.browser) parts.push(browserTable(r.browser));
   return parts.join('\n');
 }
 
