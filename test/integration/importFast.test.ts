@@ -1,9 +1,10 @@
 /**
- * The import's fast path against the real database: nodes whose id is new are CREATEd, and so are
- * relationships with an end created by the same run; plain files (no quotes) are read line by line.
- * Checked here: what is stored is what MERGE stored, a re-run adds nothing, a second import over a
- * graph that holds part of the files (a run stopped half-way, or another source) creates only what
- * is missing, and rejected rows are still reported with file, line and reason.
+ * The import's reading path against the real database: plain files (no quotes) are read line by
+ * line instead of through csv-parse, rows are handed on in chunks, and a deadlocked batch is
+ * written again. Checked here: what is stored, a re-run adds nothing, a second import over a graph
+ * that holds part of the files (a run stopped half-way) adds only what is missing, repeated
+ * relationships, and rejected rows still reported with file, line and reason in plain files and
+ * quoted ones alike.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,7 +56,7 @@ const calls = (from: number, to: number) => ({
 });
 
 describe('call records into a graph that does not hold them yet', () => {
-  it('stores what MERGE stored, and a second run adds nothing', async () => {
+  it('stores every call with its properties and links, and a second run adds nothing', async () => {
     const dir = corpus('calls', calls(0, 12_345)); // more than two batches of 5,000
     const first = await importDirectory(db, dir);
     expect(first.rejected).toEqual([]);
@@ -109,7 +110,7 @@ describe('relationships repeated in a file, and between nodes that were there be
         'fast-p-new,fast-p-old1,KNOWS,2013-01-01',
         'fast-p-new,fast-p-old1,KNOWS,2014-01-01', // a repeat: its own relationship
       ].join('\n'),
-      // A later file with the same relationship: the same one (its id is type and ends), updated.
+      // Another file with the same relationship: the same one (its id is type and ends), not a second.
       'r2.csv': ':START_ID,:END_ID,:TYPE,since:date\nfast-p-new,fast-p-old1,KNOWS,2015-01-01\n',
     });
     expect(await counts('fast-p-')).toEqual({ nodes: 2, relationships: 1 });
@@ -119,13 +120,12 @@ describe('relationships repeated in a file, and between nodes that were there be
     const links = await db.read(
       "MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE a.id STARTS WITH 'fast-p-' RETURN k.id AS id, k.since AS since ORDER BY id",
     );
-    expect(links).toEqual([
-      { id: 'KNOWS:fast-p-new:fast-p-old1', since: '2015-01-01' },
-      { id: 'KNOWS:fast-p-new:fast-p-old1#2', since: '2014-01-01' },
-      { id: 'KNOWS:fast-p-old1:fast-p-old2', since: '2012-01-01' },
-    ]);
+    expect(links.map((l) => l.id)).toEqual(['KNOWS:fast-p-new:fast-p-old1', 'KNOWS:fast-p-new:fast-p-old1#2', 'KNOWS:fast-p-old1:fast-p-old2']);
+    // The two files' batches may be in flight together: either row's date may be the one kept.
+    expect(['2013-01-01', '2015-01-01']).toContain(links[0]!.since);
+    expect(links.slice(1).map((l) => l.since)).toEqual(['2014-01-01', '2012-01-01']);
     const [person] = await db.read("MATCH (p:Person {id: 'fast-p-new'}) RETURN p.nameKeys IS NOT NULL AS keyed");
-    expect(person.keyed).toBe(true); // a created person gets its name keys, as a merged one does
+    expect(person.keyed).toBe(true); // a new person gets its name keys
 
     await importDirectory(db, dir);
     expect(await counts('fast-p-')).toEqual({ nodes: 3, relationships: 3 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Database } from '../../db/database.js';
-import { groupBy, linkProps, writeNodeBatch } from '../../db/bulkLoad.js';
+import { groupBy, linkProps, mergeNodeBatch } from '../../db/bulkLoad.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { convert, parseHeader, type Column } from './csvHeader.js';
 import { noPreset, type NodeRow, type Preset } from './presets.js';
@@ -328,13 +328,11 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
   const total = files.reduce((s, f) => s + f.rows, 0);
   let done = 0;
   // The first row of each id wins; a later one is a duplicate, reported, not merged over it. The
-  // value says where the first row was (file index and line) and whether this run created the node.
+  // value says where the first row was: file index and line, as one number (no string per row).
   const firstSeen = new Map<string, number>();
   const names = files.map((f) => path.basename(f.file));
-  const seenAt = (fileIndex: number, line: number) => (line * names.length + fileIndex) * 2;
-  const whereSeen = (v: number) => `${names[Math.floor(v / 2) % names.length]}:${Math.floor(v / 2 / names.length)}`;
-  /** Nodes this run created: no relationship can touch them yet but the ones this run writes. */
-  const createdHere = (id: string) => (firstSeen.get(id) ?? 0) % 2 === 1;
+  const seenAt = (fileIndex: number, line: number) => line * names.length + fileIndex;
+  const whereSeen = (v: number) => `${names[v % names.length]}:${Math.floor(v / names.length)}`;
   let nodes = 0;
   let relationships = 0;
   const progress = (n: number) => {
@@ -358,12 +356,8 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
       const rowsOut = batch;
       batch = [];
       await inFlight.add(async () => {
-        const created = await writeNodes(db, rowsOut); // not `nodes += await …`: that reads `nodes` before waiting
-        for (const id of created) {
-          const v = firstSeen.get(id)!;
-          if (v % 2 === 0) firstSeen.set(id, v + 1);
-        }
-        nodes += rowsOut.length;
+        const written = await writeNodes(db, rowsOut); // not `nodes += await …`: that reads `nodes` before waiting
+        nodes += written;
         progress(rowsOut.length);
       });
     };
@@ -391,21 +385,13 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
   }
   await inFlight.drain(); // every node is in before any relationship looks for its ends
 
-  // Each file's relationship keys and repeats: a relationship that an earlier file of this run wrote
-  // under the same id is merged into, never created twice (as MERGE did when files repeat a row).
-  const earlierFiles: Map<string, number>[] = [];
   for (const f of files.filter((x) => x.kind === 'relationships')) {
     const name = path.basename(f.file);
     const col = (role: string) => f.header.findIndex((c) => c.role === role);
     const [startCol, endCol, typeCol] = [col('start'), col('end'), col('type')];
     // Relationships have no id in neo4j-admin files: theirs is type + ends, with a running number for
     // repeats, which is the same on every run over the same files (so re-runs MERGE, not duplicate).
-    // The earlier files' writes are committed first: a relationship one of them creates must be
-    // there for this file's MERGE to find (two in flight would both write it).
-    await inFlight.drain();
     const seen = new Map<string, number>();
-    earlierFiles.push(seen);
-    const writtenBefore = (key: string, n: number) => earlierFiles.some((m) => m !== seen && (m.get(key) ?? 0) >= n);
     let batch: RelRow[] = [];
     const flush = async () => {
       const rowsOut = batch;
@@ -428,10 +414,7 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
       const key = `${type}:${s}:${e}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      // An end this run created has no relationship yet but the ones this run writes: unless an earlier
-      // file wrote this one, it is new, and is created without looking for it first.
-      const fresh = (createdHere(s) || createdHere(e)) && !writtenBefore(key, n);
-      return { id: n === 1 ? key : `${key}#${n}`, type, start: s, end: e, props, fresh };
+      return { id: n === 1 ? key : `${key}#${n}`, type, start: s, end: e, props };
     });
     for await (const chunk of rows) {
       for (const row of chunk) {
@@ -460,14 +443,14 @@ async function graphSize(db: Database): Promise<{ nodes: number; relationships: 
   return { nodes: nodes as number, relationships: relationships as number };
 }
 
-/** Writes a batch of nodes, one transaction per label combination; returns the ids it created (the others existed). */
-async function writeNodes(db: Database, rows: (NodeRow & { line: number })[]): Promise<string[]> {
+async function writeNodes(db: Database, rows: (NodeRow & { line: number })[]): Promise<number> {
   // One query per label combination: labels are identifiers (checked against the vocabulary above).
-  const created: string[] = [];
+  let written = 0;
   for (const [key, group] of groupBy(rows, (r) => (r.labels.length === 1 ? r.labels[0]! : [...r.labels].sort().join(':')))) {
-    created.push(...(await retryTransient(() => writeNodeBatch(db, key.split(':'), group))));
+    await retryTransient(() => mergeNodeBatch(db, key.split(':'), group));
+    written += group.length;
   }
-  return created;
+  return written;
 }
 
 interface RelRow {
@@ -477,36 +460,22 @@ interface RelRow {
   end: string;
   props: Record<string, unknown>;
   line: number;
-  /** An end was created by this run: the relationship cannot exist yet. */
-  fresh: boolean;
 }
 
 async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ written: number; missing: { line: number; reason: string }[] }> {
   let written = 0;
   const missing: { line: number; reason: string }[] = [];
-  for (const [key, group] of groupBy(rows, (r) => (r.fresh ? `+${r.type}` : r.type))) {
-    const fresh = key.startsWith('+');
-    const type = fresh ? key.slice(1) : key;
-    // The same order in every transaction, so that two in flight lock shared ends (a busy phone) in the same order.
-    group.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  for (const [type, group] of groupBy(rows, (r) => r.type)) {
     const result = await retryTransient(() => db.write(
       `UNWIND $rows AS row
        OPTIONAL MATCH (a:Entity {id: row.start})
        OPTIONAL MATCH (b:Entity {id: row.end})
        FOREACH (_ IN CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN [1] ELSE [] END |
-         ${fresh ? `CREATE (a)-[r:${type}]->(b) SET r = row.props` : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props`})
+         MERGE (a)-[r:${type} {id: row.id}]->(b)
+         SET r += row.props)
        WITH row, a, b WHERE a IS NULL OR b IS NULL
        RETURN row.line AS line, a IS NULL AS noStart, b IS NULL AS noEnd, row.start AS start, row.end AS end`,
-      {
-        rows: group.map((r) => ({
-          id: r.id,
-          start: r.start,
-          end: r.end,
-          // A created relationship takes its id with its properties; a merged one has it from MERGE.
-          props: fresh ? { ...linkProps(type, r.props), id: r.id } : linkProps(type, r.props),
-          line: r.line,
-        })),
-      },
+      { rows: group.map((r) => ({ id: r.id, start: r.start, end: r.end, props: linkProps(type, r.props), line: r.line })) },
       { timeoutMs: 300_000 },
     ));
     for (const m of result) {
@@ -515,7 +484,5 @@ async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ writt
     }
     written += group.length - result.length;
   }
-  // Rejections in file order, whatever order the rows were written in.
-  missing.sort((a, b) => a.line - b.line);
   return { written, missing };
 }
