@@ -51,61 +51,6 @@ export async function mergeNodeBatch(db: Database, labels: string[], rows: { id:
   );
 }
 
-/** Neo4j refused a write because a unique constraint would be broken (an id another writer took). */
-function isConstraintFailure(e: unknown): boolean {
-  return ((e as { code?: string })?.code ?? '') === 'Neo.ClientError.Schema.ConstraintValidationFailed';
-}
-
-/**
- * Writes one batch of nodes sharing the same labels, in one transaction, with the effect of
- * mergeNodeBatch, and returns the ids it created. An id not in the graph yet is CREATEd with its
- * properties at once, which costs Neo4j about half of a MERGE followed by SETs (bench/importCalls.ts);
- * an id that exists is updated as mergeNodeBatch does. Should another writer create one of the ids
- * between the look-up and the commit, the unique constraint refuses the whole batch, and it is
- * written again with MERGE (nothing is then reported as created).
- */
-export async function writeNodeBatch(db: Database, labels: string[], rows: { id: string; props: Record<string, unknown> }[]): Promise<string[]> {
-  for (const l of labels) if (!isLabel(l)) throw new Error(`label ${l} is not in the vocabulary`);
-  const located = rows.some((r) => r.props.latitude != null && r.props.longitude != null);
-  const persons = labels.includes('Person');
-  const point = (v: string) =>
-    located
-      ? `SET ${v}.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
-                        THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END`
-      : '';
-  let existing: Record<string, unknown>[];
-  try {
-    existing = await db.write(
-      `UNWIND $rows AS row
-       OPTIONAL MATCH (e:Entity {id: row.id})
-       FOREACH (_ IN CASE WHEN e IS NULL THEN [1] ELSE [] END |
-         CREATE (n:Entity:${labels.join(':')})
-         SET n = row.props
-         ${point('n')})
-       WITH row, e WHERE e IS NOT NULL
-       SET e:${labels.join(':')}
-       SET e += row.props
-       ${point('e')}
-       RETURN row.id AS id`,
-      {
-        rows: rows.map((r) => ({
-          // The id last: a property called id never shadows the node's own.
-          props: { ...(persons && namesIn(r.props) ? { ...r.props, ...nameKeyProps(r.props) } : r.props), id: r.id },
-          id: r.id,
-        })),
-      },
-      { timeoutMs: 300_000 },
-    );
-  } catch (e) {
-    if (!isConstraintFailure(e)) throw e;
-    await mergeNodeBatch(db, labels, rows);
-    return [];
-  }
-  if (!existing.length) return rows.map((r) => r.id);
-  const found = new Set(existing.map((r) => r.id as string));
-  return rows.filter((r) => !found.has(r.id)).map((r) => r.id);
-}
-
 /** A link row's properties as stored: a HAS_CONTACT saved under a name also gets that name's keys. */
 export function linkProps(type: string, props: Record<string, unknown>): Record<string, unknown> {
   return type === 'HAS_CONTACT' && props.savedAs != null ? { ...props, ...contactKeyProps(props.savedAs) } : props;
