@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchNeighbourhood, type User } from '../api';
 import { layoutAdded, selectOnly, viewportCentre } from '../chart/cy';
-import { flashFresh, mergeSubgraph } from '../chart/merge';
+import { flashFresh, mergeSubgraphPaced, stillArriving } from '../chart/merge';
 import { captureState, type ViewState } from '../chart/savedState';
 import type { ChartOps } from '../store/chartOps';
 import type { ChartStore } from '../store/chartStore';
@@ -62,6 +62,8 @@ export function useWorkingChart(store: ChartStore, ops: ChartOps | null, user: U
 
   /** The snapshot to save, with the named chart it belongs to; updates whether that has unsaved changes. */
   const capture = useCallback((): WorkingChartInput | null => {
+    // A big chart still arriving (merge.ts) is not saved half-way: the last change comes after it.
+    if (ops?.cy && stillArriving(ops.cy)) return null;
     const s = snapshot();
     if (!s) return null;
     const n = named.current;
@@ -138,7 +140,9 @@ export function useWorkingChart(store: ChartStore, ops: ChartOps | null, user: U
           if (signal.aborted || ops.cy.destroyed()) return;
           if (chart && chart.elements.nodes.length > 0) {
             const state = chart.state as unknown as ViewState & Record<string, unknown>;
-            ops.showStored(chart.elements, state);
+            const showing = ops.showStored(chart.elements, state);
+            if (showing) await showing;
+            if (signal.aborted || ops.cy.destroyed()) return;
             const n = namedOf(state);
             named.current = n;
             if (n) {
@@ -179,7 +183,9 @@ export function useWorkingChart(store: ChartStore, ops: ChartOps | null, user: U
         }
         ops.record(`Open ${entity.label}`);
         const anchor = cy.getElementById(id);
-        const { addedNodes, addedEdges } = mergeSubgraph(cy, sub, { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
+        const merging = mergeSubgraphPaced(cy, sub, { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
+        const { addedNodes, addedEdges } = merging instanceof Promise ? await merging : merging;
+        if (cy.destroyed()) return;
         flashFresh(addedNodes.union(addedEdges));
         await layoutAdded(cy, addedNodes);
         selectOnly(cy, id);

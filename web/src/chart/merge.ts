@@ -1,5 +1,7 @@
 import type cytoscape from 'cytoscape';
 import type { Entity, Link, Subgraph } from '../api';
+import { CHUNK_ABOVE } from './bigChart';
+import { addElementsInChunks } from './cy';
 import { styleKey } from './kinds';
 import { isOpaqueId } from './withheld';
 
@@ -87,42 +89,88 @@ export interface MergeResult {
  * on the chart are dropped: a truncated answer can name a neighbour it did not return.
  */
 export function mergeSubgraph(cy: cytoscape.Core, sub: Subgraph, opts: MergeOptions = {}): MergeResult {
-  let addedNodes = cy.collection() as cytoscape.NodeCollection;
-  let addedEdges = cy.collection() as cytoscape.EdgeCollection;
-
+  let result!: MergeResult;
   cy.batch(() => {
-    const newNodes: cytoscape.ElementDefinition[] = [];
-    const seen = new Set<string>();
-    for (const entity of sub.nodes) {
-      if (!entity?.id || seen.has(entity.id)) continue;
-      seen.add(entity.id);
-      const existing = cy.getElementById(entity.id);
-      if (existing.nonempty()) {
-        existing.data(nodeData(entity));
-      } else {
-        newNodes.push({ group: 'nodes', data: { ...nodeData(entity) } });
-      }
-    }
-    placeAround(newNodes, opts.around);
-    if (newNodes.length > 0) addedNodes = cy.add(newNodes).nodes();
-
-    const newEdges: cytoscape.ElementDefinition[] = [];
-    const seenLinks = new Set<string>();
-    for (const link of sub.links) {
-      if (!link?.id || seenLinks.has(link.id)) continue;
-      seenLinks.add(link.id);
-      const id = edgeId(link.id);
-      const existing = cy.getElementById(id);
-      if (existing.nonempty()) {
-        existing.data(edgeData(link));
-        continue;
-      }
-      if (cy.getElementById(link.source).empty() || cy.getElementById(link.target).empty()) continue;
-      newEdges.push({ group: 'edges', data: { ...edgeData(link) } });
-    }
-    if (newEdges.length > 0) addedEdges = cy.add(newEdges).edges();
+    const { nodes, edges } = planMerge(cy, sub, opts);
+    result = addAtOnce(cy, nodes, edges);
   });
+  return result;
+}
 
+/** Above this many new elements, mergeSubgraphPaced adds them in chunks (addElementsInChunks' own bound). */
+export const PACED_MERGE_ABOVE = CHUNK_ABOVE;
+
+/**
+ * mergeSubgraph for additions that may be big (an expansion, a saved or working chart). Up to
+ * PACED_MERGE_ABOVE (1,500) new elements it is mergeSubgraph, at once, and returns its result itself,
+ * not a promise: callers check `instanceof Promise` rather than await, so what follows a small
+ * addition still runs in the same task, exactly as before. Above, the elements arrive a chunk per
+ * frame (addElementsInChunks: the page never freezes) and the promise resolves once every one has:
+ * lay out, select, fit or snapshot only then. Meanwhile `stillArriving(cy)` is true.
+ */
+export function mergeSubgraphPaced(cy: cytoscape.Core, sub: Subgraph, opts: MergeOptions = {}): MergeResult | Promise<MergeResult> {
+  let defs: cytoscape.ElementDefinition[] = [];
+  let result: MergeResult | undefined;
+  cy.batch(() => {
+    const { nodes, edges } = planMerge(cy, sub, opts);
+    if (nodes.length + edges.length <= PACED_MERGE_ABOVE) result = addAtOnce(cy, nodes, edges);
+    else defs = [...nodes, ...edges];
+  });
+  if (result) return result;
+  arrivals.set(cy, (arrivals.get(cy) ?? 0) + 1);
+  return addElementsInChunks(cy, defs)
+    .then((added) => ({ addedNodes: added.nodes(), addedEdges: added.edges() }))
+    .finally(() => arrivals.set(cy, (arrivals.get(cy) ?? 1) - 1));
+}
+
+/** Chunked additions under way, per chart (mergeSubgraphPaced). */
+const arrivals = new WeakMap<cytoscape.Core, number>();
+
+/** Whether a big addition is still arriving: the chart is not yet what it will be (do not snapshot it). */
+export const stillArriving = (cy: cytoscape.Core): boolean => (arrivals.get(cy) ?? 0) > 0;
+
+/**
+ * What merging `sub` adds: the definitions of its new entities (placed around `opts.around`) and of
+ * its new links whose ends are both on the chart or among those new entities. The data of entities
+ * and links already on the chart is refreshed on the way (call inside a batch).
+ */
+function planMerge(cy: cytoscape.Core, sub: Subgraph, opts: MergeOptions): { nodes: cytoscape.ElementDefinition[]; edges: cytoscape.ElementDefinition[] } {
+  const nodes: cytoscape.ElementDefinition[] = [];
+  const seen = new Set<string>();
+  for (const entity of sub.nodes) {
+    if (!entity?.id || seen.has(entity.id)) continue;
+    seen.add(entity.id);
+    const existing = cy.getElementById(entity.id);
+    if (existing.nonempty()) {
+      existing.data(nodeData(entity));
+    } else {
+      nodes.push({ group: 'nodes', data: { ...nodeData(entity) } });
+    }
+  }
+  placeAround(nodes, opts.around);
+
+  // Every entity of `sub` is on the chart now or among `nodes`.
+  const onChart = (id: string) => seen.has(id) || cy.getElementById(id).nonempty();
+  const edges: cytoscape.ElementDefinition[] = [];
+  const seenLinks = new Set<string>();
+  for (const link of sub.links) {
+    if (!link?.id || seenLinks.has(link.id)) continue;
+    seenLinks.add(link.id);
+    const existing = cy.getElementById(edgeId(link.id));
+    if (existing.nonempty()) {
+      existing.data(edgeData(link));
+      continue;
+    }
+    if (!onChart(link.source) || !onChart(link.target)) continue;
+    edges.push({ group: 'edges', data: { ...edgeData(link) } });
+  }
+  return { nodes, edges };
+}
+
+/** Adds planned nodes, then links (call inside a batch). */
+function addAtOnce(cy: cytoscape.Core, nodes: cytoscape.ElementDefinition[], edges: cytoscape.ElementDefinition[]): MergeResult {
+  const addedNodes = nodes.length > 0 ? cy.add(nodes).nodes() : (cy.collection() as cytoscape.NodeCollection);
+  const addedEdges = edges.length > 0 ? cy.add(edges).edges() : (cy.collection() as cytoscape.EdgeCollection);
   return { addedNodes, addedEdges };
 }
 

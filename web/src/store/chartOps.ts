@@ -8,7 +8,7 @@ import { annotateLinks, reportInfo, unknownReportIds, type ReportInfo } from '..
 import { groupSelection, ungroupSelection } from '../chart/groups';
 import { ChartHistory } from '../chart/history';
 import { applyLayout, type LayoutName, type LayoutRun } from '../chart/layouts';
-import { flashFresh, mergeSubgraph } from '../chart/merge';
+import { flashFresh, mergeSubgraph, mergeSubgraphPaced } from '../chart/merge';
 import { applyCommunities, applyHighlight, applyLabelMode, applyRank, markPath, type Highlight, type LabelMode } from '../chart/overlays';
 import { describeRoute, describeScope, nothingChosen, pathScope, type PathChoice } from '../chart/pathScope';
 import { captureState, restoreState, sameFrame, type ViewState } from '../chart/savedState';
@@ -162,7 +162,9 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
         const wasEmpty = cy.nodes().empty();
         if (!wasEmpty) record('Add the operation chart');
         const anchor = cy.getElementById(op.id);
-        const { addedNodes } = mergeSubgraph(cy, sub, wasEmpty ? {} : { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
+        const merging = mergeSubgraphPaced(cy, sub, wasEmpty ? {} : { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
+        const { addedNodes } = merging instanceof Promise ? await merging : merging;
+        if (cy.destroyed()) return;
         // The first screen: the operation's people in boxes by disposition and role (chart/operationBoxes.ts).
         if (wasEmpty) await arrangeOperationChart(cy, op.id);
         else {
@@ -191,7 +193,10 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
         const centres = cy.nodes().filter((n) => ids.includes(n.id()));
         const bb = centres.nonempty() ? centres.boundingBox({}) : null;
         const around = bb ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } : viewportCentre(cy);
-        const { addedNodes, addedEdges } = mergeSubgraph(cy, sub, { around });
+        // A big neighbourhood arrives a chunk per frame (merge.ts); what follows waits for all of it.
+        const merging = mergeSubgraphPaced(cy, sub, { around });
+        const { addedNodes, addedEdges } = merging instanceof Promise ? await merging : merging;
+        if (cy.destroyed()) return;
         flashFresh(addedNodes.union(addedEdges));
         const filter = linkTypes?.length ? ` (${linkTypes.join(', ')})` : '';
         if (sub.truncated) say(`${who}${filter}: showing ${sub.nodes.length} of more — narrow by link type.`);
@@ -373,7 +378,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     const sel = cy.$('node:selected');
     const bb = sel.nonempty() ? sel.boundingBox({}) : null;
     const around = bb ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } : viewportCentre(cy);
-    const { addedNodes } = mergeSubgraph(cy, sub, { around });
+    const merging = mergeSubgraphPaced(cy, sub, { around });
+    const { addedNodes } = merging instanceof Promise ? await merging : merging;
     const ids = new Set([...sub.nodes.map((n) => n.id), ...sub.links.map((l) => `link:${l.id}`)]);
     const answer = cy.elements().filter((e) => ids.has(e.id()));
     markPath(cy, answer);
@@ -562,10 +568,18 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
   /**
    * Replaces what is on the chart with a stored chart (a saved chart, the working chart): its
    * elements as the server read them now, then how it looked (positions, groups, filters, styling).
+   * A big chart arrives a chunk per frame: then it returns a promise, resolved once the chart is
+   * whole and looks as stored (a small one is shown at once, as before).
    */
-  function showStored(elements: Subgraph, state: ViewState): void {
+  function showStored(elements: Subgraph, state: ViewState): void | Promise<void> {
     cy.elements().remove();
-    mergeSubgraph(cy, elements);
+    const merging = mergeSubgraphPaced(cy, elements);
+    if (merging instanceof Promise) return merging.then(() => (cy.destroyed() ? undefined : showState(state)));
+    showState(state);
+  }
+
+  /** How a stored chart looked, put back once its elements are on the chart (showStored). */
+  function showState(state: ViewState): void {
     restoreState(cy, state);
     const s = state.styling;
     patch(store, 'view', {
@@ -593,7 +607,9 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       }
       const state = chart.state as unknown as ViewState;
       record(`Open "${chart.name}"`);
-      showStored(chart.elements, state);
+      const showing = showStored(chart.elements, state);
+      if (showing) await showing;
+      if (cy.destroyed()) return;
       patch(store, 'session', { chartName: chart.name, chartId: chart.id });
       const saved = Object.keys(state.positions ?? {}).length;
       const gone = saved - chart.elements.nodes.length;
