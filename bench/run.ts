@@ -7,6 +7,7 @@
  * from a separate process (autocannon), server RSS and Neo4j heap. Also the import rate for POLE
  * and for the call records. Results go to bench/results/<date>.json and .md; the table is printed.
  * --quick (under 3 minutes): 10k nodes, 100k calls, fewer calls per question, POLE skipped.
+ * --skip-pole, --skip-browser leave those parts out; --calls 0 the call records.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +29,7 @@ import { benchBrowser, browserTable, type BrowserResult } from './browser.js';
 import { markdownTable, rssMb, timeInterleaved, type Latency } from './stats.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, calls: { type: 'string' }, 'skip-pole': { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, calls: { type: 'string' }, 'skip-pole': { type: 'boolean', default: false }, 'skip-browser': { type: 'boolean', default: false } },
 });
 const quick = values.quick!;
 const sizes = (values.sizes ?? (quick ? '10000' : '10000,100000,1000000')).split(',').map(Number);
@@ -288,8 +289,12 @@ async function main() {
       results.sizes.push(result);
       if (callsRowsPerSecond) results.calls = { calls: callCount, rows: callCount * 3, rowsPerSecond: callsRowsPerSecond, seconds: Math.round((callCount * 3) / callsRowsPerSecond) };
     }
-    say('browser: render and layout');
-    results.browser = fs.existsSync('/usr/bin/chromium') ? await benchBrowser(quick ? [1_000, 5_000] : [1_000, 5_000, 10_000, 20_000]) : 'no /usr/bin/chromium';
+    if (values['skip-browser']) results.browser = 'skipped (--skip-browser)';
+    else if (!fs.existsSync('/usr/bin/chromium')) results.browser = 'no /usr/bin/chromium';
+    else {
+      say('browser: render and layout');
+      results.browser = await benchBrowser(quick ? [1_000, 5_000] : [1_000, 5_000, 10_000, 20_000]);
+    }
     say('browser:', JSON.stringify(results.browser));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
