@@ -27,7 +27,7 @@ import { Database } from '../server/db/database.js';
 import { findRunningLocal, runtimeFile } from '../server/db/localNeo4j.js';
 import { upsertUser, type Role } from '../server/modules/auth/users.js';
 import { assignChildren } from '../server/modules/safeguarding/assignments.js';
-import { rssMb } from './stats.js';
+import { readEventLoopDelay, rssMb } from './stats.js';
 
 // autocannon ships no types; the little used here is typed by hand.
 interface AutocannonResult {
@@ -238,23 +238,6 @@ async function main() {
   const serverPid = values['server-pid'] ? Number(values['server-pid']) : running?.ownerPid;
   const neo4jPid = running?.pid;
 
-  /** The server's event-loop delay over the last `seconds` (ms), from GET /metrics; null when it has none. */
-  const eventLoop = async (seconds: number) => {
-    try {
-      const res = await fetch(`${base}/metrics?window=${Math.min(600, Math.max(1, Math.ceil(seconds)))}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
-      if (!res.ok) return null;
-      const text = await res.text();
-      const stat = (name: string) => {
-        const m = new RegExp(`^linkchart_event_loop_delay_window_seconds\\{[^}]*stat="${name}"\\} (\\S+)$`, 'm').exec(text);
-        return m ? Number(m[1]) : null;
-      };
-      const [p50, p99, max] = ['p50', 'p99', 'max'].map(stat);
-      return p50 === null || p99 === null || max === null ? null : { p50: +(p50 * 1000).toFixed(1), p99: +(p99 * 1000).toFixed(1), max: +(max * 1000).toFixed(1) };
-    } catch {
-      return null;
-    }
-  };
-
   const results = [];
   let n = 0;
   for (let run = 1; run <= runs; run++) {
@@ -303,7 +286,7 @@ async function main() {
     const all = [...latencies.values()].flat();
     const graphqlErrors = [...errors.values()].reduce((s, x) => s + x, 0);
     // The window covers the run (the server keeps one-second histograms; a little of the time before it may be included).
-    const eventLoopDelayMs = await eventLoop((Date.now() - started) / 1000);
+    const eventLoopDelayMs = tokens.admin ? await readEventLoopDelay(base, tokens.admin, (Date.now() - started) / 1000) : null;
     const entry = {
       run,
       seconds: +((Date.now() - started) / 1000).toFixed(1),

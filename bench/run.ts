@@ -26,7 +26,7 @@ import { upsertUser } from '../server/modules/auth/users.js';
 import { generateScale } from '../seeds/scale.js';
 import { entitiesNamed, questions, startNeo4jGraphql } from './peers.js';
 import { benchBrowser, browserTable, type BrowserResult } from './browser.js';
-import { markdownTable, rssMb, timeInterleaved, type Latency } from './stats.js';
+import { markdownTable, readEventLoopDelay, rssMb, timeInterleaved, type Latency } from './stats.js';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, calls: { type: 'string' }, 'skip-pole': { type: 'boolean', default: false }, 'skip-browser': { type: 'boolean', default: false } },
@@ -128,23 +128,6 @@ async function timeAuditShapedWrite(driver: Database['driver'], times: number, w
   }
 }
 
-/**
- * The server's event-loop delay over the last `seconds` (questions and load), from its GET /metrics
- * (admins only), in ms; null when it cannot be read.
- */
-async function eventLoopDelay(url: string, adminToken: string, seconds: number): Promise<SizeResult['eventLoopDelayMs']> {
-  try {
-    const res = await fetch(`${url}/metrics?window=${Math.min(600, Math.max(1, Math.ceil(seconds)))}`, { headers: { authorization: `Bearer ${adminToken}` } });
-    if (!res.ok) return null;
-    const text = await res.text();
-    const stat = (name: string) => Number(new RegExp(`^linkchart_event_loop_delay_window_seconds\\{[^}]*stat="${name}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-    const [p50, p99, max] = ['p50', 'p99', 'max'].map((n) => Math.round(stat(n) * 10) / 10);
-    return [p50, p99, max].some(Number.isNaN) ? null : { p50: p50!, p99: p99!, max: max! };
-  } catch {
-    return null;
-  }
-}
-
 async function post(url: string, query: string, variables: Record<string, unknown>, token?: string) {
   const res = await fetch(url, {
     method: 'POST',
@@ -227,7 +210,7 @@ async function benchSize(nodes: number, withCalls: boolean): Promise<{ result: S
       const load: SizeResult['load'] = {};
       load['ours neighbourhood'] = await loadTest(`${ours.url}/graphql`, JSON.stringify({ query: nb.ours!.query, variables: nb.ours!.variables }), token, loadSeconds, 20);
       const rssUnderLoad = rssMb(ours.proc.pid!) ?? 0;
-      const eventLoopDelayMs = await eventLoopDelay(ours.url, adminToken, (Date.now() - askedFrom) / 1000);
+      const eventLoopDelayMs = await readEventLoopDelay(ours.url, adminToken, (Date.now() - askedFrom) / 1000);
       const heap = await neo4jHeapMb(db);
       const g = nb.generated as { query: string; variables: Record<string, unknown> };
       load['@neo4j/graphql neighbourhood'] = await loadTest(generated.url, JSON.stringify({ query: g.query, variables: g.variables }), undefined, loadSeconds, 20);

@@ -50,3 +50,23 @@ export function rssMb(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * The server's event-loop delay over its last `seconds` (ms: p50, p99, max), from its GET /metrics
+ * (admins only: `adminToken`); null when it cannot be read.
+ */
+export async function readEventLoopDelay(baseUrl: string, adminToken: string, seconds: number): Promise<{ p50: number; p99: number; max: number } | null> {
+  try {
+    const res = await fetch(`${baseUrl}/metrics?window=${Math.min(600, Math.max(1, Math.ceil(seconds)))}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    if (!res.ok) return null;
+    const text = await res.text();
+    const stat = (name: string) => {
+      const m = new RegExp(`^linkchart_event_loop_delay_window_seconds\\{[^}]*stat="${name}"\\} (\\S+)$`, 'm').exec(text);
+      return m ? Math.round(Number(m[1]) * 10_000) / 10 : null;
+    };
+    const [p50, p99, max] = ['p50', 'p99', 'max'].map(stat);
+    return p50 === null || p99 === null || max === null ? null : { p50, p99, max };
+  } catch {
+    return null;
+  }
+}

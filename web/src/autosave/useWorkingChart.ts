@@ -183,8 +183,7 @@ export function useWorkingChart(store: ChartStore, ops: ChartOps | null, user: U
         }
         ops.record(`Open ${entity.label}`);
         const anchor = cy.getElementById(id);
-        const merging = mergeSubgraphPaced(cy, sub, { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
-        const { addedNodes, addedEdges } = merging instanceof Promise ? await merging : merging;
+        const { addedNodes, addedEdges } = await mergeSubgraphPaced(cy, sub, { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
         if (cy.destroyed()) return;
         flashFresh(addedNodes.union(addedEdges));
         await layoutAdded(cy, addedNodes);

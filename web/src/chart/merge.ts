@@ -102,10 +102,10 @@ export const PACED_MERGE_ABOVE = CHUNK_ABOVE;
 
 /**
  * mergeSubgraph for additions that may be big (an expansion, a saved or working chart). Up to
- * PACED_MERGE_ABOVE (1,500) new elements it is mergeSubgraph, at once, and returns its result itself,
- * not a promise: callers check `instanceof Promise` rather than await, so what follows a small
- * addition still runs in the same task, exactly as before. Above, the elements arrive a chunk per
- * frame (addElementsInChunks: the page never freezes) and the promise resolves once every one has:
+ * PACED_MERGE_ABOVE (1,500) new elements it is mergeSubgraph, at once, and returns its result itself
+ * (awaited, what follows still runs in the same task, before the next frame). Above, the elements
+ * arrive a chunk per frame (addElementsInChunks: the page never freezes) and the promise resolves
+ * once every one has:
  * lay out, select, fit or snapshot only then. Meanwhile `stillArriving(cy)` is true.
  */
 export function mergeSubgraphPaced(cy: cytoscape.Core, sub: Subgraph, opts: MergeOptions = {}): MergeResult | Promise<MergeResult> {

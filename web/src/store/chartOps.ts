@@ -162,8 +162,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
         const wasEmpty = cy.nodes().empty();
         if (!wasEmpty) record('Add the operation chart');
         const anchor = cy.getElementById(op.id);
-        const merging = mergeSubgraphPaced(cy, sub, wasEmpty ? {} : { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
-        const { addedNodes } = merging instanceof Promise ? await merging : merging;
+        const { addedNodes } = await mergeSubgraphPaced(cy, sub, wasEmpty ? {} : { around: anchor.nonempty() ? anchor.position() : viewportCentre(cy) });
         if (cy.destroyed()) return;
         // The first screen: the operation's people in boxes by disposition and role (chart/operationBoxes.ts).
         if (wasEmpty) await arrangeOperationChart(cy, op.id);
@@ -194,8 +193,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
         const bb = centres.nonempty() ? centres.boundingBox({}) : null;
         const around = bb ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } : viewportCentre(cy);
         // A big neighbourhood arrives a chunk per frame (merge.ts); what follows waits for all of it.
-        const merging = mergeSubgraphPaced(cy, sub, { around });
-        const { addedNodes, addedEdges } = merging instanceof Promise ? await merging : merging;
+        const { addedNodes, addedEdges } = await mergeSubgraphPaced(cy, sub, { around });
         if (cy.destroyed()) return;
         flashFresh(addedNodes.union(addedEdges));
         const filter = linkTypes?.length ? ` (${linkTypes.join(', ')})` : '';
@@ -378,8 +376,7 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
     const sel = cy.$('node:selected');
     const bb = sel.nonempty() ? sel.boundingBox({}) : null;
     const around = bb ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } : viewportCentre(cy);
-    const merging = mergeSubgraphPaced(cy, sub, { around });
-    const { addedNodes } = merging instanceof Promise ? await merging : merging;
+    const { addedNodes } = await mergeSubgraphPaced(cy, sub, { around });
     const ids = new Set([...sub.nodes.map((n) => n.id), ...sub.links.map((l) => `link:${l.id}`)]);
     const answer = cy.elements().filter((e) => ids.has(e.id()));
     markPath(cy, answer);
