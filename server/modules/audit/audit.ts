@@ -65,7 +65,8 @@ export interface AuditEntry extends Omit<StoredAuditRecord, 'args'> {
   hash: string;
 }
 
-function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+/** An entry's hash: SHA-256 over its fields in a fixed order, the previous entry's hash among them. Pure. */
+export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   // A fixed field order: the same entry always hashes the same.
   const canonical = JSON.stringify([e.seq, e.at, e.username, e.role, e.purpose, e.operation, e.args, e.entityIds, e.outcome, e.prevHash]);
   return createHash('sha256').update(canonical).digest('hex');
@@ -115,8 +116,8 @@ async function flush(db: Database, q: { waiting: Pending[]; flushing: boolean })
 /** The chain's head as this process last wrote it: lets an append be one statement (see appendGroup). */
 const knownHeads = new WeakMap<Database, { seq: number; hash: string }>();
 
-/** Links `records` onto the chain after `head`: their seq, time, previous hash and own hash. */
-function chainAfter(head: { seq: number; hash: string }, records: StoredAuditRecord[]): AuditEntry[] {
+/** Links `records` onto the chain after `head`: their seq, time, previous hash and own hash. Pure but for the clock. */
+export function chainAfter(head: { seq: number; hash: string }, records: StoredAuditRecord[]): AuditEntry[] {
   let seq = head.seq;
   let prevHash = head.hash;
   return records.map((record) => {
@@ -199,19 +200,37 @@ export async function readAudit(db: Database, filter: { entityId: string | null;
  * The head is read first and only entries up to it are checked, so appends made while verifying
  * (the service keeps working) are not mistaken for a break; they are checked next time.
  */
-export async function verifyAuditChain(db: Database): Promise<{ ok: boolean; entries: number; brokenAt: number | null }> {
+export async function verifyAuditChain(db: Database): Promise<AuditChainVerdict> {
   const [head] = await db.read("OPTIONAL MATCH (h:AuditHead {id: 'head'}) RETURN h.seq AS seq, h.hash AS hash");
   const last = (head?.seq as number | null) ?? 0;
   const rows = await db.read('MATCH (a:AuditEntry) WHERE a.seq <= $last RETURN properties(a) AS a ORDER BY a.seq', { last }, { timeoutMs: 120_000 });
+  return checkAuditChain(head ? { seq: head.seq as number | null, hash: head.hash as string | null } : null, rows.map((r) => r.a as AuditEntry));
+}
+
+export interface AuditChainVerdict {
+  ok: boolean;
+  /** Entries the head says the chain holds. */
+  entries: number;
+  /** The seq of the first entry that does not match (one past the last when entries are missing at the end); null when intact. */
+  brokenAt: number | null;
+}
+
+/**
+ * The chain's check, given its head and the entries up to it in seq order: every entry's seq follows
+ * the one before, names the previous entry's hash and hashes to its own; the last one's hash is the
+ * head's. Pure.
+ */
+export function checkAuditChain(head: { seq: number | null; hash: string | null } | null, entries: AuditEntry[]): AuditChainVerdict {
+  const last = head?.seq ?? 0;
   let prev = '';
   let expectedSeq = 1;
-  for (const { a } of rows as { a: AuditEntry }[]) {
+  for (const a of entries) {
     const { hash, ...rest } = a;
     if (a.seq !== expectedSeq || a.prevHash !== prev || entryHash(rest) !== hash) return { ok: false, entries: last, brokenAt: expectedSeq };
     prev = hash;
     expectedSeq++;
   }
   // Entries removed from the end, or the head rewritten, show here.
-  if (rows.length !== last || (last > 0 && head?.hash !== prev)) return { ok: false, entries: last, brokenAt: rows.length + 1 };
+  if (entries.length !== last || (last > 0 && head?.hash !== prev)) return { ok: false, entries: last, brokenAt: entries.length + 1 };
   return { ok: true, entries: last, brokenAt: null };
 }
