@@ -59,38 +59,35 @@ export function complainToLicensing(
   }
 }
 
+/** Licensing decisions as incidents: the revocation, the successor's grant, and the driver licences ended after the arrests. */
 export function licensingEvents({ revokedHolder, r01 }: Cast, { plans, driverLicence }: Drivers, { incident }: Incidents): void {
-  incident({
-    kind: 'licence_event',
-    date: REVOKED_ON,
-    summary: 'Operator licence of Dunmere Private Hire Ltd revoked: records not kept, unlicensed drivers dispatched.',
-    involved: [{ id: 'lic-op-3' }, { id: 'opr-3' }],
-    parties: [revokedHolder.id],
-    sourceType: 'licensing',
-    outcome: 'Revoked',
-    statusPath: ['closed'],
-  });
-  incident({
-    kind: 'licence_event',
-    date: PHOENIX_GRANTED,
-    summary: 'Operator licence granted to DMR Travel Ltd (trading as Dunmere Express).',
-    involved: [{ id: 'lic-op-6' }, { id: 'opr-6' }],
-    parties: [r01.id],
-    sourceType: 'licensing',
-    outcome: 'Granted',
-    statusPath: ['closed'],
-  });
-  for (const plan of plans.filter((x) => x.status && x.status.status !== 'expired')) {
-    const st = must(plan.status, 'status');
-    incident({
-      kind: 'licence_event',
-      date: st.endedOn,
-      summary: `Private-hire driver licence of ${plan.who.given} ${plan.who.surname} ${st.status}.`,
-      involved: [{ id: must(driverLicence.get(plan.who.id), 'lic') }],
-      parties: [plan.who.id],
-      sourceType: 'licensing',
-      outcome: st.status === 'revoked' ? 'Revoked' : 'Suspended',
-      statusPath: ['closed'],
+  const decisions: { date: string; summary: string; involved: string[]; party: string; outcome: string }[] = [
+    {
+      date: REVOKED_ON,
+      summary: 'Operator licence of Dunmere Private Hire Ltd revoked: records not kept, unlicensed drivers dispatched.',
+      involved: ['lic-op-3', 'opr-3'],
+      party: revokedHolder.id,
+      outcome: 'Revoked',
+    },
+    {
+      date: PHOENIX_GRANTED,
+      summary: 'Operator licence granted to DMR Travel Ltd (trading as Dunmere Express).',
+      involved: ['lic-op-6', 'opr-6'],
+      party: r01.id,
+      outcome: 'Granted',
+    },
+  ];
+  for (const { who, status } of plans) {
+    if (!status || status.status === 'expired') continue; // an expired licence is no decision
+    decisions.push({
+      date: status.endedOn,
+      summary: `Private-hire driver licence of ${who.given} ${who.surname} ${status.status}.`,
+      involved: [must(driverLicence.get(who.id), 'lic')],
+      party: who.id,
+      outcome: status.status === 'revoked' ? 'Revoked' : 'Suspended',
     });
+  }
+  for (const d of decisions) {
+    incident({ kind: 'licence_event', date: d.date, summary: d.summary, involved: d.involved.map((id) => ({ id })), parties: [d.party], sourceType: 'licensing', outcome: d.outcome, statusPath: ['closed'] });
   }
 }

@@ -69,41 +69,21 @@ export function buildPlaces({ rng, g }: Kit): Places {
   }
   const area = (name: string): Area => must(AREAS.find((a) => a.name === name), name);
 
+  /** Named places of one kind, each on a street of its area (anywhere in town when it has none). */
+  const named = (kind: string, places: [name: string, area?: string][], o: { restricted?: boolean } = {}): string[] =>
+    places.map(([name, a]) => location(kind, { name, area: a === undefined ? undefined : area(a), ...o }));
+
+  // the park where children are picked up is a hotspot; the recreation ground is where a notice is breached
   const park = location('park', { name: 'Cinder Hill Park', area: area('Cinder Hill'), hotspot: true });
   const rec = location('park', { name: 'Ravensdale Recreation Ground', area: area('Ravensdale') });
-  const takeaways = [
-    location('takeaway', { name: 'Kelsall Grill', area: area('Kelsall Top') }),
-    location('takeaway', { name: 'Golden Fryer', area: area('Town Centre') }),
-    location('takeaway', { name: 'Pizza Point', area: area('Dunmere') }),
-    location('takeaway', { name: 'Marlow Bank Kebab House', area: area('Marlow Bank') }),
-    location('takeaway', { name: 'Late Bite', area: area('Fellgate') }),
-  ];
+  const takeaways = named('takeaway', [['Kelsall Grill', 'Kelsall Top'], ['Golden Fryer', 'Town Centre'], ['Pizza Point', 'Dunmere'], ['Marlow Bank Kebab House', 'Marlow Bank'], ['Late Bite', 'Fellgate']]);
   const scenarioTakeaway = must(takeaways[0], 'takeaway');
-  const units = [
-    location('residential_unit', { name: 'Ashdene House', area: area('Netherholme'), restricted: true }),
-    location('residential_unit', { name: 'Fernlea Lodge', area: area('Harrowby'), restricted: true }),
-    location('residential_unit', { name: 'Moorside Unit', area: area('Aldercote'), restricted: true }),
-  ];
-  const offices = [
-    location('taxi_office', { name: 'Aldercote Cars office', area: area('Aldercote') }),
-    location('taxi_office', { name: 'Dunmere Cars office', area: area('Dunmere') }),
-    location('taxi_office', { name: 'Fellgate 24/7 office', area: area('Fellgate') }),
-    location('taxi_office', { name: 'HX Travel office', area: area('Town Centre') }),
-    location('taxi_office', { name: 'MB Cars office', area: area('Marlow Bank') }),
-  ];
-  const schools = [
-    location('school', { name: 'Ravensdale Academy', area: area('Ravensdale') }),
-    location('school', { name: 'Netherholme High School', area: area('Netherholme') }),
-  ];
+  const units = named('residential_unit', [['Ashdene House', 'Netherholme'], ['Fernlea Lodge', 'Harrowby'], ['Moorside Unit', 'Aldercote']], { restricted: true });
+  const offices = named('taxi_office', [['Aldercote Cars office', 'Aldercote'], ['Dunmere Cars office', 'Dunmere'], ['Fellgate 24/7 office', 'Fellgate'], ['HX Travel office', 'Town Centre'], ['MB Cars office', 'Marlow Bank']]);
+  const schools = named('school', [['Ravensdale Academy', 'Ravensdale'], ['Netherholme High School', 'Netherholme']]);
   const hotel = location('hotel', { name: 'Station Lodge Hotel', area: area('Town Centre') });
-  const shops = [
-    location('shop', { name: 'Kelsall Top Mini Mart', area: area('Kelsall Top') }),
-    location('shop', { name: 'Fellgate Off Licence', area: area('Fellgate') }),
-  ];
-  const others = [
-    location('other', { name: 'Garages off Weir Lane' }),
-    location('other', { name: 'Riverside car park', area: area('Town Centre') }),
-  ];
+  const shops = named('shop', [['Kelsall Top Mini Mart', 'Kelsall Top'], ['Fellgate Off Licence', 'Fellgate']]);
+  const others = named('other', [['Garages off Weir Lane'], ['Riverside car park', 'Town Centre']]);
   // homes are built as the cast needs them, so none is left empty
   const nextHome = (): string => location('home');
 
