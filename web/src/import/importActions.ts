@@ -1,0 +1,18 @@
+import { navigate } from 'wouter/use-browser-location';
+import { defineActions } from '../actions/define';
+import { pathFor } from '../routing/paths';
+
+/** Importing a file (the import screen, web/src/import/ImportScreen.tsx, at /import): analysts only. */
+export const importActions = defineActions([
+  {
+    name: 'import',
+    label: 'Import…',
+    keys: ['I'],
+    help: 'Import a file: call records, handset contacts, a spreadsheet',
+    title: 'Import a CSV, Excel or vCard file into the graph as a graded report',
+    placements: ['toolbar'],
+    testId: 'action-import',
+    analystOnly: true,
+    perform: () => navigate(pathFor({ page: 'import' })),
+  },
+]);

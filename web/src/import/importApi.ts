@@ -1,0 +1,261 @@
+/**
+ * The server's import API (server/modules/imports, `imports.graphql`): upload a file (a GraphQL
+ * multipart request), mappings, preview, start, follow the job (GraphQL over server-sent events, as
+ * the alerts feed; polling `importJob` when the stream is not there).
+ */
+import { ApiError, gql, purposeHeader, readToken, type Entity, type GraphQLErrorItem, type Json } from '../api';
+import { multipartBody } from './multipart';
+import type { RejectedRow } from './rejected';
+import { readEvent, SseParser } from './sse';
+
+export interface ImportUpload {
+  id: string;
+  fileName: string;
+  fileKind: string;
+  sheets: string[];
+  columns: string[];
+  rowCount: number | null;
+  sampleRows: (string | null)[][];
+}
+
+export interface ImportMapping {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  /** The mapping as YAML. */
+  text: string;
+}
+
+export interface ImportMatch {
+  key: string;
+  entity: Entity;
+  reason: string;
+}
+
+export interface ImportPreviewEntity {
+  key: string;
+  kind: string;
+  label: string;
+  properties: Record<string, Json> | null;
+  match: ImportMatch | null;
+}
+
+export interface ImportPreviewLink {
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, Json> | null;
+}
+
+export interface ImportPreviewRow {
+  row: number;
+  entities: ImportPreviewEntity[];
+  links: ImportPreviewLink[];
+}
+
+export interface ImportPreview {
+  rows: ImportPreviewRow[];
+  rejected: RejectedRow[];
+  entityCount: number;
+  linkCount: number;
+  matchedCount: number;
+}
+
+export interface ImportJob {
+  id: string;
+  /** queued | running | done | failed (the server's words; anything else is shown as it is). */
+  status: string;
+  rowsDone: number;
+  rowsTotal: number | null;
+  createdEntities: number;
+  createdLinks: number;
+  matched: number;
+  rejectedCount: number;
+  rejected?: RejectedRow[];
+  reportId: string | null;
+  error: string | null;
+}
+
+const ENTITY = 'id kind label labels properties sources';
+const REJECTED = 'row column message values';
+const JOB = 'id status rowsDone rowsTotal createdEntities createdLinks matched rejectedCount reportId error';
+
+/** The signed-in user's agency (the grading form's default owner). */
+export async function fetchAgency(signal?: AbortSignal): Promise<string | null> {
+  const data = await gql<{ me: { agency: string | null } | null }>('query MeAgency { me { agency } }', {}, signal);
+  return data.me?.agency ?? null;
+}
+
+export async function fetchMappings(signal?: AbortSignal): Promise<ImportMapping[]> {
+  const data = await gql<{ importMappings: ImportMapping[] }>('query ImportMappings { importMappings { id name builtIn text } }', {}, signal);
+  return data.importMappings;
+}
+
+export async function saveMapping(name: string, text: string, signal?: AbortSignal): Promise<ImportMapping> {
+  const data = await gql<{ saveImportMapping: ImportMapping }>(
+    'mutation SaveImportMapping($name: String!, $text: String!) { saveImportMapping(name: $name, text: $text) { id name builtIn text } }',
+    { name, text },
+    signal,
+  );
+  return data.saveImportMapping;
+}
+
+export async function previewImport(uploadId: string, mapping: string, rows = 20, signal?: AbortSignal): Promise<ImportPreview> {
+  const data = await gql<{ previewImport: ImportPreview }>(
+    `query PreviewImport($uploadId: ID!, $mapping: String!, $rows: Int) {
+      previewImport(uploadId: $uploadId, mapping: $mapping, rows: $rows) {
+        rows { row entities { key kind label properties match { key reason entity { ${ENTITY} } } } links { type from to properties } }
+        rejected { ${REJECTED} }
+        entityCount linkCount matchedCount
+      }
+    }`,
+    { uploadId, mapping, rows },
+    signal,
+  );
+  return data.previewImport;
+}
+
+export async function startImport(uploadId: string, mapping: string, source: Record<string, string | number>, signal?: AbortSignal): Promise<ImportJob> {
+  const data = await gql<{ startImport: ImportJob }>(
+    `mutation StartImport($uploadId: ID!, $mapping: String!, $source: ImportSourceInput!) {
+      startImport(uploadId: $uploadId, mapping: $mapping, source: $source) { ${JOB} }
+    }`,
+    { uploadId, mapping, source },
+    signal,
+  );
+  return data.startImport;
+}
+
+/** The job now; with its rejected rows (at most `first`) when asked. */
+export async function fetchJob(id: string, withRejected = false, signal?: AbortSignal, first = 1000): Promise<ImportJob | null> {
+  const data = await gql<{ importJob: ImportJob | null }>(
+    `query ImportJob($id: ID!, $first: Int) { importJob(id: $id) { ${JOB} ${withRejected ? `rejected(first: $first) { ${REJECTED} }` : ''} } }`,
+    withRejected ? { id, first } : { id },
+    signal,
+  );
+  return data.importJob;
+}
+
+const UPLOAD = /* GraphQL */ `
+  mutation UploadImportFile($file: File!) {
+    uploadImportFile(file: $file) { id fileName fileKind sheets columns rowCount sampleRows }
+  }
+`;
+
+/** Reads a GraphQL answer (any status) into data or an ApiError with the server's messages. */
+async function answer<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: { data?: T | null; errors?: GraphQLErrorItem[] } | undefined;
+  try {
+    body = text ? (JSON.parse(text) as typeof body) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const errors = body?.errors ?? [];
+  if (errors.length > 0) {
+    const code = errors.find((e) => e.extensions?.code)?.extensions?.code;
+    throw new ApiError([...new Set(errors.map((e) => e.message))].join(' · '), { ...(code ? { code } : {}), status: res.status, errors });
+  }
+  if (res.status === 413) throw new ApiError('The file is larger than the server accepts.', { code: 'REQUEST_TOO_LARGE', status: 413 });
+  if (!res.ok) throw new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), { code: `HTTP_${res.status}`, status: res.status });
+  if (!body?.data) throw new ApiError('The server sent an answer the app could not read.', { code: 'BAD_RESPONSE', status: res.status });
+  return body.data;
+}
+
+/** Uploads the file (multipart POST to /graphql with the session's token and purpose). */
+export async function uploadFile(file: File, signal?: AbortSignal): Promise<ImportUpload> {
+  const token = readToken();
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      // No Content-Type: the browser writes multipart/form-data with its boundary. The preflight
+      // header tells graphql-yoga's CSRF check that this is not a plain form post.
+      headers: { Accept: 'application/json', 'x-graphql-yoga-csrf': 'upload', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...purposeHeader() },
+      body: multipartBody(UPLOAD, { file: null }, [{ variable: 'file', file }]),
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('Cannot reach the server. Check the connection, or that the service is running.', { code: 'NETWORK' });
+  }
+  return (await answer<{ uploadImportFile: ImportUpload }>(res)).uploadImportFile;
+}
+
+export interface ProgressHandlers {
+  onJob(job: ImportJob): void;
+  /** 'live' over the stream, 'polling' when the stream is not available. */
+  onMode?(mode: 'live' | 'polling'): void;
+}
+
+export const isFinished = (job: Pick<ImportJob, 'status'>): boolean => /^(done|failed|finished|complete|completed|error|cancelled)$/i.test(job.status);
+
+/** One pass over the subscription; resolves when the stream ends or the job finishes. */
+async function streamProgress(jobId: string, h: ProgressHandlers, signal: AbortSignal): Promise<ImportJob | null> {
+  const token = readToken();
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...purposeHeader() },
+    body: JSON.stringify({ query: `subscription ImportProgress($jobId: ID!) { importProgress(jobId: $jobId) { ${JOB} } }`, variables: { jobId } }),
+    signal,
+  });
+  if (!res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    throw new ApiError(`The progress feed answered ${res.status}.`, { code: `HTTP_${res.status}`, status: res.status });
+  }
+  h.onMode?.('live');
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parser = new SseParser();
+  let last: ImportJob | null = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return last;
+    for (const data of parser.push(decoder.decode(value, { stream: true }))) {
+      const event = readEvent<ImportJob>(data, 'importProgress');
+      if (event.error) throw new ApiError(event.error.message, event.error.code ? { code: event.error.code } : {});
+      if (event.value) {
+        last = event.value;
+        h.onJob(last);
+        if (isFinished(last)) {
+          void reader.cancel().catch(() => undefined);
+          return last;
+        }
+      }
+    }
+  }
+}
+
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/**
+ * Follows a job until it finishes (or `signal` aborts): the `importProgress` stream first; if it
+ * cannot be opened or ends early, `importJob` every second. Resolves with the finished job, its
+ * rejected rows included.
+ */
+export async function followImport(jobId: string, h: ProgressHandlers, signal: AbortSignal): Promise<ImportJob | null> {
+  let last: ImportJob | null = null;
+  try {
+    last = await streamProgress(jobId, h, signal);
+  } catch (err) {
+    if (signal.aborted) return null;
+    // A refusal stops here; anything else (no stream, a dropped connection) falls back to polling.
+    if (err instanceof ApiError && (err.code === 'FORBIDDEN' || err.code === 'UNAUTHENTICATED')) throw err;
+  }
+  if (!last || !isFinished(last)) h.onMode?.('polling');
+  while (!signal.aborted && (!last || !isFinished(last))) {
+    const job = await fetchJob(jobId, false, signal);
+    if (!job) throw new ApiError('The server no longer knows this import job.', { code: 'NOT_FOUND' });
+    last = job;
+    h.onJob(job);
+    if (isFinished(job)) break;
+    await wait(1000, signal);
+  }
+  if (signal.aborted) return null;
+  const full = await fetchJob(jobId, true, signal);
+  if (full) h.onJob(full);
+  return full ?? last;
+}
