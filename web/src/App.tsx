@@ -1,18 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import {
-  clearToken,
-  describeError,
-  fetchMe,
-  isAbort,
-  isUnauthenticated,
-  logout,
-  onSessionRejected,
-  readToken,
-  storeToken,
-  TOKEN_KEY,
-  type LoginResult,
-  type User,
-} from './api';
+import { describeError, isAbort, isUnauthenticated } from './api/errors';
+import { clearToken, fetchMe, logout, onSessionRejected, readToken, storeToken, TOKEN_KEY, type LoginResult, type User } from './api/session';
 import { AdminHome } from './components/AdminHome';
 import { NotFound } from './components/NotFound';
 import { flushAutosaves } from './autosave/useAutosave';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type cytoscape from 'cytoscape';
-import type { User } from './api';
+import type { User } from './api/session';
 import { ACTIONS } from './actions';
 import { useActionKeys } from './actions/useActionKeys';
 import { createChart, destroyChart, onChartChange, tuneForSize } from './chart/cy';

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../workspaceApi';
+import type { ExportFormat } from '../api/charts';
 import { defineActions } from './define';
 import type { Action } from './types';
 

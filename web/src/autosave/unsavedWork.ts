@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { WorkingChartInput } from './workingChartApi';
+import type { WorkingChartInput } from '../api/charts';
 
 /**
  * What a chart holds, as one short string: its entities, links and view state, without the

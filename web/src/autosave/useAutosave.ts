@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isUnauthenticated } from '../api';
-import { saveWorkingChart, saveWorkingChartOnExit, type WorkingChartInput } from './workingChartApi';
+import { isUnauthenticated } from '../api/errors';
+import { saveWorkingChart, saveWorkingChartOnExit, type WorkingChartInput } from '../api/charts';
 
 /** How long after the last change the working chart is saved. */
 export const AUTOSAVE_DELAY_MS = 2_000;

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchNeighbourhood, type User } from '../api';
+import { fetchNeighbourhood } from '../api/graph';
+import type { User } from '../api/session';
 import { layoutAdded, selectOnly, viewportCentre } from '../chart/cy';
 import { flashFresh, mergeSubgraphPaced, stillArriving } from '../chart/merge';
 import { captureState, type ViewState } from '../chart/savedState';
 import type { ChartOps } from '../store/chartOps';
 import type { ChartStore } from '../store/chartStore';
 import { useAppRoute } from '../routing/useAppRoute';
-import { listSavedCharts } from '../workspaceApi';
 import { chartSignature, useLeaveWarning } from './unsavedWork';
 import { forgetUnsaved, unsavedOf, useAutosave, type AutosaveStatus } from './useAutosave';
-import { fetchWorkingChart, saveWorkingChart, type WorkingChartInput } from './workingChartApi';
+import { fetchWorkingChart, listSavedCharts, saveWorkingChart, type WorkingChartInput } from '../api/charts';
 
 /** Neighbours brought in with an entity opened from its address (as an expansion). */
 const ENTITY_LINK_LIMIT = 300;

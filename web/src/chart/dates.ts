@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import type { Entity } from '../api';
+import type { Entity } from '../api/entities';
 import type { NodeData } from './merge';
 
 /** The date a record is about (its first dated property), or null for undated entities. */

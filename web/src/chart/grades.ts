@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import type { Entity } from '../api';
+import type { Entity } from '../api/entities';
 import type { EdgeData } from './merge';
 
 /** What the chart needs to know of a Report (3x5x2 grading, DESIGN.md §6). */

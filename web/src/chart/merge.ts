@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import type { Entity, Link, Subgraph } from '../api';
+import type { Entity, Link, Subgraph } from '../api/entities';
 import { CHUNK_ABOVE } from './bigChart';
 import { addElementsInChunks } from './cy';
 import { styleKey } from './kinds';

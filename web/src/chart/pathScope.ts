@@ -7,7 +7,7 @@
 import { BOOKKEEPING_LINK_TYPES, EVIDENTIAL_LINK_TYPES, type LinkType } from '../../../server/domain/vocabulary';
 import { linkWords } from '../../../server/domain/linkWords';
 import type { Filters } from './filters';
-import type { Path, PathScope } from '../workspaceApi';
+import type { Path, PathScope } from '../api/analysis';
 
 /** Every vocabulary link type in one group, in the order an analyst reads them. */
 export const LINK_GROUPS: readonly { name: string; types: readonly LinkType[] }[] = [

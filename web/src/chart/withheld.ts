@@ -4,7 +4,7 @@
  * link; free text about a protected person arrives named in `properties.textWithheld`; protected
  * subjects arrive under opaque ids. Nothing here guesses at what was withheld: it says who to ask.
  */
-import type { Json } from '../api';
+import type { Json } from '../api/json';
 
 export const HELD_KIND = 'HeldItem';
 export const HELD_LINK = 'HELD';

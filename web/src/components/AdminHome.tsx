@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { User } from '../api';
+import type { User } from '../api/session';
 import { AuditPanel } from './admin/AuditPanel';
 import { UsersPanel } from './admin/UsersPanel';
 import { SessionControls } from './SessionControls';

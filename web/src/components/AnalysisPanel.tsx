@@ -1,5 +1,5 @@
 import type { Highlight } from '../chart/overlays';
-import type { RankMeasure } from '../workspaceApi';
+import type { RankMeasure } from '../api/analysis';
 import { PathScopeChoice, RouteStepper } from './PathRoutes';
 import type { PathChoice } from '../chart/pathScope';
 

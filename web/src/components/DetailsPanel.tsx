@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Entity, Json, Link } from '../api';
+import type { Entity, Link } from '../api/entities';
+import type { Json } from '../api/json';
 import { kindStyle } from '../chart/kinds';
 import { HELD_KIND, HELD_LINK, heldExplanation, heldLinkExplanation, shownId, withheldTextNotes } from '../chart/withheld';
 import { linkWords } from '../chart/linkWords';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { entityRows, rowsCsv, sortRows, type SortKey } from '../chart/entityTable';
 import { kindStyle } from '../chart/kinds';
 import { fileBase, plural, today } from '../format';
-import { recordExport } from '../workspaceApi';
+import { recordExport } from '../api/charts';
 import { useChart, useWorkspace } from '../store/WorkspaceContext';
 import { KindBadge } from './KindBadge';
 

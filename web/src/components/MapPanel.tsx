@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { placeLabels, shortPlaceLabel } from '../chart/mapLabels';
-import { fetchMapStyle } from '../workspaceApi';
+import { fetchMapStyle } from '../api/graph';
 import './MapPanel.css';
 
 /** MapLibre is loaded only when a base map is configured. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { describeError, isAbort } from '../api';
+import { describeError, isAbort } from '../api/errors';
 import { gradeText, reportInfo, type ReportInfo } from '../chart/grades';
-import { fetchProvenance } from '../workspaceApi';
+import { fetchProvenance } from '../api/graph';
 
 export interface ReportsState {
   byId: Map<string, ReportInfo>;

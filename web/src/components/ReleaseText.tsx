@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, describeError, hasCode, isAbort, isUnauthenticated, releaseText, type Entity } from '../api';
+import type { Entity } from '../api/entities';
+import { ApiError, describeError, hasCode, isAbort, isUnauthenticated } from '../api/errors';
+import { releaseText } from '../api/graph';
 import { releasableFields } from '../chart/withheld';
 
 type Status = { state: 'idle' } | { state: 'busy' } | { state: 'done'; field: string } | { state: 'failed'; message: string };

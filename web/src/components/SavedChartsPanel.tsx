@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { describeError, isAbort } from '../api';
-import { deleteSavedChart, listSavedCharts, type ChartSharing, type SavedChartSummary } from '../workspaceApi';
+import { describeError, isAbort } from '../api/errors';
+import { deleteSavedChart, listSavedCharts, type ChartSharing, type SavedChartSummary } from '../api/charts';
 import { pathFor } from '../routing/paths';
 
 interface Props {

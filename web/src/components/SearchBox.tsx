@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { describeError, isAbort, searchEntities, type Entity, type SearchResult } from '../api';
+import type { Entity } from '../api/entities';
+import { describeError, isAbort } from '../api/errors';
+import { searchEntities, type SearchResult } from '../api/search';
 import { kindStyle } from '../chart/kinds';
 import { KindBadge } from './KindBadge';
 import { MatchWhy } from '../search/MatchWhy';

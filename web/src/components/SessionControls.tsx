@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { User } from '../api';
+import type { User } from '../api/session';
 import { asksPurpose } from '../purpose';
 import { PurposeDialog, usePurpose } from './PurposeDialog';
 

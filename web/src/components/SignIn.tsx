@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError, hasCode, isAbort, login, type LoginResult } from '../api';
+import { describeError, hasCode, isAbort } from '../api/errors';
+import { login, type LoginResult } from '../api/session';
 
 /**
  * What the server says about a failed sign-in. Wrong credentials (UNAUTHENTICATED) and too many

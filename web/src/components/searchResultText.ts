@@ -2,7 +2,7 @@
  * The words of one search result row: what matched (in words, never a score) and the facts that
  * tell it from others of the same name. Pure, so that it is tested without a browser.
  */
-import type { SearchContext, SearchMatch } from '../api';
+import type { SearchContext, SearchMatch } from '../api/search';
 import { howTag } from '../search/matchReason';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

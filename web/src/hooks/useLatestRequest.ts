@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { isAbort } from '../api';
+import { isAbort } from '../api/errors';
 
 /**
  * Cancel-previous requests outside React: each `run` aborts the one before it, so a slow old answer

@@ -4,7 +4,7 @@
  * recorded the export in the audit log.
  */
 import type cytoscape from 'cytoscape';
-import { fetchMe } from '../api';
+import { fetchMe } from '../api/session';
 import { download } from '../chart/export';
 import { printSheet, sheetPdf, sheetPng, sheetSvgFile } from '../chart/printExport';
 import type { Annotations } from '../chart/annotations';

@@ -1,4 +1,4 @@
-import type { SearchMatch } from '../api';
+import type { SearchMatch } from '../api/search';
 import { matchText } from '../components/searchResultText';
 import { matchReason } from './matchReason';
 import './MatchWhy.css';

@@ -6,7 +6,7 @@
  * exact name) and, when the recorded date differs from the one typed, the warning to show. Pure,
  * so that it is tested without a browser.
  */
-import type { SearchMatch, WordMatch } from '../api';
+import type { SearchMatch, WordMatch } from '../api/search';
 
 /** strong: exact or the start of a word; near: another spelling, a typo; weak: sounds like, nickname, initial, some words. */
 export type MatchStrength = 'strong' | 'near' | 'weak';

@@ -1,6 +1,8 @@
 import type cytoscape from 'cytoscape';
 import { NO_ANNOTATIONS, readAnnotations } from '../chart/annotations';
-import { describeError, fetchNeighbourhood, fetchOperations, isAbort, isUnauthenticated, type Entity, type Subgraph } from '../api';
+import type { Entity, Subgraph } from '../api/entities';
+import { describeError, isAbort, isUnauthenticated } from '../api/errors';
+import { fetchNeighbourhood, fetchOperations, fetchProvenance } from '../api/graph';
 import { arrangeOperationChart, fitChart, layoutAdded, selectOnly, viewportCentre } from '../chart/cy';
 import { exportedElements } from '../chart/dataExport';
 import { applyFilters, isFiltering, NO_FILTERS, type Filters } from '../chart/filters';
@@ -15,21 +17,8 @@ import { captureState, restoreState, sameFrame, type ViewState } from '../chart/
 import { summarise } from '../chart/summary';
 import { fileBase, plural, today } from '../format';
 import { latestRequest } from '../hooks/useLatestRequest';
-import {
-  fetchCommunities,
-  fetchConnectingNetwork,
-  fetchCoverage,
-  fetchPaths,
-  fetchProvenance,
-  fetchRank,
-  openSavedChart,
-  recordExport,
-  saveChart,
-  type ChartSharing,
-  type ExportFormat,
-  type RankMeasure,
-  type SavedChartSummary,
-} from '../workspaceApi';
+import { fetchCommunities, fetchConnectingNetwork, fetchCoverage, fetchPaths, fetchRank, type RankMeasure } from '../api/analysis';
+import { openSavedChart, recordExport, saveChart, type ChartSharing, type ExportFormat, type SavedChartSummary } from '../api/charts';
 import { captureUndoable, notify, patch, restoreUndoable, type ChartStore, type Undoable } from './chartStore';
 import { chartEntityIds, endOf, readSelection, selectedEntities } from './readers';
 

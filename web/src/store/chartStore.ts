@@ -7,7 +7,8 @@ import type { Highlight, LabelMode } from '../chart/overlays';
 import { EMPTY_SUMMARY, type ChartSummary } from '../chart/summary';
 import type { ErrorState, NoticeState } from '../components/Banners';
 import type { Selection } from '../components/DetailsPanel';
-import type { RankMeasure, SavedChartSummary } from '../workspaceApi';
+import type { RankMeasure } from '../api/analysis';
+import type { SavedChartSummary } from '../api/charts';
 
 /**
  * The workspace's state in one place (a zustand vanilla store, read in components with `useChart`).

@@ -1,14 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  describeError,
-  fetchAuditLog,
-  isAbort,
-  isUnauthenticated,
-  verifyAudit,
-  type AuditCheck,
-  type AuditEntry,
-  type AuditLogArgs,
-} from '../../api';
+import { fetchAuditLog, verifyAudit, type AuditCheck, type AuditEntry, type AuditLogArgs } from '../../api/admin';
+import { describeError, isAbort, isUnauthenticated } from '../../api/errors';
 import { ErrorBanner, type ErrorState } from '../Banners';
 import { formatTime, isMutation, plural, readArgs, shortOperation } from './format';
 

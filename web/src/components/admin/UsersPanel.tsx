@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError, fetchUsers, isAbort, isUnauthenticated, setUser, type UserRecord } from '../../api';
+import { fetchUsers, setUser, type UserRecord } from '../../api/admin';
+import { describeError, isAbort, isUnauthenticated } from '../../api/errors';
 import { ErrorBanner, type ErrorState } from '../Banners';
 import { formatTime, parseTime } from './format';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError } from '../../api';
-import type { Alert } from '../../alertsApi';
+import { describeError } from '../../api/errors';
+import type { Alert } from '../../api/alerts';
 import { ErrorBanner } from '../Banners';
 import type { AlertsState } from './useAlerts';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError, isAbort, isUnauthenticated } from '../../api';
-import { acknowledgeAlert, fetchAlerts, followAlerts, type Alert, type FeedState } from '../../alertsApi';
+import { describeError, isAbort, isUnauthenticated } from '../../api/errors';
+import { acknowledgeAlert, fetchAlerts, followAlerts, type Alert, type FeedState } from '../../api/alerts';
 import type { ErrorState } from '../Banners';
 
 export interface AlertsState {

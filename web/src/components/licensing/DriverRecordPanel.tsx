@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError, isAbort, isUnauthenticated } from '../../api';
-import { fetchDriverRecord, searchPersons, type DriverRecord, type PersonHit } from '../../licensingApi';
+import { describeError, isAbort, isUnauthenticated } from '../../api/errors';
+import { fetchDriverRecord, searchPersons, type DriverRecord, type PersonHit } from '../../api/licensing';
 import { MatchWhy } from '../../search/MatchWhy';
 import { str } from '../safeguarding/format';
 import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { User } from '../../api';
+import type { User } from '../../api/session';
 import { Workspace } from '../../Workspace';
 import { AlertInbox } from '../alerts/AlertInbox';
 import { AlertsBadge } from '../alerts/AlertsMenu';

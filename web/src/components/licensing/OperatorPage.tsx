@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchOperatorProfile, fetchSuccessors, type OperatorProfile, type SuccessorFinding } from '../../licensingApi';
+import { fetchOperatorProfile, fetchSuccessors, type OperatorProfile, type SuccessorFinding } from '../../api/licensing';
 import { str } from '../safeguarding/format';
 import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';
 import { SignalList } from './SuccessorsPanel';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { fetchOperatorRisk, type OperatorRiskRow, type RiskArgs } from '../../licensingApi';
+import { fetchOperatorRisk, type OperatorRiskRow, type RiskArgs } from '../../api/licensing';
 import { todayIso } from '../safeguarding/format';
 import { day, Loading, operatorName, PanelError, useLatestRequest } from './common';
 import { Trend, trendScale } from './Trend';

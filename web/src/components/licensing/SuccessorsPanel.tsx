@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchSuccessors, type SuccessorFinding } from '../../licensingApi';
+import { fetchSuccessors, type SuccessorFinding } from '../../api/licensing';
 import { day, Loading, operatorName, PanelError, Status, useLatestRequest } from './common';
 
 /** Each signal as '<kind>: <detail>', the kind in bold so a list of them can be scanned. */

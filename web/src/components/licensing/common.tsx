@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { describeError, isAbort, isUnauthenticated, type Entity } from '../../api';
+import type { Entity } from '../../api/entities';
+import { describeError, isAbort, isUnauthenticated } from '../../api/errors';
 import type { ErrorState } from '../Banners';
 import { ErrorBanner } from '../Banners';
 import { formatDate, str } from '../safeguarding/format';

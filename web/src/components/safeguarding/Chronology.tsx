@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Entity } from '../../api';
+import type { Entity } from '../../api/entities';
 import { chronologyRow, type ChronologyContext } from './format';
 
 interface Props {

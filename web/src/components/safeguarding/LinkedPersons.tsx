@@ -1,4 +1,4 @@
-import type { Ranked } from '../../api';
+import type { Ranked } from '../../api/entities';
 import { displayLabel, plural, readDetail } from './format';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { type FormEvent } from 'react';
-import type { ChildSummary } from '../../api';
+import type { ChildSummary } from '../../api/safeguarding';
 import { childOption } from './format';
 
 export interface MeetingQuery {

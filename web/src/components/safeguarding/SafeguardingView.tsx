@@ -1,18 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
-import {
-  ApiError,
-  describeError,
-  fetchChildConnections,
-  fetchChildren,
-  hasCode,
-  isAbort,
-  isUnauthenticated,
-  type ChildSummary,
-  type ChildView,
-  type Entity,
-  type User,
-} from '../../api';
+import type { Entity } from '../../api/entities';
+import { ApiError, describeError, hasCode, isAbort, isUnauthenticated } from '../../api/errors';
+import { fetchChildConnections, fetchChildren, fetchStrategyPack, saveDocument, type ChildSummary, type ChildView } from '../../api/safeguarding';
+import type { User } from '../../api/session';
 import { createChart, destroyChart, fitChart, onChartChange, runLayout, selectOnly } from '../../chart/cy';
 import { kindStyle } from '../../chart/kinds';
 import { mergeSubgraph, type NodeData } from '../../chart/merge';
@@ -20,7 +11,6 @@ import { ErrorBanner, NoticeBanner, type ErrorState, type NoticeState } from '..
 import { KindBadge } from '../KindBadge';
 import { Legend } from '../Legend';
 import { SessionControls } from '../SessionControls';
-import { fetchStrategyPack, saveDocument } from '../../alertsApi';
 import { AlertsMenu } from '../alerts/AlertsMenu';
 import { useAlerts } from '../alerts/useAlerts';
 import { Chronology } from './Chronology';

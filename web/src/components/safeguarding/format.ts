@@ -1,4 +1,6 @@
-import type { ChildSummary, Entity, Json } from '../../api';
+import type { Entity } from '../../api/entities';
+import type { Json } from '../../api/json';
+import type { ChildSummary } from '../../api/safeguarding';
 import { shownId } from '../../chart/withheld';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
