@@ -14,16 +14,19 @@ import type { Drivers } from './drivers.js';
 import type { Kit } from './reports.js';
 
 export function knowEachOther({ rng, g, report, cite }: Kit, { clusters, S, suspects, children }: Cast, { driversOf }: Drivers): void {
+  // four intelligence reports on each network's associates, from autumn 2008 to autumn 2010
   const intelReps = clusters.map((cl, i) =>
     ['2008-09-15', '2009-06-10', '2010-03-08', '2010-10-21'].map((d) =>
       report({ date: addDays(d, rng.int(0, 40)), sourceType: 'police', summary: `Intelligence on associates of network ${i + 1}.`, mentions: [must(cl[0], 'hub').id] }),
     ),
   );
+  /** One KNOWS-type link per pair of men, whichever way it was first stated, cited to the reports that state it. */
   const knows = (type: string, a: Suspect, b: Suspect, reps: string[]) => {
     if (a === b || g.links.some((l) => l.start === b.id && l.end === a.id && l.type.startsWith('KNOWS'))) return;
     const l = g.once(type, a.id, b.id);
     cite(reps, [l], [a.id, b.id]);
   };
+  // within a network: each man knows one or two men before him, mostly the hubs (about one in seven through social media, KNOWS_SN)
   clusters.forEach((cl, ci) => {
     const reps = must(intelReps[ci], 'intel');
     cl.forEach((s, i) => {
@@ -48,7 +51,7 @@ export function knowEachOther({ rng, g, report, cite }: Kit, { clusters, S, susp
     const ss = ids.map((id) => suspects.find((s) => s.id === id)).filter((s): s is Suspect => !!s);
     for (let i = 1; i < ss.length; i += 2) knows('KNOWS', must(ss[i], 'driver'), must(ss[i - 1], 'driver'), [rng.pick(must(intelReps[must(ss[i], 'd').cluster], 'intel'))]);
   }
-  // children who are friends; some know men through social media
+  // children who are friends
   for (const c of children) {
     for (const f of rng.sample(children.filter((x) => x !== c), rng.int(0, 2))) {
       if (!g.links.some((l) => l.type === 'KNOWS' && l.start === f.id && l.end === c.id)) g.once('KNOWS', c.id, f.id);

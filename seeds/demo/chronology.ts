@@ -36,89 +36,94 @@ export function childChronologies(
     ...parties.map((p) => p.home).filter((h): h is string => !!h),
     ...(c.n === 1 ? [scenarioTakeaway] : []),
   ];
+
+  /** Missing from home or placement, found somewhere with none, one or two of the men she knows. */
+  function missing(c: Child, date: string): void {
+    const parties = rng.sample(c.linked, rng.int(0, 2));
+    const at = rng.pick(foundPlaces(c, parties));
+    const fromPlacement = !!(c.placement && c.placement.from <= date);
+    const parties_ = parties.map((p) => p.id);
+    const ri = rng.chance(0.55) ? addDays(date, rng.int(2, 10)) : null;
+    const end = addDays(date, rng.int(0, 3));
+    incident({
+      kind: 'missing',
+      date,
+      endDate: end,
+      returnInterviewOn: ri,
+      summary: `${c.pseudonym} missing from ${fromPlacement ? 'placement' : 'home'}; found at ${locName.get(at) ?? 'an address'}${parties.length ? ` with ${parties.length === 1 ? 'an adult male' : 'two adult males'}` : ''}.`,
+      victims: [c.id],
+      parties: parties_,
+      at,
+      involved: parties[0] && parties[0].vehicles[0] && rng.chance(0.3) ? [{ id: parties[0].vehicles[0] }] : [],
+      partOf: inOp(date, parties_),
+      sourceType: fromPlacement ? 'partner' : 'parent',
+    });
+  }
+
+  /** Older men, alcohol and phone credit; with a taxi driver among them, the operator's taxis picking her up. */
+  function concern(c: Child, date: string): void {
+    const parties = rng.sample(c.linked, rng.int(1, 2));
+    const drv = parties.find((p) => isDriver(p.id));
+    const involved: Involved[] = [];
+    let summary = `${c.pseudonym} reported to be spending time with older men (${parties.map((p) => `"${rng.pick(p.nicks)}"`).join(', ')}); given alcohol and phone credit.`;
+    if (drv) {
+      const opr = operatorAt(drv.id, date);
+      const taxi = driverTaxi.get(drv.id);
+      if (taxi) involved.push({ id: taxi });
+      if (opr && rng.chance(0.8)) {
+        involved.push({ id: opr });
+        const o = must(operators.find((x) => x.id === opr), 'operator');
+        summary = `${c.pseudonym} repeatedly picked up by ${o.tradingName} taxis from near ${c.placement && c.placement.from <= date ? `${c.sex === 'F' ? 'her' : 'his'} placement` : 'home'} late at night; driver known as "${rng.pick(drv.nicks)}".`;
+      }
+    } else if (parties[0]?.vehicles[0] && rng.chance(0.4)) involved.push({ id: parties[0].vehicles[0] });
+    const parties_ = parties.map((p) => p.id);
+    incident({
+      kind: 'concern',
+      date,
+      summary,
+      victims: [c.id],
+      parties: parties_,
+      at: rng.chance(0.7) ? rng.pick([park, ...takeaways, ...shops, hotel, placeAt(c, date) ?? park]) : undefined,
+      involved,
+      partOf: inOp(date, parties_),
+      sourceType: rng.pick(['youth_worker', 'youth_worker', 'school', 'partner', 'parent'] as const),
+    });
+  }
+
+  /** Seen with one or two men, getting into a car (one of theirs, or one never traced); she is then seen_in it. */
+  function sighting(c: Child, date: string): void {
+    const parties = rng.sample(c.linked, rng.int(1, 2));
+    const car = parties.find((p) => p.vehicles.length)?.vehicles[0] ?? (rng.chance(0.3) ? untracedCar() : undefined);
+    const at = rng.pick([park, park, rec, ...takeaways, hotel, ...others]);
+    const parties_ = parties.map((p) => p.id);
+    const inc = incident({
+      kind: 'sighting',
+      date,
+      summary: `${c.pseudonym} seen at ${locName.get(at)} with ${parties.length} adult male(s)${car ? `, got into ${vehicleReg.get(car)}` : ''}.`,
+      victims: [c.id],
+      parties: parties_,
+      at,
+      involved: car ? [{ id: car }] : [],
+      partOf: inOp(date, parties_),
+      sourceType: rng.pick(['youth_worker', 'public', 'police'] as const),
+    });
+    if (car) {
+      const seen = g.once('USES_VEHICLE', c.id, car, { role: 'seen_in', from: date });
+      cite((g.get(inc).props.sources as string[]) ?? [], [seen], [car]);
+    }
+  }
+
   for (const c of children) {
-    const span = c.n === 1 ? ['2008-09-01', '2011-06-30'] : ['2008-01-15', '2011-09-30'];
-    const from = must(span[0], 'span');
-    const to = must(span[1], 'span');
+    const [from, to] = c.n === 1 ? ['2008-09-01', '2011-06-30'] : ['2008-01-15', '2011-09-30'];
+    // YP01's counts are fixed for the walkthrough; statement victims have the most, children not on the chart the fewest
     const nMissing = c.n === 1 ? 4 : c.chart === 'victim' ? rng.int(3, 5) : c.chart ? rng.int(1, 4) : rng.int(0, 2);
     const nConcern = c.n === 1 ? 3 : c.chart === 'victim' ? rng.int(2, 3) : c.chart ? rng.int(1, 2) : 1;
     const nSighting = c.n === 1 ? 2 : c.chart ? rng.int(1, 2) : rng.int(0, 1);
-    const pickParties = (k: number) => rng.sample(c.linked, k);
-    for (let i = 0; i < nMissing; i++) {
-      const date = rng.date(from, to);
-      const parties = pickParties(rng.int(0, 2));
-      const at = rng.pick(foundPlaces(c, parties));
-      const fromPlacement = !!(c.placement && c.placement.from <= date);
-      const parties_ = parties.map((p) => p.id);
-      const ri = rng.chance(0.55) ? addDays(date, rng.int(2, 10)) : null;
-      const end = addDays(date, rng.int(0, 3));
-      incident({
-        kind: 'missing',
-        date,
-        endDate: end,
-        returnInterviewOn: ri,
-        summary: `${c.pseudonym} missing from ${fromPlacement ? 'placement' : 'home'}; found at ${locName.get(at) ?? 'an address'}${parties.length ? ` with ${parties.length === 1 ? 'an adult male' : 'two adult males'}` : ''}.`,
-        victims: [c.id],
-        parties: parties_,
-        at,
-        involved: parties[0] && parties[0].vehicles[0] && rng.chance(0.3) ? [{ id: parties[0].vehicles[0] }] : [],
-        partOf: inOp(date, parties_),
-        sourceType: fromPlacement ? 'partner' : 'parent',
-      });
-    }
-    for (let i = 0; i < nConcern; i++) {
-      const date = rng.date(from, to);
-      const parties = pickParties(rng.int(1, 2));
-      const drv = parties.find((p) => isDriver(p.id));
-      const involved: Involved[] = [];
-      let summary = `${c.pseudonym} reported to be spending time with older men (${parties.map((p) => `"${rng.pick(p.nicks)}"`).join(', ')}); given alcohol and phone credit.`;
-      if (drv) {
-        const opr = operatorAt(drv.id, date);
-        const taxi = driverTaxi.get(drv.id);
-        if (taxi) involved.push({ id: taxi });
-        if (opr && rng.chance(0.8)) {
-          involved.push({ id: opr });
-          const o = must(operators.find((x) => x.id === opr), 'operator');
-          summary = `${c.pseudonym} repeatedly picked up by ${o.tradingName} taxis from near ${c.placement && c.placement.from <= date ? `${c.sex === 'F' ? 'her' : 'his'} placement` : 'home'} late at night; driver known as "${rng.pick(drv.nicks)}".`;
-        }
-      } else if (parties[0]?.vehicles[0] && rng.chance(0.4)) involved.push({ id: parties[0].vehicles[0] });
-      const parties_ = parties.map((p) => p.id);
-      incident({
-        kind: 'concern',
-        date,
-        summary,
-        victims: [c.id],
-        parties: parties_,
-        at: rng.chance(0.7) ? rng.pick([park, ...takeaways, ...shops, hotel, placeAt(c, date) ?? park]) : undefined,
-        involved,
-        partOf: inOp(date, parties_),
-        sourceType: rng.pick(['youth_worker', 'youth_worker', 'school', 'partner', 'parent'] as const),
-      });
-    }
-    for (let i = 0; i < nSighting; i++) {
-      const date = rng.date(from, to);
-      const parties = pickParties(rng.int(1, 2));
-      const car = parties.find((p) => p.vehicles.length)?.vehicles[0] ?? (rng.chance(0.3) ? untracedCar() : undefined);
-      const at = rng.pick([park, park, rec, ...takeaways, hotel, ...others]);
-      const parties_ = parties.map((p) => p.id);
-      const inc = incident({
-        kind: 'sighting',
-        date,
-        summary: `${c.pseudonym} seen at ${locName.get(at)} with ${parties.length} adult male(s)${car ? `, got into ${vehicleReg.get(car)}` : ''}.`,
-        victims: [c.id],
-        parties: parties_,
-        at,
-        involved: car ? [{ id: car }] : [],
-        partOf: inOp(date, parties_),
-        sourceType: rng.pick(['youth_worker', 'public', 'police'] as const),
-      });
-      if (car) {
-        const seen = g.once('USES_VEHICLE', c.id, car, { role: 'seen_in', from: date });
-        cite((g.get(inc).props.sources as string[]) ?? [], [seen], [car]);
-      }
-    }
+    for (let i = 0; i < nMissing; i++) missing(c, rng.date(from, to));
+    for (let i = 0; i < nConcern; i++) concern(c, rng.date(from, to));
+    for (let i = 0; i < nSighting; i++) sighting(c, rng.date(from, to));
   }
-  // --- children who are not yet on anyone's chart still get youth-work reports naming men
+  // children not yet on anyone's chart (and YP01) talk to youth workers about a man they know through social media
   for (const c of children.filter((x) => !x.chart || x.n === 1)) {
     const s = c.linked[0];
     if (s) {
@@ -126,6 +131,4 @@ export function childChronologies(
       cite([rep], [g.once('KNOWS_SN', c.id, s.id)]);
     }
   }
-
-  // --- complaints about drivers, to licensing
 }

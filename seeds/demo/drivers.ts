@@ -93,7 +93,8 @@ export function licenseDrivers({ rng, g, cite }: Kit, cast: Cast, { operatorReg 
   const driverLicence = new Map<string, string>();
   const driverTaxi = new Map<string, string>();
   const driversOf = new Map<string, string[]>();
-  for (const plan of plans) {
+  /** His driver licence, the phone on its application, and his spells with each operator; returns the register extract. */
+  function licenseDriver(plan: DriverPlan): string {
     const who = plan.who;
     const first = must(plan.spells[0], 'spell');
     const lic = `lic-dr-${pad(++licDrN, 3)}`;
@@ -116,7 +117,13 @@ export function licenseDrivers({ rng, g, cite }: Kit, cast: Cast, { operatorReg 
       cite([r], [g.link('DRIVES_FOR', who.id, sp.opr, { from: sp.from, to: sp.to })], [who.id]);
       driversOf.set(sp.opr, [...(driversOf.get(sp.opr) ?? []), who.id]);
     }
-    // the taxi: usually the driver's own, licensed as a private-hire vehicle, moving with him
+    return reg;
+  }
+
+  /** His taxi: usually his own, licensed as a private-hire vehicle, operated by whichever operator he drives for. */
+  function licenseTaxi(plan: DriverPlan, reg: string): void {
+    const who = plan.who;
+    const first = must(plan.spells[0], 'spell');
     const isS1 = who.id === 'per-s001';
     const year = isS1 ? 2008 : rng.int(2001, 2009);
     const v = isS1 ? vehicle(2008, { make: 'Toyota', model: 'Prius', colour: 'Silver' }) : vehicle(year, rng.chance(0.5) ? { make: 'Toyota', model: 'Prius' } : {});
@@ -141,6 +148,8 @@ export function licenseDrivers({ rng, g, cite }: Kit, cast: Cast, { operatorReg 
       cite([must(operatorReg.get(sp.opr), 'reg')], [g.link('OPERATED_BY', v, sp.opr, { from, to })]);
     }
   }
+
+  for (const plan of plans) licenseTaxi(plan, licenseDriver(plan));
   // some men borrow a second driver's taxi (double-shifting)
   for (const [a, b] of [[S(15), S(18)], [S(21), D(1)], [S(33), S(36)]] as const) {
     const v = must(driverTaxi.get(b.id), 'taxi');

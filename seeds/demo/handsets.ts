@@ -49,7 +49,9 @@ export function downloadHandsets({ rng, g, report, cite }: Kit, cast: Cast, { ne
   // a pool of numbers that several children have, whose owners were never identified
   const unknownMen = Array.from({ length: 28 }, () => ({ ph: newUnknown(), nick: rng.pick(NICKNAMES) }));
   const handsetReport = new Map<string, string>();
+  /** What each of s001's seven children saved his main number as. */
   const taz1Saves: Record<number, string> = { 1: 'Taz', 3: 'T', 4: 'Taz', 6: 'Driver T', 10: 'Taz x', 12: 'T', 17: 'Taz' };
+  // each child's handset, downloaded once: YP01's in March 2010, after she was placed
   for (const c of children) {
     const dl = c.n === 1 ? '2010-03-04' : rng.date('2009-03-01', '2011-04-30');
     const rep = report({
@@ -61,6 +63,7 @@ export function downloadHandsets({ rng, g, report, cite }: Kit, cast: Cast, { ne
       mentions: [c.id],
     });
     handsetReport.set(c.id, rep);
+    // the men she is linked to, under their nicknames
     for (const s of c.linked) {
       if (s.n === 1) {
         contact(c.id, s1Main, must(taz1Saves[c.n], 'taz save'), rep);
@@ -72,6 +75,7 @@ export function downloadHandsets({ rng, g, report, cite }: Kit, cast: Cast, { ne
       contact(c.id, ph, rng.pick(s.nicks), rep);
       if (s.phones.length > 1 && rng.chance(0.25)) contact(c.id, must(s.phones.find((x) => x !== ph), 'ph'), `${rng.pick(s.nicks)} 2`, rep);
     }
+    // then other children, a parent (per-p04 is YP06's father) or an unknown home number, unidentified men, friends
     for (const f of rng.sample(children.filter((x) => x !== c), rng.int(1, 3))) contact(c.id, f.phone, rng.chance(0.5) ? f.given : `${f.given} x`, rep);
     if (c.parent) contact(c.id, must(c.parent.phones[0], 'parent phone'), c.parent.id.endsWith('04') ? 'Dad' : 'Mum', rep);
     else contact(c.id, newUnknown(), rng.pick(['Mum', 'Nan', 'Dad', 'Home']), rep);
@@ -95,7 +99,7 @@ export function downloadHandsets({ rng, g, report, cite }: Kit, cast: Cast, { ne
   contact(C(12).id, unknownTaz, 'Taz', must(handsetReport.get(C(12).id), 'handset report'));
   contact(C(4).id, unknownTaz, 'Taz new', must(handsetReport.get(C(4).id), 'handset report'));
 
-  // handsets seized from the eight arrested men
+  // handsets seized from the eight arrested men: the children, his network, s001, and the operator's base
   for (const s of arrested) {
     const rep = must(seizedReport.get(s.id), 'seized report');
     for (const c of linkedChildren(children, s)) contact(s.id, c.phone, rng.pick([c.given, `${c.given} ${c.surname.charAt(0)}`, `Little ${c.given.charAt(0)}`]), rep);

@@ -13,8 +13,14 @@ import type { Cast, Suspect } from './cast.js';
 import type { Places } from './places.js';
 import type { Kit } from './reports.js';
 
-export function settleHomes({ rng, g }: Kit, { units, schools, nextHome }: Places, cast: Cast): void {
-  const { children, C, suspects, siblingPairs, S, o01, o02, o03, r01, r02, r03, r04, drivers, revokedHolder } = cast;
+export function settleHomes(kit: Kit, places: Places, cast: Cast): void {
+  homeChildren(kit, places, cast);
+  homeSuspects(kit, places, cast);
+  homeOthers(kit, places, cast);
+}
+
+/** Family homes with their parents, placements in the residential units, and schools. */
+function homeChildren({ rng, g }: Kit, { units, schools, nextHome }: Places, { children, C }: Cast): void {
   let placed = 0;
   for (const c of children) {
     if (c.lookedAfter && c.n !== 1) {
@@ -40,7 +46,10 @@ export function settleHomes({ rng, g }: Kit, { units, schools, nextHome }: Place
   g.link('FAMILY_REL', C(15).id, C(16).id, { rel_type: 'SIBLING' });
   for (const c of children) if (c.n !== 1 && rng.chance(0.6) && c.age2010 <= 15) g.link('ATTENDS', c.id, rng.pick(schools), { from: '2008-09-01' });
   g.once('ATTENDS', C(1).id, must(schools[0], 'school'), { from: '2006-09-04' });
+}
 
+/** Where the men live, when known: alone, with a brother, or lodging together. */
+function homeSuspects({ rng, g }: Kit, { nextHome }: Places, { suspects, siblingPairs }: Cast): void {
   const suspectHomes: string[] = [];
   for (const s of suspects) {
     if (s.n !== 1 && rng.chance(0.45)) continue; // address never established: known by nickname, phone or car only
@@ -66,7 +75,10 @@ export function settleHomes({ rng, g }: Kit, { units, schools, nextHome }: Place
   for (const s of suspects) if (s.home) byHome.set(s.home, [...(byHome.get(s.home) ?? []), s]);
   for (const group of byHome.values()) for (let i = 1; i < group.length; i++) g.link('KNOWS_LW', must(group[0], 'resident').id, must(group[i], 'resident').id);
   for (const [a, b] of siblingPairs) g.link('FAMILY_REL', a.id, b.id, { rel_type: 'SIBLING' });
-  // relatives who live with a suspect but are party to nothing (household risk)
+}
+
+/** Relatives who live with a suspect but are party to nothing (household risk), and the other adults' homes. */
+function homeOthers({ rng, g }: Kit, { nextHome }: Places, { S, o01, o02, o03, r01, r02, r03, r04, drivers, revokedHolder }: Cast): void {
   for (const [rel, s, relType] of [[r02, S(14), 'SIBLING'], [r03, S(20), 'SPOUSE'], [r04, S(31), 'COUSIN']] as const) {
     if (!s.home) {
       s.home = nextHome();

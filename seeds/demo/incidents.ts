@@ -122,6 +122,7 @@ export function incidentWriter({ rng, g, report, cite }: Kit, { suspects, childr
     });
     return id;
   }
+  /** The statuses an incident went through when its story does not say: those from March 2011 on may still be open. */
   function defaultPath(kind: string, date: string): string[] {
     const recent = date >= '2011-03-01';
     switch (kind) {

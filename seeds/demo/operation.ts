@@ -16,6 +16,7 @@ import type { Kit } from './reports.js';
 /** The children whose stories name a suspect. */
 export const linkedChildren = (children: Child[], s: Suspect): Child[] => children.filter((c) => c.linked.includes(s));
 
+/** The operation and its chart: every suspect with his disposition, and the charted children. */
 export function chartOperation({ rng, g, report, cite }: Kit, { suspects, children }: Cast): void {
   g.node('op-central', ['Operation'], { name: 'Operation Central', startedOn: '2010-01-18', endedOn: '2011-03-31' });
   const chartRep = report({
@@ -46,6 +47,11 @@ export function chartOperation({ rng, g, report, cite }: Kit, { suspects, childr
   }
 }
 
+/**
+ * Which men each child's stories name: the men whose cases her statement concerned, s001 for seven
+ * children, then one or two hubs and a few others from one network (more for a child on the chart),
+ * now and then a man from anywhere, and the men YP01's and the other "Taz"'s stories need.
+ */
 export function linkChildrenToSuspects({ rng }: Kit, { suspects, children, clusters, S, C }: Cast): void {
   for (const [sn, cns] of Object.entries(CASES)) for (const cn of cns) C(cn).linked.push(S(Number(sn)));
   for (const cn of S001_CHILDREN) C(cn).linked.unshift(S(1));

@@ -22,6 +22,8 @@ import type { Kit } from './reports.js';
 export function tellTazStory({ g, cite }: Kit, { park, rec, scenarioTakeaway, schools }: Places, cast: Cast, { driverLicence, driverTaxi }: Drivers, { incident, who }: Incidents): void {
   const { S, C } = cast;
   const { s1, third: s1Third } = tazPhones(cast);
+
+  // found at the takeaway where s001 was served a notice five months before; the notice never reached licensing
   const missingAtTakeaway = incident({
     kind: 'missing',
     date: '2009-11-20',
@@ -36,6 +38,7 @@ export function tellTazStory({ g, cite }: Kit, { park, rec, scenarioTakeaway, sc
   });
   if (missingAtTakeaway !== DEMO_IDS.missingAtTakeaway) throw new Error('demo generator: scenario ids moved');
   const s1Taxi = must(driverTaxi.get(s1.id), 's001 taxi');
+  // a parent's complaint does reach licensing: words of advice to the operator
   incident({
     kind: 'complaint',
     date: '2009-07-06',
@@ -48,6 +51,7 @@ export function tellTazStory({ g, cite }: Kit, { park, rec, scenarioTakeaway, sc
     outcome: 'No further action: words of advice to operator',
     at: must(schools[0], 'school'),
   });
+  // the school sees her collected at the gates, once in his taxi
   incident({
     kind: 'concern',
     date: '2008-10-14',
@@ -58,6 +62,7 @@ export function tellTazStory({ g, cite }: Kit, { park, rec, scenarioTakeaway, sc
     at: must(schools[0], 'school'),
     sourceType: 'school',
   });
+  // seen in the park with him and s009; she has been in his car
   const parkSighting = incident({
     kind: 'sighting',
     date: '2009-02-21',
@@ -69,6 +74,7 @@ export function tellTazStory({ g, cite }: Kit, { park, rec, scenarioTakeaway, sc
     sourceType: 'youth_worker',
   });
   cite(g.get(parkSighting).props.sources as string[], [g.once('USES_VEHICLE', C(1).id, s1Taxi, { role: 'seen_in', from: '2009-02-21' })]);
+  // her mother is threatened from his third number, the one only an anonymous caller gave
   incident({
     kind: 'threat',
     date: '2010-01-09',
