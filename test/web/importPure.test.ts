@@ -92,6 +92,10 @@ describe('steps', () => {
     const previewed = { ...uploaded, hasMapping: true, previewed: true, sourceProblems: 2 };
     expect(reasons(previewed)).toMatchObject({ source: null, import: 'Grade the source first: 2 fields need an answer.' });
     expect(reasons({ ...previewed, sourceProblems: 0 }).import).toBeNull();
+    // The source step is ticked only once the analyst has seen it (its defaults are not an answer).
+    const done = (f: WizardFacts) => stepStates(f).find((s) => s.id === 'source')!.done;
+    expect(done({ ...previewed, sourceProblems: 0, sourceSeen: false })).toBe(false);
+    expect(done({ ...previewed, sourceProblems: 0, sourceSeen: true })).toBe(true);
   });
 
   it('holds everything but the import while one runs', () => {

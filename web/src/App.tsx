@@ -36,7 +36,7 @@ const isLicensing = (user: User) => user.role.toLowerCase() === 'licensing';
 /** Whether the page is one of this user's: another role's page answers as no page at all. */
 function pageFor(route: AppRoute, user: User): boolean {
   if (route.page === 'home') return true;
-  if (route.page === 'chart' || route.page === 'entity') return hasChart(user);
+  if (route.page === 'chart' || route.page === 'entity' || route.page === 'import') return hasChart(user);
   if (route.page === 'safeguarding') return isSafeguarding(user);
   return isLicensing(user);
 }

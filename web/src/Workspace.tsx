@@ -32,6 +32,8 @@ import { EntityTable } from './components/EntityTable';
 import { openChartMenu } from './store/chartMenu';
 import type { ChartHistory } from './chart/history';
 import { createChartOps, type ChartOps } from './store/chartOps';
+import { ImportScreen } from './import/ImportScreen';
+import { useAppRoute } from './routing/useAppRoute';
 import { useWorkingChart } from './autosave/useWorkingChart';
 import { AutosaveStatus } from './autosave/AutosaveStatus';
 import { createChartStore, patch, type ChartStore } from './store/chartStore';
@@ -76,6 +78,9 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   // finds the chart.
   const restoresWorkingChart = !!user && analyst && !embedded;
   const working = useWorkingChart(store, ops, user, restoresWorkingChart);
+  // /import: the import screen over the workspace (analysts), the chart kept under it.
+  const { route, navigate } = useAppRoute();
+  const importing = restoresWorkingChart && route?.page === 'import';
 
   // The chart is created once per mount, with its operations.
   useEffect(() => {
@@ -114,12 +119,13 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
 
   // Keys that move around the chart work while it has the keyboard focus (Tab reaches it).
   const focus = useMemo(() => ({ chartFocused: () => !!container.current && document.activeElement === container.current, target: () => null }), []);
-  useActionKeys(ACTIONS, ops, !!user && active, focus);
+  useActionKeys(ACTIONS, ops, !!user && active && !importing, focus);
 
   const context = useMemo(() => ({ store, ops, actions: ACTIONS }), [store, ops]);
   return (
     <WorkspaceContext.Provider value={context}>
-      <WorkspaceScreen user={user} onSignOut={onSignOut} embedded={embedded} analyst={analyst} alerts={alerts} container={container} ops={ops} working={restoresWorkingChart ? working : null} />
+      <WorkspaceScreen user={user} onSignOut={onSignOut} embedded={embedded} analyst={analyst} alerts={alerts} container={container} ops={ops} working={restoresWorkingChart ? working : null} covered={importing} />
+      {importing && ops && <ImportScreen ops={ops} onClose={() => { const id = store.getState().session.chartId; navigate(id ? { page: 'chart', id } : { page: 'home' }); }} />}
     </WorkspaceContext.Provider>
   );
 }
@@ -134,6 +140,7 @@ function WorkspaceScreen({
   container,
   ops,
   working,
+  covered = false,
 }: {
   user: User | null;
   onSignOut(): void;
@@ -143,6 +150,8 @@ function WorkspaceScreen({
   container: RefObject<HTMLDivElement | null>;
   ops: ChartOps | null;
   working: ReturnType<typeof useWorkingChart> | null;
+  /** Under the import screen: out of reach of the keyboard and screen readers. */
+  covered?: boolean;
 }) {
   const { store } = useWorkspace();
   const chart = useChart((s) => s.chart);
@@ -173,7 +182,7 @@ function WorkspaceScreen({
   const { operation, chartName } = session;
   return (
     // Hidden (not removed) while signed out, so the chart and its counts stay readable, and empty.
-    <div className={user ? 'app' : 'app locked'} inert={!user}>
+    <div className={user ? 'app' : 'app locked'} inert={!user || covered}>
       {/* First in the tab order, shown when focused: the chart without tabbing through two toolbars. */}
       <a className="skip-link" href="#chart" data-testid="skip-to-chart" onClick={(e) => { e.preventDefault(); container.current?.focus(); }}>
         Skip to the chart

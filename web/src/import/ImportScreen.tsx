@@ -3,7 +3,7 @@ import { ApiError, describeError, isAbort } from '../api';
 import type { ChartOps } from '../store/chartOps';
 import { serverProblems as placeServerProblems, type MappingProblem } from './errors';
 import { FileStep } from './FileStep';
-import { checkSource, defaultSource, gradeText, localDate, sourceInput, type SourceField, type SourceForm } from './grading';
+import { checkSource, defaultSource, gradeText, localDate, SOURCE_TYPES, sourceInput, type SourceField, type SourceForm } from './grading';
 import {
   fetchAgency,
   fetchMappings,
@@ -67,6 +67,7 @@ export function ImportScreen({ ops, onClose }: Props) {
   const [touched, setTouched] = useState<ReadonlySet<SourceField>>(new Set());
   const [showAllSource, setShowAllSource] = useState(false);
   const sourceEdited = useRef(false);
+  const [sourceSeen, setSourceSeen] = useState(false);
   // Step 5
   const [job, setJob] = useState<ImportJob | null>(null);
   const [mode, setMode] = useState<'live' | 'polling' | null>(null);
@@ -109,12 +110,15 @@ export function ImportScreen({ ops, onClose }: Props) {
     previewed,
     mappingError: serverProblems.length > 0,
     sourceProblems: Object.keys(sourceErrors).length,
+    sourceSeen,
     importing,
     imported: !!job && isFinished(job),
   });
   const stateOf = (id: StepId) => states.find((s) => s.id === id)!;
   const go = (id: StepId) => {
-    if (stateOf(id).enabled) setStep(id);
+    if (!stateOf(id).enabled) return;
+    setStep(id);
+    if (id === 'source') setSourceSeen(true);
   };
 
   const onFile = (file: File) => {
@@ -225,7 +229,7 @@ export function ImportScreen({ ops, onClose }: Props) {
 
   const importBlock = stateOf('import').reason ?? (Object.keys(sourceErrors).length ? 'Grade the source first.' : null);
   const plan = upload
-    ? `Import ${upload.fileName}${upload.rowCount !== null ? ` (${upload.rowCount.toLocaleString('en-GB')} rows)` : ''} with ${mappingName}, as one report graded ${gradeText(source)} from ${source.sourceType || '(source type not chosen)'}, owned by ${source.ownerAgency || '(owner not given)'}, received ${source.receivedOn || '(date not given)'}. Importing the same file again adds nothing.`
+    ? `Import ${upload.fileName}${upload.rowCount !== null ? ` (${upload.rowCount.toLocaleString('en-GB')} rows)` : ''} with ${mappingName}, as one report graded ${gradeText(source)} from ${SOURCE_TYPES.find((t) => t.value === source.sourceType)?.label.toLowerCase() ?? '(source type not chosen)'}, owned by ${source.ownerAgency || '(owner not given)'}, received ${source.receivedOn || '(date not given)'}. Importing the same file again adds nothing.`
     : '';
   const current = stateOf(step);
 

@@ -110,7 +110,7 @@ export function MappingStep({ upload, mappings, mappingsError, chosen, text, ser
         </section>
       </div>
 
-      <div className="import-actions import-actions-split">
+      <div className="import-actions import-actions-split sticky">
         <div className="import-save">
           <label className="import-field">
             <span>Save as</span>
@@ -130,6 +130,12 @@ export function MappingStep({ upload, mappings, mappingsError, chosen, text, ser
           {previewBlock && (
             <span id="import-preview-why" className="import-why" data-testid="mapping-preview-why">
               {previewBlock}
+            </span>
+          )}
+          {!previewBlock && serverProblems.length > 0 && (
+            <span className="import-problem-summary" role="alert" data-testid="mapping-problem-summary">
+              {serverProblems.length === 1 ? 'The server found a problem in the mapping' : `The server found ${serverProblems.length} problems in the mapping`}
+              {serverProblems[0]!.line !== null ? ` (line ${serverProblems[0]!.line})` : ''}: {serverProblems[0]!.message}
             </span>
           )}
         </div>

@@ -65,7 +65,7 @@ export function PreviewStep({ preview, fileName, onBack, onNext }: Props) {
           <RejectedTable rows={preview.rejected} total={preview.rejected.length} fileName={fileName} testId="preview-rejected" />
         </section>
       )}
-      <div className="import-actions">
+      <div className="import-actions sticky">
         <button type="button" onClick={onBack}>
           Back to the mapping
         </button>

@@ -69,7 +69,7 @@ export const FORMATS: readonly { value: string; label: string }[] = [
 ];
 
 /** Link types offered: the vocabulary's and CONTACTED (call records: who called whom, how often). */
-export const MAPPING_LINK_TYPES: readonly string[] = ['CONTACTED', ...LINK_TYPES.filter((t) => t !== 'MENTIONS')];
+export const MAPPING_LINK_TYPES: readonly string[] = [...new Set<string>(['CONTACTED', ...LINK_TYPES])].filter((t) => t !== 'MENTIONS');
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 

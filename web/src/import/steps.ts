@@ -25,6 +25,8 @@ export interface WizardFacts {
   mappingError: boolean;
   /** How many source fields still need an answer or a correction. */
   sourceProblems: number;
+  /** The source step has been shown (its defaults are not taken as the analyst's answer before). */
+  sourceSeen?: boolean;
   /** queued or running: the other steps wait. */
   importing: boolean;
   /** An import of this file has finished. */
@@ -60,7 +62,7 @@ export function stepStates(f: WizardFacts): StepState[] {
     file: f.uploaded,
     mapping: f.previewed,
     preview: f.previewed,
-    source: f.previewed && f.sourceProblems === 0,
+    source: f.previewed && f.sourceProblems === 0 && f.sourceSeen !== false,
     import: f.imported,
   };
   return STEPS.map((s) => ({ ...s, enabled: reasons[s.id] === null, reason: reasons[s.id], done: done[s.id] }));

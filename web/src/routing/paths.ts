@@ -6,6 +6,7 @@
  *   /                              the role's start page
  *   /chart/<id>                    a saved chart (analysts)
  *   /entity/<id>                   an entity and its neighbours on the chart (analysts)
+ *   /import                        importing a file over the chart (analysts)
  *   /safeguarding                  the strategy-meeting form
  *   /safeguarding/child/<id>       the strategy-meeting view of one child
  *   /licensing[/<tab>]             licensing: operators, successors, driver, alerts, chart
@@ -22,6 +23,7 @@ export type AppRoute =
   | { page: 'home' }
   | { page: 'chart'; id: string }
   | { page: 'entity'; id: string }
+  | { page: 'import' }
   | { page: 'safeguarding'; childId: string | null }
   | { page: 'licensing'; tab: LicensingTab; id: string | null; asOf: string | null };
 
@@ -54,6 +56,8 @@ export function parseAppPath(pathname: string, search = ''): AppRoute | null {
     case 'chart':
     case 'entity':
       return parts.length === 2 && id ? { page: first, id } : null;
+    case 'import':
+      return parts.length === 1 ? { page: 'import' } : null;
     case 'safeguarding':
       if (parts.length === 1) return { page: 'safeguarding', childId: null };
       return parts.length === 3 && second === 'child' && decoded(third) ? { page: 'safeguarding', childId: decoded(third) } : null;
@@ -80,6 +84,8 @@ export function pathFor(route: AppRoute): string {
     case 'chart':
     case 'entity':
       return `/${route.page}/${segment(route.id)}`;
+    case 'import':
+      return '/import';
     case 'safeguarding':
       return route.childId ? `/safeguarding/child/${segment(route.childId)}` : '/safeguarding';
     case 'licensing':
