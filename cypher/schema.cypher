@@ -79,3 +79,13 @@ CREATE CONSTRAINT working_chart_owner IF NOT EXISTS FOR (w:WorkingChart) REQUIRE
 CREATE INDEX person_child IF NOT EXISTS FOR (n:Person) ON (n.child);
 // Protected places (restricted = true): the access layer's index reads them after every change (access/protection.ts).
 CREATE INDEX location_restricted IF NOT EXISTS FOR (n:Location) ON (n.restricted);
+
+// The as-of rule (server/domain/asOf.ts): every record's datedOn. Range indexes for the records an
+// as-of question is about — events, notices, meetings and the reports whose receipt a route's
+// sources are checked against — so that "what was there by D" can be answered from the index.
+CREATE RANGE INDEX incident_dated_on IF NOT EXISTS FOR (n:Incident) ON (n.datedOn);
+CREATE RANGE INDEX notice_dated_on IF NOT EXISTS FOR (n:Notice) ON (n.datedOn);
+CREATE RANGE INDEX meeting_dated_on IF NOT EXISTS FOR (n:Meeting) ON (n.datedOn);
+CREATE RANGE INDEX report_dated_on IF NOT EXISTS FOR (n:Report) ON (n.datedOn);
+// A migration recorded as done (server/db/schema.ts).
+CREATE CONSTRAINT schema_migration_id IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.id IS UNIQUE;

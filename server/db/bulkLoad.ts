@@ -7,6 +7,7 @@
 import type { Dataset, DatasetLink, DatasetNode } from '../../seeds/dataset.js';
 import { isLabel, isLinkType } from '../domain/vocabulary.js';
 import type { Database } from './database.js';
+import { datedOnCypher, linkDatedOnCypher } from '../domain/asOf.js';
 import { namesIn } from '../domain/names/keys.js';
 import { contactKeyProps, nameKeyProps } from '../domain/names/store.js';
 
@@ -31,7 +32,7 @@ function* batches<T>(items: T[], size = BATCH): Generator<T[]> {
 /**
  * MERGEs one batch of nodes sharing the same labels, in one transaction: every node also gets the
  * Entity label (the graph-wide id index) and, when it has coordinates, the `point` the map and the
- * point index use. Shared by the demo loader and the CSV import.
+ * point index use, and its `datedOn` (the as-of rule, domain/asOf.ts). Shared by the demo loader and the CSV import.
  */
 export async function mergeNodeBatch(db: Database, labels: string[], rows: { id: string; props: Record<string, unknown> }[]): Promise<void> {
   for (const l of labels) if (!isLabel(l)) throw new Error(`label ${l} is not in the vocabulary`);
@@ -44,6 +45,7 @@ export async function mergeNodeBatch(db: Database, labels: string[], rows: { id:
      MERGE (n:Entity {id: row.id})
      SET n:${labels.join(':')}
      SET n += row.props
+     SET n.datedOn = ${datedOnCypher('n')}
      ${located ? `SET n.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
                         THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END` : ''}`,
     { rows: rows.map((r) => ({ id: r.id, props: persons && namesIn(r.props) ? { ...r.props, ...nameKeyProps(r.props) } : r.props })) },
@@ -79,7 +81,8 @@ export async function loadDataset(db: Database, data: Dataset, onProgress?: (don
       UNWIND $rows AS row
       MATCH (a:Entity {id: row.start}), (b:Entity {id: row.end})
       MERGE (a)-[r:${type} {id: row.id}]->(b)
-      SET r += row.props`;
+      SET r += row.props
+      SET r.datedOn = ${linkDatedOnCypher('r')}`;
     for (const batch of batches<DatasetLink>(links)) {
       await db.write(cypher, { rows: batch.map((l) => ({ id: l.id, start: l.start, end: l.end, props: linkProps(type, l.props) })) }, { timeoutMs: 120_000 });
       done += batch.length;

@@ -4,9 +4,7 @@
  */
 import neo4j, { type Driver, type Record as Neo4jRecord, type Session, type Transaction, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dbPoolSize, dbSessionsInUse } from '../metrics.js';
 
 export type Params = Record<string, unknown>;
 
@@ -21,6 +19,8 @@ const backoff = (attempt: number) => Math.min(1_000, 50 * 2 ** attempt) * (0.75 
 /** While the database is down, how often a request may check whether it is back, and how long that check may take. */
 const PROBE_EVERY_MS = 500;
 const PROBE_TIMEOUT_MS = 1_000;
+/** Bolt connections the driver may hold open (its pool). */
+const POOL_SIZE = 50;
 
 export class DatabaseUnavailableError extends GraphQLError {
   constructor(detail?: string) {
@@ -151,13 +151,14 @@ export class Database {
   private constructor(readonly driver: Driver, readonly uri: string) {}
 
   static connect(uri: string, user: string, password: string): Database {
+    dbPoolSize.set(POOL_SIZE);
     const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
       disableLosslessIntegers: false,
       connectionAcquisitionTimeout: 10_000,
       // Transactions are retried by `transaction` below, not by the driver.
       maxTransactionRetryTime: 0,
       connectionTimeout: 5_000,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: POOL_SIZE,
       logging: { level: 'error', logger: () => {} },
     });
     return new Database(driver, uri);
@@ -292,7 +293,7 @@ export class Database {
     await this.checkReachable();
     const started = Date.now();
     for (let n = 0; ; n++) {
-      const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      const session = this.openSession(mode);
       const attempt = { committing: false };
       try {
         return await once(session, attempt);
@@ -313,7 +314,7 @@ export class Database {
    */
   async readTransaction<T>(work: (tx: Transaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
     await this.checkReachable();
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    const session = this.openSession('READ');
     const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     try {
       const out = await work(tx);
@@ -327,25 +328,32 @@ export class Database {
     }
   }
 
+  /** A session of the pool, counted in the metrics while it is open (linkchart_db_sessions_in_use). */
+  private openSession(mode: 'READ' | 'WRITE'): Session {
+    const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    dbSessionsInUse.inc();
+    const close = session.close.bind(session);
+    let closed = false;
+    session.close = () => {
+      if (!closed) {
+        closed = true;
+        dbSessionsInUse.dec();
+      }
+      return close();
+    };
+    return session;
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
 }
 
 /**
- * Reads a named Cypher file kept beside the module that uses it (`import.meta.url`), once.
- * Queries live in .cypher files so they can be read, reviewed and run in a Neo4j browser as they are.
+ * Reads a named Cypher file kept beside the module that uses it (`import.meta.url`), once, with its
+ * fragment slots filled: the one way queries are composed (server/db/cypher.ts).
  */
-const cypherCache = new Map<string, string>();
-export function cypherFile(moduleUrl: string, name: string): string {
-  const file = path.join(path.dirname(fileURLToPath(moduleUrl)), name);
-  let text = cypherCache.get(file);
-  if (text === undefined) {
-    text = fs.readFileSync(file, 'utf8');
-    cypherCache.set(file, text);
-  }
-  return text;
-}
+export { cypherFile } from './cypher.js';
 
 /** Splits a file of `;`-terminated statements, dropping `//` comment lines. */
 export function splitStatements(text: string): string[] {

@@ -84,8 +84,8 @@ const KIND_FIELD: Record<string, string> = {
   Meeting: 'meetingKind',
 };
 
-/** Properties kept for indexing only, not shown. */
-export const HIDDEN: ReadonlySet<string> = new Set(['point', 'propSources', 'nameKeys', 'nameKeysV', 'savedAsKeys']);
+/** Properties kept for indexing only, not shown (datedOn: the as-of rule's date, derived from the record's own date, domain/asOf.ts). */
+export const HIDDEN: ReadonlySet<string> = new Set(['point', 'propSources', 'nameKeys', 'nameKeysV', 'savedAsKeys', 'datedOn']);
 
 /**
  * A stored node as answer data, through the view of the request in progress (access/viewer.ts):

@@ -28,20 +28,14 @@ export interface DerivedLink {
   sources: string[];
 }
 
-/** The rules (childLinks.cypher) for every adult, or only for those asked about. */
-const rules = (personIds: string[] | null) => {
-  const text = cypherFile(import.meta.url, 'childLinks.cypher');
-  return personIds ? text.replaceAll('/*persons*/', 'p.id IN $personIds AND') : text;
-};
-// Routes only withheld reports support are not the caller's to see, nor to count.
-const VISIBLE = `WITH p, c, kind, via, date, description, sources
-WHERE NOT (size(sources) > 0 AND all(s IN sources WHERE s IN $withheld))
-`;
-const ROUTES = `RETURN p, c, kind, via, date, description, sources
-ORDER BY p.id, c.id, kind, via
-LIMIT $cap`;
-// What the routes of some persons are: their kinds and the reports behind them (counted distinct by the caller).
-const DETAIL = `RETURN p.id AS id, collect(DISTINCT kind) AS routeKinds, collect(sources) AS sourceLists`;
+const q = (name: string, personIds: string[] | null) => cypherFile(import.meta.url, name, { off: personIds ? [] : ['idIn'] });
+/**
+ * The rules (childLinks.cypher) for every adult, or only for those asked about, with routes only
+ * withheld reports support left out, then every route (childLinksRoutes.cypher) or what the routes
+ * of each person are (childLinksDetail.cypher).
+ */
+export const rules = (personIds: string[] | null, tail: 'childLinksRoutes.cypher' | 'childLinksDetail.cypher') =>
+  q('childLinks.cypher', personIds) + '\n' + q(tail, personIds);
 
 /**
  * The ranked form (childLinksRanked.cypher): the same rules counting person-child pairs only.
@@ -49,20 +43,13 @@ const DETAIL = `RETURN p.id AS id, collect(DISTINCT kind) AS routeKinds, collect
  * caller; for a caller from whom nothing is withheld that holds of every route, and the form
  * reads no source lists at all.
  */
-const rankedRules = (personIds: string[] | null, withheld: string[]) => {
-  let text = cypherFile(import.meta.url, 'childLinksRanked.cypher');
-  if (personIds) text = text.replaceAll('/*persons*/', 'p.id IN $personIds AND');
-  return text.replace(/\/\*visible ([^*]+)\*\//g, (_, sources: string) => {
-    if (!withheld.length) return '';
-    const received = `($asOf IS NULL OR EXISTS { MATCH (r:Report {id: s}) WHERE coalesce(r.receivedOn, '') <= $asOf })`;
-    return `AND (none(s IN ${sources} WHERE ${received}) OR any(s IN ${sources} WHERE NOT s IN $withheld AND ${received}))`;
-  });
-};
+export const rankedRules = (personIds: string[] | null, withheld: string[]) =>
+  cypherFile(import.meta.url, 'childLinksRanked.cypher', { off: [...(personIds ? [] : ['idIn']), ...(withheld.length ? [] : ['visibleRoute'])] });
 
 /** Every derived link of the given persons (all persons when null), as of a date. */
 export async function deriveChildLinks(db: Database, personIds: string[] | null, asOf: string | null): Promise<DerivedLink[]> {
   const withheld = currentViewer()?.withheldReportIds() ?? [];
-  const rows = await db.read(rules(personIds) + VISIBLE + ROUTES, { personIds, asOf, withheld, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
+  const rows = await db.read(rules(personIds, 'childLinksRoutes.cypher'), { personIds, asOf, withheld, cap: MAX_ROUTES + 1 }, { what: 'This derived-link search', timeoutMs: 60_000 });
   if (rows.length > MAX_ROUTES) throw new QueryTooLargeError(`More than ${MAX_ROUTES} person-to-child routes`);
   const links = new Map<string, DerivedLink>();
   for (const r of rows) {
@@ -89,7 +76,7 @@ export async function rankByLinkedChildren(db: Database, personIds: string[] | n
   const ranked = await db.read(rankedRules(personIds, withheld), { personIds, asOf, top, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
   if (!ranked.length) return [];
   const ids = ranked.map((r) => String((r.p as PlainNode).props.id));
-  const rows = await db.read(rules(ids) + VISIBLE + DETAIL, { personIds: ids, asOf, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
+  const rows = await db.read(rules(ids, 'childLinksDetail.cypher'), { personIds: ids, asOf, withheld }, { what: 'This ranking', timeoutMs: 60_000 });
   const detail = new Map(rows.map((r) => [r.id as string, r]));
   return ranked.map((r) => {
     const d = detail.get(String((r.p as PlainNode).props.id));

@@ -3,31 +3,35 @@
 // adult carries no descriptions, dates or source lists through the UNION — it counts pairs. What
 // each of the top persons' routes are, and the reports behind them, childLinks.ts then asks of the
 // full rules for those persons alone.
-// childLinks.ts puts `p.id IN $personIds AND` in place of each /*persons*/ to rank some only, and
-// in place of each /*visible …*/ the condition that the route is supported by a report the caller
-// may see (of those received by $asOf), when some reports are withheld from the caller; as
-// written (nothing withheld) a route always counts.
+// For the persons in $personIds; childLinks.ts switches the idIn slots off to rank every adult, and
+// the visibleRoute slots off when nothing is withheld from the caller (then a route always counts
+// and no source list is read): otherwise a route counts when a report the caller may see (of those
+// received by $asOf) supports it.
 // Keep the rules in step with childLinks.cypher: test/integration/childLinksRanked.test.ts checks
 // that both give every person the same children.
 CALL {
   MATCH (p:Person)-[pt:PARTY_TO]->(i:Incident)<-[v:VICTIM_OF]-(c:Person {child: true})
-  WHERE /*persons*/ ($asOf IS NULL OR (coalesce(i.date, '') <= $asOf AND coalesce(pt.from, '') <= $asOf AND coalesce(v.from, '') <= $asOf))
-    /*visible coalesce(i.sources, []) + coalesce(pt.sources, []) + coalesce(v.sources, [])*/
+  WHERE {{idIn p personIds}} AND {{asOf i}} AND {{asOf pt}} AND {{asOf v}}
+  WITH p, c, coalesce(i.sources, []) + coalesce(pt.sources, []) + coalesce(v.sources, []) AS sources
+  WHERE {{visibleRoute sources}}
   RETURN p, c
   UNION
   MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[:PROTECTS]->(c:Person)
-  WHERE /*persons*/ ($asOf IS NULL OR coalesce(n.servedOn, '') <= $asOf)
-    /*visible coalesce(n.sources, []) + coalesce(s.sources, [])*/
+  WHERE {{idIn p personIds}} AND {{asOf n}} AND {{asOf s}}
+  WITH p, c, coalesce(n.sources, []) + coalesce(s.sources, []) AS sources
+  WHERE {{visibleRoute sources}}
   RETURN p, c
   UNION
   MATCH (p:Person)-[hp:HAS_PHONE]->(ph:Phone)<-[h:HAS_CONTACT]-(c:Person {child: true})
-  WHERE /*persons*/ ($asOf IS NULL OR (coalesce(hp.from, '') <= $asOf AND coalesce(h.from, '') <= $asOf))
-    /*visible coalesce(h.sources, []) + coalesce(hp.sources, [])*/
+  WHERE {{idIn p personIds}} AND {{asOf hp}} AND {{asOf h}}
+  WITH p, c, coalesce(h.sources, []) + coalesce(hp.sources, []) AS sources
+  WHERE {{visibleRoute sources}}
   RETURN p, c
   UNION
   MATCH (p:Person)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(c:Person {child: true})
-  WHERE /*persons*/ ($asOf IS NULL OR coalesce(k.from, '') <= $asOf)
-    /*visible coalesce(k.sources, [])*/
+  WHERE {{idIn p personIds}} AND {{asOf k}}
+  WITH p, c, coalesce(k.sources, []) AS sources
+  WHERE {{visibleRoute sources}}
   RETURN p, c
 }
 WITH p, count(DISTINCT c) AS children

@@ -9,6 +9,7 @@
  * Everything else travels as parameters.
  */
 import type { Database, PlainNode, PlainRel } from '../../db/database.js';
+import { cypherFile, fragment } from '../../db/cypher.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 import { BOOKKEEPING_LINK_TYPES } from '../../domain/vocabulary.js';
 import { currentViewer } from '../../access/viewer.js';
@@ -34,10 +35,10 @@ export const MAX_HOPS = 8;
 /** Routes per answer, at most. */
 export const MAX_ROUTES = 50;
 
-/** The date that places an entity in time: the first of its dated properties (empty when undated). */
-const DATED_BY = (v: string) => `coalesce(${v}.date, ${v}.servedOn, ${v}.receivedOn, ${v}.grantedOn, ${v}.from, '')`;
+/** As of $asOf, record `v` is in view (the as-of rule, server/db/fragments/inView.cypher). */
+const IN_VIEW = (v: string) => fragment('inView', [v]);
 /** A record only reports withheld from the caller support: not theirs to follow (as in the rankings). */
-const HELD = (v: string) => `(size(coalesce(${v}.sources, [])) > 0 AND all(s IN ${v}.sources WHERE s IN $withheld))`;
+const HELD = (v: string) => fragment('held', [v]);
 
 export interface Scope {
   /** Link types to follow; null: every type but the bookkeeping ones. */
@@ -55,10 +56,10 @@ export interface Scope {
 function conditions(scope: Scope) {
   const link = [
     scope.linkTypes ? 'type(r) IN $linkTypes' : 'NOT type(r) IN $bookkeeping',
-    scope.asOf ? "coalesce(r.from, '') <= $asOf" : '',
+    scope.asOf ? IN_VIEW('r') : '',
     scope.withheld.length ? `NOT ${HELD('r')}` : '',
   ];
-  const node = (v: string) => [scope.asOf ? `${DATED_BY(v)} <= $asOf` : '', scope.withheld.length ? `NOT ${HELD(v)} AND NOT ${v}.id IN $withheld` : ''].filter(Boolean).join(' AND ');
+  const node = (v: string) => [scope.asOf ? IN_VIEW(v) : '', scope.withheld.length ? `NOT ${HELD(v)} AND NOT ${v}.id IN $withheld` : ''].filter(Boolean).join(' AND ');
   return { link: link.filter(Boolean).join(' AND '), node: node('y'), start: node('a') };
 }
 
@@ -128,7 +129,7 @@ export async function connectingNetwork(db: Database, args: { ids: string[]; max
   }
   // The entities asked about are part of the answer even when nothing joins them.
   if (nodes.size < ids.length) {
-    const rows = await db.read('MATCH (n:Entity) WHERE n.id IN $ids RETURN n', { ids });
+    const rows = await db.read(cypherFile(import.meta.url, 'entitiesById.cypher'), { ids });
     for (const r of rows) {
       const e = toEntity(r.n as PlainNode);
       if (!nodes.has(e.id)) nodes.set(e.id, e);

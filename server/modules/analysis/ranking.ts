@@ -114,17 +114,9 @@ export async function rank(db: Database, args: SubgraphScope & { measure: Measur
 /** Persons not party to any incident, scored by distinct persons within `hops` links who are. */
 export async function atRiskPersons(db: Database, args: { hops: number; linkTypes: string[] | null; asOf: string | null; top: number }): Promise<RankedView[]> {
   if (!Number.isInteger(args.hops) || args.hops < 1 || args.hops > 3) throw new Error('hops must be 1..3');
-  // The hop bound is a checked integer written into the pattern: quantifier bounds cannot be parameters.
+  // The hop bound is a checked integer written into the pattern (a number slot): quantifier bounds cannot be parameters.
   const rows = await db.read(
-    `MATCH (p:Person)
-     WHERE coalesce(p.child, false) = false
-       AND NOT EXISTS { (p)-[pt:PARTY_TO]->(i:Incident) WHERE ($asOf IS NULL OR coalesce(i.date, '') <= $asOf) AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld)) }
-     MATCH (p)-[r WHERE type(r) IN $linkTypes AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf) AND NOT (size(coalesce(r.sources, [])) > 0 AND all(s IN r.sources WHERE s IN $withheld))]-{1,${args.hops}}(q:Person)
-     WHERE q <> p AND EXISTS { (q)-[pt:PARTY_TO]->(i:Incident) WHERE ($asOf IS NULL OR coalesce(i.date, '') <= $asOf) AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld)) }
-     WITH p, collect(DISTINCT q.id) AS near
-     RETURN p, size(near) AS score, near[..20] AS near
-     ORDER BY score DESC, p.id
-     LIMIT $top`,
+    cypherFile(import.meta.url, 'atRiskPersons.cypher', { numbers: { hops: args.hops } }),
     { linkTypes: args.linkTypes ?? KNOWS_FAMILY, asOf: args.asOf, top: args.top, withheld: withheldIds() },
     { what: 'This at-risk ranking', timeoutMs: 60_000 },
   );

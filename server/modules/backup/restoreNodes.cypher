@@ -3,3 +3,5 @@
 UNWIND $rows AS row
 CREATE (n:$(row.l))
 SET n = row.p, n:__Restore, n.__key = row.k
+// A backup taken before records carried datedOn gets it now (domain/asOf.ts).
+SET n.datedOn = CASE WHEN n:Entity THEN {{nodeDatedOn n}} END

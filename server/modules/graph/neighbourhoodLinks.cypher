@@ -9,7 +9,7 @@ CALL (seen) {
   MATCH (a)-[r]->(b:Entity)
   WHERE b IN seen
     AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
-    AND ($asOf IS NULL OR coalesce(r.from, '') <= $asOf)
+    AND {{asOf r}}
   WITH r, a, b
   LIMIT $linkCap + 1
   RETURN collect([type(r), properties(r), a.id, b.id, CASE WHEN r.id IS NULL THEN elementId(r) END]) AS links

@@ -35,9 +35,17 @@ export interface NeighbourhoodArgs {
  * can never flood the answer; the links are then read once for the whole node set, which
  * de-duplicates them and includes the links between neighbours that a chart needs.
  */
+/**
+ * The neighbourhood statement for `hops` hops: the start, the hop once per hop (a checked whole
+ * number, like a quantifier's bounds), then the links. Every part is a .cypher file beside this one.
+ */
+export function neighbourhoodQuery(hops: number): string {
+  if (!Number.isInteger(hops) || hops < 0 || hops > 3) throw new Error('hops must be 0..3');
+  return q('neighbourhoodStart.cypher') + q('neighbourhoodHop.cypher').repeat(hops) + q('neighbourhoodLinks.cypher');
+}
+
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<Subgraph> {
-  if (!Number.isInteger(args.hops) || args.hops < 0 || args.hops > 3) throw new Error('hops must be 0..3');
-  const statement = q('neighbourhoodStart.cypher') + q('neighbourhoodHop.cypher').repeat(args.hops) + q('neighbourhoodLinks.cypher');
+  const statement = neighbourhoodQuery(args.hops);
   const linkCap = Math.max(1000, args.limit * 5);
   const [row] = await db.read(
     statement,

@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Database } from '../../db/database.js';
 import { groupBy, linkProps, mergeNodeBatch } from '../../db/bulkLoad.js';
+import { linkDatedOnCypher } from '../../domain/asOf.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { convert, parseHeader, type Column } from './csvHeader.js';
 import { noPreset, type NodeRow, type Preset } from './presets.js';
@@ -472,7 +473,8 @@ async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ writt
        OPTIONAL MATCH (b:Entity {id: row.end})
        FOREACH (_ IN CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN [1] ELSE [] END |
          MERGE (a)-[r:${type} {id: row.id}]->(b)
-         SET r += row.props)
+         SET r += row.props
+         SET r.datedOn = ${linkDatedOnCypher('r')})
        WITH row, a, b WHERE a IS NULL OR b IS NULL
        RETURN row.line AS line, a IS NULL AS noStart, b IS NULL AS noEnd, row.start AS start, row.end AS end`,
       { rows: group.map((r) => ({ id: r.id, start: r.start, end: r.end, props: linkProps(type, r.props), line: r.line })) },

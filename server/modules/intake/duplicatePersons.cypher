@@ -2,5 +2,5 @@
 // reports withheld from the caller support ($withheld) is left out: it is no one's to pair.
 MATCH (p:Person)
 WHERE p.id IN $ids
-  AND NOT (size(coalesce(p.sources, [])) > 0 AND all(s IN p.sources WHERE s IN $withheld))
+  AND NOT {{held p}}
 RETURN p

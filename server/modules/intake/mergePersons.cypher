@@ -1,6 +1,7 @@
 // Moves every link of an absorbed person onto the survivor, non-destructively: each moved link is
 // recreated with the same type and properties plus mergedFrom (the absorbed id), mergeId and
-// mergedEnd (which end was the absorbed person), so that unmerge can put it back exactly.
+// mergedEnd (which end was the absorbed person), so that unmerge can put it back exactly. Moved
+// links and the survivor keep the as-of date their properties give them (datedOn, domain/asOf.ts).
 MATCH (survivor:Person {id: $survivor}), (absorbed:Person {id: $absorbed})
 CALL {
   WITH survivor, absorbed
@@ -12,10 +13,12 @@ CALL {
        CASE WHEN e = absorbed THEN survivor ELSE e END AS newEnd
   CREATE (newStart)-[moved:$(t)]->(newEnd)
   SET moved = props, moved.mergedFrom = absorbed.id, moved.mergeId = $mergeId, moved.mergedEnd = mergedEnd
+  SET moved.datedOn = {{linkDatedOn moved}}
   DELETE r
   RETURN count(*) AS moved
 }
 REMOVE absorbed:Entity:Person
 SET absorbed:MergedPerson, absorbed.mergedInto = survivor.id, absorbed.mergeId = $mergeId
 SET survivor.mergedFrom = coalesce(survivor.mergedFrom, []) + absorbed.id
+SET survivor.datedOn = {{nodeDatedOn survivor}}
 RETURN moved

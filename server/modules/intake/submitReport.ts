@@ -5,6 +5,7 @@
  * in its `sources`. Nothing is overwritten: a matched entity only gains properties it lacked, and a
  * value that differs is reported back as a conflict, for a later report to correct.
  */
+import { datedOnCypher, linkDatedOnCypher } from '../../domain/asOf.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate } from '../../http/args.js';
@@ -187,7 +188,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
   return db.writeTransaction(async (run) => {
     const reportId = newId('Report');
     const { entities: _e, links: _l, ...reportProps } = input;
-    const [{ r }] = await run('CREATE (r:Entity:Report {id: $id}) SET r += $props RETURN r', {
+    const [{ r }] = await run(`CREATE (r:Entity:Report {id: $id}) SET r += $props SET r.datedOn = ${datedOnCypher('r')} RETURN r`, {
       id: reportId,
       props: { ...reportProps, ref: input.ref ?? reportId },
     });
@@ -236,6 +237,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
         const id = String(match.node.props.id);
         [{ n: node }] = (await run(
           `MATCH (n:Entity {id: $id}) SET n += $added, n += $keys, n.propSources = $propSources
+           SET n.datedOn = ${datedOnCypher('n')}
            SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
            ${MENTIONED}`,
           { id, added, keys, rid: reportId, mid: `MENTIONS:${reportId}:${id}`, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
@@ -247,6 +249,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
         [{ n: node }] = (await run(
           `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n += $keys, n.sources = [$rid], n.propSources = $propSources
            SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END
+           SET n.datedOn = ${datedOnCypher('n')}
            ${MENTIONED}`,
           { id, props, keys, rid: reportId, mid: `MENTIONS:${reportId}:${id}`, propSources: withSources(null, Object.keys(props), reportId) },
         )) as { n: PlainNode }[];
@@ -286,6 +289,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
            WITH a, b, existing
            WITH a, b, existing WHERE existing IS NULL
            CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r += $keys, r.sources = [$rid], r.propSources = $propSources
+           SET r.datedOn = ${linkDatedOnCypher('r')}
            RETURN r
            UNION
            WITH a, b, existing

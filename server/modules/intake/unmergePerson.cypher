@@ -13,11 +13,13 @@ CALL {
   CREATE (oldStart)-[back:$(t)]->(oldEnd)
   SET back = props
   REMOVE back.mergedFrom, back.mergeId, back.mergedEnd
+  SET back.datedOn = {{linkDatedOn back}}
   DELETE r
   RETURN count(*) AS restored
 }
 REMOVE absorbed:MergedPerson
 SET absorbed:Entity:Person
+SET absorbed.datedOn = {{nodeDatedOn absorbed}}, survivor.datedOn = {{nodeDatedOn survivor}}
 SET survivor.mergedFrom = [x IN coalesce(survivor.mergedFrom, []) WHERE x <> absorbed.id]
 REMOVE absorbed.mergedInto, absorbed.mergeId
 WITH survivor, absorbed, restored

@@ -7,7 +7,7 @@
 CALL db.index.fulltext.queryRelationships('contact_saved_as_keys', $query, {limit: $cap})
 YIELD relationship AS c
 MATCH (holder:Person)-[c]->(phone:Phone)
-WHERE NOT (size(coalesce(c.sources, [])) > 0 AND all(s IN c.sources WHERE s IN $withheld))
+WHERE NOT {{held c}}
 MATCH (person:Person)-[h:HAS_PHONE]->(phone)
 WHERE person <> holder
 WITH person, phone, h, collect(DISTINCT {holder: holder.id, contact: c, sources: coalesce(c.sources, [])}) AS handsets

@@ -7,23 +7,23 @@ MATCH (p:Person {id: $personId})
 WHERE coalesce(p.child, false) = false
 CALL (p) {
   MATCH (p)-[h:HOLDS]->(l:Licence)
-  WHERE NOT (size(coalesce(h.sources, [])) > 0 AND all(s IN h.sources WHERE s IN $withheld))
+  WHERE NOT {{held h}}
   RETURN collect(DISTINCT l) AS licences
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[d:DRIVES_FOR]->(o:Operator)
-  WHERE NOT (size(coalesce(d.sources, [])) > 0 AND all(s IN d.sources WHERE s IN $withheld))
+  WHERE NOT {{held d}}
   RETURN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE {operator: o, from: d.from, to: d.to} END) AS spells
 }
 // Cases collected inside their own subquery, so that a driver with none still has a record.
 CALL (p) {
   CALL (p) {
-    MATCH (p)-[pt:PARTY_TO]->(i:Incident) WHERE NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld)) RETURN i, 'party to it' AS via
+    MATCH (p)-[pt:PARTY_TO]->(i:Incident) WHERE NOT {{held pt}} RETURN i, 'party to it' AS via
     UNION
-    MATCH (p)-[h:HOLDS]->(:Licence)-[li:INVOLVED_IN]->(i:Incident) WHERE NOT (size(coalesce(h.sources, [])) > 0 AND all(s IN h.sources WHERE s IN $withheld)) AND NOT (size(coalesce(li.sources, [])) > 0 AND all(s IN li.sources WHERE s IN $withheld)) RETURN i, 'involves the driver\'s licence' AS via
+    MATCH (p)-[h:HOLDS]->(:Licence)-[li:INVOLVED_IN]->(i:Incident) WHERE NOT {{held h}} AND NOT {{held li}} RETURN i, 'involves the driver\'s licence' AS via
     UNION
     MATCH (p)-[u:USES_VEHICLE]->(:Vehicle)-[vi:INVOLVED_IN]->(i:Incident)
-    WHERE coalesce(u.from, '') <= coalesce(i.date, '') AND (u.to IS NULL OR i.date <= u.to) AND NOT (size(coalesce(u.sources, [])) > 0 AND all(s IN u.sources WHERE s IN $withheld)) AND NOT (size(coalesce(vi.sources, [])) > 0 AND all(s IN vi.sources WHERE s IN $withheld))
+    WHERE coalesce(u.from, '') <= coalesce(i.date, '') AND (u.to IS NULL OR i.date <= u.to) AND NOT {{held u}} AND NOT {{held vi}}
     RETURN i, 'involves a vehicle the driver used' AS via
   }
   WITH i, collect(via) AS vias
@@ -32,7 +32,7 @@ CALL (p) {
 }
 CALL (p) {
   OPTIONAL MATCH (n:Notice)-[so:SERVED_ON]->(p)
-  WHERE NOT (size(coalesce(so.sources, [])) > 0 AND all(s IN so.sources WHERE s IN $withheld))
+  WHERE NOT {{held so}}
   RETURN collect(DISTINCT n) AS notices
 }
 CALL (p) {

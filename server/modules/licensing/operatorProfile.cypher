@@ -1,4 +1,5 @@
-// One operator's page for licensing, as of $asOf (null: everything): its licences, the people who
+// One operator's page for licensing, as of $asOf (null: everything; the as-of rule — a spell, licence
+// or link out of view then is left out, and a concern's spell that has since ended still attributes it): its licences, the people who
 // run it, its drivers (with their driver-licence status and notices served on them), its vehicles,
 // bases and phones, and its concerns (incidents that name it, involve one of its vehicles while it
 // operated the vehicle, or have one of its drivers party to them while driving for it), each with
@@ -10,43 +11,43 @@
 MATCH (o:Operator {id: $operatorId})
 CALL (o) {
   MATCH (o)-[h:HOLDS]->(l:Licence)
-  WHERE NOT (size(coalesce(h.sources, [])) > 0 AND all(s IN h.sources WHERE s IN $withheld))
+  WHERE {{asOf h}} AND {{asOf l}} AND NOT {{held h}}
   WITH l ORDER BY coalesce(l.grantedOn, ''), l.id
   RETURN collect(l) AS licences
 }
 CALL (o) {
   MATCH (x:Person)-[r:RUNS]->(o)
-  WHERE ($asOf IS NULL OR coalesce(r.from, '') <= $asOf) AND NOT (size(coalesce(r.sources, [])) > 0 AND all(s IN r.sources WHERE s IN $withheld))
+  WHERE {{asOf r}} AND NOT {{held r}}
   WITH x, r ORDER BY coalesce(r.from, ''), x.id
   RETURN collect({entity: x, role: r.role, from: r.from, to: r.to}) AS people
 }
 CALL (o) {
   MATCH (d:Person)-[df:DRIVES_FOR]->(o)
-  WHERE ($asOf IS NULL OR coalesce(df.from, '') <= $asOf) AND NOT (size(coalesce(df.sources, [])) > 0 AND all(s IN df.sources WHERE s IN $withheld))
+  WHERE {{asOf df}} AND NOT {{held df}}
   WITH d, df ORDER BY coalesce(df.from, ''), d.id
   RETURN collect({
     person: d, from: df.from, to: df.to,
-    licenceStatus: head(COLLECT { MATCH (d)-[h:HOLDS]->(l:Licence {kind: 'driver'}) WHERE NOT (size(coalesce(h.sources, [])) > 0 AND all(s IN h.sources WHERE s IN $withheld)) AND NOT (size(coalesce(l.sources, [])) > 0 AND all(s IN l.sources WHERE s IN $withheld)) RETURN l.status ORDER BY coalesce(l.grantedOn, '') DESC }),
-    notices: COUNT { MATCH (n:Notice)-[so:SERVED_ON]->(d) WHERE ($asOf IS NULL OR coalesce(n.servedOn, '') <= $asOf) AND NOT (size(coalesce(so.sources, [])) > 0 AND all(s IN so.sources WHERE s IN $withheld)) AND NOT (size(coalesce(n.sources, [])) > 0 AND all(s IN n.sources WHERE s IN $withheld)) RETURN DISTINCT n }
+    licenceStatus: head(COLLECT { MATCH (d)-[h:HOLDS]->(l:Licence {kind: 'driver'}) WHERE {{asOf h}} AND {{asOf l}} AND NOT {{held h}} AND NOT {{held l}} RETURN l.status ORDER BY coalesce(l.grantedOn, '') DESC }),
+    notices: COUNT { MATCH (n:Notice)-[so:SERVED_ON]->(d) WHERE {{asOf n}} AND {{asOf so}} AND NOT {{held so}} AND NOT {{held n}} RETURN DISTINCT n }
   }) AS drivers
 }
 CALL (o) {
   MATCH (v:Vehicle)-[ob:OPERATED_BY]->(o)
-  WHERE ($asOf IS NULL OR coalesce(ob.from, '') <= $asOf) AND NOT (size(coalesce(ob.sources, [])) > 0 AND all(s IN ob.sources WHERE s IN $withheld))
+  WHERE {{asOf ob}} AND NOT {{held ob}}
   WITH v, ob ORDER BY coalesce(ob.from, ''), v.id
   RETURN collect({entity: v, role: null, from: ob.from, to: ob.to}) AS vehicles
 }
 CALL (o) {
   MATCH (o)-[b:BASED_AT]->(loc:Location)
-  WHERE NOT (size(coalesce(b.sources, [])) > 0 AND all(s IN b.sources WHERE s IN $withheld))
+  WHERE {{asOf b}} AND NOT {{held b}}
   WITH loc, b ORDER BY coalesce(b.from, ''), loc.id
   RETURN collect({entity: loc, role: null, from: b.from, to: b.to}) AS bases
 }
 CALL (o) {
   CALL (o) {
-    MATCH (o)-[hp:HAS_PHONE]->(ph:Phone) WHERE NOT (size(coalesce(hp.sources, [])) > 0 AND all(s IN hp.sources WHERE s IN $withheld)) RETURN ph, 'booking line' AS role
+    MATCH (o)-[hp:HAS_PHONE]->(ph:Phone) WHERE {{asOf hp}} AND NOT {{held hp}} RETURN ph, 'booking line' AS role
     UNION
-    MATCH (o)-[h:HOLDS]->(:Licence)-[cp:CONTACT_PHONE]->(ph:Phone) WHERE NOT (size(coalesce(h.sources, [])) > 0 AND all(s IN h.sources WHERE s IN $withheld)) AND NOT (size(coalesce(cp.sources, [])) > 0 AND all(s IN cp.sources WHERE s IN $withheld)) RETURN ph, 'application phone' AS role
+    MATCH (o)-[h:HOLDS]->(l:Licence)-[cp:CONTACT_PHONE]->(ph:Phone) WHERE {{asOf h}} AND {{asOf l}} AND {{asOf cp}} AND NOT {{held h}} AND NOT {{held cp}} RETURN ph, 'application phone' AS role
   }
   WITH ph, collect(role) AS roles ORDER BY ph.id
   RETURN collect({entity: ph, role: reduce(s = '', r IN roles | s + CASE s WHEN '' THEN '' ELSE ', ' END + r), from: null, to: null}) AS phones
@@ -54,32 +55,32 @@ CALL (o) {
 CALL (o) {
   CALL (o) {
     MATCH (o)-[io:INVOLVED_IN]->(i:Incident)
-    WHERE NOT (size(coalesce(io.sources, [])) > 0 AND all(s IN io.sources WHERE s IN $withheld))
+    WHERE {{asOf io}} AND NOT {{held io}}
     RETURN i, 'names the operator' AS via
     UNION
     MATCH (o)<-[ob:OPERATED_BY]-(v:Vehicle)-[vi:INVOLVED_IN]->(i:Incident)
-    WHERE coalesce(ob.from, '') <= coalesce(i.date, '') AND (ob.to IS NULL OR i.date <= ob.to) AND NOT (size(coalesce(ob.sources, [])) > 0 AND all(s IN ob.sources WHERE s IN $withheld)) AND NOT (size(coalesce(vi.sources, [])) > 0 AND all(s IN vi.sources WHERE s IN $withheld))
+    WHERE coalesce(ob.from, '') <= coalesce(i.date, '') AND (ob.to IS NULL OR i.date <= ob.to) AND {{asOf vi}} AND NOT {{held ob}} AND NOT {{held vi}}
     RETURN i, 'its vehicle ' + coalesce(v.reg, v.id) AS via
     UNION
     MATCH (o)<-[df:DRIVES_FOR]-(d:Person)-[pt:PARTY_TO]->(i:Incident)
-    WHERE coalesce(df.from, '') <= coalesce(i.date, '') AND (df.to IS NULL OR i.date <= df.to) AND NOT (size(coalesce(df.sources, [])) > 0 AND all(s IN df.sources WHERE s IN $withheld)) AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $withheld))
+    WHERE coalesce(df.from, '') <= coalesce(i.date, '') AND (df.to IS NULL OR i.date <= df.to) AND {{asOf pt}} AND NOT {{held df}} AND NOT {{held pt}}
     RETURN i, 'its driver ' + coalesce(d.name + ' ' + d.surname, d.id) AS via
   }
   WITH i, collect(via) AS via
-  WHERE i.kind <> 'licence_event' AND ($asOf IS NULL OR coalesce(i.date, '') <= $asOf)
-  WITH i, via, (size(coalesce(i.sources, [])) > 0 AND all(s IN i.sources WHERE s IN $withheld)) AS held
+  WHERE i.kind <> 'licence_event' AND {{asOf i}}
+  WITH i, via, {{held i}} AS held
   ORDER BY coalesce(i.date, '') DESC, i.id
   RETURN collect({
     incident: i, via: via,
     meetings: CASE WHEN held THEN [] ELSE COLLECT {
       MATCH (i)-[ra:RAISED_AT]->(m:Meeting)
-      WHERE ($asOf IS NULL OR coalesce(m.date, '') <= $asOf)
-        AND NOT (size(coalesce(ra.sources, [])) > 0 AND all(s IN ra.sources WHERE s IN $withheld))
+      WHERE {{asOf m}} AND {{asOf ra}}
+        AND NOT {{held ra}}
       RETURN m ORDER BY coalesce(m.date, ''), m.id
     } END,
     children: CASE WHEN held THEN 0 ELSE COUNT {
       MATCH (c:Person)-[v:VICTIM_OF]->(i)
-      WHERE c.child = true AND NOT (size(coalesce(v.sources, [])) > 0 AND all(s IN v.sources WHERE s IN $withheld))
+      WHERE c.child = true AND NOT {{held v}}
       RETURN DISTINCT c
     } END
   }) AS concerns

@@ -8,8 +8,8 @@ MATCH (n:Entity {id: hitId})
 CALL (n) {
   MATCH (n)-[r:CURRENT_ADDRESS|HAS_PHONE|USES_VEHICLE|BASED_AT]-(m:Entity)
   WHERE NOT m.id IN $hidden
-    AND NOT (size(coalesce(m.sources, [])) > 0 AND all(s IN m.sources WHERE s IN $withheld))
-    AND NOT (size(coalesce(r.sources, [])) > 0 AND all(s IN r.sources WHERE s IN $withheld))
+    AND NOT {{held m}}
+    AND NOT {{held r}}
   // current records first (no end date); a vehicle's keeper and usual driver before those seen in it; then the latest
   WITH r, m ORDER BY r.to IS NULL DESC, CASE r.role WHEN 'keeper' THEN 0 WHEN 'usual_driver' THEN 1 WHEN 'seen_in' THEN 3 ELSE 2 END,
     coalesce(r.from, '') DESC, m.id

@@ -3,6 +3,6 @@
 MATCH (node:Phone)
 WHERE (node.phoneNo ENDS WITH $suffix OR node.phoneNo = $e164)
   AND NOT node.id IN $hidden
-  AND NOT (size(coalesce(node.sources, [])) > 0 AND all(s IN node.sources WHERE s IN $withheld))
+  AND NOT {{held node}}
 RETURN node, CASE WHEN node.phoneNo = $e164 OR node.phoneNo ENDS WITH $suffix AND size($suffix) >= 9 THEN 100.0 ELSE 50.0 END AS score
 LIMIT $cap

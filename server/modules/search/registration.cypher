@@ -2,6 +2,6 @@
 // Hidden records are filtered before the limit (see fulltext.cypher).
 MATCH (node:Vehicle)
 WHERE node.reg CONTAINS $reg
-  AND NOT (size(coalesce(node.sources, [])) > 0 AND all(s IN node.sources WHERE s IN $withheld))
+  AND NOT {{held node}}
 RETURN node, CASE WHEN node.reg = $reg THEN 100.0 ELSE 50.0 END AS score
 LIMIT $cap

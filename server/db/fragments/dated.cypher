@@ -1,0 +1,4 @@
+// params: x
+// The start half of the as-of rule, for histories (a chronology): record `x` had happened by $asOf
+// (null: everything). An ended placement is still part of a child's history.
+($asOf IS NULL OR coalesce({{x}}.datedOn, '') <= $asOf)
