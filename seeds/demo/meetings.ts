@@ -5,8 +5,8 @@
  * naming taxi operators come back meeting after meeting, unresolved (each raised at most twice), and
  * a few of the suspects those incidents name are discussed.
  *
- * What it shows: the operator-risk question — the same operators named again and again, at meetings
- * licensing attended, without a link to the drivers' notices.
+ * What it shows: the operator-risk question — the same operators named again and again at the
+ * responsible-authorities meetings, while the notices on their drivers never reached licensing.
  *
  * Needs: the cast (children) and every incident written before (so it runs last).
  */
@@ -17,6 +17,7 @@ import type { Kit } from './reports.js';
 
 export function holdMeetings({ rng, g }: Kit, { C, children }: Cast, incidents: readonly IncidentRecord[]): void {
   let mtgN = 0;
+  // the plan: YP01's five strategy meetings, the other children's, and one responsible-authorities meeting a quarter
   const meetingPlan: { date: string; kind: 'strategy' | 'responsible_authority'; child?: Child }[] = [];
   for (const d of ['2009-03-11', '2009-12-02', '2010-02-10', '2010-06-23', '2011-01-19']) meetingPlan.push({ date: d, kind: 'strategy', child: C(1) });
   for (const c of children.slice(1)) {
@@ -24,6 +25,7 @@ export function holdMeetings({ rng, g }: Kit, { C, children }: Cast, incidents: 
     for (let i = 0; i < k; i++) meetingPlan.push({ date: rng.date('2008-06-01', '2011-10-31'), kind: 'strategy', child: c });
   }
   for (let q = 0; q < 12; q++) meetingPlan.push({ date: addDays('2008-09-10', q * 91 + rng.int(0, 10)), kind: 'responsible_authority' });
+  // held in date order, so the ids follow the calendar
   meetingPlan.sort((a, b) => (a.date === b.date ? (a.child?.n ?? 0) - (b.child?.n ?? 0) : a.date < b.date ? -1 : 1));
   const raisedCount = new Map<string, number>();
   for (const m of meetingPlan) {
@@ -35,6 +37,7 @@ export function holdMeetings({ rng, g }: Kit, { C, children }: Cast, incidents: 
     });
     if (m.child) {
       g.link('DISCUSSED_AT', m.child.id, id);
+      // a strategy meeting raises the child's latest incidents of the ten months before it
       const recent = incidents.filter((x) => x.victims.includes(m.child?.id ?? '') && x.date < m.date && x.date > addDays(m.date, -300));
       for (const x of recent.slice(-4)) g.link('RAISED_AT', x.id, id);
     } else {

@@ -37,8 +37,10 @@ export function serveNotices({ rng, g, report, cite }: Kit, { park, hotel, takea
     ]);
     return id;
   }
+  // the scripted notice: s001 at Kelsall Grill, protecting YP05, naming the park (ntc-001)
   if (notice({ subject: s1, child: C(5), servedOn: '2009-06-18', at: scenarioTakeaway, names: park, notified: null }) !== DEMO_IDS.noticeAtTakeaway)
     throw new Error('demo generator: scenario ids moved');
+  // eleven more, each on a man a child's stories name, protecting that child and naming where she lived
   const noticePairs: [Suspect, Child][] = [];
   for (const c of rng.shuffle(children)) {
     if (noticePairs.length >= 11) break;

@@ -1,5 +1,5 @@
 /**
- * The adults around the stories who are not on the chart: six parents (one of YP01's mother, who is
+ * The adults around the stories who are not on the chart: six parents (YP01's mother among them, who is
  * later threatened), three people who run taxi operators, four relatives and twelve drivers.
  *
  * r01 is the brother of s012, who holds the operator licence that is revoked; r01 gets the successor's
