@@ -44,7 +44,7 @@ function wholeDate(y: number, m: number, d: number): string | null {
 export function readTypedDate(text: string): { rest: string; date: TypedDate } | null {
   const patterns: { re: RegExp; read: (m: RegExpExecArray) => { year: number; from?: number; dob: string | null } | null }[] = [
     { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, read: (m) => dated(wholeDate(+m[1]!, +m[2]!, +m[3]!)) },
-    { re: /\b(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})\b/, read: (m) => dated(wholeDate(+m[3]!, +m[2]!, +m[1]!)) },
+    { re: /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/, read: (m) => dated(wholeDate(+m[3]!, +m[2]!, +m[1]!)) },
     // "2 March 1979", "2nd Mar 1979"
     { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, 'i'), read: (m) => dated(wholeDate(+m[3]!, monthOf(m[2]!), +m[1]!)) },
     // "March 1979", "1979-03", "03/1979": the year is what places the person

@@ -74,7 +74,7 @@ export function bestLike(word: string, words: string[], allowed: readonly LikeHo
 /** Each folded word of a text with the word as written ("oneill" → "O'Neill"). */
 export function asWritten(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const piece of text.split(/[\s,;\-]+/)) for (const w of nameWords(piece)) if (!out.has(w)) out.set(w, piece.replace(/[.,]$/, ''));
+  for (const piece of text.split(/[\s,;-]+/)) for (const w of nameWords(piece)) if (!out.has(w)) out.set(w, piece.replace(/[.,]$/, ''));
   return out;
 }
 

@@ -72,7 +72,7 @@ const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 /** Each folded word of a text with the word as written ("o'neill" → "O'Neill"). */
 function asWritten(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const piece of text.split(/[\s,;\-]+/)) for (const w of nameWords(piece)) if (!out.has(w)) out.set(w, piece.replace(/[.,]$/, ''));
+  for (const piece of text.split(/[\s,;-]+/)) for (const w of nameWords(piece)) if (!out.has(w)) out.set(w, piece.replace(/[.,]$/, ''));
   return out;
 }
 

@@ -14,7 +14,7 @@ export interface PhoneQuery {
 
 /** A phone number in any format ("07700 900123", "+44 7700 900123", "(07700) 900-123", "900123"). */
 export function readPhone(text: string): PhoneQuery | null {
-  if (!/^[\d\s()+\-.\/]+$/.test(text)) return null;
+  if (!/^[\d\s()+\-./]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 4 || digits.length > 15) return null;
   const parsed = parsePhoneNumberFromString(text, 'GB');
@@ -47,7 +47,7 @@ export function readPostcode(text: string): string | null {
   return m ? `${m[1]} ${m[2]}`.toUpperCase() : null;
 }
 
-const LUCENE_SPECIAL = /[+\-&|!(){}\[\]^"~*?:\\\/]/g;
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /**
  * A Lucene query where every word must match: exactly (boosted), as a prefix, or within one or
