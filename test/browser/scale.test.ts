@@ -50,7 +50,10 @@ describe('a 5,000-element chart', () => {
         w.__longTasks = [] as number[];
         new PerformanceObserver((list) => {
           // Entries arrive late: keep their start times, so each phase counts only its own.
-          for (const e of list.getEntries()) w.__longTasks.push(e.duration), (w.__ltAt ??= []).push([e.startTime, e.duration]);
+          for (const e of list.getEntries()) {
+            w.__longTasks.push(e.duration);
+            (w.__ltAt ??= []).push([e.startTime, e.duration]);
+          }
         }).observe({ type: 'longtask', buffered: false });
         const cy = w.__cy;
         cy.elements().remove();

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { GraphQLClient, gqlOk, testDatabase } from '../support/client.js';
+import { GraphQLClient, testDatabase } from '../support/client.js';
 import { upsertUser } from '../../server/modules/auth/users.js';
 import { assignChildren } from '../../server/modules/safeguarding/assignments.js';
 

@@ -32,7 +32,7 @@ const ROLES: (Role | null)[] = ['analyst', 'safeguarding', 'licensing', 'admin',
 const KNOWN_IDS = ['per-s001', 'per-c01', 'per-c02', 'opr-3', 'opr-6', 'ntc-001', 'op-central', 'veh-001', 'ph-0001', 'fx-p1'];
 
 let schema: GraphQLSchema;
-let tokens: Partial<Record<Role, string>> = {};
+const tokens: Partial<Record<Role, string>> = {};
 /** Children's ids, pseudonyms and names: licensing must never receive one. */
 let childIdentity: string[] = [];
 
