@@ -45,7 +45,7 @@ function licenceName(entry, dir) {
 }
 
 function filesMatching(dir, pattern) {
-  let names = [];
+  let names;
   try {
     names = fs.readdirSync(dir).filter((n) => pattern.test(n)).sort();
   } catch {
