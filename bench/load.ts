@@ -194,7 +194,7 @@ async function main() {
 
   const post = async (body: unknown, token?: string) => {
     const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    return (await res.json()) as { data?: { login?: { token: string } } | null; errors?: { message: string; extensions?: { code?: string } }[] };
   };
   const tokens: Partial<Record<Role, string>> = {};
   // Signed in in parallel too (argon2 again).
