@@ -1,65 +1,121 @@
-/** The mapping form's model and its YAML (web/src/import/mappingModel.ts), and the import screen's address. */
+/** The mapping form's model and its YAML (web/src/import/mappingModel.ts), the server's mapping errors placed, and the import screen's address. */
 import { describe, expect, it } from 'vitest';
-import { checkModel, guessColumn, modelFromYaml, suggestModel, yamlFromModel, type MappingModel } from '../../web/src/import/mappingModel';
+import { serverProblems } from '../../web/src/import/errors';
+import { checkModel, guessColumn, matchedOn, modelFromYaml, suggestModel, yamlFromModel, type FormProperty, type MappingModel } from '../../web/src/import/mappingModel';
 import { parseAppPath, pathFor } from '../../web/src/routing/paths';
+
+const prop = (name: string, column: string, format = '', extra: Record<string, unknown> = {}): FormProperty => ({ name, column, format, extra });
 
 const calls: MappingModel = {
   entities: [
-    { key: 'caller', kind: 'Phone', identify: ['phoneNo'], properties: [{ name: 'phoneNo', column: 'Calling number', format: 'phone' }] },
-    { key: 'called', kind: 'Phone', identify: ['phoneNo'], properties: [{ name: 'phoneNo', column: 'Called number', format: 'phone' }] },
+    { key: 'caller', kind: 'Phone', keyColumns: [], optional: false, properties: [prop('phoneNo', 'Calling number', 'phone')], extra: {} },
+    { key: 'called', kind: 'Phone', keyColumns: [], optional: false, properties: [prop('phoneNo', 'Called number', 'phone')], extra: {} },
+    { key: 'call', kind: 'PhoneCall', keyColumns: ['Calling number', 'Called number', 'Start'], optional: false, properties: [prop('call_date', 'Start', 'DD/MM/YYYY HH:mm:ss', { part: 'date' })], extra: { scope: 'global' } },
   ],
-  links: [{ type: 'CONTACTED', from: 'caller', to: 'called', properties: [{ name: 'date', column: 'Start', format: 'datetime' }] }],
+  links: [{ type: 'CALLER', from: 'call', to: 'caller', properties: [prop('from', 'Start', 'DD/MM/YYYY HH:mm:ss', { part: 'date' })] }],
+  handset: null,
 };
 
 describe('mapping model and YAML', () => {
-  it('round-trips the form through its YAML', () => {
-    const text = yamlFromModel(calls, 'name: Calls\n');
-    expect(text).toMatch(/^name: Calls\n/);
-    const back = modelFromYaml(text);
-    expect(back).toEqual({ model: calls });
+  it('round-trips the form through its YAML, keeping what the form does not edit', () => {
+    const text = yamlFromModel(calls, 'name: Calls\nphoneRegion: GB\n');
+    expect(text).toMatch(/^name: Calls\nphoneRegion: GB\n/);
+    expect(text).toContain('scope: global');
+    expect(text).toContain('part: date');
+    expect(modelFromYaml(text)).toEqual({ model: calls });
   });
 
-  it('keeps the text’s other keys when the form writes', () => {
-    const text = yamlFromModel(calls, 'name: Calls\nsheet: Sheet2\noptions:\n  phoneRegion: GB\n');
-    expect(text).toContain('sheet: Sheet2');
-    expect(text).toContain('phoneRegion: GB');
+  it('reads every built-in mapping (data/mappings) and writes it back to the same mapping', () => {
+    const files = import.meta.glob<string>('../../data/mappings/*.yaml', { query: '?raw', import: 'default', eager: true });
+    expect(Object.keys(files).length).toBeGreaterThanOrEqual(3);
+    for (const [f, text] of Object.entries(files)) {
+      const read = modelFromYaml(text);
+      expect(read, f).toHaveProperty('model');
+      const model = (read as { model: MappingModel }).model;
+      expect(model.entities.length, f).toBeGreaterThan(0);
+      expect(modelFromYaml(yamlFromModel(model, text)), f).toEqual({ model });
+    }
   });
 
-  it('reads a property written as just its column', () => {
-    const m = modelFromYaml('entities:\n  p:\n    kind: Person\n    properties:\n      name: Full name\n');
-    expect(m).toEqual({ model: { entities: [{ key: 'p', kind: 'Person', identify: [], properties: [{ name: 'name', column: 'Full name', format: '' }] }], links: [] } });
+  it('writes a property as its column alone when that is all it is, and keeps a fixed value', () => {
+    const m = modelFromYaml('entities:\n  s:\n    kind: Incident\n    properties:\n      kind: { value: sighting }\n      summary: What was seen\n');
+    expect(m).toEqual({
+      model: { entities: [{ key: 's', kind: 'Incident', keyColumns: [], optional: false, properties: [prop('kind', '', '', { value: 'sighting' }), prop('summary', 'What was seen')], extra: {} }], links: [], handset: null },
+    });
+    const text = yamlFromModel((m as { model: MappingModel }).model);
+    expect(text).toContain('kind: { value: sighting }');
+    expect(text).toContain('summary: What was seen');
+  });
+
+  it('keeps the handset and offers its owner as a link end', () => {
+    const text = 'handset:\n  number: "07700 900000"\nentities:\n  contact:\n    kind: Phone\n    properties:\n      phoneNo: { column: number, format: phone }\nlinks:\n  - type: HAS_CONTACT\n    from: $owner\n    to: contact\n';
+    const model = (modelFromYaml(text) as { model: MappingModel }).model;
+    expect(model.handset).toEqual({ number: '07700 900000', owner: '' });
+    expect(checkModel(model, ['name', 'number'])).toEqual([]);
+    expect(checkModel({ ...model, handset: { number: ' ', owner: '' } }, ['name', 'number']).map((p) => p.path)).toEqual(['handset.number']);
+    expect(yamlFromModel({ ...model, handset: { number: '07700 900111', owner: 'per-c03' } }, text)).toMatch(/handset:\n {2}number: 07700 900111\n {2}owner: per-c03/);
   });
 
   it('says why it cannot show a mapping written otherwise', () => {
     expect(modelFromYaml('entities: [1, 2]')).toHaveProperty('unsupported');
     expect(modelFromYaml('links: {a: 1}')).toHaveProperty('unsupported');
     expect(modelFromYaml('entities:\n  a: [x\n')).toHaveProperty('unsupported');
-    expect(modelFromYaml('   ')).toEqual({ model: { entities: [], links: [] } });
+    expect(modelFromYaml('   ')).toEqual({ model: { entities: [], links: [], handset: null } });
   });
 
-  it('suggests entities from the columns’ names, nothing for the rest', () => {
+  it('suggests entities from the columns’ names, one place for address and postcode, nothing linked', () => {
     expect(guessColumn('Calling number')).toMatchObject({ kind: 'Phone', property: 'phoneNo' });
     expect(guessColumn('Duration')).toBeNull();
-    expect(guessColumn('VRM')).toMatchObject({ kind: 'Vehicle', property: 'reg' });
-    const m = suggestModel(['Calling number', 'Called number', 'Start', 'Duration', 'Cell ID']);
-    expect(m.entities.map((e) => [e.key, e.kind, e.properties[0]!.column])).toEqual([
-      ['calling_number', 'Phone', 'Calling number'],
-      ['called_number', 'Phone', 'Called number'],
+    expect(guessColumn('Registration')).toMatchObject({ kind: 'Vehicle', property: 'reg' });
+    const m = suggestModel(['caller', 'called', 'start', 'duration', 'cell', 'Address', 'Postcode']);
+    expect(m.entities.map((e) => [e.key, e.kind, e.properties.map((p) => p.column).join('+')])).toEqual([
+      ['caller', 'Phone', 'caller'],
+      ['called', 'Phone', 'called'],
+      ['address', 'Location', 'Address+Postcode'],
     ]);
     expect(m.links).toEqual([]);
   });
 
-  it('lists what is incomplete, by path', () => {
+  it('says what existing entities are matched on, never a name', () => {
+    expect(matchedOn('Phone', ['phoneNo'])).toBe('the phone number');
+    expect(matchedOn('Location', ['address'])).toBeNull();
+    expect(matchedOn('Location', ['address', 'postcode'])).toBe('the postcode and address');
+    expect(matchedOn('Person', ['name', 'surname'])).toBeNull();
+  });
+
+  it('lists what is incomplete, by path; columns compare without case', () => {
     const broken: MappingModel = {
       entities: [
-        { key: 'a', kind: '', identify: [], properties: [{ name: 'phoneNo', column: 'Nope', format: '' }] },
-        { key: 'a', kind: 'Phone', identify: [], properties: [] },
+        { key: 'a', kind: '', keyColumns: [], optional: false, properties: [prop('phoneNo', 'Nope')], extra: {} },
+        { key: 'a', kind: 'Phone', keyColumns: ['gone'], optional: false, properties: [], extra: {} },
       ],
       links: [{ type: '', from: 'a', to: 'a', properties: [] }],
+      handset: null,
     };
     const paths = checkModel(broken, ['Calling number']).map((p) => p.path);
-    expect(paths).toEqual(['entities.a.kind', 'entities.a.properties', 'entities.a', 'entities.a.properties', 'links.0.type', 'links.0.to']);
-    expect(checkModel(calls, ['Calling number', 'Called number', 'Start'])).toEqual([]);
+    expect(paths).toEqual(['entities.a.kind', 'entities.a.properties', 'entities.a', 'entities.a.key', 'links.0.type', 'links.0.to']);
+    expect(checkModel(calls, ['calling number ', 'Called number', 'START'])).toEqual([]);
+  });
+});
+
+describe('the server’s mapping errors, each in its place', () => {
+  const text = ['name: Calls', 'entities:', '  caller:', '    kind: Phnoe', '    properties:', '      phoneNo: { column: caller, format: phnoe }', 'links:', '  - type: CALLER', '    from: call', '    to: caller', ''].join('\n');
+
+  it('splits the one message into problems with their fields and lines', () => {
+    const p = serverProblems(
+      [{ message: 'The mapping is not valid — entities.caller.kind: unknown kind "Phnoe" (a label of DESIGN.md §4 other than Report); entities.caller.properties.phoneNo.format: unknown format "phnoe" (text, int, number); links.0.from: no entity "call" (entities: caller)', extensions: { code: 'BAD_USER_INPUT' } }],
+      text,
+      'x',
+    );
+    expect(p).toEqual([
+      { path: 'entities.caller.kind', line: 4, message: 'Unknown kind "Phnoe" (a label of DESIGN.md §4 other than Report)' },
+      { path: 'entities.caller.properties.phoneNo.format', line: 6, message: 'Unknown format "phnoe" (text, int, number)' },
+      { path: 'links.0.from', line: 9, message: 'No entity "call" (entities: caller)' },
+    ]);
+  });
+
+  it('places a YAML error by its line', () => {
+    expect(serverProblems([{ message: 'The mapping is not valid — line 3: bad indentation of a mapping entry' }], text, 'x')).toEqual([{ path: null, line: 3, message: 'Line 3: bad indentation of a mapping entry' }]);
   });
 });
 

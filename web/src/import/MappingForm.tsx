@@ -1,5 +1,5 @@
 import { problemsAt, type MappingProblem } from './errors';
-import { entityPath, FORMATS, freshKey, IDENTIFIERS, KINDS, linkPath, MAPPING_LINK_TYPES, type FormEntity, type FormLink, type FormProperty, type MappingModel } from './mappingModel';
+import { entityPath, FORMATS, freshKey, KINDS, linkPath, MAPPING_LINK_TYPES, matchedOn, sameColumn, usualFormat, type FormEntity, type FormLink, type FormProperty, type MappingModel } from './mappingModel';
 
 interface Props {
   model: MappingModel;
@@ -8,6 +8,9 @@ interface Props {
   problems: readonly MappingProblem[];
   onChange(model: MappingModel): void;
 }
+
+/** The file's own spelling of a column the mapping names (the server compares without case and spaces). */
+const columnOption = (column: string, columns: readonly string[]) => columns.find((c) => sameColumn(c, column)) ?? column;
 
 /** The problems of one place, under its field. */
 function Problems({ list, id }: { list: readonly MappingProblem[]; id: string }) {
@@ -49,21 +52,36 @@ function PropertyRows({
         <div className="import-prop" key={i} data-testid={`${testId}-${i}`}>
           <label>
             <span className="visually-hidden">{label} {i + 1}: property</span>
-            <input value={p.name} list={listId} placeholder="property" onChange={(e) => set(i, { name: e.target.value.trim() })} data-testid={`${testId}-${i}-name`} />
+            <input
+              value={p.name}
+              list={listId}
+              placeholder="property"
+              onChange={(e) => {
+                const name = e.target.value.trim();
+                set(i, { name, ...(!p.format && usualFormat(name) ? { format: usualFormat(name) } : {}) });
+              }}
+              data-testid={`${testId}-${i}-name`}
+            />
           </label>
-          <span aria-hidden="true">from</span>
-          <label>
-            <span className="visually-hidden">{label} {i + 1}: column</span>
-            <select value={p.column} onChange={(e) => set(i, { column: e.target.value })} data-testid={`${testId}-${i}-column`}>
-              <option value="">(choose a column)</option>
-              {p.column && !columns.includes(p.column) && <option value={p.column}>{p.column} (not in this file)</option>}
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
+          <span aria-hidden="true">{'value' in p.extra ? 'is' : 'from'}</span>
+          {'value' in p.extra ? (
+            <span className="import-fixed" title="A fixed value: change it in the YAML">
+              “{String(p.extra.value)}” (fixed)
+            </span>
+          ) : (
+            <label>
+              <span className="visually-hidden">{label} {i + 1}: column</span>
+              <select value={columnOption(p.column, columns)} onChange={(e) => set(i, { column: e.target.value })} data-testid={`${testId}-${i}-column`}>
+                <option value="">(choose a column)</option>
+                {p.column && !columns.some((c) => sameColumn(c, p.column)) && <option value={p.column}>{p.column} (not in this file)</option>}
+                {columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             <span className="visually-hidden">{label} {i + 1}: read as</span>
             <select value={p.format} onChange={(e) => set(i, { format: e.target.value })} data-testid={`${testId}-${i}-format`}>
@@ -80,7 +98,7 @@ function PropertyRows({
           </button>
         </div>
       ))}
-      <button type="button" className="import-add" onClick={() => onChange([...props, { name: '', column: '', format: '' }])} data-testid={`${testId}-add`}>
+      <button type="button" className="import-add" onClick={() => onChange([...props, { name: '', column: '', format: '', extra: {} }])} data-testid={`${testId}-add`}>
         + Property
       </button>
     </div>
@@ -88,7 +106,7 @@ function PropertyRows({
 }
 
 /**
- * The mapping as a form: each entity (kind, the properties that identify it, properties from
+ * The mapping as a form: each entity (kind, what identifies it, properties from
  * columns) and each link (type, from, to, properties). Errors are shown under the field they concern.
  */
 export function MappingForm({ model, columns, problems, onChange }: Props) {
@@ -97,21 +115,47 @@ export function MappingForm({ model, columns, problems, onChange }: Props) {
   const renameEntity = (i: number, key: string) => {
     const old = model.entities[i]!.key;
     onChange({
+      ...model,
       entities: model.entities.map((x, j) => (j === i ? { ...x, key } : x)),
       links: model.links.map((l) => ({ ...l, from: l.from === old ? key : l.from, to: l.to === old ? key : l.to })),
     });
   };
   const keys = model.entities.map((e) => e.key);
+  const ends = [...keys, ...(model.handset ? ['$owner', '$handset'] : [])];
+  const handsetProblems = problemsAt(problems, 'handset');
 
   return (
     <div className="import-form" data-testid="mapping-form">
+      {model.handset && (
+        <fieldset className={`import-entity${handsetProblems.length ? ' has-error' : ''}`} data-testid="mapping-handset">
+          <legend>The handset</legend>
+          <div className="import-row">
+            <label className="import-field">
+              <span>Its own number</span>
+              <input
+                value={model.handset.number}
+                onChange={(ev) => onChange({ ...model, handset: { ...model.handset!, number: ev.target.value } })}
+                aria-invalid={handsetProblems.length > 0}
+                data-testid="mapping-handset-number"
+              />
+            </label>
+            <label className="import-field">
+              <span>Owner’s id (if the graph does not say)</span>
+              <input value={model.handset.owner} onChange={(ev) => onChange({ ...model, handset: { ...model.handset!, owner: ev.target.value } })} placeholder="e.g. per-c03" data-testid="mapping-handset-owner" />
+            </label>
+          </div>
+          <Problems list={handsetProblems} id="map-handset" />
+        </fieldset>
+      )}
       <h3>Entities</h3>
       {model.entities.length === 0 && <p className="muted">No entities yet: add one for each thing a row names (a phone, a person, a vehicle…).</p>}
       {model.entities.map((e, i) => {
         const at = entityPath(e.key);
         const idBase = `map-entity-${i}`;
         const kindProblems = problemsAt(problems, entityPath(e.key, 'kind'));
-        const propProblems = problemsAt(problems, entityPath(e.key, 'properties')).concat(problemsAt(problems, entityPath(e.key, 'match')));
+        const propProblems = problemsAt(problems, entityPath(e.key, 'properties')).concat(problemsAt(problems, entityPath(e.key, 'key')), problemsAt(problems, entityPath(e.key, 'scope')), problemsAt(problems, entityPath(e.key, 'idColumn')));
+        const used = [...new Set(e.properties.map((p) => p.column).filter(Boolean))];
+        const strong = matchedOn(e.kind, e.properties.filter((p) => p.column || 'value' in p.extra).map((p) => p.name));
         const own = problems.filter((p) => p.path === at);
         const offered = [...new Set([...(KINDS[e.kind] ?? []), ...e.properties.map((p) => p.name).filter(Boolean)])];
         return (
@@ -126,7 +170,7 @@ export function MappingForm({ model, columns, problems, onChange }: Props) {
                 <span>Kind</span>
                 <select
                   value={e.kind}
-                  onChange={(ev) => setEntity(i, { kind: ev.target.value, identify: [...(IDENTIFIERS[ev.target.value] ?? [])] })}
+                  onChange={(ev) => setEntity(i, { kind: ev.target.value })}
                   aria-invalid={kindProblems.length > 0}
                   aria-describedby={kindProblems.length ? `${idBase}-kind` : undefined}
                   data-testid={`mapping-entity-${i}-kind`}
@@ -143,7 +187,7 @@ export function MappingForm({ model, columns, problems, onChange }: Props) {
               <button
                 type="button"
                 className="import-remove"
-                onClick={() => onChange({ entities: model.entities.filter((_, j) => j !== i), links: model.links.filter((l) => l.from !== e.key && l.to !== e.key) })}
+                onClick={() => onChange({ ...model, entities: model.entities.filter((_, j) => j !== i), links: model.links.filter((l) => l.from !== e.key && l.to !== e.key) })}
                 aria-label={`Remove entity ${e.key || i + 1} and its links`}
               >
                 ✕
@@ -152,20 +196,27 @@ export function MappingForm({ model, columns, problems, onChange }: Props) {
             <Problems list={own} id={`${idBase}-own`} />
             <Problems list={kindProblems} id={`${idBase}-kind`} />
             <PropertyRows props={e.properties} names={offered} columns={columns} label={`${e.key || 'entity'} property`} onChange={(properties) => setEntity(i, { properties })} testId={`mapping-entity-${i}-prop`} />
-            {e.properties.some((p) => p.name) && (
-              <div className="import-identify" role="group" aria-label={`What identifies ${e.key || 'this entity'}`}>
-                <span className="muted small">Match existing {e.kind || 'entities'} on:</span>
-                {[...new Set(e.properties.map((p) => p.name).filter(Boolean))].map((name) => (
-                  <label key={name} className="field-inline">
+            <p className="muted small import-match-note" data-testid={`mapping-entity-${i}-matched-on`}>
+              {strong ? `Matched to existing ${e.kind} entities on ${strong}.` : e.kind === 'Person' ? 'Never matched on a name: a person is a new record unless the file gives an id or NHS number.' : 'Not matched to existing entities (no phone number, registration, email, NHS number or postcode and address).'}
+            </p>
+            {used.length > 0 && (
+              <div className="import-identify" role="group" aria-label={`Which columns identify ${e.key || 'this entity'} within the file`}>
+                <span className="muted small">Same entity when the same:</span>
+                {used.map((c) => (
+                  <label key={c} className="field-inline">
                     <input
                       type="checkbox"
-                      checked={e.identify.includes(name)}
-                      onChange={() => setEntity(i, { identify: e.identify.includes(name) ? e.identify.filter((x) => x !== name) : [...e.identify, name] })}
-                      data-testid={`mapping-entity-${i}-match-${name}`}
+                      checked={e.keyColumns.some((k) => sameColumn(k, c))}
+                      onChange={() => setEntity(i, { keyColumns: e.keyColumns.some((k) => sameColumn(k, c)) ? e.keyColumns.filter((k) => !sameColumn(k, c)) : [...e.keyColumns, c] })}
+                      data-testid={`mapping-entity-${i}-key-${c}`}
                     />
-                    {name}
+                    {c}
                   </label>
                 ))}
+                <label className="field-inline import-optional">
+                  <input type="checkbox" checked={e.optional} onChange={() => setEntity(i, { optional: !e.optional })} data-testid={`mapping-entity-${i}-optional`} />
+                  optional (rows without it skip it)
+                </label>
               </div>
             )}
             <Problems list={propProblems} id={`${idBase}-props`} />
@@ -175,7 +226,7 @@ export function MappingForm({ model, columns, problems, onChange }: Props) {
       <button
         type="button"
         className="import-add"
-        onClick={() => onChange({ ...model, entities: [...model.entities, { key: freshKey(model, 'entity'), kind: '', identify: [], properties: [{ name: '', column: '', format: '' }] }] })}
+        onClick={() => onChange({ ...model, entities: [...model.entities, { key: freshKey(model, 'entity'), kind: '', keyColumns: [], optional: false, properties: [{ name: '', column: '', format: '', extra: {} }], extra: {} }] })}
         data-testid="mapping-add-entity"
       >
         + Entity
@@ -202,9 +253,9 @@ export function MappingForm({ model, columns, problems, onChange }: Props) {
                             {t}
                           </option>
                         ))
-                      : [...(l[f] && !keys.includes(l[f]) ? [l[f]] : []), ...keys].map((k) => (
+                      : [...(l[f] && !ends.includes(l[f]) ? [l[f]] : []), ...ends].map((k) => (
                           <option key={k} value={k}>
-                            {k}
+                            {k === '$owner' ? 'the handset’s owner ($owner)' : k === '$handset' ? 'the handset’s phone ($handset)' : k}
                           </option>
                         ))}
                   </select>

@@ -43,7 +43,7 @@ export function MappingStep({ upload, mappings, mappingsError, chosen, text, ser
   const choose = (value: string) => {
     setDraft(null);
     if (value === BUILD) onChoose(value, yamlFromModel(suggestModel(upload.columns), `name: ${JSON.stringify(`Mapping for ${upload.fileName}`)}\n`));
-    else if (value === EMPTY) onChoose(value, yamlFromModel({ entities: [], links: [] }, 'name: New mapping\n'));
+    else if (value === EMPTY) onChoose(value, yamlFromModel({ entities: [], links: [], handset: null }, 'name: New mapping\n'));
     else onChoose(value, mappings?.find((m) => m.id === value)?.text ?? '');
   };
   const formChange = (m: MappingModel) => {

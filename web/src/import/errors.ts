@@ -56,18 +56,30 @@ export function lineOfPath(text: string, path: string): number | null {
   return start === undefined ? null : lc.linePos(start).line;
 }
 
-/** The server's errors about a mapping, each placed by line and path where it can be. */
+/**
+ * The server's errors about a mapping, each placed by line and path where it can be. The server
+ * writes every problem in one message: "The mapping is not valid — entities.caller.kind: unknown
+ * kind "Phnoe"; line 4: …"; each becomes its own problem.
+ */
 export function serverProblems(errors: readonly GraphQLErrorItem[], text: string, fallback: string): MappingProblem[] {
   const list = errors.length ? errors : [{ message: fallback }];
-  return list.map((e) => {
+  return list.flatMap((e) => {
     const ext = e.extensions ?? {};
-    const path = pathText(ext.path ?? ext.field ?? ext.mappingPath) ?? pathFromMessage(e.message);
-    const said = Number(ext.line);
-    const fromWords = /\bline (\d+)/i.exec(e.message);
-    const line = Number.isInteger(said) && said > 0 ? said : fromWords ? Number(fromWords[1]) : path ? lineOfPath(text, path) : null;
-    return { message: e.message, line, path };
+    const listed = /^The mapping is not valid\s*[—-]\s*(.+)$/s.exec(e.message);
+    const parts = listed ? listed[1]!.split(/;\s+(?=[\w$.[\]]+:\s|line \d+:)/) : [e.message];
+    return parts.map((part) => {
+      const said = /^([A-Za-z_$][\w$]*(?:\.[\w$]+)*):\s+(.+)$/s.exec(part);
+      const path = pathText(ext.path ?? ext.field ?? ext.mappingPath) ?? (said && said[1] !== 'line' && said[1] !== 'mapping' ? said[1]! : null) ?? pathFromMessage(part);
+      const message = said && said[1] !== 'line' && said[1] !== 'mapping' ? said[2]! : part;
+      const line = Number(ext.line);
+      const fromWords = /\bline (\d+)/i.exec(part);
+      const where = Number.isInteger(line) && line > 0 ? line : fromWords ? Number(fromWords[1]) : path ? lineOfPath(text, path) : null;
+      return { message: upperFirst(message), line: where, path };
+    });
   });
 }
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "entities.caller.kind: unknown kind" / "at entities[0].kind" → the path, when the words carry one. */
 function pathFromMessage(message: string): string | null {

@@ -1,8 +1,9 @@
 /**
- * The mapping form's model and its YAML (docs/import.md): which columns make which entities (kind,
- * identifying properties, properties with formats) and which links between them. The YAML text is
- * what the server reads; the form edits the parts it knows and keeps the rest of the text as it is.
- * Pure.
+ * The mapping form's model and its YAML (docs/import.md; server/modules/imports/mapping.ts reads
+ * it): which columns make which entities (kind, identifying columns, properties from columns with
+ * formats) and which links between them. The YAML text is what the server reads; the form edits the
+ * parts it knows and keeps everything else in the text as it is (a fixed value, a date part, the
+ * scope, comments at the top). Pure.
  */
 import { isMap, parseDocument, type Document } from 'yaml';
 import { LINK_TYPES } from '../vocabulary';
@@ -10,19 +11,25 @@ import { LINK_TYPES } from '../vocabulary';
 export interface FormProperty {
   /** The vocabulary property, e.g. phoneNo. */
   name: string;
-  /** The file's column. */
+  /** The file's column ('' when the property is a fixed value: see `extra.value`). */
   column: string;
-  /** '' (as written), phone, date, datetime, number, upper… */
+  /** '' (as written), phone, reg, a date pattern such as DD/MM/YYYY… */
   format: string;
+  /** The rest of the property as written (value, part, region, required): kept. */
+  extra: Record<string, unknown>;
 }
 
 export interface FormEntity {
   /** Its name within the mapping (links use it). */
   key: string;
   kind: string;
-  /** The properties that identify it (matched against existing entities). */
-  identify: string[];
+  /** Identifying columns: rows with the same values are one entity (empty: the kind's strong key or each row its own). */
+  keyColumns: string[];
+  /** Rows without its values skip it (and its links) instead of being rejected. */
+  optional: boolean;
   properties: FormProperty[];
+  /** The rest of the entity as written (idColumn, scope): kept. */
+  extra: Record<string, unknown>;
 }
 
 export interface FormLink {
@@ -35,59 +42,78 @@ export interface FormLink {
 export interface MappingModel {
   entities: FormEntity[];
   links: FormLink[];
+  /** Handset downloads: the handset's own number and (optionally) its owner's id; null for other files. */
+  handset: { number: string; owner: string } | null;
 }
 
-/** The kinds a mapping usually makes, with the properties offered for each (first: the identifier). */
+/** The kinds a mapping usually makes, with the properties offered for each. */
 export const KINDS: Readonly<Record<string, readonly string[]>> = {
   Phone: ['phoneNo', 'raw'],
-  Person: ['name', 'surname', 'dob', 'age', 'sex', 'aliases'],
+  Person: ['name', 'surname', 'dob', 'age', 'sex', 'aliases', 'nhs_no'],
   Vehicle: ['reg', 'make', 'model', 'colour', 'year'],
   Location: ['address', 'postcode', 'area', 'latitude', 'longitude'],
   Email: ['email_address'],
-  Incident: ['date', 'type', 'summary', 'kind', 'outcome'],
-  PhoneCall: ['call_date', 'call_time', 'call_duration', 'call_type'],
+  Incident: ['kind', 'date', 'time', 'type', 'summary', 'outcome', 'reportedBy'],
+  PhoneCall: ['call_date', 'call_time', 'call_duration', 'call_type', 'cell_site'],
   Operator: ['name', 'tradingName'],
 };
 
-/** What identifies an entity of a kind by default (the server matches existing ones on it). */
-export const IDENTIFIERS: Readonly<Record<string, readonly string[]>> = {
-  Phone: ['phoneNo'],
-  Person: ['name', 'dob'],
-  Vehicle: ['reg'],
-  Location: ['address'],
-  Email: ['email_address'],
-  Operator: ['name'],
-};
+/** The format a property of that name usually has. */
+const USUAL_FORMAT: Readonly<Record<string, string>> = { phoneNo: 'phone', reg: 'reg', postcode: 'postcode', email_address: 'email', dob: 'DD/MM/YYYY', date: 'DD/MM/YYYY', call_duration: 'duration' };
+export const usualFormat = (property: string): string => USUAL_FORMAT[property] ?? '';
 
 export const FORMATS: readonly { value: string; label: string }[] = [
   { value: '', label: 'as written' },
   { value: 'phone', label: 'phone number' },
-  { value: 'date', label: 'date' },
-  { value: 'datetime', label: 'date and time' },
+  { value: 'reg', label: 'registration' },
+  { value: 'postcode', label: 'postcode' },
+  { value: 'email', label: 'email address' },
+  { value: 'DD/MM/YYYY', label: 'date DD/MM/YYYY' },
+  { value: 'DD/MM/YYYY HH:mm:ss', label: 'date, time DD/MM/YYYY HH:mm:ss' },
+  { value: 'YYYY-MM-DD', label: 'date YYYY-MM-DD' },
+  { value: 'YYYY-MM-DD HH:mm:ss', label: 'date, time YYYY-MM-DD HH:mm:ss' },
+  { value: 'duration', label: 'duration (s, mm:ss)' },
+  { value: 'int', label: 'whole number' },
   { value: 'number', label: 'number' },
-  { value: 'upper', label: 'upper case' },
+  { value: 'bool', label: 'yes / no' },
+  { value: 'upper', label: 'UPPER CASE' },
+  { value: 'lower', label: 'lower case' },
+  { value: 'list', label: 'list' },
+  { value: 'text', label: 'text' },
 ];
 
-/** Link types offered: the vocabulary's and CONTACTED (call records: who called whom, how often). */
-export const MAPPING_LINK_TYPES: readonly string[] = [...new Set<string>(['CONTACTED', ...LINK_TYPES])].filter((t) => t !== 'MENTIONS');
+/** Link types offered: the vocabulary's (CONTACTED is kept by the import itself from calls). */
+export const MAPPING_LINK_TYPES: readonly string[] = LINK_TYPES.filter((t) => t !== 'MENTIONS');
+
+/** What the import matches existing entities of a kind on, given its properties (never a name): as the server's strongProperty. */
+export function matchedOn(kind: string, props: readonly string[]): string | null {
+  const has = (p: string) => props.includes(p);
+  if (kind === 'Phone' && has('phoneNo')) return 'the phone number';
+  if (kind === 'Vehicle' && has('reg')) return 'the registration';
+  if (kind === 'Email' && has('email_address')) return 'the email address';
+  if ((kind === 'Person' || kind === 'Officer') && has('nhs_no')) return 'the NHS number';
+  if (kind === 'Location' && has('postcode') && has('address')) return 'the postcode and address';
+  return null;
+}
+
+/** Column names compare as the server compares them: without case and surrounding spaces. */
+export const sameColumn = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const without = (o: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 function readProperty(name: string, v: unknown): FormProperty | null {
-  if (typeof v === 'string') return { name, column: v, format: '' };
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    if (o.column === undefined) return null;
-    return { name, column: str(o.column), format: str(o.format) };
-  }
-  return null;
+  if (typeof v === 'string') return { name, column: v, format: '', extra: {} };
+  if (!isObject(v)) return null;
+  return { name, column: str(v.column), format: str(v.format), extra: without(v, ['column', 'format']) };
 }
 
 function readProperties(v: unknown): FormProperty[] | null {
   if (v === undefined || v === null) return [];
-  if (typeof v !== 'object' || Array.isArray(v)) return null;
+  if (!isObject(v)) return null;
   const out: FormProperty[] = [];
-  for (const [k, p] of Object.entries(v as Record<string, unknown>)) {
+  for (const [k, p] of Object.entries(v)) {
     const prop = readProperty(k, p);
     if (!prop) return null;
     out.push(prop);
@@ -100,68 +126,91 @@ function readProperties(v: unknown): FormProperty[] | null {
  * edited as text only). A blank text is an empty mapping.
  */
 export function modelFromYaml(text: string): { model: MappingModel } | { unsupported: string } {
-  if (!text.trim()) return { model: { entities: [], links: [] } };
+  if (!text.trim()) return { model: { entities: [], links: [], handset: null } };
   const doc = parseDocument(text);
   if (doc.errors.length) return { unsupported: 'The YAML has errors: correct them in the text.' };
   const root = doc.toJS() as unknown;
-  if (!root || typeof root !== 'object' || Array.isArray(root)) return { unsupported: 'The mapping is not a set of keys.' };
-  const r = root as Record<string, unknown>;
+  if (!isObject(root)) return { unsupported: 'The mapping is not a set of keys.' };
   const entities: FormEntity[] = [];
-  const ents = r.entities ?? {};
-  if (typeof ents !== 'object' || Array.isArray(ents)) return { unsupported: '“entities” is not written as the form writes it (a key per entity).' };
-  for (const [key, v] of Object.entries(ents as Record<string, unknown>)) {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return { unsupported: `Entity “${key}” is not a set of keys.` };
-    const e = v as Record<string, unknown>;
-    const properties = readProperties(e.properties);
+  const ents = root.entities ?? {};
+  if (!isObject(ents)) return { unsupported: '“entities” is not written as a key per entity.' };
+  for (const [key, v] of Object.entries(ents)) {
+    if (!isObject(v)) return { unsupported: `Entity “${key}” is not a set of keys.` };
+    const properties = readProperties(v.properties);
     if (!properties) return { unsupported: `The properties of “${key}” are written in a way the form cannot show.` };
-    const identify = Array.isArray(e.match) ? e.match.map(str) : typeof e.match === 'string' ? [e.match] : [];
-    entities.push({ key, kind: str(e.kind), identify, properties });
+    const keyColumns = Array.isArray(v.key) ? v.key.map(str) : [];
+    entities.push({ key, kind: str(v.kind), keyColumns, optional: v.optional === true, properties, extra: without(v, ['kind', 'key', 'optional', 'properties']) });
   }
   const links: FormLink[] = [];
-  const ls = r.links ?? [];
+  const ls = root.links ?? [];
   if (!Array.isArray(ls)) return { unsupported: '“links” is not a list.' };
   for (const [i, v] of ls.entries()) {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return { unsupported: `Link ${i + 1} is not a set of keys.` };
-    const l = v as Record<string, unknown>;
-    const properties = readProperties(l.properties);
+    if (!isObject(v)) return { unsupported: `Link ${i + 1} is not a set of keys.` };
+    const properties = readProperties(v.properties);
     if (!properties) return { unsupported: `The properties of link ${i + 1} are written in a way the form cannot show.` };
-    links.push({ type: str(l.type), from: str(l.from), to: str(l.to), properties });
+    links.push({ type: str(v.type), from: str(v.from), to: str(v.to), properties });
   }
-  return { model: { entities, links } };
+  const h = root.handset;
+  const handset = isObject(h) ? { number: str(h.number), owner: str(h.owner) } : null;
+  return { model: { entities, links, handset } };
 }
 
-const propertiesJs = (props: readonly FormProperty[]) =>
-  Object.fromEntries(props.filter((p) => p.name && p.column).map((p) => [p.name, p.format ? { column: p.column, format: p.format } : p.column]));
+function propertiesJs(props: readonly FormProperty[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of props) {
+    if (!p.name) continue;
+    const rest = 'value' in p.extra ? without(p.extra, ['column']) : p.extra;
+    if ('value' in rest) out[p.name] = { ...rest, ...(p.format ? { format: p.format } : {}) };
+    else if (!p.column) continue; // a row not filled in yet
+    else if (!p.format && Object.keys(rest).length === 0) out[p.name] = p.column;
+    else out[p.name] = { column: p.column, ...(p.format ? { format: p.format } : {}), ...rest };
+  }
+  return out;
+}
 
-/** The model as YAML, keeping the other keys of `previous` (name, options, comments at the top). */
+/** The model as YAML, keeping the other keys of `previous` (name, sheet, phoneRegion, comments at the top). */
 export function yamlFromModel(model: MappingModel, previous = ''): string {
   const base = previous.trim() ? parseDocument(previous) : null;
   const doc: Document = base && !base.errors.length && isMap(base.contents) ? base : parseDocument('{}');
+  if (model.handset) doc.set('handset', doc.createNode({ number: model.handset.number, ...(model.handset.owner.trim() ? { owner: model.handset.owner.trim() } : {}) }));
+  else doc.delete('handset');
   doc.set(
     'entities',
     doc.createNode(
       Object.fromEntries(
         model.entities.map((e) => [
           e.key,
-          { kind: e.kind, ...(e.identify.length ? { match: e.identify } : {}), properties: propertiesJs(e.properties) },
+          {
+            kind: e.kind,
+            ...(e.keyColumns.length ? { key: e.keyColumns } : {}),
+            ...(e.optional ? { optional: true } : {}),
+            ...e.extra,
+            properties: propertiesJs(e.properties),
+          },
         ]),
       ),
     ),
   );
   doc.set(
     'links',
-    doc.createNode(model.links.map((l) => ({ type: l.type, from: l.from, to: l.to, ...(l.properties.some((p) => p.name && p.column) ? { properties: propertiesJs(l.properties) } : {}) }))),
+    doc.createNode(
+      model.links.map((l) => {
+        const props = propertiesJs(l.properties);
+        return { type: l.type, from: l.from, to: l.to, ...(Object.keys(props).length ? { properties: props } : {}) };
+      }),
+    ),
   );
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
-/** The form path of a model element (for placing errors): entities.<key>.kind, links.0.from. */
+/** The path of a model element, as the server's errors name it: entities.caller.kind, links.0.from. */
 export const entityPath = (key: string, field?: string) => (field ? `entities.${key}.${field}` : `entities.${key}`);
 export const linkPath = (i: number, field?: string) => (field ? `links.${i}.${field}` : `links.${i}`);
 
-/** A key not yet used: phone, phone2, … */
-export function freshKey(model: MappingModel, base: string): string {
-  const clean = base.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'entity';
+/** An entity name not yet used: phone, phone2, … (letters, digits and _ as the server wants). */
+export function freshKey(model: Pick<MappingModel, 'entities'>, base: string): string {
+  let clean = base.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'entity';
+  if (/^\d/.test(clean)) clean = `e_${clean}`;
   const used = new Set(model.entities.map((e) => e.key));
   if (!used.has(clean)) return clean;
   for (let i = 2; ; i++) if (!used.has(`${clean}${i}`)) return `${clean}${i}`;
@@ -170,26 +219,29 @@ export function freshKey(model: MappingModel, base: string): string {
 /** What a column's name suggests it holds. */
 export function guessColumn(column: string): { kind: string; property: string; format: string } | null {
   const c = column.toLowerCase();
-  if (/(phone|mobile|msisdn|number|caller|called|\bcli\b|\ba[-_ ]?party|\bb[-_ ]?party|\bto\b|\bfrom\b)/.test(c) && !/(count|duration|cell)/.test(c)) return { kind: 'Phone', property: 'phoneNo', format: 'phone' };
-  if (/(reg|vrm|plate)/.test(c)) return { kind: 'Vehicle', property: 'reg', format: 'upper' };
-  if (/(e-?mail)/.test(c)) return { kind: 'Email', property: 'email_address', format: '' };
+  if (/(phone|mobile|msisdn|number|caller|called|\bcli\b|\ba[-_ ]?party|\bb[-_ ]?party|^to$|^from$)/.test(c) && !/(count|duration|cell|licen[cs]e|nhs)/.test(c)) return { kind: 'Phone', property: 'phoneNo', format: 'phone' };
+  if (/(registration|\breg\b|vrm|plate)/.test(c)) return { kind: 'Vehicle', property: 'reg', format: 'reg' };
+  if (/(e-?mail)/.test(c)) return { kind: 'Email', property: 'email_address', format: 'email' };
   if (/(address|premises|street)/.test(c)) return { kind: 'Location', property: 'address', format: '' };
-  if (/postcode/.test(c)) return { kind: 'Location', property: 'postcode', format: '' };
-  if (/(name|subject|person)/.test(c)) return { kind: 'Person', property: 'name', format: '' };
+  if (/postcode/.test(c)) return { kind: 'Location', property: 'postcode', format: 'postcode' };
+  if (/^(full )?name$|subject|person/.test(c)) return { kind: 'Person', property: 'name', format: '' };
   return null;
 }
 
 /**
  * A first mapping from the columns' names, for the analyst to correct: an entity per column that
- * names a phone, a vehicle, an email address, an address or a person; nothing is linked (the
- * analyst says how).
+ * names a phone, a vehicle, an email address or a person, one place for an address and postcode
+ * together; nothing is linked (the analyst says how).
  */
 export function suggestModel(columns: readonly string[]): MappingModel {
-  const model: MappingModel = { entities: [], links: [] };
+  const model: MappingModel = { entities: [], links: [], handset: null };
   for (const column of columns) {
     const g = guessColumn(column);
     if (!g) continue;
-    model.entities.push({ key: freshKey(model, column), kind: g.kind, identify: [...(IDENTIFIERS[g.kind] ?? [])].filter((p) => p === g.property), properties: [{ name: g.property, column, format: g.format }] });
+    const place = g.kind === 'Location' ? model.entities.find((e) => e.kind === 'Location' && !e.properties.some((p) => p.name === g.property)) : undefined;
+    const prop: FormProperty = { name: g.property, column, format: g.format, extra: {} };
+    if (place) place.properties.push(prop);
+    else model.entities.push({ key: freshKey(model, column), kind: g.kind, keyColumns: [], optional: false, properties: [prop], extra: {} });
   }
   return model;
 }
@@ -198,19 +250,23 @@ export function suggestModel(columns: readonly string[]): MappingModel {
 export function checkModel(model: MappingModel, columns: readonly string[]): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const keys = new Set<string>();
+  const inFile = (c: string) => columns.length === 0 || columns.some((x) => sameColumn(x, c));
   for (const e of model.entities) {
-    if (!/^[A-Za-z_][\w-]*$/.test(e.key)) out.push({ path: entityPath(e.key), message: `“${e.key}” cannot be an entity’s name: use letters, digits and _.` });
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) out.push({ path: entityPath(e.key), message: `“${e.key}” cannot be an entity’s name: use letters, digits and _.` });
     if (keys.has(e.key)) out.push({ path: entityPath(e.key), message: `Two entities are called “${e.key}”.` });
     keys.add(e.key);
     if (!e.kind) out.push({ path: entityPath(e.key, 'kind'), message: 'Choose a kind.' });
-    if (!e.properties.some((p) => p.column)) out.push({ path: entityPath(e.key, 'properties'), message: 'Take at least one property from a column.' });
-    for (const p of e.properties) if (p.column && columns.length && !columns.includes(p.column)) out.push({ path: entityPath(e.key, 'properties'), message: `The file has no column “${p.column}”.` });
+    if (!e.properties.some((p) => p.column || 'value' in p.extra) && !e.keyColumns.length && !e.extra.idColumn) out.push({ path: entityPath(e.key, 'properties'), message: 'Take at least one property from a column.' });
+    for (const p of e.properties) if (p.column && !inFile(p.column)) out.push({ path: entityPath(e.key, 'properties'), message: `The file has no column “${p.column}”.` });
+    for (const c of e.keyColumns) if (!inFile(c)) out.push({ path: entityPath(e.key, 'key'), message: `The file has no column “${c}”.` });
   }
+  const ends = new Set([...keys, ...(model.handset ? ['$owner', '$handset'] : [])]);
   model.links.forEach((l, i) => {
     if (!l.type) out.push({ path: linkPath(i, 'type'), message: 'Choose a link type.' });
-    if (!keys.has(l.from)) out.push({ path: linkPath(i, 'from'), message: 'Choose the entity the link starts from.' });
-    if (!keys.has(l.to)) out.push({ path: linkPath(i, 'to'), message: 'Choose the entity the link goes to.' });
+    if (!ends.has(l.from)) out.push({ path: linkPath(i, 'from'), message: 'Choose the entity the link starts from.' });
+    if (!ends.has(l.to)) out.push({ path: linkPath(i, 'to'), message: 'Choose the entity the link goes to.' });
     if (l.from && l.from === l.to) out.push({ path: linkPath(i, 'to'), message: 'A link joins two different entities.' });
   });
+  if (model.handset && !model.handset.number.trim()) out.push({ path: 'handset.number', message: 'Give the handset’s own number.' });
   return out;
 }
