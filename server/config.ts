@@ -20,6 +20,8 @@ export interface Config {
   /** Page cache of the local Neo4j (NEO4J_PAGECACHE, e.g. 256m). */
   neo4jPageCache: string;
   logLevel: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (ms). */
+  shutdownDrainMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,5 +41,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jHeap: env.NEO4J_HEAP ?? '1g',
     neo4jPageCache: env.NEO4J_PAGECACHE ?? '256m',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' || env.VITEST ? 'warn' : 'info'),
+    shutdownDrainMs: nonNegative(env.SHUTDOWN_DRAIN_MS, 10_000, 'SHUTDOWN_DRAIN_MS'),
   };
+}
+
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of milliseconds, got "${value}"`);
+  return n;
 }

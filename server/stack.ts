@@ -75,16 +75,15 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     const demoUsers = demoLoaded && config.createDemoUsers ? await createDemoUsers(db) : [];
     const { countUsers } = await import('./modules/auth/users.js');
     const userCount = await countUsers(db);
-    server = createApp(db).server;
+    const app = createApp(db);
+    server = app.server;
     const port = await listen(server, config.port, opts.host);
     const url = `http://localhost:${port}`;
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
-        await new Promise<void>((r) => {
-          server!.close(() => r());
-          server!.closeAllConnections();
-        });
+        // Requests in flight finish (up to SHUTDOWN_DRAIN_MS), live feeds are told to reconnect.
+        await app.lifecycle.drain(server!, config.shutdownDrainMs);
         await db.close();
         await neo4j?.stop();
       })());

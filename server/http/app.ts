@@ -20,6 +20,8 @@ import { readToken } from '../modules/auth/tokens.js';
 import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '../modules/auth/externalIdp.js';
 import { auditBeforeAnswer } from '../access/guard.js';
 import { compiledExecution } from './plugins/compiledExecution.js';
+import { requestMetrics } from './plugins/requestMetrics.js';
+import { Lifecycle, isProbePath } from './lifecycle.js';
 import { isAppPath } from '../../web/src/routing/paths.js';
 import { MAP_STYLE } from './mapStyle.js';
 import { isMetricsPath, serveMetrics, startEventLoopMonitor } from './metrics.js';
@@ -260,7 +262,7 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   };
 
   const yoga = createYoga<object, RequestContext>({
-    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), compiledExecution, auditBeforeAnswer],
+    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), requestMetrics, compiledExecution, auditBeforeAnswer],
     // GraphiQL in development only. It loads the schema without a token, which is refused: add an
     // `Authorization: Bearer <token>` header in its Headers tab to explore the schema.
     graphiql: !PRODUCTION,
@@ -290,9 +292,16 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   // server runs (development, test runs) is served at once instead of 404s for its new file names.
   const web = hasWeb ? sirv(WEB_DIST, { single: false, etag: true, gzip: false, dev: !PRODUCTION }) : undefined;
 
+  const lifecycle = new Lifecycle(db);
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // Liveness and readiness for orchestrators (lifecycle.ts): no token, no data.
+    if (isProbePath(req.url)) {
+      void lifecycle.serveProbe(req, res);
+      return;
+    }
     if (req.url?.startsWith('/graphql')) {
+      lifecycle.track(req, res);
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         tooLarge(res);
         req.resume();
@@ -323,7 +332,7 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
     res.setHeader('content-type', 'text/plain; charset=utf-8');
     res.end('The web app has not been built: run `npm run build:web` (npm start does this). The API is at /graphql.');
   });
-  return { server, yoga };
+  return { server, yoga, lifecycle };
 }
 
 /**

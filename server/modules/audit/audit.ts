@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import { safeAuditArgs } from './auditArgs.js';
+import { auditCommitSeconds, auditEntriesTotal } from '../../metrics.js';
 
 /**
  * How the attempt ended: 'ok', or 'denied' (refused by the access rules), 'failed' (e.g. a failed
@@ -102,7 +103,10 @@ async function flush(db: Database, q: { waiting: Pending[]; flushing: boolean })
     while (q.waiting.length) {
       const group = q.waiting.splice(0, MAX_GROUP);
       try {
+        const committed = auditCommitSeconds.startTimer();
         const entries = await appendGroup(db, group.map((p) => p.record));
+        committed();
+        auditEntriesTotal.inc(entries.length);
         group.forEach((p, i) => p.resolve(entries[i]!));
       } catch (e) {
         for (const p of group) p.reject(e);
