@@ -1,5 +1,6 @@
 /** The import screen's pure parts (web/src/import): multipart form, SSE, grading, steps, preview words, rejected rows, error places. */
 import { describe, expect, it } from 'vitest';
+import { dayBars, hourBars, patternSummary } from '../../web/src/import/callPattern';
 import { lineOfPath, problemsAt, serverProblems, yamlProblems } from '../../web/src/import/errors';
 import { checkSource, defaultSource, gradeText, isRequired, sourceInput } from '../../web/src/import/grading';
 import { multipartBody, multipartFields } from '../../web/src/import/multipart';
@@ -184,5 +185,44 @@ describe('where a mapping error is', () => {
     expect(bad.length).toBeGreaterThan(0);
     expect(bad[0]!.line).toBeGreaterThanOrEqual(2);
     expect(bad[0]!.message).toMatch(/^The YAML cannot be read/);
+  });
+});
+
+describe('call pattern bars', () => {
+  it('gives a bar per day from the first call to the last, gaps as empty bars', () => {
+    const { unit, bars } = dayBars([
+      { day: '2014-03-03', calls: 1 },
+      { day: '2014-03-01', calls: 4 },
+    ]);
+    expect(unit).toBe('day');
+    expect(bars.map((b) => [b.label, b.value])).toEqual([
+      ['2014-03-01', 4],
+      ['2014-03-02', 0],
+      ['2014-03-03', 1],
+    ]);
+    expect(bars[0]!.title).toBe('4 calls on 2014-03-01');
+    expect(dayBars([])).toEqual({ unit: 'day', bars: [] });
+  });
+
+  it('goes by week (from Monday) when the days would be too many bars', () => {
+    const { unit, bars } = dayBars([
+      { day: '2014-03-05', calls: 2 }, // a Wednesday: week of Monday 3 March
+      { day: '2014-03-09', calls: 1 }, // Sunday, same week
+      { day: '2014-06-30', calls: 3 },
+    ]);
+    expect(unit).toBe('week');
+    expect(bars[0]).toEqual({ label: '2014-03-03', value: 3, title: '3 calls in the week of 2014-03-03' });
+    expect(bars.at(-1)).toMatchObject({ label: '2014-06-30', value: 3 });
+    expect(bars.reduce((n, b) => n + b.value, 0)).toBe(6);
+  });
+
+  it('gives all 24 hours and says the pattern in words', () => {
+    const hours = hourBars([{ hour: 23, calls: 5 }, { hour: 0, calls: 1 }]);
+    expect(hours).toHaveLength(24);
+    expect(hours[23]).toEqual({ label: '23', value: 5, title: '5 calls between 23:00 and 23:59' });
+    expect(hours[12]!.value).toBe(0);
+    const p = { a: 'ph-1', b: 'ph-2', calls: 41, callsFromA: 25, totalSeconds: 4330, firstOn: '2014-03-01', lastOn: '2014-05-30', perDay: [], perHour: [] };
+    expect(patternSummary(p, '07700 900123')).toBe('41 calls (25 from 07700 900123), 1 h 12 min in all, 2014-03-01 to 2014-05-30.');
+    expect(patternSummary({ ...p, calls: 1, callsFromA: 0, totalSeconds: 30, lastOn: '2014-03-01' }, 'x')).toBe('1 call (0 from x), 1 min in all, on 2014-03-01.');
   });
 });

@@ -8,6 +8,7 @@ import { expandGroups } from './expandTypes';
 import { KindBadge } from './KindBadge';
 import { pick, ReportList, useReports } from './Provenance';
 import { ReleaseText } from './ReleaseText';
+import { CallPatternView } from '../import/CallPatternView';
 import './DetailsPanel.css';
 
 /** One end of a link, as drawn on the chart. */
@@ -237,6 +238,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
         ) : (
           <p className="sources">{sourcesText(l.sources.length)}</p>
         )}
+        {analyst && l.type === 'CONTACTED' && <CallPatternView a={selection.source.id} b={selection.target.id} aLabel={selection.source.label} />}
         {analyst && l.type !== HELD_LINK && (
           <>
             <h3>Reports behind this link</h3>

@@ -112,21 +112,18 @@ export function MappingStep({ upload, mappings, mappingsError, chosen, text, ser
 
       <div className="import-actions import-actions-split sticky">
         <div className="import-save">
-          <label className="import-field">
+          <label className="import-inline-field">
             <span>Save as</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="a name for this mapping" data-testid="mapping-save-name" />
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="a name" data-testid="mapping-save-name" />
           </label>
           <button type="button" onClick={() => onSave(name.trim())} disabled={!!saveBlock || saving} aria-describedby="import-save-why" data-testid="mapping-save">
             {saving ? 'Saving…' : 'Save mapping'}
           </button>
           <span id="import-save-why" className="muted small" data-testid="mapping-save-note">
-            {saveNote ?? (name.trim() ? saveBlock : 'Optional: to use it again for files like this one.')}
+            {saveNote ?? (name.trim() ? saveBlock : 'Optional: to use it again.')}
           </span>
         </div>
         <div className="import-next">
-          <button type="button" className="primary" onClick={onPreview} disabled={!!previewBlock} aria-describedby="import-preview-why" data-testid="mapping-preview">
-            {previewing ? 'Making the preview…' : 'Preview the first rows'}
-          </button>
           {previewBlock && (
             <span id="import-preview-why" className="import-why" data-testid="mapping-preview-why">
               {previewBlock}
@@ -138,6 +135,9 @@ export function MappingStep({ upload, mappings, mappingsError, chosen, text, ser
               {serverProblems[0]!.line !== null ? ` (line ${serverProblems[0]!.line})` : ''}: {serverProblems[0]!.message}
             </span>
           )}
+          <button type="button" className="primary" onClick={onPreview} disabled={!!previewBlock} aria-describedby={previewBlock ? 'import-preview-why' : undefined} data-testid="mapping-preview">
+            {previewing ? 'Making the preview…' : 'Preview the first rows'}
+          </button>
         </div>
       </div>
     </>
