@@ -77,9 +77,13 @@ const config: CodegenConfig = {
           Link: '../domain/entity.js#LinkView',
           Alert: '../modules/alerts/rules.js#Alert as StoredAlert',
           User: '../modules/auth/users.js#User as SignedInUser',
+          // An account as listUsers reads it (the row's columns are the type's fields).
+          UserRecord: 'Record<string, unknown>',
         },
-        // Resolver maps are plain objects merged by graphql-yoga.
+        // Resolver maps are plain objects merged by graphql-yoga; a Query or Mutation field is a
+        // function (the guard wraps each one).
         useIndexSignature: true,
+        makeResolverTypeCallable: true,
         optionalResolveType: true,
       },
     },

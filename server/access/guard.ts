@@ -19,9 +19,13 @@ import { isFromProjected, runInView } from './current.js';
 import { scopeFor, Viewer } from './viewer.js';
 import { serviceSecret } from '../db/serviceSecret.js';
 import { assignedChildren } from '../modules/safeguarding/assignments.js';
+import type { Resolvers } from '../generated/graphql.js';
 
+/**
+ * A Query or Mutation resolver as the guard sees it: whatever its generated type, it takes the
+ * parent, its arguments by name, the request context and the info, and the wrapper passes them on.
+ */
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
-type ResolverMap = Record<string, unknown>;
 
 function unauthenticated(reason: string | null) {
   return new GraphQLError(reason ?? 'Sign in first: send `Authorization: Bearer <token>` from `login`.', { extensions: { code: 'UNAUTHENTICATED' } });
@@ -188,15 +192,16 @@ function guard(operation: string, resolve: Resolver): Resolver {
 }
 
 /** Wraps the Query and Mutation resolvers of every module; type resolvers pass through. */
-export function guardResolvers<T extends ResolverMap>(maps: T[]): T[] {
+export function guardResolvers(maps: Resolvers[]): Resolvers[] {
   return maps.map((map) => {
-    const out: ResolverMap = { ...map };
-    for (const type of ['Query', 'Mutation']) {
-      if (!map[type]) continue;
-      const fields = map[type] as Record<string, Resolver>;
-      out[type] = Object.fromEntries(Object.entries(fields).map(([field, fn]) => [field, guard(`${type}.${field}`, fn)]));
+    const out: Resolvers = { ...map };
+    for (const type of ['Query', 'Mutation'] as const) {
+      const fields = map[type];
+      if (!fields) continue;
+      // Each wrapper answers what the resolver it wraps answers, for the same arguments.
+      out[type] = Object.fromEntries(Object.entries(fields).map(([field, fn]) => [field, guard(`${type}.${field}`, fn as Resolver)]));
     }
-    return out as T;
+    return out;
   });
 }
 

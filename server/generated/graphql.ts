@@ -1376,11 +1376,7 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
-
-export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
-  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
-};
-export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
@@ -1517,7 +1513,7 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuccessorFinding: ResolverTypeWrapper<Omit<SuccessorFinding, 'operator' | 'predecessor'> & { operator: ResolversTypes['Operator'], predecessor: ResolversTypes['Operator'] }>;
   User: ResolverTypeWrapper<SignedInUser>;
-  UserRecord: ResolverTypeWrapper<UserRecord>;
+  UserRecord: ResolverTypeWrapper<Record<string, unknown>>;
   Vehicle: ResolverTypeWrapper<EntityView>;
   WordMatch: ResolverTypeWrapper<WordMatch>;
   WorkingChart: ResolverTypeWrapper<Omit<WorkingChart, 'elements'> & { elements: ResolversTypes['Subgraph'] }>;
@@ -1595,7 +1591,7 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   SuccessorFinding: Omit<SuccessorFinding, 'operator' | 'predecessor'> & { operator: ResolversParentTypes['Operator'], predecessor: ResolversParentTypes['Operator'] };
   User: SignedInUser;
-  UserRecord: UserRecord;
+  UserRecord: Record<string, unknown>;
   Vehicle: EntityView;
   WordMatch: WordMatch;
   WorkingChart: Omit<WorkingChart, 'elements'> & { elements: ResolversParentTypes['Subgraph'] };

@@ -7,6 +7,7 @@ import { authorize, outgoing, viewerFor } from '../../access/guard.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { PlainNode } from '../../db/database.js';
 import { alertChannel, type Alert } from './rules.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 /**
  * Alerts as the caller may see them. A rule looks at the whole graph; an alert about a record held
@@ -74,9 +75,9 @@ async function* liveAlerts(ctx: RequestContext): AsyncGenerator<Alert> {
   }
 }
 
-export const alertsResolvers = {
+export const alertsResolvers: Resolvers = {
   Query: {
-    alerts: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    alerts: async (_, args, ctx) => {
       const { status, limit } = parseArgs(z.object({ status: z.enum(['open', 'acknowledged']).nullish(), limit: z.number().int().min(1).max(1000).default(100) }), args);
       const rows = await ctx.db.read(
         `MATCH (a:Alert) WHERE $role IN a.audience AND ($status IS NULL OR a.status = $status)
@@ -87,7 +88,7 @@ export const alertsResolvers = {
     },
   },
   Mutation: {
-    acknowledgeAlert: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    acknowledgeAlert: async (_, args, ctx) => {
       const { id, note } = parseArgs(z.object({ id: idArg, note: z.string().max(2000).nullish() }), args);
       const today = new Date().toISOString().slice(0, 10);
       const [row] = await ctx.db.write(
@@ -107,7 +108,7 @@ export const alertsResolvers = {
   Subscription: {
     alertRaised: {
       // Whoever may read the inbox may follow it live; each sees only alerts for their role.
-      subscribe: (_: unknown, __: unknown, ctx: RequestContext) => {
+      subscribe: (_, __, ctx) => {
         authorize(ctx, 'Query.alerts');
         return liveAlerts(ctx);
       },

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { readAudit, verifyAuditChain } from './audit.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
-const auditArgs = z.object({
-  entityId: z.string().nullish().transform((v) => v ?? null),
-  username: z.string().nullish().transform((v) => v?.toLowerCase() ?? null),
-  limit: z.number().int().min(1).max(1000, 'limit is at most 1000').default(100),
-});
+/** The SDL types the arguments; what it cannot say is the limit's range. */
+const limitArg = z.object({ limit: z.number().int().min(1).max(1000, 'limit is at most 1000').default(100) });
 
-export const auditResolvers = {
+export const auditResolvers: Resolvers = {
   Query: {
-    auditLog: (_: unknown, args: unknown, ctx: RequestContext) => readAudit(ctx.db, parseArgs(auditArgs, args)),
-    auditVerify: (_: unknown, __: unknown, ctx: RequestContext) => verifyAuditChain(ctx.db),
+    auditLog: (_, args, ctx) => {
+      const { limit } = parseArgs(limitArg, args);
+      return readAudit(ctx.db, { entityId: args.entityId ?? null, username: args.username?.toLowerCase() ?? null, limit });
+    },
+    auditVerify: (_, __, ctx) => verifyAuditChain(ctx.db),
   },
 };

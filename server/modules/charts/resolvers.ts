@@ -14,6 +14,7 @@ import { cypherFile, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
 import { MAX_CHART_ENTITIES, readChartElements } from './elements.js';
 import { workingChartResolvers } from './workingChart.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -36,7 +37,6 @@ const saveArgs = z.object({
     .array(z.string().trim().toLowerCase().min(1, 'a username cannot be empty').max(64))
     .max(MAX_SHARED_USERS, `share with at most ${MAX_SHARED_USERS} users by name (or with your agency)`)
     .nullish(),
-  sharedWithAgency: z.boolean().nullish(),
 });
 
 const exportArgs = z.object({
@@ -88,14 +88,14 @@ function summaryFor(c: StoredChart, ctx: RequestContext) {
   };
 }
 
-export const chartsResolvers = {
+export const chartsResolvers: Resolvers = {
   Query: {
     ...workingChartResolvers.Query,
-    savedCharts: async (_: unknown, __: unknown, ctx: RequestContext) => {
+    savedCharts: async (_, __, ctx) => {
       const rows = await ctx.db.read(q('listCharts.cypher'), caller(ctx));
       return rows.map((r) => summaryFor(r.chart as StoredChart, ctx));
     },
-    savedChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    savedChart: async (_, args, ctx) => {
       const a = parseArgs(z.object({ id }), args);
       // A chart the caller may not open answers as no such chart: null, and nothing read.
       const [row] = await ctx.db.read(q('openChart.cypher'), { id: a.id, ...caller(ctx) });
@@ -103,7 +103,7 @@ export const chartsResolvers = {
       const chart = row.chart as StoredChart;
       const { state, entityIds = [], linkIds } = chart;
       const elements = await readChartElements(ctx, entityIds, linkIds, 'This saved chart');
-      let parsed: unknown = {};
+      let parsed: unknown;
       try {
         parsed = JSON.parse(state ?? '{}');
       } catch {
@@ -125,8 +125,9 @@ export const chartsResolvers = {
   },
   Mutation: {
     ...workingChartResolvers.Mutation,
-    saveChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
-      const a = parseArgs(saveArgs, args);
+    saveChart: async (_, args, ctx) => {
+      // sharedWithAgency needs no more than its SDL type (Boolean): omitted and null keep the sharing.
+      const a = { ...parseArgs(saveArgs, args), sharedWithAgency: args.sharedWithAgency };
       const state = JSON.stringify(a.state);
       if (state.length > MAX_STATE_CHARS) throw badInput(`The chart's view state is too large (${state.length} characters).`);
       const { username, agency } = caller(ctx);
@@ -153,13 +154,13 @@ export const chartsResolvers = {
       });
       return summaryFor(row!.chart as StoredChart, ctx);
     },
-    deleteChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    deleteChart: async (_, args, ctx) => {
       const a = parseArgs(z.object({ id }), args);
       // Only the owner's delete removes anything; for anyone else's chart (or none) the answer is false.
       const [row] = await ctx.db.write(q('deleteChart.cypher'), { id: a.id, username: ctx.user!.username });
       return Number(row?.n ?? 0) > 0;
     },
-    recordExport: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    recordExport: async (_, args, ctx) => {
       const a = parseArgs(exportArgs, args);
       const rows = await ctx.db.read(q('exportEntities.cypher'), { ids: [...new Set(a.entityIds)] }, { what: 'This export' });
       // `entities` is not in the schema's selection; it is here so the guard's audit entry lists

@@ -15,11 +15,11 @@
  * of persons is.
  */
 import { z } from 'zod';
-import type { RequestContext } from '../../http/context.js';
 import { badInput, parseArgs } from '../../http/errors.js';
 import { cypherFile } from '../../db/database.js';
 import { appendAudit } from '../audit/audit.js';
 import { MAX_CHART_ENTITIES, readChartElements } from './elements.js';
+import type { Resolvers, WorkingChartSaved } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -61,14 +61,14 @@ interface StoredWorkingChart {
   linkIds?: string[] | null;
 }
 
-export const workingChartResolvers = {
+export const workingChartResolvers: Resolvers = {
   Query: {
-    workingChart: async (_: unknown, __: unknown, ctx: RequestContext) => {
+    workingChart: async (_, __, ctx) => {
       const [row] = await ctx.db.read(q('openWorkingChart.cypher'), { username: ctx.user!.username });
       if (!row) return null;
       const chart = row.chart as StoredWorkingChart;
       const elements = await readChartElements(ctx, chart.entityIds ?? [], chart.linkIds, 'Your working chart');
-      let parsed: unknown = {};
+      let parsed: unknown;
       try {
         parsed = JSON.parse(chart.state ?? '{}');
       } catch {
@@ -79,7 +79,7 @@ export const workingChartResolvers = {
     },
   },
   Mutation: {
-    saveWorkingChart: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    saveWorkingChart: async (_, args, ctx) => {
       const a = parseArgs(saveArgs, args);
       const state = JSON.stringify(a.state);
       if (state.length > MAX_STATE_CHARS) throw badInput(`The chart's view state is too large (${state.length} characters).`);
@@ -109,7 +109,7 @@ export const workingChartResolvers = {
         written.catch(() => {});
         ctx.pendingAudit.push(written);
       }
-      return row!.saved;
+      return row!.saved as WorkingChartSaved;
     },
   },
 };

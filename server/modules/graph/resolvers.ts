@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { JSONResolver } from 'graphql-scalars';
-import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { entityTypeName } from '../../domain/entity.js';
 import { asOfArg, idArg as id, kindsArg, linkTypesArg } from '../../http/args.js';
 import { entityById, listOperations, neighbourhood } from './queries.js';
+import type { EntityResolvers, Resolvers } from '../../generated/graphql.js';
+
+/** The GraphQL types that implement Entity (from the SDL). */
+type EntityTypeName = NonNullable<Awaited<ReturnType<NonNullable<EntityResolvers['__resolveType']>>>>;
 
 export const MAX_NEIGHBOURHOOD_NODES = 5_000;
 
@@ -17,14 +20,15 @@ const neighbourhoodArgs = z.object({
   limit: z.number().int().min(1).max(MAX_NEIGHBOURHOOD_NODES, `limit is at most ${MAX_NEIGHBOURHOOD_NODES}`).default(300),
 });
 
-export const graphResolvers = {
+export const graphResolvers: Resolvers = {
   JSON: JSONResolver,
-  Entity: { __resolveType: entityTypeName },
+  // kind is a vocabulary label; entityTypeName answers the type that implements Entity for it.
+  Entity: { __resolveType: (e) => entityTypeName(e) as EntityTypeName },
   Query: {
-    entity: (_: unknown, args: { id: string }, ctx: RequestContext) =>
+    entity: (_, args, ctx) =>
       entityById(ctx.db, parseArgs(z.object({ id }), args).id),
-    operations: (_: unknown, __: unknown, ctx: RequestContext) => listOperations(ctx.db),
-    neighbourhood: (_: unknown, args: unknown, ctx: RequestContext) =>
+    operations: (_, __, ctx) => listOperations(ctx.db),
+    neighbourhood: (_, args, ctx) =>
       neighbourhood(ctx.db, parseArgs(neighbourhoodArgs, args)),
   },
 };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { whoIs } from './whoIs.js';
 import { reportInput, submitReport } from './submitReport.js';
 import { runAlertRules } from '../alerts/rules.js';
 import { duplicateCandidates, mergePersons, unmergePerson } from './merge.js';
 import { releaseText } from './release.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 const whoIsArgs = z.object({ nickname: z.string().trim().min(1, 'give a nickname').max(60, 'at most 60 characters') });
 
@@ -18,14 +18,14 @@ const mergeArgs = z.object({
   reason: z.string().trim().min(3, 'say why these are one person').max(2000),
 });
 
-export const intakeResolvers = {
+export const intakeResolvers: Resolvers = {
   Query: {
-    whoIs: (_: unknown, args: unknown, ctx: RequestContext) => whoIs(ctx.db, parseArgs(whoIsArgs, args).nickname),
-    duplicateCandidates: (_: unknown, args: unknown, ctx: RequestContext) =>
+    whoIs: (_, args, ctx) => whoIs(ctx.db, parseArgs(whoIsArgs, args).nickname),
+    duplicateCandidates: (_, args, ctx) =>
       duplicateCandidates(ctx.db, parseArgs(z.object({ limit: z.number().int().min(1).max(500, 'limit is at most 500').default(50) }), args).limit, ctx.viewer?.withheldReportIds() ?? []),
   },
   Mutation: {
-    submitReport: async (_: unknown, args: { input: unknown }, ctx: RequestContext) => {
+    submitReport: async (_, args, ctx) => {
       const saved = await submitReport(ctx.db, parseArgs(z.object({ input: reportInput }), args).input, ctx.viewer ?? null);
       // The report is committed; the alert rules look at what it touched. A failing rule must not
       // lose the report, so it is logged, and the rules run again on the next write or start.
@@ -33,14 +33,14 @@ export const intakeResolvers = {
       await runAlertRules(ctx.db, touched).catch((e) => ctx.log.error({ err: e }, 'alert rules failed'));
       return saved;
     },
-    merge: (_: unknown, args: unknown, ctx: RequestContext) => {
+    merge: (_, args, ctx) => {
       const { ids, reason } = parseArgs(mergeArgs, args);
       return mergePersons(ctx.db, ids, reason, ctx.user!.username, ctx.viewer ?? null);
     },
-    unmerge: (_: unknown, args: unknown, ctx: RequestContext) => {
+    unmerge: (_, args, ctx) => {
       const { id, reason } = parseArgs(z.object({ id: z.string().min(1), reason: z.string().max(2000).nullish() }), args);
       return unmergePerson(ctx.db, id, reason ?? '', ctx.user!.username, ctx.viewer ?? null);
     },
-    releaseText: (_: unknown, args: unknown, ctx: RequestContext) => releaseText(ctx, args),
+    releaseText: (_, args, ctx) => releaseText(ctx, args),
   },
 };

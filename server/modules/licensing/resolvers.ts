@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { asOfArg, idArg, topArg } from '../../http/args.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import { currentViewer } from '../../access/viewer.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -49,9 +49,9 @@ const withheldIds = () => currentViewer()?.withheldReportIds() ?? [];
 type Tie = { entity: PlainNode; role: string | null; from: string | null; to: string | null };
 const tie = (t: Tie) => ({ entity: toEntity(t.entity), role: t.role ?? null, from: t.from ?? null, to: t.to ?? null });
 
-export const licensingResolvers = {
+export const licensingResolvers: Resolvers = {
   Query: {
-    operatorProfile: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    operatorProfile: async (_, args, ctx) => {
       const { operatorId, asOf } = parseArgs(z.object({ operatorId: idArg, asOf: asOfArg }), args);
       const [row] = await ctx.db.read(q('operatorProfile.cypher'), { operatorId, asOf, withheld: withheldIds() }, { what: 'This operator page' });
       if (!row) return null;
@@ -78,7 +78,7 @@ export const licensingResolvers = {
         }),
       };
     },
-    driverRecord: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    driverRecord: async (_, args, ctx) => {
       const { personId } = parseArgs(z.object({ personId: idArg }), args);
       const [row] = await ctx.db.read(q('driverRecord.cypher'), { personId, withheld: withheldIds() }, { what: 'This driver record' });
       if (!row) return null;
@@ -101,7 +101,7 @@ export const licensingResolvers = {
       };
       return { ...record, renewalCheck: renewalCheck(record) };
     },
-    operatorRisk: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    operatorRisk: async (_, args, ctx) => {
       const a = parseArgs(riskArgs, args);
       const rows = await ctx.db.read(q('operatorConcerns.cypher'), { ...a, withheld: withheldIds() }, { what: 'This operator ranking' });
       return rows.map((r) => {
@@ -123,7 +123,7 @@ export const licensingResolvers = {
         };
       });
     },
-    successorOperators: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    successorOperators: async (_, args, ctx) => {
       const { operatorId } = parseArgs(z.object({ operatorId: idArg.nullish().transform((v) => v ?? null) }), args);
       return findSuccessors(ctx.db, operatorId);
     },

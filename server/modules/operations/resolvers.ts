@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isoDate } from '../../http/args.js';
 import { GraphQLError } from 'graphql';
-import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type PlainNode, type PlainRel } from '../../db/database.js';
 import { toEntity, toLink } from '../../domain/entity.js';
 import { DISPOSITIONS } from '../../domain/vocabulary.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -17,9 +17,9 @@ const dispositionArgs = z.object({
   sentenceYears: z.number().min(0).max(100).nullish(),
 });
 
-export const operationsResolvers = {
+export const operationsResolvers: Resolvers = {
   Query: {
-    operationCoverage: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    operationCoverage: async (_, args, ctx) => {
       const { operationId } = parseArgs(z.object({ operationId: z.string().min(1) }), args);
       const rows = await ctx.db.read(q('coverage.cypher'), { operationId, withheld: ctx.viewer?.withheldReportIds() ?? [] }, { what: 'This coverage' });
       if (!rows.length) return null;
@@ -36,7 +36,7 @@ export const operationsResolvers = {
     },
   },
   Mutation: {
-    recordDisposition: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    recordDisposition: async (_, args, ctx) => {
       const a = parseArgs(dispositionArgs, args);
       const rows = await ctx.db.write(
         `MATCH (p:Person {id: $personId})-[c:ON_CHART]->(o:Operation {id: $operationId})

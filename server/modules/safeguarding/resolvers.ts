@@ -10,6 +10,7 @@ import { assignChildren, assignedChildren } from './assignments.js';
 import { idArg } from '../../http/args.js';
 import { currentViewer } from '../../access/viewer.js';
 import { renderPack, type PackView } from './pack.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -71,23 +72,23 @@ export async function childView(db: Database, { childId, hops, asOf }: { childId
   return { child: toEntity(found.c as PlainNode), network, chronology, linkedPersons };
 }
 
-export const safeguardingResolvers = {
+export const safeguardingResolvers: Resolvers = {
   Query: {
     // A safeguarding user's picker lists only the children assigned to them, so the descriptors in
     // a view cannot be matched against a list of everyone.
-    children: async (_: unknown, __: unknown, ctx: RequestContext) => {
+    children: async (_, __, ctx) => {
       const only = ctx.user?.role === 'safeguarding' ? await assignedChildren(ctx.db, ctx.user.username) : null;
       const rows = await ctx.db.read('MATCH (c:Person) WHERE c.child = true AND ($only IS NULL OR c.id IN $only) RETURN c ORDER BY c.pseudonym, c.id LIMIT 2000', { only });
       return rows.map((r) => toEntity(r.c as PlainNode));
     },
-    childConnections: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    childConnections: async (_, args, ctx) => {
       const a = parseArgs(childArgs, args);
       const child = await checkNeedToKnow(ctx, a.childId, a.openReason);
       return childView(ctx.db, a, child);
     },
   },
   Mutation: {
-    strategyPack: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    strategyPack: async (_, args, ctx) => {
       const a = parseArgs(childArgs, args);
       await checkNeedToKnow(ctx, a.childId, a.openReason);
       // Read inside the guard's view, as the screen is: every child but this one a descriptor, so
@@ -99,7 +100,7 @@ export const safeguardingResolvers = {
       const shows = [view.child, ...view.linkedPersons.map((p) => p.entity), ...view.chronology];
       return { filename: `strategy-pack-${pseudonym}-${a.asOf}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64'), bytes: pdf.length, shows };
     },
-    assignChildren: async (_: unknown, args: unknown, ctx: RequestContext) => {
+    assignChildren: async (_, args, ctx) => {
       const a = parseArgs(z.object({ username: z.string().trim().toLowerCase().min(1).max(64), childIds: z.array(idArg).max(500, 'at most 500 children') }), args);
       const done = await assignChildren(ctx.db, a.username, [...new Set(a.childIds)]);
       if (!done) throw new GraphQLError('No user with that username.', { extensions: { code: 'BAD_USER_INPUT' } });

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { GraphQLResolveInfo } from 'graphql';
 import { asksFor } from '../../http/selection.js';
-import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity, type EntityView } from '../../domain/entity.js';
@@ -13,6 +11,7 @@ import { readTypedDate } from '../../domain/names/dates.js';
 import { nameKeysQuery } from '../../domain/names/keys.js';
 import { decidingWords, nameWords } from '../../domain/names/words.js';
 import { searchContexts, type SearchContext } from './context.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -134,9 +133,9 @@ function wordScore(m: SearchMatch): number {
   return Math.max(1, MATCH_SCORE[m.how] + date);
 }
 
-export const searchResolvers = {
+export const searchResolvers: Resolvers = {
   Query: {
-    search: (_: unknown, args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => {
+    search: (_, args, ctx, info) => {
       const { text, kinds, limit } = parseArgs(searchArgs, args);
       const viewer = ctx.viewer!;
       return search(ctx.db, text, kinds, limit, { hidden: viewer.hiddenIds(), withheld: viewer.withheldReportIds() }, asksFor(info, 'context'));
