@@ -25,10 +25,34 @@ interface Props {
   onFail(reason: string): void;
 }
 
+interface PlaceMarker {
+  place: Place;
+  marker: Marker;
+  label: HTMLElement;
+  r: number;
+}
+
+/** Places the markers' labels without overlap for the map's current view, selected places first. */
+function relabel(m: MapLibreMap, markers: PlaceMarker[], selected: Set<string>): void {
+  const { clientWidth: w, clientHeight: h } = m.getContainer();
+  const points = markers.map(({ place, marker, r }) => {
+    const at = m.project(marker.getLngLat());
+    const sel = selected.has(place.id);
+    return { id: place.id, x: at.x, y: at.y, r, text: shortPlaceLabel(place.label), priority: (sel ? 1e6 : 0) + (place.hotspot ? 1e3 : 0) + place.count, must: sel };
+  });
+  // Clear of the zoom buttons (top right) and the attribution (bottom right).
+  const shown = new Map(placeLabels(points, w - 44, h - 20).map((l) => [l.id, l]));
+  for (const { place, label } of markers) {
+    const l = shown.get(place.id);
+    label.hidden = !l;
+    label.dataset.side = l?.anchor === 'end' ? 'left' : l?.anchor === 'middle' ? (l.y < (points.find((p) => p.id === place.id)?.y ?? 0) ? 'above' : 'below') : 'right';
+  }
+}
+
 export default function BaseMap({ styleUrl, places, selected, onSelect, onFail }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
-  const markers = useRef<{ place: Place; marker: Marker; label: HTMLElement; r: number }[]>([]);
+  const markers = useRef<PlaceMarker[]>([]);
   const latest = useRef({ onSelect, onFail, selected });
   latest.current = { onSelect, onFail, selected };
 
@@ -93,45 +117,25 @@ export default function BaseMap({ styleUrl, places, selected, onSelect, onFail }
       for (const p of places) b.extend([p.lon, p.lat]);
       m.fitBounds(b, { padding: 40, maxZoom: 16, duration: 0 });
     }
-    relabel();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    relabel(m, markers.current, latest.current.selected);
   }, [places]);
 
   // Selection rings, and labels placed again after every move or zoom.
   useEffect(() => {
     for (const { place, marker } of markers.current) marker.getElement().classList.toggle('sel', selected.has(place.id));
-    relabel();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (map.current) relabel(map.current, markers.current, selected);
   }, [selected]);
   useEffect(() => {
     const m = map.current;
     if (!m) return;
-    m.on('moveend', relabel);
-    m.on('resize', relabel);
+    const onView = () => relabel(m, markers.current, latest.current.selected);
+    m.on('moveend', onView);
+    m.on('resize', onView);
     return () => {
-      m.off('moveend', relabel);
-      m.off('resize', relabel);
+      m.off('moveend', onView);
+      m.off('resize', onView);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [styleUrl]);
-
-  function relabel() {
-    const m = map.current;
-    if (!m) return;
-    const { clientWidth: w, clientHeight: h } = m.getContainer();
-    const points = markers.current.map(({ place, marker, r }) => {
-      const at = m.project(marker.getLngLat());
-      const sel = latest.current.selected.has(place.id);
-      return { id: place.id, x: at.x, y: at.y, r, text: shortPlaceLabel(place.label), priority: (sel ? 1e6 : 0) + (place.hotspot ? 1e3 : 0) + place.count, must: sel };
-    });
-    // Clear of the zoom buttons (top right) and the attribution (bottom right).
-    const shown = new Map(placeLabels(points, w - 44, h - 20).map((l) => [l.id, l]));
-    for (const { place, label } of markers.current) {
-      const l = shown.get(place.id);
-      label.hidden = !l;
-      label.dataset.side = l?.anchor === 'end' ? 'left' : l?.anchor === 'middle' ? (l.y < (points.find((p) => p.id === place.id)?.y ?? 0) ? 'above' : 'below') : 'right';
-    }
-  }
 
   return <div ref={box} className="base-map" data-testid="base-map" />;
 }
