@@ -74,7 +74,7 @@ export function useWorkingChart(store: ChartStore, ops: ChartOps | null, user: U
       s.state.named = n;
     }
     return s;
-  }, [snapshot]);
+  }, [ops, snapshot]);
 
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -127,34 +127,38 @@ export function useWorkingChart(store: ChartStore, ops: ChartOps | null, user: U
   const restore = useCallback(
     (signal: AbortSignal) => {
       if (!ops || !user) return;
-      void ops.track(
-        'Restoring your working chart…',
-        async () => {
-          // What an ended session could not save goes first (kept until it is saved).
-          const left = unsavedOf(user.username);
-          if (left) {
-            await saveWorkingChart(left, signal);
-            forgetUnsaved(user.username, left);
-          }
-          const chart = await fetchWorkingChart(signal);
-          if (signal.aborted || ops.cy.destroyed()) return;
-          if (chart && chart.elements.nodes.length > 0) {
-            const state = chart.state as unknown as ViewState & Record<string, unknown>;
-            const showing = ops.showStored(chart.elements, state);
-            if (showing) await showing;
-            if (signal.aborted || ops.cy.destroyed()) return;
-            const n = namedOf(state);
-            named.current = n;
-            if (n) {
-              store.setState((s) => ({ session: { ...s.session, chartName: n.name, chartId: n.id } }));
-              const now = snapshot();
-              if (now && chartSignature(now) !== n.baseline) setUnsavedName(n.name);
+      // Retry (offered when the restore failed) runs the same restore again.
+      const run = (): void => {
+        void ops.track(
+          'Restoring your working chart…',
+          async () => {
+            // What an ended session could not save goes first (kept until it is saved).
+            const left = unsavedOf(user.username);
+            if (left) {
+              await saveWorkingChart(left, signal);
+              forgetUnsaved(user.username, left);
             }
-          } else ops.loadOperationChart(signal);
-          setRestored(true);
-        },
-        () => restore(signal),
-      );
+            const chart = await fetchWorkingChart(signal);
+            if (signal.aborted || ops.cy.destroyed()) return;
+            if (chart && chart.elements.nodes.length > 0) {
+              const state = chart.state as unknown as ViewState & Record<string, unknown>;
+              const showing = ops.showStored(chart.elements, state);
+              if (showing) await showing;
+              if (signal.aborted || ops.cy.destroyed()) return;
+              const n = namedOf(state);
+              named.current = n;
+              if (n) {
+                store.setState((s) => ({ session: { ...s.session, chartName: n.name, chartId: n.id } }));
+                const now = snapshot();
+                if (now && chartSignature(now) !== n.baseline) setUnsavedName(n.name);
+              }
+            } else ops.loadOperationChart(signal);
+            setRestored(true);
+          },
+          () => run(),
+        );
+      };
+      run();
     },
     [ops, user, store, snapshot],
   );
