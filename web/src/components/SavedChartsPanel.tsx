@@ -51,10 +51,15 @@ export function SavedChartsPanel({ currentName, canSave, onSave, onOpen }: Props
   /** The chart's address, to bookmark or send: only those it is shared with can open it. */
   const copyLink = useCallback((c: SavedChartSummary) => {
     const link = `${window.location.origin}${pathFor({ page: 'chart', id: c.id })}`;
-    navigator.clipboard?.writeText(link).then(
+    // Without the clipboard (an insecure origin), or when writing to it fails, the address is shown to copy by hand.
+    if (!navigator.clipboard) {
+      window.prompt('The chart’s address:', link);
+      return;
+    }
+    navigator.clipboard.writeText(link).then(
       () => setCopied(c.id),
       () => window.prompt('The chart’s address:', link),
-    ) ?? window.prompt('The chart’s address:', link);
+    );
   }, []);
 
   const remove = useCallback(async (c: SavedChartSummary) => {
