@@ -155,45 +155,53 @@ export function AuditPanel() {
     (f: Filters) => {
       const args = toArgs(f);
       if (!args) return;
-      searchRequest.current?.abort();
-      const ctrl = new AbortController();
-      searchRequest.current = ctrl;
-      setLoading(true);
-      setError(null);
-      fetchAuditLog(args, ctrl.signal).then(
-        (entries) => {
-          if (ctrl.signal.aborted) return;
-          setResults({ entries, args });
-          setLoading(false);
-        },
-        (err: unknown) => {
-          if (ctrl.signal.aborted) return;
-          setLoading(false);
-          showError(err, 'The audit log could not be searched.', () => search(f));
-        },
-      );
+      // Retry (offered with the error) runs the same search again.
+      const run = (): void => {
+        searchRequest.current?.abort();
+        const ctrl = new AbortController();
+        searchRequest.current = ctrl;
+        setLoading(true);
+        setError(null);
+        fetchAuditLog(args, ctrl.signal).then(
+          (entries) => {
+            if (ctrl.signal.aborted) return;
+            setResults({ entries, args });
+            setLoading(false);
+          },
+          (err: unknown) => {
+            if (ctrl.signal.aborted) return;
+            setLoading(false);
+            showError(err, 'The audit log could not be searched.', run);
+          },
+        );
+      };
+      run();
     },
     [showError],
   );
 
   const verify = useCallback(() => {
-    verifyRequest.current?.abort();
-    const ctrl = new AbortController();
-    verifyRequest.current = ctrl;
-    setVerifying(true);
-    setVerified(null);
-    verifyAudit(ctrl.signal).then(
-      (check) => {
-        if (ctrl.signal.aborted) return;
-        setVerified({ check, at: new Date() });
-        setVerifying(false);
-      },
-      (err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setVerifying(false);
-        showError(err, 'The audit chain could not be checked.', verify);
-      },
-    );
+    // Retry (offered with the error) checks again.
+    const run = (): void => {
+      verifyRequest.current?.abort();
+      const ctrl = new AbortController();
+      verifyRequest.current = ctrl;
+      setVerifying(true);
+      setVerified(null);
+      verifyAudit(ctrl.signal).then(
+        (check) => {
+          if (ctrl.signal.aborted) return;
+          setVerified({ check, at: new Date() });
+          setVerifying(false);
+        },
+        (err: unknown) => {
+          if (ctrl.signal.aborted) return;
+          setVerifying(false);
+          showError(err, 'The audit chain could not be checked.', run);
+        },
+      );
+    };
+    run();
   }, [showError]);
 
   // The newest entries on opening; later searches are the admin's.
