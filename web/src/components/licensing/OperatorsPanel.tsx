@@ -13,8 +13,11 @@ export function OperatorsPanel({ onOpen }: { onOpen(operatorId: string, asOf: st
   const { loading, error, dismissError, run } = useLatestRequest();
 
   const load = useCallback(
-    (args: RiskArgs): void =>
-      run((signal) => fetchOperatorRisk(args, signal), (rows) => setShown({ rows, args }), 'The operators could not be ranked.', () => load(args)),
+    (args: RiskArgs): void => {
+      // Retry (offered with the error) asks the same again.
+      const ask = (): void => run((signal) => fetchOperatorRisk(args, signal), (rows) => setShown({ rows, args }), 'The operators could not be ranked.', ask);
+      ask();
+    },
     [run],
   );
 
