@@ -29,10 +29,11 @@ export function SuccessorsPanel({ onOperator }: { onOperator(operatorId: string)
   const [findings, setFindings] = useState<SuccessorFinding[] | null>(null);
   const { loading, error, dismissError, run } = useLatestRequest();
 
-  const load = useCallback(
-    (): void => run((signal) => fetchSuccessors(null, signal), setFindings, 'The successor search failed.', () => load()),
-    [run],
-  );
+  const load = useCallback((): void => {
+    // Retry (offered with the error) searches again.
+    const ask = (): void => run((signal) => fetchSuccessors(null, signal), setFindings, 'The successor search failed.', ask);
+    ask();
+  }, [run]);
 
   useEffect(() => load(), [load]);
 
