@@ -17,9 +17,10 @@ import { licensingResolvers } from './modules/licensing/resolvers.js';
 import { operationsResolvers } from './modules/operations/resolvers.js';
 import { chartsResolvers } from './modules/charts/resolvers.js';
 import { provenanceResolvers } from './modules/provenance/resolvers.js';
+import { importsResolvers } from './modules/imports/resolvers.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts', 'charts', 'provenance'];
+const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts', 'charts', 'provenance', 'imports'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
@@ -27,6 +28,6 @@ export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
     // Every Query and Mutation passes through the one access and audit layer.
-    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers, chartsResolvers, provenanceResolvers]),
+    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers, chartsResolvers, provenanceResolvers, importsResolvers]),
   });
 }

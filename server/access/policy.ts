@@ -66,6 +66,14 @@ export const POLICY: Record<string, Rule> = {
   // A released version of free text for wider sharing: written by a user of the owning agency
   // (checked in the resolver); admin holds no case data.
   'Mutation.releaseText': ['analyst', 'safeguarding', 'licensing'],
+  // Intake from files analysts receive (issue 22): each import is a graded report, as submitReport.
+  'Query.importMappings': CASE_DATA,
+  'Query.previewImport': CASE_DATA,
+  'Query.importJob': CASE_DATA,
+  'Query.callPattern': CASE_DATA,
+  'Mutation.uploadImportFile': CASE_DATA,
+  'Mutation.saveImportMapping': CASE_DATA,
+  'Mutation.startImport': CASE_DATA,
   // Need-to-know per child: which children a safeguarding user may open without a stated reason.
   'Mutation.assignChildren': ADMIN,
   'Query.users': ADMIN,

@@ -45,4 +45,5 @@ export const LINK_ENDS: Record<LinkType, readonly [from: readonly string[], to: 
   ON_CHART: [['Person'], ['Operation']],
   PART_OF: [['Incident'], ['Operation']],
   MENTIONS: [['Report'], [ANY_LABEL]],
+  CONTACTED: [['Phone'], ['Phone']],
 };

@@ -43,6 +43,7 @@ export const LINK_WORDS: Record<LinkType, string> = {
   ON_CHART: 'on operation',
   PART_OF: 'part of',
   MENTIONS: 'mentions',
+  CONTACTED: 'in contact with (calls)',
 };
 
 /** Not vocabulary types but drawn as links: a link held under conditions by another agency. */

@@ -64,6 +64,7 @@ export const LINK_TYPES = [
   'ON_CHART',
   'PART_OF',
   'MENTIONS',
+  'CONTACTED',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 

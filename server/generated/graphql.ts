@@ -15,6 +15,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A file upload (the GraphQL multipart request spec: graphql-yoga reads it natively). At most
+   * IMPORT_MAX_BYTES (default 100 MB).
+   */
+  File: { input: unknown; output: unknown; }
   /** Any JSON value: property maps, per-label counts, evidence detail. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -91,6 +96,37 @@ export type AuditEntry = {
   role: Scalars['String']['output'];
   seq: Scalars['Int']['output'];
   username: Scalars['String']['output'];
+};
+
+/** Calls on one day between two phones. */
+export type CallDay = {
+  __typename?: 'CallDay';
+  calls: Scalars['Int']['output'];
+  /** YYYY-MM-DD */
+  day: Scalars['String']['output'];
+  seconds: Scalars['Int']['output'];
+};
+
+/** Calls in one hour of the day (0–23) between two phones, over all days. */
+export type CallHour = {
+  __typename?: 'CallHour';
+  calls: Scalars['Int']['output'];
+  hour: Scalars['Int']['output'];
+};
+
+/** The calls between two phones, either way, as the caller may see them (for a CONTACTED link's details). */
+export type CallPattern = {
+  __typename?: 'CallPattern';
+  a: Scalars['ID']['output'];
+  b: Scalars['ID']['output'];
+  calls: Scalars['Int']['output'];
+  /** Calls made by a (the rest were made by b). */
+  callsFromA: Scalars['Int']['output'];
+  firstOn?: Maybe<Scalars['String']['output']>;
+  lastOn?: Maybe<Scalars['String']['output']>;
+  perDay: Array<CallDay>;
+  perHour: Array<CallHour>;
+  totalSeconds: Scalars['Int']['output'];
 };
 
 /** A user's assigned children; `notChildren` lists the ids given that are not children (left out). */
@@ -297,6 +333,147 @@ export type Health = {
   version: Scalars['String']['output'];
 };
 
+/**
+ * An import running in the server process that started it (progress is kept in that process; the
+ * result is the report in the graph). Only the user who started it can follow it.
+ */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  createdEntities: Scalars['Int']['output'];
+  createdLinks: Scalars['Int']['output'];
+  /** Why the import failed (status failed). */
+  error?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Distinct entities of the graph matched on a strong key. */
+  matched: Scalars['Int']['output'];
+  /** The first rejected rows (all of them are in the rejected-rows file under DATA_DIR/imports/). */
+  rejected: Array<ImportRejectedRow>;
+  rejectedCount: Scalars['Int']['output'];
+  /** The report the file became (its id is derived from the file, the mapping and the owning agency). */
+  reportId?: Maybe<Scalars['ID']['output']>;
+  rowsDone: Scalars['Int']['output'];
+  rowsTotal?: Maybe<Scalars['Int']['output']>;
+  /** queued, running, done or failed */
+  status: Scalars['String']['output'];
+};
+
+
+/**
+ * An import running in the server process that started it (progress is kept in that process; the
+ * result is the report in the graph). Only the user who started it can follow it.
+ */
+export type ImportJobRejectedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A column mapping (docs/import.md), built in (data/mappings/) or saved by an analyst. */
+export type ImportMapping = {
+  __typename?: 'ImportMapping';
+  builtIn: Scalars['Boolean']['output'];
+  /** builtin:<file> or mapping-<hash>: pass it as the `mapping` argument. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The mapping as YAML. */
+  text: Scalars['String']['output'];
+};
+
+/** An entity of the graph a file's entity would be matched to, and why (a strong key only, never a name). */
+export type ImportMatch = {
+  __typename?: 'ImportMatch';
+  /** The existing entity, as the caller may see it. */
+  entity: Entity;
+  key: Scalars['String']['output'];
+  /** e.g. 'same phone number +447700900123', 'same registration ZZ09QMX', 'named by its id per-s001'. */
+  reason: Scalars['String']['output'];
+};
+
+export type ImportPreview = {
+  __typename?: 'ImportPreview';
+  /** Distinct entities, links and matched entities in the previewed rows. */
+  entityCount: Scalars['Int']['output'];
+  linkCount: Scalars['Int']['output'];
+  matchedCount: Scalars['Int']['output'];
+  rejected: Array<ImportRejectedRow>;
+  rows: Array<ImportPreviewRow>;
+};
+
+export type ImportPreviewEntity = {
+  __typename?: 'ImportPreviewEntity';
+  /** Which entity this is within the file: rows naming the same key name the same entity ($handset, $owner: a handset download's phone and its owner). */
+  key: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** The existing entity it would be matched to; null: the import creates it. */
+  match?: Maybe<ImportMatch>;
+  /** The properties the import would write (a matched entity gains only those it lacks). */
+  properties?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ImportPreviewLink = {
+  __typename?: 'ImportPreviewLink';
+  /** Entity keys of the same row. */
+  from: Scalars['String']['output'];
+  properties?: Maybe<Scalars['JSON']['output']>;
+  to: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type ImportPreviewRow = {
+  __typename?: 'ImportPreviewRow';
+  entities: Array<ImportPreviewEntity>;
+  links: Array<ImportPreviewLink>;
+  /** The row number in the file (CSV line, sheet row, vCard contact). */
+  row: Scalars['Int']['output'];
+};
+
+/** A row that cannot be imported, with where and why; rejected rows are always returned, never dropped. */
+export type ImportRejectedRow = {
+  __typename?: 'ImportRejectedRow';
+  /** The column at fault, when one is. */
+  column?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+  /** The row's cells as read. */
+  values?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+};
+
+/** The source of an imported file, stated once for the file: graded 3x5x2 as any report (DESIGN.md §6). */
+export type ImportSourceInput = {
+  conditions?: InputMaybe<Scalars['String']['input']>;
+  /** P, or C (then give conditions): withheld from other agencies it is not shared with. */
+  handling: Scalars['String']['input'];
+  /** A–E. */
+  intelGrade: Scalars['String']['input'];
+  ownerAgency: Scalars['String']['input'];
+  /** YYYY-MM-DD, not in the future. */
+  receivedOn: Scalars['String']['input'];
+  /** Default: the file's name. */
+  ref?: InputMaybe<Scalars['String']['input']>;
+  /** 1 reliable, 2 untested, 3 not reliable. */
+  sourceGrade: Scalars['Int']['input'];
+  /** victim, youth_worker, parent, school, police, licensing, partner or public. */
+  sourceType: Scalars['String']['input'];
+  /** Default: the file, the mapping and the row count. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An uploaded file, ready to be previewed and imported through a mapping (only its uploader can use it). */
+export type ImportUpload = {
+  __typename?: 'ImportUpload';
+  /** The column names of the header row (the first sheet's first row; for vCard: name, number, type, email, org, note). */
+  columns: Array<Scalars['String']['output']>;
+  /** csv, xlsx or vcf */
+  fileKind: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Rows below the header (null when it would take reading the whole workbook). */
+  rowCount?: Maybe<Scalars['Int']['output']>;
+  /** The first five rows, cells as text. */
+  sampleRows: Array<Array<Maybe<Scalars['String']['output']>>>;
+  /** Excel: the workbook's sheets, in order (empty for CSV and vCard). */
+  sheets: Array<Scalars['String']['output']>;
+};
+
 export type Incident = Entity & {
   __typename?: 'Incident';
   date?: Maybe<Scalars['String']['output']>;
@@ -441,6 +618,8 @@ export type Mutation = {
    * it was (a new chart: shared with no one).
    */
   saveChart: SavedChartSummary;
+  /** Saves a mapping under a name (replacing one of that name); it must be valid. */
+  saveImportMapping: ImportMapping;
   /**
    * Replaces the caller's working chart (their own only; nobody else can read it). `entityIds` (at
    * most 5000; none for an empty chart), `linkIds` the links shown (all links among the entities when
@@ -456,6 +635,11 @@ export type Mutation = {
    */
   setUser: UserRecord;
   /**
+   * Imports an upload through a mapping as one graded report; answers at once with the job
+   * (importJob, importProgress follow it). Importing the same file again adds nothing.
+   */
+  startImport: ImportJob;
+  /**
    * The printable pack (PDF) of a strategy-meeting view, as the caller's role would see it on screen.
    * Each generation is recorded in the audit log with its purpose.
    */
@@ -464,6 +648,8 @@ export type Mutation = {
   submitReport: SubmittedReport;
   /** Undoes a merge: an absorbed person's id brings that one back; the survivor's id brings all back. */
   unmerge: Array<Person>;
+  /** Uploads a CSV, Excel (.xlsx) or vCard file for preview and import. */
+  uploadImportFile: ImportUpload;
 };
 
 
@@ -529,6 +715,12 @@ export type MutationSaveChartArgs = {
 };
 
 
+export type MutationSaveImportMappingArgs = {
+  name: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationSaveWorkingChartArgs = {
   entityIds: Array<Scalars['ID']['input']>;
   linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -542,6 +734,13 @@ export type MutationSetUserArgs = {
   password?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<Scalars['String']['input']>;
   username: Scalars['String']['input'];
+};
+
+
+export type MutationStartImportArgs = {
+  mapping: Scalars['String']['input'];
+  source: ImportSourceInput;
+  uploadId: Scalars['ID']['input'];
 };
 
 
@@ -562,6 +761,11 @@ export type MutationSubmitReportArgs = {
 export type MutationUnmergeArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUploadImportFileArgs = {
+  file: Scalars['File']['input'];
 };
 
 export type Notice = Entity & {
@@ -794,6 +998,8 @@ export type Query = {
   auditLog: Array<AuditEntry>;
   /** Recomputes the audit chain and says whether it is intact (admin). */
   auditVerify: AuditCheck;
+  /** Calls per day and per hour of the day between two phones (null when either is not a phone the caller may see). */
+  callPattern?: Maybe<CallPattern>;
   /**
    * The strategy-meeting view of one child. `purpose` is required and recorded in the audit log. A
    * safeguarding user opens the children assigned to them; any other child needs `openReason`, which
@@ -822,6 +1028,10 @@ export type Query = {
    * not either, scored by that relative's distinct contacts who are.
    */
   householdRisk: Array<Ranked>;
+  /** An import started by the caller. */
+  importJob?: Maybe<ImportJob>;
+  /** Mappings to choose from: built-in first, then saved ones by name. */
+  importMappings: Array<ImportMapping>;
   /**
    * The children linked to each of the given persons (1-500), with every route and the reports
    * behind it. As of `asOf`, incidents, notices and links dated later, and reports received later,
@@ -859,6 +1069,12 @@ export type Query = {
    * support are not followed.
    */
   paths: Array<Path>;
+  /**
+   * The first `rows` rows (at most 200) of an upload as the import would make them: entities, links,
+   * what would be matched to existing entities and why, and the rows that would be rejected.
+   * `mapping`: a mapping's id or its text (YAML or JSON). Writes nothing.
+   */
+  previewImport: ImportPreview;
   /**
    * The reports behind entities and links, with their 3x5x2 grading (sourceGrade, intelGrade,
    * handling) and receivedOn: the reports whose ids are given (the `sources` of links and entities,
@@ -928,6 +1144,12 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryCallPatternArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+};
+
+
 export type QueryChildConnectionsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   childId: Scalars['ID']['input'];
@@ -976,6 +1198,11 @@ export type QueryHouseholdRiskArgs = {
 };
 
 
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryLinkedChildrenArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   personIds: Array<Scalars['ID']['input']>;
@@ -1018,6 +1245,13 @@ export type QueryPathsArgs = {
   linkTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewImportArgs = {
+  mapping: Scalars['String']['input'];
+  rows?: InputMaybe<Scalars['Int']['input']>;
+  uploadId: Scalars['ID']['input'];
 };
 
 
@@ -1277,6 +1511,13 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Alerts for the caller's role, live as they are raised (GraphQL over server-sent events). */
   alertRaised: Alert;
+  /** An import's progress as it runs, until it is done or failed (server-sent events, as alertRaised). */
+  importProgress: ImportJob;
+};
+
+
+export type SubscriptionImportProgressArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 /** A suspected successor of an operator whose licence was revoked, suspended or surrendered. */
@@ -1448,6 +1689,9 @@ export type ResolversTypes = ResolversObject<{
   AuditCheck: ResolverTypeWrapper<AuditCheck>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CallDay: ResolverTypeWrapper<CallDay>;
+  CallHour: ResolverTypeWrapper<CallHour>;
+  CallPattern: ResolverTypeWrapper<CallPattern>;
   ChildAssignment: ResolverTypeWrapper<ChildAssignment>;
   ChildView: ResolverTypeWrapper<Omit<ChildView, 'child' | 'chronology' | 'linkedPersons' | 'network'> & { child: ResolversTypes['Person'], chronology: Array<ResolversTypes['Entity']>, linkedPersons: Array<ResolversTypes['Ranked']>, network: ResolversTypes['Subgraph'] }>;
   Communities: ResolverTypeWrapper<Omit<Communities, 'communities'> & { communities: Array<ResolversTypes['Community']> }>;
@@ -1464,9 +1708,20 @@ export type ResolversTypes = ResolversObject<{
   Entity: ResolverTypeWrapper<EntityView>;
   ExportFormat: ExportFormat;
   ExportRecord: ResolverTypeWrapper<ExportRecord>;
+  File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportJob: ResolverTypeWrapper<ImportJob>;
+  ImportMapping: ResolverTypeWrapper<ImportMapping>;
+  ImportMatch: ResolverTypeWrapper<Omit<ImportMatch, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  ImportPreview: ResolverTypeWrapper<Omit<ImportPreview, 'rows'> & { rows: Array<ResolversTypes['ImportPreviewRow']> }>;
+  ImportPreviewEntity: ResolverTypeWrapper<Omit<ImportPreviewEntity, 'match'> & { match?: Maybe<ResolversTypes['ImportMatch']> }>;
+  ImportPreviewLink: ResolverTypeWrapper<ImportPreviewLink>;
+  ImportPreviewRow: ResolverTypeWrapper<Omit<ImportPreviewRow, 'entities'> & { entities: Array<ResolversTypes['ImportPreviewEntity']> }>;
+  ImportRejectedRow: ResolverTypeWrapper<ImportRejectedRow>;
+  ImportSourceInput: ImportSourceInput;
+  ImportUpload: ResolverTypeWrapper<ImportUpload>;
   Incident: ResolverTypeWrapper<EntityView>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -1529,6 +1784,9 @@ export type ResolversParentTypes = ResolversObject<{
   AuditCheck: AuditCheck;
   AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
+  CallDay: CallDay;
+  CallHour: CallHour;
+  CallPattern: CallPattern;
   ChildAssignment: ChildAssignment;
   ChildView: Omit<ChildView, 'child' | 'chronology' | 'linkedPersons' | 'network'> & { child: ResolversParentTypes['Person'], chronology: Array<ResolversParentTypes['Entity']>, linkedPersons: Array<ResolversParentTypes['Ranked']>, network: ResolversParentTypes['Subgraph'] };
   Communities: Omit<Communities, 'communities'> & { communities: Array<ResolversParentTypes['Community']> };
@@ -1543,9 +1801,20 @@ export type ResolversParentTypes = ResolversObject<{
   Email: EntityView;
   Entity: EntityView;
   ExportRecord: ExportRecord;
+  File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   Health: Health;
   ID: Scalars['ID']['output'];
+  ImportJob: ImportJob;
+  ImportMapping: ImportMapping;
+  ImportMatch: Omit<ImportMatch, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  ImportPreview: Omit<ImportPreview, 'rows'> & { rows: Array<ResolversParentTypes['ImportPreviewRow']> };
+  ImportPreviewEntity: Omit<ImportPreviewEntity, 'match'> & { match?: Maybe<ResolversParentTypes['ImportMatch']> };
+  ImportPreviewLink: ImportPreviewLink;
+  ImportPreviewRow: Omit<ImportPreviewRow, 'entities'> & { entities: Array<ResolversParentTypes['ImportPreviewEntity']> };
+  ImportRejectedRow: ImportRejectedRow;
+  ImportSourceInput: ImportSourceInput;
+  ImportUpload: ImportUpload;
   Incident: EntityView;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -1640,6 +1909,29 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CallDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CallDay'] = ResolversParentTypes['CallDay']> = ResolversObject<{
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CallHourResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CallHour'] = ResolversParentTypes['CallHour']> = ResolversObject<{
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CallPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CallPattern'] = ResolversParentTypes['CallPattern']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  callsFromA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  perDay?: Resolver<Array<ResolversTypes['CallDay']>, ParentType, ContextType>;
+  perHour?: Resolver<Array<ResolversTypes['CallHour']>, ParentType, ContextType>;
+  totalSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ChildAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChildAssignment'] = ResolversParentTypes['ChildAssignment']> = ResolversObject<{
@@ -1750,10 +2042,87 @@ export type ExportRecordResolvers<ContextType = RequestContext, ParentType exten
   format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
 }>;
 
+export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
+  name: 'File';
+}
+
 export type HealthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = ResolversObject<{
   database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mapStyle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportJobResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = ResolversObject<{
+  createdEntities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['ImportRejectedRow']>, ParentType, ContextType, RequireFields<ImportJobRejectedArgs, 'first'>>;
+  rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rowsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportMappingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportMapping'] = ResolversParentTypes['ImportMapping']> = ResolversObject<{
+  builtIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportMatch'] = ResolversParentTypes['ImportMatch']> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportPreview'] = ResolversParentTypes['ImportPreview']> = ResolversObject<{
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matchedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['ImportRejectedRow']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ImportPreviewRow']>, ParentType, ContextType>;
+}>;
+
+export type ImportPreviewEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportPreviewEntity'] = ResolversParentTypes['ImportPreviewEntity']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['ImportMatch']>, ParentType, ContextType>;
+  properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+}>;
+
+export type ImportPreviewLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportPreviewLink'] = ResolversParentTypes['ImportPreviewLink']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportPreviewRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportPreviewRow'] = ResolversParentTypes['ImportPreviewRow']> = ResolversObject<{
+  entities?: Resolver<Array<ResolversTypes['ImportPreviewEntity']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['ImportPreviewLink']>, ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImportRejectedRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportRejectedRow'] = ResolversParentTypes['ImportRejectedRow']> = ResolversObject<{
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+}>;
+
+export type ImportUploadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportUpload'] = ResolversParentTypes['ImportUpload']> = ResolversObject<{
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fileKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rowCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sampleRows?: Resolver<Array<Array<Maybe<ResolversTypes['String']>>>, ParentType, ContextType>;
+  sheets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type IncidentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = ResolversObject<{
@@ -1858,11 +2227,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordExport?: Resolver<ResolversTypes['ExportRecord'], ParentType, ContextType, RequireFields<MutationRecordExportArgs, 'entityIds' | 'format'>>;
   releaseText?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationReleaseTextArgs, 'field' | 'id' | 'text'>>;
   saveChart?: Resolver<ResolversTypes['SavedChartSummary'], ParentType, ContextType, RequireFields<MutationSaveChartArgs, 'entityIds' | 'name' | 'state'>>;
+  saveImportMapping?: Resolver<ResolversTypes['ImportMapping'], ParentType, ContextType, RequireFields<MutationSaveImportMappingArgs, 'name' | 'text'>>;
   saveWorkingChart?: Resolver<ResolversTypes['WorkingChartSaved'], ParentType, ContextType, RequireFields<MutationSaveWorkingChartArgs, 'entityIds' | 'state'>>;
   setUser?: Resolver<ResolversTypes['UserRecord'], ParentType, ContextType, RequireFields<MutationSetUserArgs, 'username'>>;
+  startImport?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'mapping' | 'source' | 'uploadId'>>;
   strategyPack?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationStrategyPackArgs, 'childId' | 'hops' | 'purpose'>>;
   submitReport?: Resolver<ResolversTypes['SubmittedReport'], ParentType, ContextType, RequireFields<MutationSubmitReportArgs, 'input'>>;
   unmerge?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUnmergeArgs, 'id'>>;
+  uploadImportFile?: Resolver<ResolversTypes['ImportUpload'], ParentType, ContextType, RequireFields<MutationUploadImportFileArgs, 'file'>>;
 }>;
 
 export type NoticeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = ResolversObject<{
@@ -2057,6 +2429,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   atRiskPersons?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryAtRiskPersonsArgs, 'hops' | 'top'>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
   auditVerify?: Resolver<ResolversTypes['AuditCheck'], ParentType, ContextType>;
+  callPattern?: Resolver<Maybe<ResolversTypes['CallPattern']>, ParentType, ContextType, RequireFields<QueryCallPatternArgs, 'a' | 'b'>>;
   childConnections?: Resolver<ResolversTypes['ChildView'], ParentType, ContextType, RequireFields<QueryChildConnectionsArgs, 'childId' | 'hops' | 'purpose'>>;
   children?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   communities?: Resolver<ResolversTypes['Communities'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'minSize' | 'top'>>;
@@ -2066,6 +2439,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   householdRisk?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryHouseholdRiskArgs, 'top'>>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
+  importMappings?: Resolver<Array<ResolversTypes['ImportMapping']>, ParentType, ContextType>;
   linkedChildren?: Resolver<Array<ResolversTypes['DerivedLink']>, ParentType, ContextType, RequireFields<QueryLinkedChildrenArgs, 'personIds'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'hops' | 'ids' | 'limit'>>;
@@ -2074,6 +2449,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   operatorProfile?: Resolver<Maybe<ResolversTypes['OperatorProfile']>, ParentType, ContextType, RequireFields<QueryOperatorProfileArgs, 'operatorId'>>;
   operatorRisk?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryOperatorRiskArgs, 'top'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'all' | 'from' | 'maxHops' | 'to'>>;
+  previewImport?: Resolver<ResolversTypes['ImportPreview'], ParentType, ContextType, RequireFields<QueryPreviewImportArgs, 'mapping' | 'rows' | 'uploadId'>>;
   provenance?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryProvenanceArgs>>;
   rank?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryRankArgs, 'measure' | 'top'>>;
   savedChart?: Resolver<Maybe<ResolversTypes['SavedChart']>, ParentType, ContextType, RequireFields<QuerySavedChartArgs, 'id'>>;
@@ -2203,6 +2579,7 @@ export type SubmittedReportResolvers<ContextType = RequestContext, ParentType ex
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType>;
+  importProgress?: SubscriptionResolver<ResolversTypes['ImportJob'], "importProgress", ParentType, ContextType, RequireFields<SubscriptionImportProgressArgs, 'jobId'>>;
 }>;
 
 export type SuccessorFindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SuccessorFinding'] = ResolversParentTypes['SuccessorFinding']> = ResolversObject<{
@@ -2267,6 +2644,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Area?: AreaResolvers<ContextType>;
   AuditCheck?: AuditCheckResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CallDay?: CallDayResolvers<ContextType>;
+  CallHour?: CallHourResolvers<ContextType>;
+  CallPattern?: CallPatternResolvers<ContextType>;
   ChildAssignment?: ChildAssignmentResolvers<ContextType>;
   ChildView?: ChildViewResolvers<ContextType>;
   Communities?: CommunitiesResolvers<ContextType>;
@@ -2281,7 +2661,17 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Email?: EmailResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   ExportRecord?: ExportRecordResolvers<ContextType>;
+  File?: GraphQLScalarType;
   Health?: HealthResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportMapping?: ImportMappingResolvers<ContextType>;
+  ImportMatch?: ImportMatchResolvers<ContextType>;
+  ImportPreview?: ImportPreviewResolvers<ContextType>;
+  ImportPreviewEntity?: ImportPreviewEntityResolvers<ContextType>;
+  ImportPreviewLink?: ImportPreviewLinkResolvers<ContextType>;
+  ImportPreviewRow?: ImportPreviewRowResolvers<ContextType>;
+  ImportRejectedRow?: ImportRejectedRowResolvers<ContextType>;
+  ImportUpload?: ImportUploadResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Licence?: LicenceResolvers<ContextType>;

@@ -26,6 +26,7 @@ import { isAppPath } from '../../web/src/routing/paths.js';
 import { MAP_STYLE } from './mapStyle.js';
 import { isMetricsPath, serveMetrics, startEventLoopMonitor } from './metrics.js';
 import { appendAudit } from '../modules/audit/audit.js';
+import { MAX_UPLOAD_BYTES } from '../modules/imports/uploads.js';
 
 /** Error codes whose message is written for the user and shown as is; anything else is masked. */
 const USER_FACING_CODES = new Set(['BAD_USER_INPUT', 'DATABASE_UNAVAILABLE', 'QUERY_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'AUDIT_UNAVAILABLE']);
@@ -302,7 +303,9 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
     }
     if (req.url?.startsWith('/graphql')) {
       lifecycle.track(req, res);
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      // A file upload (multipart, uploadImportFile) may be larger: its own limit is checked there too.
+      const limit = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+      if (Number(req.headers['content-length'] ?? 0) > limit) {
         tooLarge(res);
         req.resume();
         return;

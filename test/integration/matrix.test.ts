@@ -58,6 +58,14 @@ const CALLS: Record<string, string> = {
   'Mutation.merge': 'mutation { merge(ids: ["matrix-a"], reason: "matrix") { id } }',
   'Mutation.unmerge': 'mutation { unmerge(id: "matrix-never-merged") { id } }',
   'Mutation.login': 'mutation { login(username: "matrix-nobody", password: "x") { token } }',
+  // Intake from files (issue 22): an upload that does not exist, a mapping that is not valid: nothing is written.
+  'Query.importMappings': '{ importMappings { id } }',
+  'Query.previewImport': '{ previewImport(uploadId: "matrix-no-such-upload", mapping: "builtin:call-records") { entityCount } }',
+  'Query.importJob': '{ importJob(id: "matrix-no-such-job") { id } }',
+  'Query.callPattern': '{ callPattern(a: "matrix-a", b: "matrix-b") { calls } }',
+  'Mutation.uploadImportFile': 'mutation { uploadImportFile(file: "not a file") { id } }',
+  'Mutation.saveImportMapping': 'mutation { saveImportMapping(name: "matrix", text: "entities: [") { id } }',
+  'Mutation.startImport': 'mutation { startImport(uploadId: "matrix-no-such-upload", mapping: "builtin:call-records", source: { sourceType: "police", sourceGrade: 1, intelGrade: "A", handling: "P", ownerAgency: "Police", receivedOn: "2010-01-01" }) { id } }',
 };
 const ROLES: Role[] = ['analyst', 'safeguarding', 'licensing', 'admin'];
 

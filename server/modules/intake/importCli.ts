@@ -14,6 +14,7 @@ import { applySchema } from '../../db/schema.js';
 import { importDirectory } from './csvImport.js';
 import { runAlertRules } from '../alerts/rules.js';
 import { PRESETS } from './presets.js';
+import { importFileCli } from '../imports/cli.js';
 
 function fail(message: string): never {
   console.error(`Import failed: ${message}`);
@@ -21,9 +22,11 @@ function fail(message: string): never {
 }
 
 async function main() {
+  // One file through a column mapping (issue 22): server/modules/imports/cli.ts.
+  if (process.argv.slice(2).some((a) => a === '--mapping' || a.startsWith('--mapping='))) return importFileCli(process.argv.slice(2));
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { preset: { type: 'string' } } });
   const dir = positionals[0];
-  if (!dir) fail('usage: npm run import -- <dir> [--preset pole]');
+  if (!dir) fail('usage: npm run import -- <dir> [--preset pole], or npm run import -- <file> --mapping <file> (docs/import.md)');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) fail(`${dir} is not a directory`);
   const preset = values.preset ? PRESETS[values.preset] : undefined;
   if (values.preset && !preset) fail(`unknown preset "${values.preset}" (known: ${Object.keys(PRESETS).join(', ')})`);
