@@ -141,60 +141,65 @@ export function SafeguardingView({
     return () => ctrl.abort();
   }, [childrenCheck, showError]);
 
+  // Read when a child's view arrives: the latest callback, not the one of the render that asked.
+  const onShownRef = useRef(onChildShown);
+  onShownRef.current = onChildShown;
+
   const load = useCallback(
     (q: MeetingQuery) => {
       if (missingInput(q)) return;
-      request.current?.abort();
-      const ctrl = new AbortController();
-      request.current = ctrl;
-      const childId = childOf(q);
-      const picked = children?.find((c) => c.id === childId);
-      setLoading(`Loading ${picked?.pseudonym ?? picked?.label ?? 'the child'}'s connections…`);
-      setError(null);
-      setNotice(null);
-      setRefusal(null);
-      // The meeting's purpose is this working session's from now on (alerts, the list, a reload).
-      setPurpose(user.username, q.purpose);
-      const reason = reasonOf(q);
-      const args = { childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}), ...(reason ? { openReason: reason } : {}) };
-      fetchChildConnections(args, ctrl.signal)
-        .then(async (view) => {
-          const cy = cyRef.current;
-          if (ctrl.signal.aborted || !cy) return;
-          const nodes = view.network.nodes.map(asCharted);
-          if (!nodes.some((n) => n.id === view.child.id)) nodes.unshift(view.child);
-          cy.elements().remove();
-          mergeSubgraph(cy, { ...view.network, nodes });
-          cy.nodes().forEach((n) => {
-            const e = (n.data() as NodeData).entity;
-            if (str(e.properties.descriptor)) n.addClass('descriptor');
-            if (e.properties.doNotContact === true) n.addClass('no-contact');
+      // Retry (offered with the error) asks for the same view again.
+      const ask = (): void => {
+        request.current?.abort();
+        const ctrl = new AbortController();
+        request.current = ctrl;
+        const childId = childOf(q);
+        const picked = children?.find((c) => c.id === childId);
+        setLoading(`Loading ${picked?.pseudonym ?? picked?.label ?? 'the child'}'s connections…`);
+        setError(null);
+        setNotice(null);
+        setRefusal(null);
+        // The meeting's purpose is this working session's from now on (alerts, the list, a reload).
+        setPurpose(user.username, q.purpose);
+        const reason = reasonOf(q);
+        const args = { childId, purpose: q.purpose.trim(), hops: q.hops, ...(q.asOf ? { asOf: q.asOf } : {}), ...(reason ? { openReason: reason } : {}) };
+        fetchChildConnections(args, ctrl.signal)
+          .then(async (view) => {
+            const cy = cyRef.current;
+            if (ctrl.signal.aborted || !cy) return;
+            const nodes = view.network.nodes.map(asCharted);
+            if (!nodes.some((n) => n.id === view.child.id)) nodes.unshift(view.child);
+            cy.elements().remove();
+            mergeSubgraph(cy, { ...view.network, nodes });
+            cy.nodes().forEach((n) => {
+              const e = (n.data() as NodeData).entity;
+              if (str(e.properties.descriptor)) n.addClass('descriptor');
+              if (e.properties.doNotContact === true) n.addClass('no-contact');
+            });
+            cy.getElementById(view.child.id).addClass('focal');
+            setShown({ view, query: q, onChart: new Set(cy.nodes().map((n) => n.id())) });
+            onShownRef.current?.(childId);
+            setPack(null);
+            setSummary(summarise(cy));
+            setSelected(null);
+            if (view.network.truncated) {
+              setNotice({ text: `The network was cut short: showing ${plural(view.network.nodes.length, 'entity', 'entities')}. Try fewer links out.` });
+            }
+            setLoading(null);
+            await runLayout(cy);
+          })
+          .catch((err: unknown) => {
+            if (ctrl.signal.aborted) return;
+            setLoading(null);
+            // Need-to-know: the server's own words ("This child is not assigned to you…"), by the form.
+            if (hasCode(err, 'FORBIDDEN') && err instanceof ApiError) setRefusal(err.message);
+            else showError(err, ask);
           });
-          cy.getElementById(view.child.id).addClass('focal');
-          setShown({ view, query: q, onChart: new Set(cy.nodes().map((n) => n.id())) });
-          onShownRef.current?.(childId);
-          setPack(null);
-          setSummary(summarise(cy));
-          setSelected(null);
-          if (view.network.truncated) {
-            setNotice({ text: `The network was cut short: showing ${plural(view.network.nodes.length, 'entity', 'entities')}. Try fewer links out.` });
-          }
-          setLoading(null);
-          await runLayout(cy);
-        })
-        .catch((err: unknown) => {
-          if (ctrl.signal.aborted) return;
-          setLoading(null);
-          // Need-to-know: the server's own words ("This child is not assigned to you…"), by the form.
-          if (hasCode(err, 'FORBIDDEN') && err instanceof ApiError) setRefusal(err.message);
-          else showError(err, () => load(q));
-        });
+      };
+      ask();
     },
     [children, showError, user.username],
   );
-
-  const onShownRef = useRef(onChildShown);
-  onShownRef.current = onChildShown;
 
   // The address names a child (a link, a bookmark, back or forward): choose them in the form, and
   // show them when this session's purpose is stated already. A child not on the user's list goes to
