@@ -149,7 +149,7 @@ export function matchReason(m: SearchMatch | null | undefined, query = ''): Matc
     .map((s) => s.trim())
     .filter((s) => s && !(m.datesNote && s.includes(m.datesNote.trim())) && !/\b(fits|differs?)\b/.test(s) && s.toLowerCase() !== tag && s.toLowerCase() !== how);
 
-  let wordParts: string[] = [];
+  let wordParts: string[];
   if (words.length > 0) {
     const inexact = words.filter((w) => w.how !== 'exact').map((w) => wordText(w, typedWord(query, w.at)));
     // What the line says beyond the words ("a middle name not recorded").
