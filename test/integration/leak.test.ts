@@ -789,6 +789,27 @@ describe('no protected identifier leaves the server to a role that may not see i
       // A child's phone by number in another format, saved in an adult's handset under a nickname.
       await submit({ summary: 'Handset download.', entities: [{ ref: 'p', kind: 'Phone', properties: { phoneNo: `(07700) 900 ${cx.phone}` } }], links: [{ type: 'HAS_CONTACT', from: P.adults[1]!.id, to: 'p', properties: { savedAs: `${cx.first} ${cx.last[0]} new` } }] });
     }
+    // Intake from a file (issue 22): call records among planted phones (children's and victims'), uploaded
+    // and imported by an analyst; previewImport (its matches) and callPattern are then read by every role.
+    const callPhones = (await db.read('MATCH (p:Phone) WHERE p.id IN $ids RETURN p.id AS id, p.phoneNo AS no', { ids: [...children.map((c) => c.phoneId), ...P.victims.map((v) => v.phoneId)] })).map((r) => ({ id: r.id as string, no: r.no as string }));
+    let importUpload: string | undefined;
+    if (M.uploadImportFile && M.startImport && callPhones.length > 1) {
+      const csv = ['caller,called,start,duration,cell', ...callPhones.map((p, i) => `${p.no},${callPhones[(i + 1) % callPhones.length]!.no.replace('+44', '0')},0${1 + (i % 9)}/03/2015 2${i % 4}:1${i % 6}:00,${60 + i},CELL-${i}`)].join('\n');
+      const form = new FormData();
+      form.set('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadImportFile(file: $f) { id } }', variables: { f: null } }));
+      form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+      form.set('0', new Blob([csv], { type: 'text/csv' }), 'calls.csv');
+      const up = await (await fetch(`${info.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${await client.tokenFor('analyst')}` }, body: form })).json();
+      coverage.calls++;
+      check(P, { role: 'analyst' }, 'Mutation.uploadImportFile', 'data', up);
+      importUpload = up.data?.uploadImportFile?.id;
+      const started = await call(M.startImport, 'analyst', { uploadId: importUpload, mapping: 'builtin:call-records', source: { sourceType: 'police', sourceGrade: 1, intelGrade: 'A', handling: 'P', ownerAgency: 'Police', receivedOn: '2015-06-01' } });
+      for (let i = 0; i < 60 && started.data?.startImport?.id; i++) {
+        const j = await client.gql('query ($id: ID!) { importJob(id: $id) { status } }', { id: started.data.startImport.id }, 'analyst');
+        if (['done', 'failed'].includes(j.data?.importJob?.status)) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
     await new Promise((r) => setTimeout(r, 3_000)); // the feed: a few seconds after the last alert
     for (const [role, feed] of Object.entries(feeds) as [Role, Awaited<ReturnType<typeof subscribe>>][]) {
       await feed.close();
@@ -868,6 +889,9 @@ describe('no protected identifier leaves the server to a role that may not see i
         case 'releaseText': return draw(fc.record({ id: anyId, field: fc.constantFrom('summary', 'title', 'note', 'name'), text: fc.constant('Released version: nothing identifying.') }), 8, 5);
         case 'savedChart': return chartId ? [{ id: chartId }] : [];
         case 'workingChart': return [{}];
+        case 'previewImport': return importUpload ? [{ uploadId: importUpload, mapping: 'builtin:call-records', rows: 200 }] : [];
+        case 'callPattern': return callPhones.flatMap((a, i) => callPhones.slice(i + 1, i + 3).map((b) => ({ a: a.id, b: b.id })));
+        case 'importMappings': return [{}];
         case 'childConnections': return children.map((c, i) => ({ childId: c.id, hops: 1 + (i % 3), purpose: PURPOSE }));
         case 'strategyPack': return children.filter((_, i) => i % 2 === 0).map((c) => ({ childId: c.id, hops: 2, purpose: PURPOSE }));
         case 'auditLog': return [{ limit: 100_000 }, ...childIds.map((entityId) => ({ entityId, limit: 1000 })), ...(['analyst', 'licensing', 'safeguarding'] as Role[]).map((r) => ({ username: info.users[r].username, limit: 10_000 }))];
@@ -925,6 +949,14 @@ describe('no protected identifier leaves the server to a role that may not see i
       coverage.operations.set(`GET /metrics as ${role}`, (coverage.operations.get(`GET /metrics as ${role}`) ?? 0) + 1);
       expect(res.status, `GET /metrics as ${role}`).toBe(role === 'admin' ? 200 : 403);
       check(planted, { role }, 'GET /metrics', 'body', [await res.text()]);
+    }
+    // The probes for orchestrators (/live, /ready): no token, a status word only.
+    for (const probe of ['/live', '/ready']) {
+      const res = await fetch(`${info.url.replace(/\/graphql$/, '')}${probe}`);
+      coverage.calls++;
+      coverage.operations.set(`GET ${probe}`, (coverage.operations.get(`GET ${probe}`) ?? 0) + 1);
+      expect(res.status, `GET ${probe}`).toBe(200);
+      for (const role of roles) check(planted, { role }, `GET ${probe}`, 'body', [await res.clone().text()]);
     }
 
     // ------------------------------------------------------------------ report
