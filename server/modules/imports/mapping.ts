@@ -47,7 +47,13 @@ const propertySpec = z.union([
     }),
 ]);
 
-const propertyName = z.string().regex(NAME, 'property names are letters, digits and _').refine((k) => !RESERVED.has(k), { error: (i) => `${String(i.input)} is set by the service, not by a mapping` });
+/** Properties by name: each name checked where it stands, so the error's path ends in the bad name. */
+const propertyMap = z.record(z.string(), propertySpec).superRefine((rec, ctx) => {
+  for (const k of Object.keys(rec)) {
+    if (!NAME.test(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'property names are letters, digits and _' });
+    else if (RESERVED.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is set by the service, not by a mapping` });
+  }
+});
 
 const entitySpec = z
   .object({
@@ -60,7 +66,7 @@ const entitySpec = z
     optional: z.boolean().default(false),
     /** Where `key` identifies: this file (default) or every import (default for PhoneCall: a call is the same call in any file). */
     scope: z.enum(['file', 'global']).optional(),
-    properties: z.record(propertyName, propertySpec).default({}),
+    properties: propertyMap.default({}),
   })
   .strict();
 
@@ -69,7 +75,7 @@ const linkSpec = z
     type: z.string().refine(isLinkType, { error: (i) => `unknown link type "${String(i.input)}"` }),
     from: z.string().min(1),
     to: z.string().min(1),
-    properties: z.record(propertyName, propertySpec).default({}),
+    properties: propertyMap.default({}),
   })
   .strict();
 
@@ -148,7 +154,24 @@ export function parseMapping(text: string): Mapping {
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new MappingError(['the mapping must be an object with entities (and links)']);
   const r = mappingSchema.safeParse(doc);
-  if (!r.success) throw new MappingError(r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'mapping'}: ${i.message}`));
+  if (!r.success) {
+    const problems = r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'mapping'}: ${i.message}`);
+    // zod checks across fields only once every field is valid: the link ends are checked here too,
+    // so that one pass over the mapping lists every problem.
+    const d = doc as { entities?: unknown; links?: unknown; handset?: unknown };
+    const names = d.entities && typeof d.entities === 'object' ? Object.keys(d.entities) : [];
+    if (Array.isArray(d.links)) {
+      d.links.forEach((l: unknown, i) => {
+        for (const end of ['from', 'to'] as const) {
+          const ref = l && typeof l === 'object' ? (l as Record<string, unknown>)[end] : undefined;
+          if (typeof ref !== 'string' || names.includes(ref) || ((HANDSET_REFS as readonly string[]).includes(ref) && d.handset)) continue;
+          const msg = (HANDSET_REFS as readonly string[]).includes(ref) ? `links.${i}.${end}: ${ref} needs handset.number (the handset's own number)` : `links.${i}.${end}: no entity "${ref}" (entities: ${names.join(', ')})`;
+          if (!problems.some((p) => p.startsWith(`links.${i}.${end}:`))) problems.push(msg);
+        }
+      });
+    }
+    throw new MappingError(problems);
+  }
   return r.data;
 }
 

@@ -153,8 +153,9 @@ export function compileMapping(mapping: Mapping, columns: string[]): CompiledMap
       strongId = { by: strong as 'phoneNo', value: strong === 'email_address' ? String(props[strong]).toLowerCase() : String(props[strong]) };
     }
     if (strongId) return { name, kind: spec.kind, key: `${spec.kind === 'Officer' ? 'Person' : spec.kind}:${strongId.by}:${strongId.value}`, props, idRef: null, strong: strongId, scope };
-    if (strong && strong !== 'postcode+address' && !keyCols.length) {
-      // The identifying property (a phone's number, a vehicle's registration) is empty.
+    if (strong && strong !== 'postcode+address' && strong !== 'nhs_no' && !keyCols.length) {
+      // The identifying property (a phone's number, a vehicle's registration) is empty. (A person
+      // without an NHS number, a place without a postcode, is simply not matched: a new record.)
       const spec0 = spec.properties[strong]!;
       const col = typeof spec0 === 'string' ? spec0 : (spec0.column ?? null);
       if (spec.optional) return null;
