@@ -51,7 +51,7 @@ export function FileStep({ upload, uploading, error, onFile, onProblem, onNext }
   return (
     <>
       <div
-        className={`import-drop${over ? ' over' : ''}`}
+        className={`import-drop${over ? ' over' : ''}${upload ? ' compact' : ''}`}
         data-testid="import-drop"
         onDragOver={(e) => {
           e.preventDefault();
@@ -60,9 +60,9 @@ export function FileStep({ upload, uploading, error, onFile, onProblem, onNext }
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <p className="import-drop-title">Drop a file here</p>
+        <p className="import-drop-title">{upload ? 'Another file? Drop it here' : 'Drop a file here'}</p>
         <p className="muted">Call records or a sightings list as CSV or Excel (.xlsx), or a handset’s contacts as vCard (.vcf).</p>
-        <button type="button" className="primary" onClick={() => input.current?.click()} disabled={!!uploading} data-testid="import-choose">
+        <button type="button" className={upload ? undefined : 'primary'} onClick={() => input.current?.click()} disabled={!!uploading} data-testid="import-choose">
           {upload ? 'Choose another file…' : 'Choose a file…'}
         </button>
         <input

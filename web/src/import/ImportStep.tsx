@@ -51,7 +51,7 @@ export function ImportStep({ plan, blocked, starting, job, mode, error, fileName
         </>
       )}
       {job && (
-        <section aria-label="Progress" className="import-progress" data-testid="import-progress">
+        <section aria-label="Progress" className="import-progress" data-testid="import-progress" data-mode={mode ?? ''}>
           <label htmlFor="import-progress-bar" className="import-progress-label">
             {finished ? (failed ? 'The import stopped.' : 'The import is done.') : job.status === 'queued' ? 'Waiting to start…' : 'Importing…'}
           </label>

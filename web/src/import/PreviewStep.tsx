@@ -26,7 +26,6 @@ export function PreviewStep({ preview, fileName, onBack, onNext }: Props) {
                 <caption className="visually-hidden">Entities from row {r.row}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Entity</th>
                     <th scope="col">Kind</th>
                     <th scope="col">Shown as</th>
                     <th scope="col">Properties</th>
@@ -36,7 +35,6 @@ export function PreviewStep({ preview, fileName, onBack, onNext }: Props) {
                 <tbody>
                   {r.entities.map((e) => (
                     <tr key={e.key} className={e.match ? 'matched' : undefined} data-testid={e.match ? 'preview-match' : 'preview-entity'}>
-                      <td className="mono small">{e.key}</td>
                       <td>{e.kind}</td>
                       <td>{e.label}</td>
                       <td className="small">{propertiesText(e.properties)}</td>

@@ -103,7 +103,7 @@ export function SourceStep({ form, errors, showAll, touched, today, onChange, on
       <p className="import-summary-line" data-testid="source-grade">
         Graded <strong>{gradeText(form)}</strong>
       </p>
-      <div className="import-actions">
+      <div className="import-actions sticky">
         <button type="button" onClick={onBack}>
           Back to the preview
         </button>

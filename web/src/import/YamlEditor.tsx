@@ -1,4 +1,4 @@
-import { useRef, type UIEvent } from 'react';
+import { useEffect, useRef, type UIEvent } from 'react';
 import type { MappingProblem } from './errors';
 
 interface Props {
@@ -27,6 +27,15 @@ export function YamlEditor({ text, problems, onChange }: Props) {
   const lineCount = Math.max(1, text.split('\n').length);
   const bad = new Set(problems.map((p) => p.line).filter((l): l is number => l !== null));
   const placed = problems.filter((p) => p.line !== null || p.path === null);
+  // A new problem: its line is brought into view (the keyboard stays where it is).
+  const firstLine = problems.find((p) => p.line !== null)?.line ?? null;
+  useEffect(() => {
+    const a = area.current;
+    if (!a || firstLine === null) return;
+    const lineHeight = parseFloat(getComputedStyle(a).lineHeight) || 20;
+    a.scrollTop = Math.max(0, (firstLine - 3) * lineHeight);
+    if (gutter.current) gutter.current.scrollTop = a.scrollTop;
+  }, [firstLine]);
   const onScroll = (e: UIEvent<HTMLTextAreaElement>) => {
     if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop;
   };

@@ -10,7 +10,8 @@ export const importActions = defineActions([
     keys: ['I'],
     help: 'Import a file: call records, handset contacts, a spreadsheet',
     title: 'Import a CSV, Excel or vCard file into the graph as a graded report',
-    placements: ['toolbar'],
+    // The chart bar, not the header: the header's search box needs its width on a small screen.
+    placements: ['chartbar'],
     testId: 'action-import',
     analystOnly: true,
     perform: () => navigate(pathFor({ page: 'import' })),

@@ -215,8 +215,9 @@ async function streamProgress(jobId: string, h: ProgressHandlers, signal: AbortS
       if (event.error) throw new ApiError(event.error.message, event.error.code ? { code: event.error.code } : {});
       if (event.value) {
         last = event.value;
-        h.onJob(last);
-        if (isFinished(last)) {
+        // The finished job is shown once, with its rejected rows (followImport asks for them).
+        if (!isFinished(last)) h.onJob(last);
+        else {
           void reader.cancel().catch(() => undefined);
           return last;
         }
@@ -250,12 +251,16 @@ export async function followImport(jobId: string, h: ProgressHandlers, signal: A
     const job = await fetchJob(jobId, false, signal);
     if (!job) throw new ApiError('The server no longer knows this import job.', { code: 'NOT_FOUND' });
     last = job;
-    h.onJob(job);
     if (isFinished(job)) break;
+    h.onJob(job);
     await wait(1000, signal);
   }
   if (signal.aborted) return null;
-  const full = await fetchJob(jobId, true, signal);
-  if (full) h.onJob(full);
-  return full ?? last;
+  const full = await fetchJob(jobId, true, signal).catch((err: unknown) => {
+    if (signal.aborted) throw err;
+    return null; // the counts at least
+  });
+  const end = full ?? last;
+  if (end) h.onJob(end);
+  return end;
 }
