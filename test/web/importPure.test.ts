@@ -1,4 +1,4 @@
-/** The import screen's pure parts (web/src/import): multipart form, SSE, grading, steps, preview words, rejected rows, error places. */
+/** The import screen's pure parts (web/src/import): multipart form, grading, steps, preview words, rejected rows, error places. */
 import { describe, expect, it } from 'vitest';
 import { dayBars, hourBars, patternSummary } from '../../web/src/import/callPattern';
 import { lineOfPath, problemsAt, serverProblems, yamlProblems } from '../../web/src/import/errors';
@@ -7,7 +7,6 @@ import { multipartBody, multipartFields } from '../../web/src/import/multipart';
 import type { ImportPreviewRow } from '../../web/src/import/importApi';
 import { linkText, matchText, previewSummary, propertiesText } from '../../web/src/import/preview';
 import { rejectedCsv, rejectedFileName } from '../../web/src/import/rejected';
-import { readEvent, SseParser } from '../../web/src/import/sse';
 import { nextStep, stepStates, type WizardFacts } from '../../web/src/import/steps';
 
 describe('GraphQL multipart request', () => {
@@ -30,22 +29,6 @@ describe('GraphQL multipart request', () => {
     const sent = form.get('0') as File;
     expect(sent.name).toBe('calls.csv');
     expect(await sent.text()).toBe('a,b\n1,2\n');
-  });
-});
-
-describe('server-sent events', () => {
-  it('gives each event’s data once complete, across chunks, skipping keep-alives', () => {
-    const p = new SseParser();
-    expect(p.push(':\n\n')).toEqual([]);
-    expect(p.push('event: next\ndata: {"data":{"importProgress":{"rowsDone":1')).toEqual([]);
-    const out = p.push('}}}\r\n\r\nevent: next\ndata: {"a":2}\n\nevent: complete\n\n');
-    expect(out).toEqual(['{"data":{"importProgress":{"rowsDone":1}}}', '{"a":2}']);
-  });
-
-  it('reads a value, an error with its code, and garbage', () => {
-    expect(readEvent<{ n: number }>('{"data":{"importProgress":{"n":3}}}', 'importProgress')).toEqual({ value: { n: 3 } });
-    expect(readEvent('{"errors":[{"message":"No","extensions":{"code":"FORBIDDEN"}}]}', 'importProgress')).toEqual({ error: { message: 'No', code: 'FORBIDDEN' } });
-    expect(readEvent('not json', 'x').error?.message).toMatch(/could not read/);
   });
 });
 

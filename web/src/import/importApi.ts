@@ -1,12 +1,12 @@
 /**
  * The server's import API (server/modules/imports, `imports.graphql`): upload a file (a GraphQL
- * multipart request), mappings, preview, start, follow the job (GraphQL over server-sent events, as
- * the alerts feed; polling `importJob` when the stream is not there).
+ * multipart request), mappings, preview, start, follow the job (GraphQL over server-sent events
+ * through the app's transport, as the alerts feed; polling `importJob` when the stream is not there).
  */
-import { ApiError, gql, purposeHeader, readToken, type Entity, type GraphQLErrorItem, type Json } from '../api';
+import { ApiError, gql, purposeHeader, readToken, stream, type Entity, type GraphQLErrorItem, type Json } from '../api';
+import { TypedDocumentString } from '../gql/graphql';
 import { multipartBody } from './multipart';
 import type { RejectedRow } from './rejected';
-import { readEvent, SseParser } from './sse';
 
 export interface ImportUpload {
   id: string;
@@ -190,40 +190,41 @@ export interface ProgressHandlers {
 
 export const isFinished = (job: Pick<ImportJob, 'status'>): boolean => /^(done|failed|finished|complete|completed|error|cancelled)$/i.test(job.status);
 
-/** One pass over the subscription; resolves when the stream ends or the job finishes. */
+const PROGRESS = new TypedDocumentString<{ importProgress: ImportJob }, { jobId: string }>(
+  `subscription ImportProgress($jobId: ID!) { importProgress(jobId: $jobId) { ${JOB} } }`,
+);
+
+/**
+ * One pass over the subscription, through the app's one SSE transport (api/transport.ts `stream`,
+ * as the alerts feed): resolves with the last job seen when the stream ends or the job finishes.
+ */
 async function streamProgress(jobId: string, h: ProgressHandlers, signal: AbortSignal): Promise<ImportJob | null> {
-  const token = readToken();
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...purposeHeader() },
-    body: JSON.stringify({ query: `subscription ImportProgress($jobId: ID!) { importProgress(jobId: $jobId) { ${JOB} } }`, variables: { jobId } }),
-    signal,
-  });
-  if (!res.body || !(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    throw new ApiError(`The progress feed answered ${res.status}.`, { code: `HTTP_${res.status}`, status: res.status });
-  }
-  h.onMode?.('live');
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  const parser = new SseParser();
+  const ctrl = new AbortController();
+  const stop = () => ctrl.abort();
+  signal.addEventListener('abort', stop, { once: true });
   let last: ImportJob | null = null;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return last;
-    for (const data of parser.push(decoder.decode(value, { stream: true }))) {
-      const event = readEvent<ImportJob>(data, 'importProgress');
-      if (event.error) throw new ApiError(event.error.message, event.error.code ? { code: event.error.code } : {});
-      if (event.value) {
-        last = event.value;
-        // The finished job is shown once, with its rejected rows (followImport asks for them).
-        if (!isFinished(last)) h.onJob(last);
-        else {
-          void reader.cancel().catch(() => undefined);
-          return last;
-        }
-      }
-    }
+  try {
+    await stream(
+      PROGRESS,
+      { jobId },
+      {
+        onOpen: () => h.onMode?.('live'),
+        onData: (d) => {
+          last = d.importProgress;
+          // The finished job is shown once, with its rejected rows (followImport asks for them).
+          if (isFinished(last)) ctrl.abort();
+          else h.onJob(last);
+        },
+      },
+      ctrl.signal,
+    );
+  } catch (err) {
+    // Our own stop at the finish is not a failure.
+    if (!(ctrl.signal.aborted && !signal.aborted && last && isFinished(last))) throw err;
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
+  return last;
 }
 
 const wait = (ms: number, signal: AbortSignal) =>
