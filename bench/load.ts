@@ -14,7 +14,7 @@
  * An error is any answer that is not HTTP 200 with GraphQL data and no errors, a timeout or a
  * broken connection. Exit 0 when there were none, 1 otherwise.
  *
- * Operations: add one to OPERATIONS below; one whose root field the server lacks (e.g. a query of
+ * Operations: in bench/operations.ts (OPERATIONS); one whose root field the server lacks (e.g. a query of
  * a module not merged yet) is left out with a note.
  */
 import fs from 'node:fs';
@@ -28,6 +28,7 @@ import { findRunningLocal, runtimeFile } from '../server/db/localNeo4j.js';
 import { upsertUser, type Role } from '../server/modules/auth/users.js';
 import { assignChildren } from '../server/modules/safeguarding/assignments.js';
 import { readEventLoopDelay, rssMb } from './stats.js';
+import { OPERATIONS, type Operation, type Samples } from './operations.js';
 
 // autocannon ships no types; the little used here is typed by hand.
 interface AutocannonResult {
@@ -48,22 +49,6 @@ interface AutocannonRequest {
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
-interface Samples {
-  persons: { id: string; name: string; surname: string | null }[];
-  children: string[];
-  phones: string[];
-  regs: string[];
-}
-
-interface Operation {
-  name: string;
-  /** Share of the requests. */
-  weight: number;
-  role: Role;
-  /** A request of this operation, with fresh variables. */
-  request(s: Samples, n: number): { query: string; variables?: Record<string, unknown> };
-}
-
 /** CPU seconds a process has used so far (user + system, Linux /proc), or null when unknown. */
 function cpuSeconds(pid: number | undefined): number | null {
   if (!pid) return null;
@@ -76,71 +61,6 @@ function cpuSeconds(pid: number | undefined): number | null {
     return null;
   }
 }
-
-const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
-const RUN = randomBytes(3).toString('hex');
-
-export const OPERATIONS: Operation[] = [
-  {
-    name: 'search',
-    weight: 30,
-    role: 'analyst',
-    request: (s) => {
-      const p = pick(s.persons);
-      const text = pick([p.name, p.surname ?? p.name, `${p.name} ${p.surname ?? ''}`.trim(), pick(s.phones), pick(s.regs)]);
-      return { query: 'query ($t: String!) { search(text: $t, limit: 20) { score entity { id kind label } } }', variables: { t: text } };
-    },
-  },
-  {
-    name: 'neighbourhood',
-    weight: 25,
-    role: 'analyst',
-    request: (s) => ({
-      query: 'query ($ids: [ID!]!, $h: Int) { neighbourhood(ids: $ids, hops: $h, limit: 300) { truncated nodes { id kind label } links { id type source target } } }',
-      variables: { ids: [pick(s.persons).id], h: pick([1, 1, 2]) },
-    }),
-  },
-  {
-    name: 'paths',
-    weight: 10,
-    role: 'analyst',
-    request: (s) => ({
-      query: 'query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4) { length nodes { id } } }',
-      variables: { a: pick(s.persons).id, b: pick(s.persons).id },
-    }),
-  },
-  {
-    name: 'childConnections',
-    weight: 10,
-    role: 'safeguarding',
-    request: (s) => ({
-      query: 'query ($c: ID!) { childConnections(childId: $c, hops: 2, purpose: "load test") { child { id } linkedPersons { score entity { id } } network { truncated nodes { id } } } }',
-      variables: { c: pick(s.children) },
-    }),
-  },
-  {
-    name: 'operatorRisk',
-    weight: 10,
-    role: 'licensing',
-    request: () => ({ query: '{ operatorRisk(top: 10) { score entity { id label } detail } }' }),
-  },
-  {
-    name: 'submitReport',
-    weight: 15,
-    role: 'analyst',
-    request: (s, n) => ({
-      query: 'mutation ($input: ReportInput!) { submitReport(input: $input) { report { id } entities { ref matchedBy } } }',
-      variables: {
-        input: {
-          receivedOn: '2020-01-01', sourceType: 'youth_worker', sourceGrade: 2, intelGrade: 'C', handling: 'P', ownerAgency: 'youth_service',
-          summary: `load ${RUN} report ${n}`,
-          entities: [{ ref: 'p', kind: 'Person', properties: { name: `Load${RUN}`, surname: `Client${n}` } }],
-          links: [{ type: 'KNOWS', from: 'p', to: pick(s.persons).id }],
-        },
-      },
-    }),
-  },
-];
 
 function fail(message: string): never {
   console.error(`Load test failed: ${message}`);
