@@ -83,9 +83,8 @@ CREATE INDEX location_restricted IF NOT EXISTS FOR (n:Location) ON (n.restricted
 // The as-of rule (server/domain/asOf.ts): every record's datedOn. Range indexes for the records an
 // as-of question is about — events, notices, meetings and the reports whose receipt a route's
 // sources are checked against — so that "what was there by D" can be answered from the index.
+// incident_dated_on also marks the one-off backfill of datedOn as done (server/db/schema.ts).
 CREATE RANGE INDEX incident_dated_on IF NOT EXISTS FOR (n:Incident) ON (n.datedOn);
 CREATE RANGE INDEX notice_dated_on IF NOT EXISTS FOR (n:Notice) ON (n.datedOn);
 CREATE RANGE INDEX meeting_dated_on IF NOT EXISTS FOR (n:Meeting) ON (n.datedOn);
 CREATE RANGE INDEX report_dated_on IF NOT EXISTS FOR (n:Report) ON (n.datedOn);
-// A migration recorded as done (server/db/schema.ts).
-CREATE CONSTRAINT schema_migration_id IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.id IS UNIQUE;

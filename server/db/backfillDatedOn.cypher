@@ -1,6 +1,6 @@
 // One-off backfill of the as-of date (datedOn, server/domain/asOf.ts) for a database written before
-// records carried it: run once at start by schema.ts, which then records the migration as done
-// (a SchemaMigration node). Each statement runs in batches of its own transactions.
+// records carried it: run at start by schema.ts until the schema's datedOn index exists (its mark).
+// Each statement runs in batches of its own transactions.
 MATCH (n:Entity)
 WHERE n.datedOn IS NULL
 CALL (n) {

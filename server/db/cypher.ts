@@ -10,6 +10,8 @@
  *   identifiers only (checked against a pattern), never values: values always travel as `$params`.
  * - Whole numbers Cypher takes no parameter for (a quantifier's bounds) are `{{#name}}` slots,
  *   filled from `numbers` and checked to be whole numbers.
+ * - Labels and link types a pattern needs are `{{:name}}` slots, filled from `names` and checked
+ *   against the graph vocabulary.
  * - A caller may switch named slots off (`off: ['persons']`): such a slot renders as `true`, so a
  *   query keeps one text with its optional conditions written where they apply.
  * - Builders that need structure the text cannot hold (a quantifier's bounds, a pattern written only
@@ -22,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { datedOnCypher, linkDatedOnCypher } from '../domain/asOf.js';
+import { isLabel, isLinkType } from '../domain/vocabulary.js';
 
 const FRAGMENTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fragments');
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -35,11 +38,18 @@ export interface RenderOptions {
    * `{1,{{#hops}}}`): each checked to be a safe non-negative integer.
    */
   numbers?: Readonly<Record<string, number>>;
+  /**
+   * Labels and link types written into the text where a pattern needs them (`(n:Entity:{{:kind}})`,
+   * `-[r:{{:type}}]->`): each checked against the graph vocabulary (domain/vocabulary.ts).
+   */
+  names?: Readonly<Record<string, string>>;
 }
 
 interface Fragment {
   params: string[];
-  body: string;
+  /** The last parameter takes every remaining variable (`// params: xs...`). */
+  rest?: boolean;
+  body: string | ((vars: readonly string[]) => string);
 }
 
 /**
@@ -50,6 +60,8 @@ const PLACEHOLDER = 'fragment_param_x';
 const FROM_CODE: Record<string, Fragment> = {
   nodeDatedOn: { params: ['x'], body: datedOnCypher(PLACEHOLDER).replaceAll(PLACEHOLDER, '{{x}}') },
   linkDatedOn: { params: ['x'], body: linkDatedOnCypher(PLACEHOLDER).replaceAll(PLACEHOLDER, '{{x}}') },
+  /** The reports behind records `xs` together: `coalesce(a.sources, []) + coalesce(b.sources, [])`. */
+  sourcesOf: { params: ['xs'], rest: true, body: (xs) => xs.map((x) => `coalesce(${x}.sources, [])`).join(' + ') },
 };
 
 const fragments = new Map<string, Fragment>(Object.entries(FROM_CODE));
@@ -75,8 +87,10 @@ function loadFragment(name: string): Fragment {
   if (!f) {
     const text = fs.readFileSync(path.join(FRAGMENTS, `${name}.cypher`), 'utf8');
     const header = /^\/\/\s*params:(.*)$/m.exec(text);
-    const params = header ? header[1]!.split(/[\s,]+/).filter(Boolean).map((p) => identifier(p, 'A fragment parameter')) : [];
-    f = { params, body: withoutComments(text) };
+    const declared = header ? header[1]!.split(/[\s,]+/).filter(Boolean) : [];
+    const rest = declared.at(-1)?.endsWith('...') ?? false;
+    const params = declared.map((p) => identifier(p.replace(/\.\.\.$/, ''), 'A fragment parameter'));
+    f = { params, rest, body: withoutComments(text) };
     fragments.set(name, f);
   }
   return f;
@@ -86,6 +100,11 @@ function loadFragment(name: string): Fragment {
 export function render(text: string, opts: RenderOptions = {}, depth = 0): string {
   if (depth > 8) throw new Error('fragments nest too deep');
   return text.replace(SLOT, (_, slot: string) => {
+    if (slot.startsWith(':')) {
+      const n = opts.names?.[identifier(slot.slice(1), 'A name slot')];
+      if (n === undefined || !(isLabel(n) || isLinkType(n))) throw new Error(`name slot ${slot} needs a label or link type of the vocabulary, given ${JSON.stringify(n)}`);
+      return n;
+    }
     if (slot.startsWith('#')) {
       const n = opts.numbers?.[identifier(slot.slice(1), 'A number slot')];
       if (n === undefined || !Number.isSafeInteger(n) || n < 0) throw new Error(`number slot ${slot} needs a whole number, given ${n}`);
@@ -105,12 +124,17 @@ export function render(text: string, opts: RenderOptions = {}, depth = 0): strin
  */
 export function fragment(name: string, vars: readonly string[], opts: RenderOptions = {}, depth = 0): string {
   const f = loadFragment(name);
-  if (vars.length !== f.params.length) throw new Error(`fragment ${name} takes ${f.params.length} variable(s) (${f.params.join(', ')}), given ${vars.length}`);
+  const fits = f.rest ? vars.length >= f.params.length : vars.length === f.params.length;
+  if (!fits) throw new Error(`fragment ${name} takes ${f.rest ? 'at least ' : ''}${f.params.length} variable(s) (${f.params.join(', ')}), given ${vars.length}`);
   vars.forEach((v) => identifier(v, 'A fragment argument'));
-  // `{{x}}` is the variable bound to parameter x; in a nested slot (`{{inView x}}`) x is bound too.
-  const bind = (token: string) => {
-    const i = f.params.indexOf(token);
-    return i >= 0 ? vars[i]! : token;
+  if (typeof f.body === 'function') return f.body(vars);
+  // `{{x}}` is the variable bound to parameter x; in a nested slot (`{{inView x}}`) x is bound too;
+  // a rest parameter (`xs...`) stands for every variable it took.
+  const bind = (token: string): string => {
+    const rest = token.endsWith('...') ? token.slice(0, -3) : null;
+    const i = f.params.indexOf(rest ?? token);
+    if (i < 0) return token;
+    return f.rest && i === f.params.length - 1 ? vars.slice(i).join(' ') : vars[i]!;
   };
   const bound = f.body.replace(SLOT, (_, slot: string) => {
     const [head, ...args] = slot.split(/\s+/);
@@ -130,7 +154,7 @@ export function cypherFile(moduleUrl: string, name: string, opts: RenderOptions 
     text = fs.readFileSync(file, 'utf8');
     files.set(file, text);
   }
-  const key = `${file}|${[...(opts.off ?? [])].sort().join(',')}|${Object.entries(opts.numbers ?? {}).sort().join(',')}`;
+  const key = `${file}|${[...(opts.off ?? [])].sort().join(',')}|${Object.entries(opts.numbers ?? {}).sort().join(',')}|${Object.entries(opts.names ?? {}).sort().join(',')}`;
   let out = renderedFiles.get(key);
   if (out === undefined) renderedFiles.set(key, (out = render(text, opts)));
   return out;

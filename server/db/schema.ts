@@ -7,28 +7,25 @@ import { cypherFile } from './cypher.js';
 const SCHEMA_FILE = path.join(ROOT, 'cypher', 'schema.cypher');
 
 /**
- * One-off data migrations, each run once per database and then recorded as done (a SchemaMigration
- * node): `datedOn-1` gives every record written before the as-of rule its datedOn (domain/asOf.ts).
+ * The one-off backfill of the as-of date (datedOn, domain/asOf.ts) for a database written before
+ * records carried it. Its mark is the schema it comes with: a database without the datedOn index
+ * (`incident_dated_on`, cypher/schema.cypher) has not been backfilled. The backfill runs before the
+ * schema creates that index, so a backfill that fails is run again at the next start. No node marks
+ * it: a backup's node counts and an empty database stay as they are.
  */
-const MIGRATIONS: { id: string; file: string }[] = [{ id: 'datedOn-1', file: 'backfillDatedOn.cypher' }];
+const BACKFILL_MARK = 'incident_dated_on';
 
-/** Applies cypher/schema.cypher (idempotent), waits for the indexes to come online, then runs the migrations not yet run. */
+/** Applies cypher/schema.cypher (idempotent) after the backfill if it is due, and waits for the indexes to come online. */
 export async function applySchema(db: Database): Promise<number> {
+  const [{ marked }] = await db.read('SHOW INDEXES YIELD name WHERE name = $name RETURN count(*) > 0 AS marked', { name: BACKFILL_MARK });
+  if (!marked) {
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction: writeOnce.
+    for (const statement of splitStatements(cypherFile(import.meta.url, 'backfillDatedOn.cypher'))) await db.writeOnce(statement, {}, { timeoutMs: 600_000 });
+  }
   const statements = splitStatements(fs.readFileSync(SCHEMA_FILE, 'utf8'));
   for (const statement of statements) {
     await db.write(statement, {}, { timeoutMs: 60_000 });
   }
   await db.write('CALL db.awaitIndexes(120)', {}, { timeoutMs: 130_000 });
-  await migrate(db);
   return statements.length;
-}
-
-async function migrate(db: Database): Promise<void> {
-  const done = new Set((await db.read('MATCH (m:SchemaMigration) RETURN m.id AS id')).map((r) => r.id as string));
-  for (const m of MIGRATIONS) {
-    if (done.has(m.id)) continue;
-    // CALL … IN TRANSACTIONS needs an auto-commit transaction: writeOnce.
-    for (const statement of splitStatements(cypherFile(import.meta.url, m.file))) await db.writeOnce(statement, {}, { timeoutMs: 600_000 });
-    await db.write('MERGE (m:SchemaMigration {id: $id}) SET m.at = datetime()', { id: m.id });
-  }
 }

@@ -82,7 +82,7 @@ beforeAll(async () => {
 const showsLate = (asOf: string | null) => asOf === null;
 const showsEnded = (asOf: string | null) => asOf !== CUT;
 
-describe('the as-of rule, asked of every operation', () => {
+describe('the as-of rule, asked of every operation', { timeout: 180_000 }, () => {
   it('is stored by the write path as datedOn', async () => {
     const { neighbourhood: n } = await gqlOk(`query ($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1) { nodes { id properties } links { id properties } } }`, { ids: [id.child] });
     // datedOn is kept for the queries, never shown.

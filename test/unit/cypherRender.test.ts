@@ -68,7 +68,7 @@ describe('composed queries render to the expected text', () => {
       const dir = path.join(modules, m);
       if (!fs.statSync(dir).isDirectory()) continue;
       for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.cypher'))) {
-        const text = cypherFile(moduleUrl(m), f, { numbers: { hops: 2 } });
+        const text = cypherFile(moduleUrl(m), f, { numbers: { hops: 2 }, names: { kind: 'Person', type: 'KNOWS' } });
         expect(text, `${m}/${f}`).not.toMatch(/\{\{|\}\}/);
       }
     }
@@ -98,6 +98,9 @@ describe('fragments', () => {
     expect(() => render('{1,{{#hops}}}', { numbers: { hops: -1 } })).toThrow(/whole number/);
     expect(() => render('{1,{{#hops}}}')).toThrow(/whole number/);
     expect(render('{1,{{#hops}}}', { numbers: { hops: 3 } })).toBe('{1,3}');
+    expect(render('(n:Entity:{{:kind}})-[r:{{:type}}]->()', { names: { kind: 'Notice', type: 'SERVED_ON' } })).toBe('(n:Entity:Notice)-[r:SERVED_ON]->()');
+    expect(() => render('(n:{{:kind}})', { names: { kind: 'Person) DETACH DELETE (n' } })).toThrow(/vocabulary/);
+    expect(() => render('(n:{{:kind}})', { names: { kind: 'Starship' } })).toThrow(/vocabulary/);
   });
 
   it('writers store the date the rule names, from the same table as the Cypher form', () => {

@@ -96,17 +96,11 @@ export async function successorFindings(db: Database, near: Set<string> | null):
  */
 let touchedStatement: string | null = null;
 function touchedRead(): string {
+  // The rule files in one UNION ALL (a builder: the list of rules is code), then touched.cypher.
   touchedStatement ??= `CALL () {
 ${CYPHER_RULES.map((rule) => cypherFile(import.meta.url, rule).trim()).join('\nUNION ALL\n')}
 }
-WITH collect({key: key, rule: rule, audience: audience, summary: summary, entityIds: entityIds}) AS findings
-CALL () {
-  MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..1]-(p:Person) RETURN collect(DISTINCT p.id) AS persons
-}
-CALL () {
-  MATCH (x:Entity) WHERE x.id IN $ids MATCH (x)-[*0..2]-(o:Operator) RETURN collect(DISTINCT o.id) AS operators
-}
-RETURN findings, persons, operators`;
+${cypherFile(import.meta.url, 'touched.cypher')}`;
   return touchedStatement;
 }
 
@@ -132,12 +126,7 @@ export async function runAlertRules(db: Database, ids: string[] | null): Promise
   if (!findings.length) return [];
   const batch = randomUUID();
   const rows = await db.write(
-    `UNWIND $findings AS f
-     MERGE (a:Alert {key: f.key})
-     ON CREATE SET a.id = randomUUID(), a.rule = f.rule, a.audience = f.audience, a.summary = f.summary,
-                   a.entityIds = f.entityIds, a.status = 'open', a.raisedAt = $now, a.batch = $batch
-     WITH a WHERE a.batch = $batch
-     RETURN properties(a) AS alert`,
+    cypherFile(import.meta.url, 'storeAlerts.cypher'),
     { findings, now: new Date().toISOString(), batch },
   );
   const created = rows.map((r) => r.alert as Alert);

@@ -13,8 +13,8 @@ CALL {
          'party to ' + coalesce(i.kind, 'an incident') + ' ' + i.id + ' where the child is the victim' AS description,
          coalesce(i.sources, []) + coalesce(pt.sources, []) + coalesce(v.sources, []) AS sources
   UNION
-  MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[:PROTECTS]->(c:Person)
-  WHERE {{idIn p personIds}} AND {{asOf n}} AND {{asOf s}}
+  MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[pr:PROTECTS]->(c:Person)
+  WHERE {{idIn p personIds}} AND {{asOf n}} AND {{asOf s}} AND {{asOf pr}}
   RETURN p, c, 'notice' AS kind, n.id AS via, n.servedOn AS date,
          'abduction notice ' + n.id + ' served on the person protects the child' AS description,
          coalesce(n.sources, []) + coalesce(s.sources, []) AS sources

@@ -12,26 +12,22 @@
 CALL {
   MATCH (p:Person)-[pt:PARTY_TO]->(i:Incident)<-[v:VICTIM_OF]-(c:Person {child: true})
   WHERE {{idIn p personIds}} AND {{asOf i}} AND {{asOf pt}} AND {{asOf v}}
-  WITH p, c, coalesce(i.sources, []) + coalesce(pt.sources, []) + coalesce(v.sources, []) AS sources
-  WHERE {{visibleRoute sources}}
+    AND {{visibleRoute i pt v}}
   RETURN p, c
   UNION
-  MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[:PROTECTS]->(c:Person)
-  WHERE {{idIn p personIds}} AND {{asOf n}} AND {{asOf s}}
-  WITH p, c, coalesce(n.sources, []) + coalesce(s.sources, []) AS sources
-  WHERE {{visibleRoute sources}}
+  MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[pr:PROTECTS]->(c:Person)
+  WHERE {{idIn p personIds}} AND {{asOf n}} AND {{asOf s}} AND {{asOf pr}}
+    AND {{visibleRoute n s}}
   RETURN p, c
   UNION
   MATCH (p:Person)-[hp:HAS_PHONE]->(ph:Phone)<-[h:HAS_CONTACT]-(c:Person {child: true})
   WHERE {{idIn p personIds}} AND {{asOf hp}} AND {{asOf h}}
-  WITH p, c, coalesce(h.sources, []) + coalesce(hp.sources, []) AS sources
-  WHERE {{visibleRoute sources}}
+    AND {{visibleRoute h hp}}
   RETURN p, c
   UNION
   MATCH (p:Person)-[k:KNOWS|KNOWS_LW|KNOWS_SN|KNOWS_PHONE|FAMILY_REL]-(c:Person {child: true})
   WHERE {{idIn p personIds}} AND {{asOf k}}
-  WITH p, c, coalesce(k.sources, []) AS sources
-  WHERE {{visibleRoute sources}}
+    AND {{visibleRoute k}}
   RETURN p, c
 }
 WITH p, count(DISTINCT c) AS children

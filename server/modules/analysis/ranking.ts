@@ -48,7 +48,7 @@ export interface RankedView {
 }
 
 async function entities(db: Database, ids: string[]): Promise<Map<string, EntityView>> {
-  const rows = await db.read('MATCH (n:Entity) WHERE n.id IN $ids RETURN n', { ids });
+  const rows = await db.read(q('entitiesById.cypher'), { ids });
   return new Map(rows.map((r) => [String((r.n as PlainNode).props.id), toEntity(r.n as PlainNode)]));
 }
 

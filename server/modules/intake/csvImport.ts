@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { Database } from '../../db/database.js';
+import { cypherFile, type Database } from '../../db/database.js';
 import { groupBy, linkProps, mergeNodeBatch } from '../../db/bulkLoad.js';
 import { linkDatedOnCypher } from '../../domain/asOf.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
@@ -264,7 +264,7 @@ function propsReader(header: Column[]): (cells: string[]) => Record<string, unkn
       try {
         props[col.name] = convert(v, col);
       } catch (e) {
-        throw new Error(`column ${col.name}: ${(e as Error).message}`);
+        throw new Error(`column ${col.name}: ${(e as Error).message}`, { cause: e });
       }
     }
     return props;
@@ -439,8 +439,8 @@ export async function importDirectory(db: Database, dir: string, opts: ImportOpt
 
 /** Counts from Neo4j's count store: constant time. */
 async function graphSize(db: Database): Promise<{ nodes: number; relationships: number }> {
-  const [{ nodes }] = await db.read('MATCH (n) RETURN count(n) AS nodes');
-  const [{ relationships }] = await db.read('MATCH ()-[r]->() RETURN count(r) AS relationships');
+  const [{ nodes }] = await db.read(cypherFile(import.meta.url, 'countNodes.cypher'));
+  const [{ relationships }] = await db.read(cypherFile(import.meta.url, 'countRelationships.cypher'));
   return { nodes: nodes as number, relationships: relationships as number };
 }
 

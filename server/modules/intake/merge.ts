@@ -142,7 +142,7 @@ async function aliasesWithJoined(run: Run, survivor: Record<string, unknown>, ow
     }
   };
   const reportIds = [...new Set(joined.flatMap((p) => [...(Array.isArray(p.sources) ? p.sources : []), ...fields.flatMap((f) => support(p, f))]).map(String))];
-  const [row] = reportIds.length ? await run("MATCH (r:Report {handling: 'C'}) WHERE r.id IN $ids RETURN collect(r.id) AS ids", { ids: reportIds }) : [];
+  const [row] = reportIds.length ? await run(q('conditionalReports.cypher'), { ids: reportIds }) : [];
   const conditional = new Set((row?.ids as string[] | undefined) ?? []);
   // Seen by everyone: no sources (imported, seeded), or at least one report that is not conditional.
   const open = (ids: unknown[]) => !ids.length || ids.some((id) => !conditional.has(String(id)));
@@ -166,15 +166,13 @@ async function aliasesWithJoined(run: Run, survivor: Record<string, unknown>, ow
 
 /** Sets or removes a person's aliases (null: none). */
 async function setAliases(run: Run, id: string, aliases: string[] | null) {
-  await run('MATCH (s:Person {id: $id}) SET s.aliases = $aliases', { id, aliases });
+  await run(q('setAliases.cypher'), { id, aliases });
 }
 
 /** The persons merged into a survivor, in the order they were merged. */
 async function joinedInto(run: Run, survivor: string): Promise<{ survivor: Record<string, unknown>; joined: Record<string, unknown>[] }> {
   const [row] = await run(
-    `MATCH (s:Person {id: $survivor})
-     OPTIONAL MATCH (a:MergedPerson {mergedInto: $survivor})
-     RETURN properties(s) AS s, collect(properties(a)) AS joined`,
+    q('joinedInto.cypher'),
     { survivor },
   );
   const s = (row?.s as Record<string, unknown>) ?? {};
@@ -187,7 +185,7 @@ async function joinedInto(run: Run, survivor: string): Promise<{ survivor: Recor
 export async function mergePersons(db: Database, ids: string[], reason: string, by: string, viewer: Viewer | null = null): Promise<EntityView> {
   const [survivor, ...absorbed] = ids;
   return db.writeTransaction(async (run) => {
-    const found = (await run('MATCH (p:Person) WHERE p.id IN $ids RETURN p', { ids }))
+    const found = (await run(q('personsById.cypher'), { ids }))
       .map((r) => r.p as PlainNode)
       .filter((p) => !viewer || viewer.canRead(p))
       .map((p) => ({ id: String(p.props.id) }));
@@ -197,30 +195,24 @@ export async function mergePersons(db: Database, ids: string[], reason: string, 
     // The survivor's own flags are kept aside (once, at its first merge) for unmerge; it then takes
     // the strongest protection of everyone joined: one protected record makes the person protected.
     // Its own aliases are kept aside with them, as the joined persons' names become its aliases.
-    const [own] = await run('MATCH (s:Person {id: $survivor}) RETURN s.child AS child, s.lookedAfter AS lookedAfter, s.restricted AS restricted, s.pseudonym AS pseudonym, s.aliases AS aliases, s.protectionBeforeMerge AS held', { survivor });
+    const [own] = await run(q('survivorProtection.cypher'), { survivor });
     const kept = own?.held ? (JSON.parse(String(own.held)) as Record<string, unknown>) : Object.fromEntries(PROTECTION.map((k) => [k, own?.[k] ?? null]));
     // A survivor merged before aliases were kept aside still has only its own: they are kept now.
     if (!('aliases' in kept)) kept.aliases = own?.aliases ?? null;
-    await run('MATCH (s:Person {id: $survivor}) SET s.protectionBeforeMerge = $before', { survivor, before: JSON.stringify(kept) });
+    await run(q('keepProtection.cypher'), { survivor, before: JSON.stringify(kept) });
     for (const id of absorbed) await run(q('mergePersons.cypher'), { survivor, absorbed: id, mergeId });
     const joined = await joinedInto(run, survivor);
     await setAliases(run, survivor, await aliasesWithJoined(run, joined.survivor, kept.aliases, joined.joined));
     await refreshNameKeys(run, [survivor]);
     await run(
-      `MATCH (s:Person {id: $survivor})
-       OPTIONAL MATCH (a:MergedPerson {mergedInto: $survivor})
-       WITH s, collect(a) AS joined
-       SET s.child = CASE WHEN s.child = true OR any(a IN joined WHERE a.child = true) THEN true ELSE s.child END,
-           s.lookedAfter = CASE WHEN s.lookedAfter = true OR any(a IN joined WHERE a.lookedAfter = true) THEN true ELSE s.lookedAfter END,
-           s.restricted = CASE WHEN s.restricted = true OR any(a IN joined WHERE a.restricted = true) THEN true ELSE s.restricted END,
-           s.pseudonym = coalesce(s.pseudonym, head([a IN joined WHERE a.pseudonym IS NOT NULL | a.pseudonym]))`,
+      q('mergeProtection.cypher'),
       { survivor },
     );
     await run(
-      'CREATE (m:MergeDecision {id: $mergeId, survivor: $survivor, absorbed: $absorbed, reason: $reason, by: $by, at: datetime()})',
+      q('recordMerge.cypher'),
       { mergeId, survivor, absorbed, reason, by },
     );
-    const [{ p }] = await run('MATCH (p:Person {id: $id}) RETURN p', { id: survivor });
+    const [{ p }] = await run(q('person.cypher'), { id: survivor });
     return toEntity(p as PlainNode);
   }, { what: 'This merge' });
 }
@@ -233,9 +225,7 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
   if (viewer?.mayNotUse(id)) throw notFound(`${id} is not part of a merge`);
   return db.writeTransaction(async (run) => {
     const rows = await run(
-      `OPTIONAL MATCH (m:MergedPerson {id: $id})
-       OPTIONAL MATCH (s:Person {id: $id})
-       RETURN CASE WHEN m IS NOT NULL THEN [m.id] ELSE coalesce(s.mergedFrom, []) END AS absorbed`,
+      q('absorbedBy.cypher'),
       { id },
     );
     const absorbed = (rows[0]?.absorbed as string[]) ?? [];
@@ -249,7 +239,7 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
     }
     // The survivor's protection: its own, and that of whoever is still merged into it.
     if (survivorId) {
-      const [row] = await run('MATCH (s:Person {id: $id}) RETURN s.protectionBeforeMerge AS before', { id: survivorId });
+      const [row] = await run(q('protectionBeforeMerge.cypher'), { id: survivorId });
       const before = JSON.parse(String(row?.before ?? '{}')) as Record<string, boolean | string | string[] | null>;
       // Its aliases: its own and the names of whoever is still merged into it (exactly its own when no one is).
       if ('aliases' in before) {
@@ -257,21 +247,13 @@ export async function unmergePerson(db: Database, id: string, reason: string, by
         await setAliases(run, survivorId, still.joined.length ? await aliasesWithJoined(run, still.survivor, before.aliases, still.joined) : ((before.aliases ?? null) as string[] | null));
       }
       await run(
-        `MATCH (s:Person {id: $id})
-         OPTIONAL MATCH (a:MergedPerson {mergedInto: $id})
-         WITH s, collect(a) AS joined
-         SET s.child = CASE WHEN $child = true OR any(a IN joined WHERE a.child = true) THEN true ELSE $child END,
-             s.lookedAfter = CASE WHEN $lookedAfter = true OR any(a IN joined WHERE a.lookedAfter = true) THEN true ELSE $lookedAfter END,
-             s.restricted = CASE WHEN $restricted = true OR any(a IN joined WHERE a.restricted = true) THEN true ELSE $restricted END,
-             s.pseudonym = coalesce($pseudonym, head([a IN joined WHERE a.pseudonym IS NOT NULL | a.pseudonym]))
-         WITH s, joined
-         FOREACH (_ IN CASE WHEN size(joined) = 0 THEN [1] ELSE [] END | REMOVE s.protectionBeforeMerge)`,
+        q('restoreProtection.cypher'),
         { id: survivorId, child: before.child ?? null, lookedAfter: before.lookedAfter ?? null, restricted: before.restricted ?? null, pseudonym: before.pseudonym ?? null },
       );
     }
     // Both sides' names changed: their keys with them.
     await refreshNameKeys(run, [...(survivorId ? [survivorId] : []), ...absorbed]);
-    await run('CREATE (:MergeDecision {id: $id, undoes: $absorbed, reason: $reason, by: $by, at: datetime()})', {
+    await run(q('recordUnmerge.cypher'), {
       id: `unmerge-${randomUUID()}`,
       absorbed,
       reason,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { idArg } from '../../http/args.js';
-import type { PlainNode } from '../../db/database.js';
+import { cypherFile, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
 import { kindOf } from '../../domain/vocabulary.js';
 import { FREE_TEXT } from '../../access/viewer.js';
@@ -29,9 +29,7 @@ export async function releaseText(ctx: RequestContext, args: unknown) {
   const notFound = () => new GraphQLError('No record with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
   if (ctx.viewer?.mayNotUse(a.id)) throw notFound();
   const [row] = await ctx.db.read(
-    `MATCH (n:Entity {id: $id})
-     OPTIONAL MATCH (r:Report) WHERE r.id IN coalesce(n.sources, [])
-     RETURN n, collect(DISTINCT r.ownerAgency) AS owners`,
+    cypherFile(import.meta.url, 'releaseOwners.cypher'),
     { id: a.id },
   );
   if (!row || (ctx.viewer && !ctx.viewer.canRead(row.n as PlainNode))) throw notFound();
@@ -44,10 +42,8 @@ export async function releaseText(ctx: RequestContext, args: unknown) {
   // The property name comes from the allow-list (FREE_TEXT), never from the request's text.
   const field = [...FREE_TEXT].find((f) => f === a.field)!;
   const [saved] = await ctx.db.write(
-    `MATCH (n:Entity {id: $id})
-     SET n.released_${field} = $text, n.releasedBy = $by, n.releasedAt = $at
-     RETURN n`,
-    { id: a.id, text: a.text, by: ctx.user!.username, at: new Date().toISOString() },
+    cypherFile(import.meta.url, 'releaseText.cypher'),
+    { id: a.id, released: { [`released_${field}`]: a.text }, by: ctx.user!.username, at: new Date().toISOString() },
   );
   return toEntity(saved!.n as PlainNode);
 }

@@ -5,11 +5,12 @@
  * in its `sources`. Nothing is overwritten: a matched entity only gains properties it lacked, and a
  * value that differs is reported back as a conflict, for a later report to correct.
  */
-import { datedOnCypher, linkDatedOnCypher } from '../../domain/asOf.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate } from '../../http/args.js';
-import type { Database, PlainNode, PlainRel } from '../../db/database.js';
+import { cypherFile, type Database, type PlainNode, type PlainRel } from '../../db/database.js';
+
+const q = (name: string) => cypherFile(import.meta.url, name);
 import { isLabel, isLinkType, kindOf } from '../../domain/vocabulary.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 import type { Viewer } from '../../access/viewer.js';
@@ -135,25 +136,25 @@ async function findKnown(
     }
     return byId;
   }
-  if (kind === 'Phone' && p.phoneNo) return one('phone number', 'MATCH (n:Phone {phoneNo: $v}) RETURN n LIMIT 1', { v: p.phoneNo });
-  if (kind === 'Vehicle' && p.reg) return one('registration', 'MATCH (n:Vehicle {reg: $v}) RETURN n LIMIT 1', { v: p.reg });
-  if (kind === 'Email' && p.email_address) return one('e-mail address', 'MATCH (n:Email) WHERE toLower(n.email_address) = $v RETURN n LIMIT 1', { v: lower(p.email_address) });
+  if (kind === 'Phone' && p.phoneNo) return one('phone number', q('knownPhone.cypher'), { v: p.phoneNo });
+  if (kind === 'Vehicle' && p.reg) return one('registration', q('knownVehicle.cypher'), { v: p.reg });
+  if (kind === 'Email' && p.email_address) return one('e-mail address', q('knownEmail.cypher'), { v: lower(p.email_address) });
   if (kind === 'Location' && p.postcode && p.address) {
     return one(
       'postcode and first line of address',
-      "MATCH (n:Location {postcode: $pc}) WHERE toLower(trim(split(n.address, ',')[0])) = $line RETURN n LIMIT 1",
+      q('knownLocation.cypher'),
       { pc: p.postcode, line: firstLine(p.address) },
     );
   }
   if (kind === 'Person' || kind === 'Officer') {
     if (p.nhs_no) {
-      const m = await one('NHS number', 'MATCH (n:Person {nhs_no: $v}) RETURN n LIMIT 1', { v: p.nhs_no });
+      const m = await one('NHS number', q('knownNhsNumber.cypher'), { v: p.nhs_no });
       if (m) return m;
     }
     if (p.dob && p.name && p.surname) {
       return one(
         'date of birth and name',
-        'MATCH (n:Person {dob: $dob}) WHERE toLower(n.name) = $name AND toLower(n.surname) = $surname RETURN n LIMIT 1',
+        q('knownPerson.cypher'),
         { dob: p.dob, name: lower(p.name), surname: lower(p.surname) },
       );
     }
@@ -169,7 +170,7 @@ const REPORT_CONTROLS = new Set(['handling', 'conditions', 'sharedWith', 'shared
 
 /** Which properties came from which reports, kept beside the values (access/viewer.ts reads it). */
 function withSources(previous: unknown, keys: string[], reportId: string): string {
-  let map: Record<string, string[]> = {};
+  let map: Record<string, string[]>;
   try {
     map = typeof previous === 'string' ? (JSON.parse(previous) as Record<string, string[]>) : {};
   } catch {
@@ -188,7 +189,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
   return db.writeTransaction(async (run) => {
     const reportId = newId('Report');
     const { entities: _e, links: _l, ...reportProps } = input;
-    const [{ r }] = await run(`CREATE (r:Entity:Report {id: $id}) SET r += $props SET r.datedOn = ${datedOnCypher('r')} RETURN r`, {
+    const [{ r }] = await run(q('createReport.cypher'), {
       id: reportId,
       props: { ...reportProps, ref: input.ref ?? reportId },
     });
@@ -198,13 +199,13 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
     // Which refs name a record by its id: one read for all of them, not one per entity.
     const byIds = new Map<string, PlainNode>();
     if (input.entities.length) {
-      for (const row of await run('MATCH (n:Entity) WHERE n.id IN $refs RETURN n', { refs: input.entities.map((e) => e.ref) })) {
+      for (const row of await run(q('entitiesByRef.cypher'), { refs: input.entities.map((e) => e.ref) })) {
         const n = row.n as PlainNode;
         byIds.set(String(n.props.id), n);
       }
     }
-    // Each entity is recorded as mentioned by the report in the statement that writes it.
-    const MENTIONED = 'WITH n MATCH (r:Report {id: $rid}) MERGE (r)-[:MENTIONS {id: $mid}]->(n) RETURN n';
+    // Each entity is recorded as mentioned by the report in the statement that writes it
+    // (updateEntity.cypher, createEntity.cypher).
     for (const e of input.entities) {
       const props = normalise(e.kind, e.properties);
       const match = await findKnown(run, viewer, e.ref, e.kind, props, byIds);
@@ -236,10 +237,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
         const keys = match.node.labels.includes('Person') && namesIn(added) ? nameKeyProps({ ...held, ...added }) : {};
         const id = String(match.node.props.id);
         [{ n: node }] = (await run(
-          `MATCH (n:Entity {id: $id}) SET n += $added, n += $keys, n.propSources = $propSources
-           SET n.datedOn = ${datedOnCypher('n')}
-           SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
-           ${MENTIONED}`,
+          q('updateEntity.cypher'),
           { id, added, keys, rid: reportId, mid: `MENTIONS:${reportId}:${id}`, propSources: withSources(held.propSources, [...Object.keys(added), ...same], reportId) },
         )) as { n: PlainNode }[];
       } else {
@@ -247,10 +245,7 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
         const keys = e.kind === 'Person' ? nameKeyProps(props) : {};
         const id = newId(e.kind);
         [{ n: node }] = (await run(
-          `CREATE (n:Entity:${e.kind} {id: $id}) SET n += $props, n += $keys, n.sources = [$rid], n.propSources = $propSources
-           SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END
-           SET n.datedOn = ${datedOnCypher('n')}
-           ${MENTIONED}`,
+          cypherFile(import.meta.url, 'createEntity.cypher', { names: { kind: e.kind } }),
           { id, props, keys, rid: reportId, mid: `MENTIONS:${reportId}:${id}`, propSources: withSources(null, Object.keys(props), reportId) },
         )) as { n: PlainNode }[];
       }
@@ -266,38 +261,22 @@ export async function submitReport(db: Database, input: ReportInput, viewer: Vie
       // An id the writer may not read is, to them, an id that does not exist.
       const named = ends.filter((id, i) => id === [l.from, l.to][i]);
       if (viewer && named.length) {
-        const found = await run('MATCH (n:Entity) WHERE n.id IN $ids RETURN n', { ids: named });
+        const found = await run(q('entitiesById.cypher'), { ids: named });
         const unreadable = found.map((r) => r.n as PlainNode).filter((n) => !viewer.canRead(n)).map((n) => String(n.props.id));
         if (unreadable.length) throw new ReportRefError(`link ${l.type} from "${l.from}" to "${l.to}": no entity "${unreadable.join('", "')}" in the report or the graph`);
       }
       // A link that exists keeps its properties attributed to the reports that gave them, so that a
       // value only withheld reports support stays hidden when this report makes the link visible.
       const [held] = await run(
-        `MATCH (:Entity {id: $from})-[e:${l.type}]->(:Entity {id: $to}) WHERE e.propSources IS NULL
-         RETURN elementId(e) AS eid, [k IN keys(e) WHERE NOT k IN ['id', 'sources', 'propSources']] AS keys, coalesce(e.sources, []) AS before LIMIT 1`,
+        cypherFile(import.meta.url, 'unattributedLink.cypher', { names: { type: l.type } }),
         { from, to },
       );
       if (held && (held.keys as string[]).length && (held.before as string[]).length) {
         const attributed = Object.fromEntries((held.keys as string[]).map((k) => [k, held.before as string[]]));
-        await run('MATCH ()-[e]->() WHERE elementId(e) = $eid SET e.propSources = $json', { eid: held.eid, json: JSON.stringify(attributed) });
+        await run(q('attributeLink.cypher'), { eid: held.eid, json: JSON.stringify(attributed) });
       }
       const rows = await run(
-        `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-         OPTIONAL MATCH (a)-[existing:${l.type}]->(b)
-         WITH a, b, head(collect(existing)) AS existing
-         CALL {
-           WITH a, b, existing
-           WITH a, b, existing WHERE existing IS NULL
-           CREATE (a)-[r:${l.type} {id: $id}]->(b) SET r += $props, r += $keys, r.sources = [$rid], r.propSources = $propSources
-           SET r.datedOn = ${linkDatedOnCypher('r')}
-           RETURN r
-           UNION
-           WITH a, b, existing
-           WITH existing AS r WHERE r IS NOT NULL
-           SET r.sources = CASE WHEN $rid IN coalesce(r.sources, []) THEN r.sources ELSE coalesce(r.sources, []) + $rid END
-           RETURN r
-         }
-         RETURN r, a.id AS source, b.id AS target`,
+        cypherFile(import.meta.url, 'writeLink.cypher', { names: { type: l.type } }),
         {
           from, to, id: `${l.type}:${from}:${to}`, props: l.properties, rid: reportId, propSources: withSources(null, Object.keys(l.properties), reportId),
           // A nickname saved in a handset is found by its keys (whoIs), as a person's names are.

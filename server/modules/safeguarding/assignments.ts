@@ -3,7 +3,7 @@
  * (by an admin or team lead: `assignChildren`); any other child only with a stated reason, which
  * the audit flags. Assignments live on the User node (outside the case graph), read briefly cached.
  */
-import type { Database } from '../../db/database.js';
+import { cypherFile, type Database } from '../../db/database.js';
 
 const CACHE_MS = 2_000;
 const cache = new WeakMap<Database, Map<string, { at: number; ids: Promise<string[]> }>>();
@@ -24,11 +24,7 @@ export function assignedChildren(db: Database, username: string): Promise<string
 /** Replaces a user's assigned children; returns the ids that are children (others are refused by the caller). */
 export async function assignChildren(db: Database, username: string, childIds: string[]): Promise<{ username: string; assignedChildren: string[] } | null> {
   const [row] = await db.write(
-    `MATCH (u:User {username: $username})
-     OPTIONAL MATCH (c:Person) WHERE c.id IN $childIds AND c.child = true
-     WITH u, collect(c.id) AS ids
-     SET u.assignedChildren = ids, u.updatedAt = datetime()
-     RETURN u.username AS username, ids AS assignedChildren`,
+    cypherFile(import.meta.url, 'assignChildren.cypher'),
     { username, childIds },
   );
   cache.get(db)?.delete(username);
@@ -40,7 +36,7 @@ export async function assignChildren(db: Database, username: string, childIds: s
  * members would be assigned), for the demo and test safeguarding accounts.
  */
 export async function assignDemoCaseload(db: Database, username: string): Promise<string[]> {
-  const rows = await db.read("MATCH (c:Person {child: true})-[:DISCUSSED_AT]->(m:Meeting) WHERE m.kind = 'strategy' RETURN DISTINCT c.id AS id ORDER BY id");
+  const rows = await db.read(cypherFile(import.meta.url, 'demoCaseload.cypher'));
   const done = await assignChildren(db, username, rows.map((r) => r.id as string));
   return done?.assignedChildren ?? [];
 }

@@ -5,8 +5,8 @@ CALL {
          'party to ' + coalesce(i.kind, 'an incident') + ' ' + i.id + ' where the child is the victim' AS description,
          coalesce(i.sources, []) + coalesce(pt.sources, []) + coalesce(v.sources, []) AS sources
   UNION
-  MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[:PROTECTS]->(c:Person)
-  WHERE p.id IN $personIds AND ($asOf IS NULL OR (coalesce(n.datedOn, '') <= $asOf AND (n.to IS NULL OR n.to >= $asOf))) AND ($asOf IS NULL OR (coalesce(s.datedOn, '') <= $asOf AND (s.to IS NULL OR s.to >= $asOf)))
+  MATCH (n:Notice)-[s:SERVED_ON]->(p:Person), (n)-[pr:PROTECTS]->(c:Person)
+  WHERE p.id IN $personIds AND ($asOf IS NULL OR (coalesce(n.datedOn, '') <= $asOf AND (n.to IS NULL OR n.to >= $asOf))) AND ($asOf IS NULL OR (coalesce(s.datedOn, '') <= $asOf AND (s.to IS NULL OR s.to >= $asOf))) AND ($asOf IS NULL OR (coalesce(pr.datedOn, '') <= $asOf AND (pr.to IS NULL OR pr.to >= $asOf)))
   RETURN p, c, 'notice' AS kind, n.id AS via, n.servedOn AS date,
          'abduction notice ' + n.id + ' served on the person protects the child' AS description,
          coalesce(n.sources, []) + coalesce(s.sources, []) AS sources

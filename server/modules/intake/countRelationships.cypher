@@ -1,0 +1,2 @@
+// How many relationships the database holds (from the count store: constant time).
+MATCH ()-[r]->() RETURN count(r) AS relationships

@@ -1,0 +1,2 @@
+// One person by id.
+MATCH (p:Person {id: $id}) RETURN p
