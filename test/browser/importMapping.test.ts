@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, ownAnalyst, RESULTS, signIn, statePurpose } from '../support/browser.js';
 import { testDatabase } from '../support/client.js';
+import { ROOT } from '../../server/config.js';
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -246,6 +247,43 @@ describe('importing a file from the web app', () => {
     expect(box && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 720).toBe(true);
     await page.setViewportSize({ width: 1600, height: 1000 });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('previews the demo handset download (vCard) once the handset’s own number is given in the form', async () => {
+    await page.goto(url('/import'), { waitUntil: 'load' });
+    await page.getByTestId('import-screen').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-file-input').setInputFiles(path.join(ROOT, 'data/demo-intake/handset-per-c03.vcf'));
+    await page.getByTestId('import-file-summary').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-file-summary').textContent()).toContain('vCard');
+    await page.getByTestId('import-to-mapping').click();
+    await page.getByTestId('mapping-choose').selectOption({ label: 'Handset contacts' });
+    // The form asks for the handset's own number; given, the text says it too.
+    const number = page.getByTestId('mapping-handset-number');
+    await number.fill('07700 900727');
+    expect(await page.getByTestId('mapping-yaml').inputValue()).toMatch(/handset:\n {2}number: 07700 900727/);
+    await shots('8-handset-mapping');
+    await page.getByTestId('mapping-preview').click();
+    await page.getByTestId('preview-summary').waitFor({ timeout: 30_000 });
+    const links = await page.getByTestId('preview-link').allTextContents();
+    expect(links.some((l) => /—HAS_CONTACT→ .*\(savedAs Bigz\)/.test(l))).toBe(true);
+    // The owner is the person recorded with that number, matched and said so.
+    const matches = await page.getByTestId('preview-match').allTextContents();
+    expect(matches.some((m) => m.includes('per-c03'))).toBe(true);
+    await shots('9-handset-preview');
+  });
+
+  it('previews the demo sightings workbook (.xlsx): vehicles matched by registration', async () => {
+    await page.getByTestId('import-step-file').click();
+    await page.getByTestId('import-file-input').setInputFiles(path.join(ROOT, 'data/demo-intake/sightings.xlsx'));
+    await expect.poll(async () => (await page.getByTestId('import-file-summary').textContent()) ?? '', { timeout: 30_000 }).toContain('sightings.xlsx');
+    expect(await page.getByTestId('import-file-summary').textContent()).toContain('Excel workbook');
+    await page.getByTestId('import-to-mapping').click();
+    await page.getByTestId('mapping-choose').selectOption({ label: 'Sightings spreadsheet' });
+    await page.getByTestId('mapping-preview').click();
+    await page.getByTestId('preview-summary').waitFor({ timeout: 30_000 });
+    const matches = await page.getByTestId('preview-match').allTextContents();
+    expect(matches.some((m) => /same registration/i.test(m))).toBe(true);
+    await shots('10-sightings-preview');
   });
 
   it('is not there for other roles', async () => {

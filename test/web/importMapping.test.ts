@@ -23,6 +23,9 @@ describe('mapping model and YAML', () => {
     expect(text).toContain('scope: global');
     expect(text).toContain('part: date');
     expect(modelFromYaml(text)).toEqual({ model: calls });
+    // As the built-in mappings are written: a property's spec and the key columns on one line.
+    expect(text).toContain('phoneNo: { column: Calling number, format: phone }');
+    expect(text).toContain('key: [ Calling number, Called number, Start ]');
   });
 
   it('reads every built-in mapping (data/mappings) and writes it back to the same mapping', () => {

@@ -5,7 +5,7 @@
  * parts it knows and keeps everything else in the text as it is (a fixed value, a date part, the
  * scope, comments at the top). Pure.
  */
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { LINK_TYPES } from '../vocabulary';
 
 export interface FormProperty {
@@ -168,38 +168,48 @@ function propertiesJs(props: readonly FormProperty[]): Record<string, unknown> {
   return out;
 }
 
+/** Written as the built-in mappings are: each property's spec and the key columns on one line. */
+function flowLeaves(owner: Node): void {
+  const specs = (n: unknown) => (isMap(n) ? n.items.map((p) => p.value) : isSeq(n) ? n.items : []);
+  for (const item of specs(owner)) {
+    if (!isMap(item)) continue;
+    const key = item.get('key', true);
+    if (isSeq(key)) key.flow = true;
+    const props = item.get('properties', true);
+    if (isMap(props)) for (const p of props.items) if (isMap(p.value)) p.value.flow = true;
+  }
+}
+
 /** The model as YAML, keeping the other keys of `previous` (name, sheet, phoneRegion, comments at the top). */
 export function yamlFromModel(model: MappingModel, previous = ''): string {
   const base = previous.trim() ? parseDocument(previous) : null;
   const doc: Document = base && !base.errors.length && isMap(base.contents) ? base : parseDocument('{}');
   if (model.handset) doc.set('handset', doc.createNode({ number: model.handset.number, ...(model.handset.owner.trim() ? { owner: model.handset.owner.trim() } : {}) }));
   else doc.delete('handset');
-  doc.set(
-    'entities',
-    doc.createNode(
-      Object.fromEntries(
-        model.entities.map((e) => [
-          e.key,
-          {
-            kind: e.kind,
-            ...(e.keyColumns.length ? { key: e.keyColumns } : {}),
-            ...(e.optional ? { optional: true } : {}),
-            ...e.extra,
-            properties: propertiesJs(e.properties),
-          },
-        ]),
-      ),
+  const entities = doc.createNode(
+    Object.fromEntries(
+      model.entities.map((e) => [
+        e.key,
+        {
+          kind: e.kind,
+          ...(e.keyColumns.length ? { key: e.keyColumns } : {}),
+          ...(e.optional ? { optional: true } : {}),
+          ...e.extra,
+          properties: propertiesJs(e.properties),
+        },
+      ]),
     ),
   );
-  doc.set(
-    'links',
-    doc.createNode(
-      model.links.map((l) => {
-        const props = propertiesJs(l.properties);
-        return { type: l.type, from: l.from, to: l.to, ...(Object.keys(props).length ? { properties: props } : {}) };
-      }),
-    ),
+  const links = doc.createNode(
+    model.links.map((l) => {
+      const props = propertiesJs(l.properties);
+      return { type: l.type, from: l.from, to: l.to, ...(Object.keys(props).length ? { properties: props } : {}) };
+    }),
   );
+  flowLeaves(entities);
+  flowLeaves(links);
+  doc.set('entities', entities);
+  doc.set('links', links);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
