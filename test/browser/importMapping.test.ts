@@ -158,6 +158,7 @@ describe('importing a file from the web app', () => {
     await page.getByTestId('mapping-preview').click();
     await page.getByTestId('preview-summary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('preview-row').count()).toBe(3);
+    expect(await page.getByTestId('preview-scope').textContent()).toContain('The preview reads every row of the file.');
     const match = page.getByTestId('preview-match').first();
     const said = await match.textContent();
     expect(said).toContain(existing.id);
@@ -283,6 +284,8 @@ describe('importing a file from the web app', () => {
     await page.getByTestId('preview-summary').waitFor({ timeout: 30_000 });
     const matches = await page.getByTestId('preview-match').allTextContents();
     expect(matches.some((m) => /same registration/i.test(m))).toBe(true);
+    // 25 sightings, 20 previewed: the screen says the rest may still be rejected.
+    expect(await page.getByTestId('preview-scope').textContent()).toMatch(/^The preview reads the first 20 rows.*rows further down may still be rejected/);
     await shots('10-sightings-preview');
   });
 

@@ -316,7 +316,7 @@ export function ImportScreen({ ops, onClose }: Props) {
                   The mapping has changed since this preview. <button type="button" onClick={runPreview}>Preview again</button>
                 </p>
               )}
-              <PreviewStep preview={preview.answer} fileName={upload.fileName} onBack={() => setStep('mapping')} onNext={() => go('source')} />
+              <PreviewStep preview={preview.answer} fileName={upload.fileName} rowCount={upload.rowCount} previewRows={PREVIEW_ROWS} onBack={() => setStep('mapping')} onNext={() => go('source')} />
             </>
           )}
           {step === 'source' && (

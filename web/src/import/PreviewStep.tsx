@@ -5,18 +5,26 @@ import { RejectedTable } from './RejectedTable';
 interface Props {
   preview: ImportPreview;
   fileName: string;
+  /** Rows in the file (null: not known) and how many the preview read. */
+  rowCount: number | null;
+  previewRows: number;
   onBack(): void;
   onNext(): void;
 }
 
 /** Step 3: the first rows as the entities and links they will make, each match with its reason. */
-export function PreviewStep({ preview, fileName, onBack, onNext }: Props) {
+export function PreviewStep({ preview, fileName, rowCount, previewRows, onBack, onNext }: Props) {
   return (
     <>
       <p className="import-summary-line" data-testid="preview-summary">
         {previewSummary(preview)}
       </p>
-      {preview.matchedCount > 0 && <p className="muted small">A matched entity is not created again: the import links to the existing one, for the reason given.</p>}
+      <p className="muted small" data-testid="preview-scope">
+        {rowCount === null || rowCount > previewRows
+          ? `The preview reads the first ${previewRows} rows${rowCount !== null ? ` of ${rowCount.toLocaleString('en-GB')}` : ''}; the import reads them all, and rows further down may still be rejected.`
+          : 'The preview reads every row of the file.'}
+        {preview.matchedCount > 0 && ' A matched entity is not created again: the import links to the existing one, for the reason given.'}
+      </p>
       <div className="import-preview-rows">
         {preview.rows.map((r) => (
           <section key={r.row} className="import-preview-row" aria-label={`Row ${r.row}`} data-testid="preview-row">
