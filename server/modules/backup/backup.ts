@@ -21,6 +21,8 @@ import zlib from 'node:zlib';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { cypherFile } from '../../db/database.js';
+
+const q = (name: string) => cypherFile(import.meta.url, name);
 import { applySchema } from '../../db/schema.js';
 import { verifyAuditChain } from '../audit/audit.js';
 import { decodeProps, encodeProps } from './values.js';
@@ -92,8 +94,8 @@ export async function writeBackup(db: Database, file: string, onProgress?: (line
   try {
     const audit = await db.readTransaction(
       async (tx) => {
-        const [version] = (await tx.run('CALL dbms.components() YIELD versions RETURN versions[0] AS v')).records.map((r) => String(r.get('v')));
-        const headRec = (await tx.run("OPTIONAL MATCH (h:AuditHead {id: 'head'}) RETURN h")).records[0]?.get('h');
+        const [version] = (await tx.run(q('neo4jVersion.cypher'))).records.map((r) => String(r.get('v')));
+        const headRec = (await tx.run(q('auditHead.cypher'))).records[0]?.get('h');
         const head = headRec ? { seq: Number(headRec.properties.seq), hash: String(headRec.properties.hash) } : { seq: 0, hash: '' };
         await out.line({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), neo4j: version ?? 'unknown' } satisfies Header);
 
@@ -208,9 +210,9 @@ export async function restoreBackup(db: Database, file: string, onProgress?: (do
   const started = Date.now();
   const { manifest } = await verifyBackupFile(file);
 
-  const [{ existing }] = await db.read('MATCH (n) RETURN count(n) AS existing');
+  const [{ existing }] = await db.read(q('countExisting.cypher'));
   if ((existing as number) > 0) {
-    const [{ half }] = await db.read('MATCH (n:__Restore) RETURN count(n) > 0 AS half');
+    const [{ half }] = await db.read(q('unfinishedRestore.cypher'));
     throw new BackupError(
       half
         ? 'the database holds an unfinished restore: start again from an empty data directory'
@@ -221,7 +223,7 @@ export async function restoreBackup(db: Database, file: string, onProgress?: (do
   // The server applies the schema as it starts; if that runs at the same moment, try again once.
   await applySchema(db).catch(() => applySchema(db));
   // Element ids join relationships to nodes while loading; the temporary label and index go after.
-  await db.write('CREATE INDEX restore_key IF NOT EXISTS FOR (n:__Restore) ON (n.__key)');
+  await db.write(q('restoreKeyIndex.cypher'));
   await db.write('CALL db.awaitIndexes(300)', {}, { timeoutMs: 310_000 });
 
   const total = manifest.nodes + manifest.relationships;
@@ -264,24 +266,24 @@ export async function restoreBackup(db: Database, file: string, onProgress?: (do
 
   for (;;) {
     const [{ cleared }] = await db.write(
-      'MATCH (n:__Restore) WITH n LIMIT 20000 REMOVE n:__Restore REMOVE n.__key RETURN count(n) AS cleared',
+      q('clearRestoreKeys.cypher'),
       {},
       { timeoutMs: LONG },
     );
     if ((cleared as number) === 0) break;
   }
-  await db.write('DROP INDEX restore_key IF EXISTS');
+  await db.write(q('dropRestoreKeyIndex.cypher'));
 
   // The restored database says the same as the manifest, label by label, type by type.
-  const [{ nodes }] = await db.read('MATCH (n) RETURN count(n) AS nodes');
-  const [{ relationships }] = await db.read('MATCH ()-[r]->() RETURN count(r) AS relationships');
+  const [{ nodes }] = await db.read(q('countNodes.cypher'));
+  const [{ relationships }] = await db.read(q('countRelationships.cypher'));
   if (nodes !== manifest.nodes || relationships !== manifest.relationships) {
     throw new BackupError(`after loading, the database holds ${nodes} nodes and ${relationships} relationships; the backup has ${manifest.nodes} and ${manifest.relationships}`);
   }
   const byLabel = Object.fromEntries(
-    (await db.read('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c', {}, { timeoutMs: LONG })).map((r) => [r.l as string, r.c as number]),
+    (await db.read(q('countByLabel.cypher'), {}, { timeoutMs: LONG })).map((r) => [r.l as string, r.c as number]),
   );
-  const byType = Object.fromEntries((await db.read('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c', {}, { timeoutMs: LONG })).map((r) => [r.t as string, r.c as number]));
+  const byType = Object.fromEntries((await db.read(q('countByType.cypher'), {}, { timeoutMs: LONG })).map((r) => [r.t as string, r.c as number]));
   const same = (a: Record<string, number>, b: Record<string, number>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
   if (!same(byLabel, manifest.labels)) throw new BackupError(`the counts per label differ from the backup: ${JSON.stringify(byLabel)} vs ${JSON.stringify(manifest.labels)}`);
   if (!same(byType, manifest.types)) throw new BackupError(`the counts per relationship type differ from the backup: ${JSON.stringify(byType)} vs ${JSON.stringify(manifest.types)}`);

@@ -1,0 +1,2 @@
+// Relationships per type.
+MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c
