@@ -34,10 +34,23 @@ export interface DatePattern {
   regex: RegExp;
   fields: string[];
   hasTime: boolean;
+  /** The last cell read with this pattern and what it gave. */
+  last?: { raw: string; read: ReadDate };
 }
 
 /** A date pattern such as `DD/MM/YYYY`, `YYYY-MM-DD HH:mm:ss`, `D MMM YYYY`; null when it is none. */
+const patterns = new Map<string, DatePattern | null>();
+
 export function datePattern(pattern: string): DatePattern | null {
+  let p = patterns.get(pattern);
+  if (p === undefined) {
+    p = compilePattern(pattern);
+    if (patterns.size < 1000) patterns.set(pattern, p);
+  }
+  return p;
+}
+
+function compilePattern(pattern: string): DatePattern | null {
   if (!/YYYY|YY/.test(pattern) || !/M/.test(pattern) || !/D/.test(pattern)) return null;
   const fields: string[] = [];
   let source = '';
@@ -73,6 +86,14 @@ function checkedDate(y: number, mo: number, d: number, h: number | null, mi: num
  * accepted whatever the pattern, so a column of real Excel dates needs no pattern of its own.
  */
 export function readDate(raw: string, p: DatePattern): ReadDate {
+  // A row reads its date column for several properties (date, time, from): the last one is kept.
+  if (p.last && p.last.raw === raw) return p.last.read;
+  const read = parseDate(raw, p);
+  p.last = { raw, read };
+  return read;
+}
+
+function parseDate(raw: string, p: DatePattern): ReadDate {
   const v = raw.trim();
   const m = p.regex.exec(v);
   if (m) {
@@ -115,6 +136,28 @@ export interface ReadPhone {
  * written is kept as `raw`. A cell that holds no number (too few or too many digits, letters) is an error.
  */
 export function readPhone(raw: string, region: string): ReadPhone {
+  // Call records name the same few thousand numbers a million times: each is parsed once.
+  const key = `${region}\u0000${raw}`;
+  const hit = phoneCache.get(key);
+  if (hit) {
+    if (hit instanceof FormatError) throw hit;
+    return hit;
+  }
+  try {
+    const read = parsePhone(raw, region);
+    if (phoneCache.size >= PHONE_CACHE) phoneCache.clear();
+    phoneCache.set(key, read);
+    return read;
+  } catch (e) {
+    if (e instanceof FormatError) phoneCache.set(key, e);
+    throw e;
+  }
+}
+
+const PHONE_CACHE = 100_000;
+const phoneCache = new Map<string, ReadPhone | FormatError>();
+
+function parsePhone(raw: string, region: string): ReadPhone {
   const v = raw.trim();
   const digits = v.replace(/\D/g, '');
   if (/[A-Za-z]{2,}/.test(v.replace(/\b(ext|x)\b/gi, '')) || digits.length < 6 || digits.length > 15) throw new FormatError(`not a phone number: "${raw}"`);

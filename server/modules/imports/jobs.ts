@@ -44,13 +44,31 @@ export function jobFor(id: string, username: string): ImportJob | null {
 /** The job's updates until it ends (the current state first). */
 export async function* followJob(job: ImportJob): AsyncGenerator<ImportJob> {
   const source = channel.subscribe('progress');
+  const ended = (j: ImportJob) => j.status === 'done' || j.status === 'failed';
   try {
-    yield { ...job };
-    if (job.status === 'done' || job.status === 'failed') return;
-    for await (const j of source) {
-      if (j.id !== job.id) continue;
-      yield j;
-      if (j.status === 'done' || j.status === 'failed') return;
+    yield { ...job, rejectedRows: [...job.rejectedRows] };
+    if (ended(job)) return;
+    const it = source[Symbol.asyncIterator]();
+    let next = it.next();
+    for (;;) {
+      // The job itself is looked at every second too: an update published before this feed was
+      // listening is not missed, and a feed never outlives its job.
+      let timer: NodeJS.Timeout | undefined;
+      const tick = new Promise<'tick'>((resolve) => (timer = setTimeout(() => resolve('tick'), 1_000)));
+      const got = await Promise.race([next, tick]);
+      clearTimeout(timer);
+      if (got === 'tick') {
+        if (ended(job)) {
+          yield { ...job, rejectedRows: [...job.rejectedRows] };
+          return;
+        }
+        continue;
+      }
+      if (got.done) return;
+      next = it.next();
+      if (got.value.id !== job.id) continue;
+      yield got.value;
+      if (ended(got.value)) return;
     }
   } finally {
     await source.return?.(undefined);

@@ -10,5 +10,8 @@ ON CREATE SET n:__LABEL__, n += row.props, n.sources = [$rid], n.propSources = r
 ON MATCH SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
 __POINT__
 SET n.datedOn = __DATED_ON(n)__
-MERGE (rep)-[:MENTIONS {id: row.mid}]->(n)
+// A node this statement created has no MENTIONS yet: CREATE (a MERGE would look at the report's
+// many links); one that was there already may have it.
+FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | CREATE (rep)-[:MENTIONS {id: row.mid}]->(n))
+FOREACH (_ IN CASE WHEN fresh THEN [] ELSE [1] END | MERGE (rep)-[:MENTIONS {id: row.mid}]->(n))
 RETURN row.id AS id, fresh

@@ -20,7 +20,7 @@ import { reportIdFor, writeReport, type SourceInput } from './source.js';
 import { writeBatch, type MappedOk } from './writeBatch.js';
 
 /** Rows per transaction: a call record writes a call, two links and a MENTIONS per row. */
-export const BATCH_ROWS = 2_500;
+export const BATCH_ROWS = 5_000;
 /** Rejected rows kept in memory (and answered by importJob); all of them go to the rejected-rows file. */
 export const REJECTED_KEPT = 10_000;
 
@@ -168,22 +168,30 @@ export async function runImport(db: Database, file: ImportFile, mapping: Mapping
   };
   if (preamble) await flush([preamble], 0);
 
+  // One batch written while the next is read and mapped (the database's work and ours overlap);
+  // batches are written one after another, so each sees what the one before committed.
+  let writing: Promise<void> = Promise.resolve();
   let batch: MappedOk[] = [];
   let rowsInBatch = 0;
+  const send = async () => {
+    const [b, n] = [batch, rowsInBatch];
+    batch = [];
+    rowsInBatch = 0;
+    await writing;
+    writing = flush(b, n);
+    writing.catch(() => {}); // awaited (and thrown) by the next send or at the end
+  };
   for await (const chunk of opened.rows) {
     for (const r of chunk) {
       const m = compiled.mapRow(r);
       rowsInBatch++;
       if ('rejected' in m) reject(m.rejected);
       else batch.push(m);
-      if (rowsInBatch >= BATCH_ROWS) {
-        await flush(batch, rowsInBatch);
-        batch = [];
-        rowsInBatch = 0;
-      }
+      if (rowsInBatch >= BATCH_ROWS) await send();
     }
   }
-  if (rowsInBatch) await flush(batch, rowsInBatch);
+  if (rowsInBatch) await send();
+  await writing;
   invalidateProtection(db);
   if (progress.rowsTotal === null || progress.rowsTotal !== progress.rowsDone) progress.rowsTotal = progress.rowsDone;
   return { ...progress, reportId, reportExisted: existed, rejected, seconds: (Date.now() - started) / 1000 };

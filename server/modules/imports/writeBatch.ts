@@ -178,7 +178,12 @@ export async function writeBatch(ctx: BatchContext, rows: MappedOk[]): Promise<B
       list.push({ id, from: l.from, to: l.to, props: stored, propSources: withSources(null, Object.keys(l.props), reportId) });
     }
     const fixes: { eid: string; json: string }[] = [];
-    for (const [type, list] of byType) {
+    for (const [type, all] of byType) {
+      // A link to or from an entity this transaction created cannot be there already.
+      const fromFresh = all.filter((l) => fresh.has(l.from) || fresh.has(l.to));
+      if (fromFresh.length) createdLinks += Number((await run(statement('newLinks.cypher', { TYPE: type }), { rid: reportId, rows: fromFresh }))[0]?.created ?? 0);
+      const list = fromFresh.length ? all.filter((l) => !fresh.has(l.from) && !fresh.has(l.to)) : all;
+      if (!list.length) continue;
       const out = await run(statement('links.cypher', { TYPE: type }), { rid: reportId, rows: list });
       createdLinks += out.filter((o) => o.created === true).length;
       for (const o of out) {
