@@ -28,15 +28,36 @@ interface SharedStack {
 const KEY = Symbol.for('linkchart.test.sharedStack');
 const holder = globalThis as unknown as Record<symbol, SharedStack | undefined>;
 
+/**
+ * Whether this run has browser tests: the browser project is selected (`--project` filters
+ * `vitest.projects`) and the run's file filters, if any, reach into it.
+ */
+async function runsBrowserTests(project: TestProject): Promise<boolean> {
+  const browser = project.vitest.projects.find((p) => p.name === 'browser');
+  if (!browser) return false;
+  // Vitest keeps the run's file filters here (internal); without them, assume the browser files run.
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? [];
+  return (await browser.globTestFiles(filters)).testFiles.length > 0;
+}
+
 export default async function setup(project: TestProject) {
-  // The browser tests need the built app (rebuilt only when web/ changed); SKIP_WEB_BUILD=1 skips it.
-  if (project.name === 'browser' && process.env.SKIP_WEB_BUILD !== '1') await ensureWebBuilt();
   const first = !holder[KEY];
+  let web = '';
+  if (first) {
+    // The browser tests need the built app (rebuilt only when web/ changed), and it must be there
+    // before the server starts: the server serves dist/web only if it found it at start (a fresh
+    // clone has none). So the first setup builds it, whichever project comes first, when browser
+    // tests are in the run; SKIP_WEB_BUILD=1 skips it.
+    if (process.env.SKIP_WEB_BUILD !== '1' && (await runsBrowserTests(project))) {
+      await ensureWebBuilt();
+      web = ', web app built or up to date first';
+    }
+  }
   const shared = (holder[KEY] ??= { started: startTestStack({ demo: true }), projects: 0 });
   shared.projects += 1;
   const { info, stop } = await shared.started;
   project.provide('stack', info);
-  console.log(`[test stack] ${project.name}: ${first ? 'started' : 'shares'} the stack at ${info.url} (Neo4j ${info.boltUri})`);
+  console.log(`[test stack] ${project.name}: ${first ? 'started' : 'shares'} the stack at ${info.url} (Neo4j ${info.boltUri}${web})`);
   return async () => {
     shared.projects -= 1;
     if (shared.projects > 0) return;
