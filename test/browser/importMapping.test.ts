@@ -217,7 +217,7 @@ describe('importing a file from the web app', () => {
 
   it('puts the imported entities on the chart, with the calls behind a CONTACTED link', async () => {
     await page.getByTestId('import-open-chart').click();
-    await page.getByTestId('import-screen').waitFor({ state: 'detached' });
+    await page.getByTestId('import-screen').waitFor({ state: 'hidden' });
     expect(new URL(page.url()).pathname).toBe('/');
     const x1 = e164(X1);
     // Done when it says so (the layout and the selection of what came are finished by then).
@@ -247,6 +247,10 @@ describe('importing a file from the web app', () => {
     const box = await page.getByTestId('action-import').boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 720).toBe(true);
     await page.setViewportSize({ width: 1600, height: 1000 });
+    // Import… again: what the import made is still there (the screen is kept while the analyst looks at the chart).
+    await page.getByTestId('action-import').click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-created-entities').textContent()).toBe('5');
     expect(pageErrors).toEqual([]);
   });
 

@@ -81,6 +81,9 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   // /import: the import screen over the workspace (analysts), the chart kept under it.
   const { route, navigate } = useAppRoute();
   const importing = restoresWorkingChart && route?.page === 'import';
+  // Once opened it stays mounted (hidden under the chart), so an import running or finished is still there on return.
+  const [importOpened, setImportOpened] = useState(false);
+  if (importing && !importOpened) setImportOpened(true);
 
   // The chart is created once per mount, with its operations.
   useEffect(() => {
@@ -125,7 +128,7 @@ export function Workspace({ user, onSignOut, embedded = false, active = true }: 
   return (
     <WorkspaceContext.Provider value={context}>
       <WorkspaceScreen user={user} onSignOut={onSignOut} embedded={embedded} analyst={analyst} alerts={alerts} container={container} ops={ops} working={restoresWorkingChart ? working : null} covered={importing} />
-      {importing && ops && <ImportScreen ops={ops} onClose={() => { const id = store.getState().session.chartId; navigate(id ? { page: 'chart', id } : { page: 'home' }); }} />}
+      {importOpened && ops && <ImportScreen ops={ops} hidden={!importing} onClose={() => { const id = store.getState().session.chartId; navigate(id ? { page: 'chart', id } : { page: 'home' }); }} />}
     </WorkspaceContext.Provider>
   );
 }

@@ -28,6 +28,8 @@ import './import.css';
 
 interface Props {
   ops: ChartOps;
+  /** Kept mounted but out of sight while the analyst is on the chart (an import carries on). */
+  hidden?: boolean;
   /** Back to the chart. */
   onClose(): void;
 }
@@ -42,7 +44,7 @@ const words = (err: unknown) => describeError(err).message;
  * links (matches with their reasons) → grade the source → import with progress → what was made and
  * the rejected rows. One step shown at a time; the list on the left says which are open and why not.
  */
-export function ImportScreen({ ops, onClose }: Props) {
+export function ImportScreen({ ops, hidden = false, onClose }: Props) {
   const today = useMemo(() => localDate(new Date()), []);
   const [step, setStep] = useState<StepId>('file');
   // Step 1
@@ -94,10 +96,10 @@ export function ImportScreen({ ops, onClose }: Props) {
     };
   }, [today]);
 
-  // A new step: the keyboard goes to its heading (screen readers read it).
+  // A new step, or the screen shown again: the keyboard goes to the step's heading (screen readers read it).
   useEffect(() => {
-    heading.current?.focus();
-  }, [step]);
+    if (!hidden) heading.current?.focus();
+  }, [step, hidden]);
 
   const previewed = !!preview && preview.text === text;
   const serverProblems = problems && problems.text === text ? problems.list : [];
@@ -234,13 +236,13 @@ export function ImportScreen({ ops, onClose }: Props) {
   const current = stateOf(step);
 
   return (
-    <div className="import-screen" role="region" aria-labelledby="import-title" data-testid="import-screen">
+    <div className="import-screen" role="region" aria-labelledby="import-title" data-testid="import-screen" hidden={hidden}>
       <header className="import-head">
         <h1 id="import-title">Import a file</h1>
         <p className="muted import-head-what" data-testid="import-what">
           {upload ? `${upload.fileName}${previewed ? ` · ${mappingName}` : ''}` : 'Call records, handset contacts or a sightings list into the graph, as one graded report.'}
         </p>
-        <button type="button" onClick={onClose} data-testid="import-close" title={importing ? 'The import carries on on the server; its progress is not shown once you leave.' : undefined}>
+        <button type="button" onClick={onClose} data-testid="import-close" title={importing ? 'The import carries on; Import… brings its progress back.' : undefined}>
           Back to the chart
         </button>
       </header>
