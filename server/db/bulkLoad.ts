@@ -7,7 +7,7 @@
 import type { Dataset, DatasetLink, DatasetNode } from '../../seeds/dataset.js';
 import { isLabel, isLinkType } from '../domain/vocabulary.js';
 import type { Database } from './database.js';
-import { datedOnCypher, linkDatedOnCypher } from '../domain/asOf.js';
+import { cypherFile } from './cypher.js';
 import { namesIn } from '../domain/names/keys.js';
 import { contactKeyProps, nameKeyProps } from '../domain/names/store.js';
 
@@ -41,13 +41,7 @@ export async function mergeNodeBatch(db: Database, labels: string[], rows: { id:
   // A person's row is the whole record: its name keys are computed from it (domain/names/store.ts).
   const persons = labels.includes('Person');
   await db.write(
-    `UNWIND $rows AS row
-     MERGE (n:Entity {id: row.id})
-     SET n:${labels.join(':')}
-     SET n += row.props
-     SET n.datedOn = ${datedOnCypher('n')}
-     ${located ? `SET n.point = CASE WHEN row.props.latitude IS NOT NULL AND row.props.longitude IS NOT NULL
-                        THEN point({latitude: row.props.latitude, longitude: row.props.longitude}) END` : ''}`,
+    cypherFile(import.meta.url, 'mergeNodes.cypher', { names: { labels: labels.join(':') }, off: located ? [] : ['locatedPoint'] }),
     { rows: rows.map((r) => ({ id: r.id, props: persons && namesIn(r.props) ? { ...r.props, ...nameKeyProps(r.props) } : r.props })) },
     { timeoutMs: 300_000 },
   );
@@ -77,12 +71,7 @@ export async function loadDataset(db: Database, data: Dataset, onProgress?: (don
 
   for (const [type, links] of groupBy(data.links, (l) => l.type)) {
     if (!isLinkType(type)) throw new Error(`link type ${type} is not in the vocabulary`);
-    const cypher = `
-      UNWIND $rows AS row
-      MATCH (a:Entity {id: row.start}), (b:Entity {id: row.end})
-      MERGE (a)-[r:${type} {id: row.id}]->(b)
-      SET r += row.props
-      SET r.datedOn = ${linkDatedOnCypher('r')}`;
+    const cypher = cypherFile(import.meta.url, 'mergeLinks.cypher', { names: { type } });
     for (const batch of batches<DatasetLink>(links)) {
       await db.write(cypher, { rows: batch.map((l) => ({ id: l.id, start: l.start, end: l.end, props: linkProps(type, l.props) })) }, { timeoutMs: 120_000 });
       done += batch.length;

@@ -12,8 +12,9 @@
  *   filled from `numbers` and checked to be whole numbers.
  * - Labels and link types a pattern needs are `{{:name}}` slots, filled from `names` and checked
  *   against the graph vocabulary.
- * - A caller may switch named slots off (`off: ['persons']`): such a slot renders as `true`, so a
- *   query keeps one text with its optional conditions written where they apply.
+ * - A caller may switch named slots off (`off: ['idIn']`): such a slot renders as `true` (or as
+ *   nothing, for a fragment that is a clause and says so: `// off:`), so a query keeps one text with
+ *   its optional conditions written where they apply.
  * - Builders that need structure the text cannot hold (a quantifier's bounds, a pattern written only
  *   when its condition can fail) assemble text in TypeScript from the same fragments, with `fragment`.
  *
@@ -49,6 +50,8 @@ interface Fragment {
   params: string[];
   /** The last parameter takes every remaining variable (`// params: xs...`). */
   rest?: boolean;
+  /** What the slot renders when switched off: `true` (a condition), unless the header says (`// off:` nothing, for a clause). */
+  off?: string;
   body: string | ((vars: readonly string[]) => string);
 }
 
@@ -90,7 +93,8 @@ function loadFragment(name: string): Fragment {
     const declared = header ? header[1]!.split(/[\s,]+/).filter(Boolean) : [];
     const rest = declared.at(-1)?.endsWith('...') ?? false;
     const params = declared.map((p) => identifier(p.replace(/\.\.\.$/, ''), 'A fragment parameter'));
-    f = { params, rest, body: withoutComments(text) };
+    const off = /^\/\/\s*off:(.*)$/m.exec(text)?.[1]?.trim();
+    f = { params, rest, body: withoutComments(text), ...(off !== undefined ? { off } : {}) };
     fragments.set(name, f);
   }
   return f;
@@ -101,8 +105,9 @@ export function render(text: string, opts: RenderOptions = {}, depth = 0): strin
   if (depth > 8) throw new Error('fragments nest too deep');
   return text.replace(SLOT, (_, slot: string) => {
     if (slot.startsWith(':')) {
+      // A label, labels joined by ':' (`Crime:Incident`), or a link type: each of the vocabulary.
       const n = opts.names?.[identifier(slot.slice(1), 'A name slot')];
-      if (n === undefined || !(isLabel(n) || isLinkType(n))) throw new Error(`name slot ${slot} needs a label or link type of the vocabulary, given ${JSON.stringify(n)}`);
+      if (n === undefined || !(n.split(':').every(isLabel) || isLinkType(n))) throw new Error(`name slot ${slot} needs labels or a link type of the vocabulary, given ${JSON.stringify(n)}`);
       return n;
     }
     if (slot.startsWith('#')) {
@@ -113,7 +118,7 @@ export function render(text: string, opts: RenderOptions = {}, depth = 0): strin
     const [name, ...args] = slot.split(/\s+/);
     identifier(name!, 'A slot name');
     for (const a of args) identifier(a, 'A slot argument');
-    if (opts.off?.includes(name!)) return 'true';
+    if (opts.off?.includes(name!)) return loadFragment(name!).off ?? 'true';
     return fragment(name!, args, opts, depth + 1);
   });
 }

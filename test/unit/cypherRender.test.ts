@@ -31,6 +31,9 @@ describe('composed queries render to the expected text', () => {
     ['childLinksRanked-persons-withheld', () => rankedRules(['per-1'], ['rep-1'])],
     ['atRiskPersons-2-hops', () => cypherFile(moduleUrl('analysis'), 'atRiskPersons.cypher', { numbers: { hops: 2 } })],
     ['operatorConcerns', () => cypherFile(moduleUrl('licensing'), 'operatorConcerns.cypher')],
+    ['mergeNodes-crime-located', () => cypherFile(new URL('../../server/db/x.ts', import.meta.url).href, 'mergeNodes.cypher', { names: { labels: 'Crime:Incident' } })],
+    ['mergeNodes-person', () => cypherFile(new URL('../../server/db/x.ts', import.meta.url).href, 'mergeNodes.cypher', { names: { labels: 'Person' }, off: ['locatedPoint'] })],
+    ['importLinks-knows', () => cypherFile(moduleUrl('intake'), 'importLinks.cypher', { names: { type: 'KNOWS' } })],
   ];
   it.each(cases)('%s', (name, rendered) => {
     expect(normalise(rendered())).toBe(normalise(expected(name)));

@@ -10,7 +10,6 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { cypherFile, type Database } from '../../db/database.js';
 import { groupBy, linkProps, mergeNodeBatch } from '../../db/bulkLoad.js';
-import { linkDatedOnCypher } from '../../domain/asOf.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { convert, parseHeader, type Column } from './csvHeader.js';
 import { noPreset, type NodeRow, type Preset } from './presets.js';
@@ -468,15 +467,7 @@ async function writeRelationships(db: Database, rows: RelRow[]): Promise<{ writt
   const missing: { line: number; reason: string }[] = [];
   for (const [type, group] of groupBy(rows, (r) => r.type)) {
     const result = await retryTransient(() => db.write(
-      `UNWIND $rows AS row
-       OPTIONAL MATCH (a:Entity {id: row.start})
-       OPTIONAL MATCH (b:Entity {id: row.end})
-       FOREACH (_ IN CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN [1] ELSE [] END |
-         MERGE (a)-[r:${type} {id: row.id}]->(b)
-         SET r += row.props
-         SET r.datedOn = ${linkDatedOnCypher('r')})
-       WITH row, a, b WHERE a IS NULL OR b IS NULL
-       RETURN row.line AS line, a IS NULL AS noStart, b IS NULL AS noEnd, row.start AS start, row.end AS end`,
+      cypherFile(import.meta.url, 'importLinks.cypher', { names: { type } }),
       { rows: group.map((r) => ({ id: r.id, start: r.start, end: r.end, props: linkProps(type, r.props), line: r.line })) },
       { timeoutMs: 300_000 },
     ));
