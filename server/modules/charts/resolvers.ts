@@ -113,7 +113,7 @@ export const chartsResolvers: Resolvers = {
       // another user it goes as view state only — positions, hidden, pinned, group members, filters,
       // styling, viewport — with group names and notes only inside the owner's agency.
       if (chart.owner !== ctx.user!.username) {
-        const [owner] = await ctx.db.read('MATCH (u:User {username: $owner}) RETURN u.agency AS agency', { owner: chart.owner });
+        const [owner] = await ctx.db.read(q('ownerAgency.cypher'), { owner: chart.owner });
         parsed = viewStateForOthers(parsed, (owner?.agency ?? null) === (ctx.user!.agency ?? null));
       }
       return {
@@ -133,7 +133,7 @@ export const chartsResolvers: Resolvers = {
       const { username, agency } = caller(ctx);
       const sharedWithUsers = a.sharedWithUsers ? [...new Set(a.sharedWithUsers)].filter((u) => u !== username).sort() : null;
       if (sharedWithUsers?.length) {
-        const known = await ctx.db.read('MATCH (u:User) WHERE u.username IN $names RETURN u.username AS username', { names: sharedWithUsers });
+        const known = await ctx.db.read(q('knownUsers.cypher'), { names: sharedWithUsers });
         const found = new Set(known.map((r) => r.username as string));
         const unknown = sharedWithUsers.filter((u) => !found.has(u));
         if (unknown.length) throw badInput(`No such user to share with: ${unknown.join(', ')}.`);

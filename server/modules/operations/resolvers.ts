@@ -39,13 +39,7 @@ export const operationsResolvers: Resolvers = {
     recordDisposition: async (_, args, ctx) => {
       const a = parseArgs(dispositionArgs, args);
       const rows = await ctx.db.write(
-        `MATCH (p:Person {id: $personId})-[c:ON_CHART]->(o:Operation {id: $operationId})
-         SET c.dispositionHistory = coalesce(c.dispositionHistory, []) +
-               (coalesce(c.dispositionOn, '') + ':' + coalesce(c.disposition, 'identified')),
-             c.disposition = $disposition, c.dispositionOn = $on,
-             c.sentenceYears = CASE WHEN $sentenceYears IS NULL THEN c.sentenceYears ELSE $sentenceYears END,
-             c.recordedBy = $by
-         RETURN c, p.id AS source, o.id AS target`,
+        q('recordDisposition.cypher'),
         { ...a, sentenceYears: a.sentenceYears ?? null, by: ctx.user!.username },
       );
       if (!rows.length) throw new GraphQLError('That person is not on that operation’s chart.', { extensions: { code: 'BAD_USER_INPUT' } });

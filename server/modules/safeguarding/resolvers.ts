@@ -30,7 +30,7 @@ export const childArgs = z.object({
  */
 async function checkNeedToKnow(ctx: RequestContext, childId: string, openReason: string | null | undefined): Promise<PlainNode | undefined> {
   if (ctx.user?.role !== 'safeguarding' || openReason) return undefined;
-  const [found] = await ctx.db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
+  const [found] = await ctx.db.read(q('child.cypher'), { childId });
   if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
   // The child as read here is the one the view shows (no second read of the same record).
   if ((await assignedChildren(ctx.db, ctx.user.username)).includes(childId)) return found.c as PlainNode;
@@ -41,7 +41,7 @@ async function checkNeedToKnow(ctx: RequestContext, childId: string, openReason:
 
 /** The strategy-meeting view of one child, as stored (the guard, or the pack, redacts it for the role). */
 export async function childView(db: Database, { childId, hops, asOf }: { childId: string; hops: number; asOf: string }, child?: PlainNode) {
-  const [found] = child ? [{ c: child }] : await db.read('MATCH (c:Person {id: $childId}) WHERE c.child = true RETURN c', { childId });
+  const [found] = child ? [{ c: child }] : await db.read(q('child.cypher'), { childId });
   // The same answer for "no such id" and "not a child": the view is only ever about a child.
   if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
   const [network, chronologyRows, linkedRows] = await Promise.all([
@@ -78,7 +78,7 @@ export const safeguardingResolvers: Resolvers = {
     // a view cannot be matched against a list of everyone.
     children: async (_, __, ctx) => {
       const only = ctx.user?.role === 'safeguarding' ? await assignedChildren(ctx.db, ctx.user.username) : null;
-      const rows = await ctx.db.read('MATCH (c:Person) WHERE c.child = true AND ($only IS NULL OR c.id IN $only) RETURN c ORDER BY c.pseudonym, c.id LIMIT 2000', { only });
+      const rows = await ctx.db.read(q('children.cypher'), { only });
       return rows.map((r) => toEntity(r.c as PlainNode));
     },
     childConnections: async (_, args, ctx) => {
