@@ -12,7 +12,9 @@
  *   filled from `numbers` and checked to be whole numbers.
  * - Labels and link types a pattern needs are `{{:name}}` slots, filled from `names` and checked
  *   against the graph vocabulary.
- * - A caller may switch named slots off (`off: ['idIn']`): such a slot renders as `true` (or as
+ * - A caller may replace a slot's fragment by another of the same variables (`instead: { asOf:
+ *   'dated' }`: a history instead of a state), or switch named slots off (`off: ['idIn']`): such a
+ *   slot renders as `true` (or as
  *   nothing, for a fragment that is a clause and says so: `// off:`), so a query keeps one text with
  *   its optional conditions written where they apply.
  * - Builders that need structure the text cannot hold (a quantifier's bounds, a pattern written only
@@ -44,6 +46,12 @@ export interface RenderOptions {
    * `-[r:{{:type}}]->`): each checked against the graph vocabulary (domain/vocabulary.ts).
    */
   names?: Readonly<Record<string, string>>;
+  /**
+   * A slot's fragment replaced by another taking the same variables, wherever it stands (in the
+   * query or in a fragment it uses): `{ asOf: 'dated' }` asks a history of what had begun by $asOf
+   * instead of what was in force then (server/domain/asOf.ts).
+   */
+  instead?: Readonly<Record<string, string>>;
 }
 
 interface Fragment {
@@ -119,7 +127,7 @@ export function render(text: string, opts: RenderOptions = {}, depth = 0): strin
     identifier(name!, 'A slot name');
     for (const a of args) identifier(a, 'A slot argument');
     if (opts.off?.includes(name!)) return loadFragment(name!).off ?? 'true';
-    return fragment(name!, args, opts, depth + 1);
+    return fragment(opts.instead?.[name!] ?? name!, args, opts, depth + 1);
   });
 }
 
@@ -159,7 +167,7 @@ export function cypherFile(moduleUrl: string, name: string, opts: RenderOptions 
     text = fs.readFileSync(file, 'utf8');
     files.set(file, text);
   }
-  const key = `${file}|${[...(opts.off ?? [])].sort().join(',')}|${Object.entries(opts.numbers ?? {}).sort().join(',')}|${Object.entries(opts.names ?? {}).sort().join(',')}`;
+  const key = `${file}|${[...(opts.off ?? [])].sort().join(',')}|${Object.entries(opts.numbers ?? {}).sort().join(',')}|${Object.entries(opts.names ?? {}).sort().join(',')}|${Object.entries(opts.instead ?? {}).sort().join(',')}`;
   let out = renderedFiles.get(key);
   if (out === undefined) renderedFiles.set(key, (out = render(text, opts)));
   return out;

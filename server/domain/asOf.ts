@@ -26,6 +26,14 @@
  * `endedOn` (licences, operations) and `endDate` (incidents) are facts about the thing, not the end
  * of the record's validity: an ended operation or an expired licence stays in view.
  *
+ * Two questions, two halves. "What was in force on D" (the analyst's network, paths and rankings on
+ * a date) is the whole rule. "What had happened by D" is its start half (fragments/dated.cypher):
+ * records that had begun by D, ended ones kept with their `to`. The histories ask it: a child's
+ * chronology, the strategy meeting's network and linked persons (a contact that stopped is still
+ * part of what the meeting must weigh), and an operator's page for licensing (a revoked operator's
+ * drivers are what its successors are checked against). Queries ask it through the composer
+ * (`instead: { asOf: 'dated' }`, graph/queries.ts HISTORY) or by naming `dated` in their text.
+ *
  * Writers: intake (submitReport), the CSV import and the demo loader (db/bulkLoad), merge and
  * unmerge, restore, and the backfill at start (db/schema.ts) — all through `datedOnCypher` /
  * `linkDatedOnCypher` below, or `datedOn` / `withDatedOn` when the value is computed in JavaScript.

@@ -48,6 +48,17 @@ describe('composed queries render to the expected text', () => {
     expect(() => neighbourhoodQuery(4)).toThrow(/hops/);
   });
 
+  it('neighbourhood as a history (a strategy meeting): the start half of the rule, ended links kept', () => {
+    const history = neighbourhoodQuery(1, true);
+    expect(history).toContain(`($asOf IS NULL OR coalesce(r.datedOn, '') <= $asOf)`);
+    expect(history).toContain(`($asOf IS NULL OR coalesce(m.datedOn, '') <= $asOf)`);
+    expect(history).not.toMatch(/\.to IS NULL/);
+    // The same text otherwise: only the rule differs.
+    expect(normalise(history.replaceAll(`coalesce(r.datedOn, '') <= $asOf`, 'R').replaceAll(`coalesce(m.datedOn, '') <= $asOf`, 'M'))).toBe(
+      normalise(neighbourhoodQuery(1).replaceAll(IN_VIEW('r'), 'R').replaceAll(IN_VIEW('m'), 'M')),
+    );
+  });
+
   it('paths: the as-of and withheld conditions are written only when they can fail', () => {
     const plain = routesQuery(2, false, { linkTypes: null, asOf: null, withheld: [] });
     expect(normalise(plain)).not.toContain('$asOf');

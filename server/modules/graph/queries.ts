@@ -1,8 +1,9 @@
 /** Reading entities and neighbourhoods: the Cypher lives beside this file. */
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
+import type { RenderOptions } from '../../db/cypher.js';
 import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 
-const q = (name: string) => cypherFile(import.meta.url, name);
+const q = (name: string, opts?: RenderOptions) => cypherFile(import.meta.url, name, opts);
 
 export interface Subgraph {
   nodes: EntityView[];
@@ -27,6 +28,11 @@ export interface NeighbourhoodArgs {
   kinds: string[] | null;
   asOf: string | null;
   limit: number;
+  /**
+   * As of `asOf`, the history (what had begun by then, ended links included: a strategy meeting's
+   * view of a child) instead of the state (what was in force then: the analyst's network on a date).
+   */
+  history?: boolean;
 }
 
 /**
@@ -39,13 +45,17 @@ export interface NeighbourhoodArgs {
  * The neighbourhood statement for `hops` hops: the start, the hop once per hop (a checked whole
  * number, like a quantifier's bounds), then the links. Every part is a .cypher file beside this one.
  */
-export function neighbourhoodQuery(hops: number): string {
+export function neighbourhoodQuery(hops: number, history = false): string {
   if (!Number.isInteger(hops) || hops < 0 || hops > 3) throw new Error('hops must be 0..3');
-  return q('neighbourhoodStart.cypher') + q('neighbourhoodHop.cypher').repeat(hops) + q('neighbourhoodLinks.cypher');
+  const opts = history ? HISTORY : undefined;
+  return q('neighbourhoodStart.cypher', opts) + q('neighbourhoodHop.cypher', opts).repeat(hops) + q('neighbourhoodLinks.cypher', opts);
 }
 
+/** The as-of rule's history half (fragments/dated.cypher) in place of the whole (asOf.cypher). */
+export const HISTORY: RenderOptions = { instead: { asOf: 'dated' } };
+
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<Subgraph> {
-  const statement = neighbourhoodQuery(args.hops);
+  const statement = neighbourhoodQuery(args.hops, args.history);
   const linkCap = Math.max(1000, args.limit * 5);
   const [row] = await db.read(
     statement,

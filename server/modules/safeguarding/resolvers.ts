@@ -5,7 +5,7 @@ import type { RequestContext } from '../../http/context.js';
 import { parseArgs } from '../../http/errors.js';
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
-import { neighbourhood } from '../graph/queries.js';
+import { HISTORY, neighbourhood } from '../graph/queries.js';
 import { assignChildren, assignedChildren } from './assignments.js';
 import { idArg } from '../../http/args.js';
 import { currentViewer } from '../../access/viewer.js';
@@ -45,9 +45,11 @@ export async function childView(db: Database, { childId, hops, asOf }: { childId
   // The same answer for "no such id" and "not a child": the view is only ever about a child.
   if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
   const [network, chronologyRows, linkedRows] = await Promise.all([
-    neighbourhood(db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500 }),
+    // A strategy meeting reviews the child's history as of its date: what had begun by then, links
+    // that have since ended included (a past placement, a contact that stopped), each with its dates.
+    neighbourhood(db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500, history: true }),
     db.read(q('chronology.cypher'), { childId, asOf }, { what: 'This chronology' }),
-    db.read(q('linkedPersons.cypher'), { childId, asOf, withheld: currentViewer()?.withheldReportIds() ?? [] }, { what: 'The linked persons' }),
+    db.read(cypherFile(import.meta.url, 'linkedPersons.cypher', HISTORY), { childId, asOf, withheld: currentViewer()?.withheldReportIds() ?? [] }, { what: 'The linked persons' }),
   ]);
   // The child's own phones are victims' phones: never to be called (DESIGN.md §6).
   const childPhones = new Set(network.links.filter((l) => l.type === 'HAS_PHONE' && l.source === childId).map((l) => l.target));
