@@ -13,6 +13,7 @@ import { namesIn } from '../../domain/names/keys.js';
 import { contactKeyProps, nameKeyProps, type Run } from '../../domain/names/store.js';
 import type { Matcher, Resolved } from './matching.js';
 import type { RejectedRow, RowEntity, RowLink } from './rows.js';
+import { withSources } from '../intake/submitReport.js';
 
 /** A vocabulary statement with its identifiers filled in (labels and types checked by the caller). */
 export function statement(name: string, fill: { LABEL?: string; TYPE?: string; POINT?: string } = {}): string {
@@ -40,17 +41,6 @@ export interface BatchCounts {
   rejected: RejectedRow[];
 }
 
-/** Which properties came from which reports (kept beside the values; access/viewer.ts reads it). */
-export function withSources(previous: unknown, keys: string[], reportId: string): string {
-  let map: Record<string, string[]>;
-  try {
-    map = typeof previous === 'string' ? (JSON.parse(previous) as Record<string, string[]>) : {};
-  } catch {
-    map = {};
-  }
-  for (const k of keys) if (!(map[k] ?? []).includes(reportId)) map[k] = [...(map[k] ?? []), reportId];
-  return JSON.stringify(map);
-}
 
 const lower = (v: unknown) => String(v ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 const sameValue = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? lower(a) === lower(b) : JSON.stringify(a) === JSON.stringify(b));

@@ -169,7 +169,7 @@ const newId = (kind: string) => `${PREFIX[kind] ?? kind.toLowerCase()}-${randomU
 const REPORT_CONTROLS = new Set(['handling', 'conditions', 'sharedWith', 'sharedOn', 'ownerAgency']);
 
 /** Which properties came from which reports, kept beside the values (access/viewer.ts reads it). */
-function withSources(previous: unknown, keys: string[], reportId: string): string {
+export function withSources(previous: unknown, keys: string[], reportId: string): string {
   let map: Record<string, string[]>;
   try {
     map = typeof previous === 'string' ? (JSON.parse(previous) as Record<string, string[]>) : {};

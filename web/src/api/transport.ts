@@ -80,8 +80,16 @@ export async function gql<TResult>(
     throw new ApiError(CODE_HINTS.NETWORK ?? 'Cannot reach the server.', { code: 'NETWORK' });
   }
 
-  // GraphQL servers (graphql-yoga included) answer errors such as 401 or 400 with a GraphQL body, so
-  // read the body whatever the status and prefer its messages over the bare HTTP status.
+  const read = await readAnswer<TResult>(res);
+  return 'error' in read ? fail(read.error) : read.data;
+}
+
+/**
+ * Reads a GraphQL answer, whatever its status: its data, or the error to raise with the server's
+ * messages. GraphQL servers (graphql-yoga included) answer errors such as 401 or 400 with a
+ * GraphQL body, so the body's messages are preferred over the bare HTTP status.
+ */
+export async function readAnswer<TResult>(res: Response): Promise<{ data: TResult } | { error: ApiError }> {
   let body: { data?: TResult | null; errors?: GraphQLErrorItem[] } | undefined;
   const text = await res.text();
   try {
@@ -94,26 +102,11 @@ export async function gql<TResult>(
   if (errors.length > 0) {
     const messages = [...new Set(errors.map((e) => e.message).filter(Boolean))];
     const code = errors.find((e) => e.extensions?.code)?.extensions?.code;
-    return fail(
-      new ApiError(messages.join(' · ') || 'The server reported an error.', {
-        ...(code ? { code } : {}),
-        status: res.status,
-        errors,
-      }),
-    );
+    return { error: new ApiError(messages.join(' · ') || 'The server reported an error.', { ...(code ? { code } : {}), status: res.status, errors }) };
   }
-  if (!res.ok) {
-    return fail(
-      new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), {
-        code: `HTTP_${res.status}`,
-        status: res.status,
-      }),
-    );
-  }
-  if (!body || body.data == null) {
-    throw new ApiError('The server sent an answer the app could not read.', { code: 'BAD_RESPONSE', status: res.status });
-  }
-  return body.data;
+  if (!res.ok) return { error: new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), { code: `HTTP_${res.status}`, status: res.status }) };
+  if (!body || body.data == null) return { error: new ApiError('The server sent an answer the app could not read.', { code: 'BAD_RESPONSE', status: res.status }) };
+  return { data: body.data };
 }
 
 export interface StreamHandlers<TResult> {

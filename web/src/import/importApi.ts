@@ -3,7 +3,7 @@
  * multipart request), mappings, preview, start, follow the job (GraphQL over server-sent events
  * through the app's transport, as the alerts feed; polling `importJob` when the stream is not there).
  */
-import { ApiError, gql, purposeHeader, readToken, stream, type Entity, type GraphQLErrorItem, type Json } from '../api';
+import { ApiError, gql, purposeHeader, readAnswer, readToken, stream, type Entity, type Json } from '../api';
 import { TypedDocumentString } from '../gql/graphql';
 import { multipartBody } from './multipart';
 import type { RejectedRow } from './rejected';
@@ -142,24 +142,12 @@ const UPLOAD = /* GraphQL */ `
   }
 `;
 
-/** Reads a GraphQL answer (any status) into data or an ApiError with the server's messages. */
+/** The upload's answer: its data, or an ApiError with the server's messages (a 413 said in words). */
 async function answer<T>(res: Response): Promise<T> {
-  const text = await res.text();
-  let body: { data?: T | null; errors?: GraphQLErrorItem[] } | undefined;
-  try {
-    body = text ? (JSON.parse(text) as typeof body) : undefined;
-  } catch {
-    body = undefined;
-  }
-  const errors = body?.errors ?? [];
-  if (errors.length > 0) {
-    const code = errors.find((e) => e.extensions?.code)?.extensions?.code;
-    throw new ApiError([...new Set(errors.map((e) => e.message))].join(' · '), { ...(code ? { code } : {}), status: res.status, errors });
-  }
-  if (res.status === 413) throw new ApiError('The file is larger than the server accepts.', { code: 'REQUEST_TOO_LARGE', status: 413 });
-  if (!res.ok) throw new ApiError(`The server answered ${res.status} ${res.statusText}.`.trim(), { code: `HTTP_${res.status}`, status: res.status });
-  if (!body?.data) throw new ApiError('The server sent an answer the app could not read.', { code: 'BAD_RESPONSE', status: res.status });
-  return body.data;
+  const read = await readAnswer<T>(res);
+  if ('data' in read) return read.data;
+  if (res.status === 413 && !read.error.errors.length) throw new ApiError('The file is larger than the server accepts.', { code: 'REQUEST_TOO_LARGE', status: 413 });
+  throw read.error;
 }
 
 /** Uploads the file (multipart POST to /graphql with the session's token and purpose). */
