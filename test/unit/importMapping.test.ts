@@ -54,7 +54,7 @@ links:
     from: call
     to: nobody
 `);
-    expect(p).toContain('entities.caller.kind: unknown kind "Fone" (a label of DESIGN.md §4 other than Report)');
+    expect(p).toContain('entities.caller.kind: unknown kind "Fone" (the kinds: Officer, Person, Crime, Incident, Phone, Email, Vehicle, Location, PhoneCall, Object, PostCode, Area, Operator, Licence, Notice, Meeting, Operation)');
     expect(p.some((x) => x.startsWith('entities.caller.properties.phoneNo.format: unknown format "phnoe"'))).toBe(true);
     expect(p).toContain('entities.call.properties.id: id is set by the service, not by a mapping');
     expect(p.some((x) => x.startsWith('entities.call.properties.start') && x.includes('give either a column or a value'))).toBe(true);

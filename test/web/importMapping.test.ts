@@ -106,12 +106,12 @@ describe('the server’s mapping errors, each in its place', () => {
 
   it('splits the one message into problems with their fields and lines', () => {
     const p = serverProblems(
-      [{ message: 'The mapping is not valid — entities.caller.kind: unknown kind "Phnoe" (a label of DESIGN.md §4 other than Report); entities.caller.properties.phoneNo.format: unknown format "phnoe" (text, int, number); links.0.from: no entity "call" (entities: caller)', extensions: { code: 'BAD_USER_INPUT' } }],
+      [{ message: 'The mapping is not valid — entities.caller.kind: unknown kind "Phnoe" (the kinds: Officer, Person, Crime, Incident, Phone, Email, Vehicle, Location, PhoneCall, Object, PostCode, Area, Operator, Licence, Notice, Meeting, Operation); entities.caller.properties.phoneNo.format: unknown format "phnoe" (text, int, number); links.0.from: no entity "call" (entities: caller)', extensions: { code: 'BAD_USER_INPUT' } }],
       text,
       'x',
     );
     expect(p).toEqual([
-      { path: 'entities.caller.kind', line: 4, message: 'Unknown kind "Phnoe" (a label of DESIGN.md §4 other than Report)' },
+      { path: 'entities.caller.kind', line: 4, message: 'Unknown kind "Phnoe" (the kinds: Officer, Person, Crime, Incident, Phone, Email, Vehicle, Location, PhoneCall, Object, PostCode, Area, Operator, Licence, Notice, Meeting, Operation)' },
       { path: 'entities.caller.properties.phoneNo.format', line: 6, message: 'Unknown format "phnoe" (text, int, number)' },
       { path: 'links.0.from', line: 9, message: 'No entity "call" (entities: caller)' },
     ]);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { isLabel, isLinkType } from '../../domain/vocabulary.js';
+import { LABELS, isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { KEY_PROPERTIES } from '../../domain/names/store.js';
 import { isFormat } from './formats.js';
 
@@ -55,9 +55,12 @@ const propertyMap = z.record(z.string(), propertySpec).superRefine((rec, ctx) =>
   }
 });
 
+const MAPPABLE_KINDS = LABELS.filter((l) => l !== 'Report').join(', ');
+
 const entitySpec = z
   .object({
-    kind: z.string().refine((k) => isLabel(k) && k !== 'Report', { error: (i) => `unknown kind "${String(i.input)}" (a label of DESIGN.md §4 other than Report)` }),
+    // The import makes its own Report: every other label of the vocabulary may be mapped.
+    kind: z.string().refine((k) => isLabel(k) && k !== 'Report', { error: (i) => `unknown kind "${String(i.input)}" (the kinds: ${MAPPABLE_KINDS})` }),
     /** Identifying columns: rows with the same values are one entity within the file (or everywhere, scope global). */
     key: z.array(z.string().min(1)).min(1).optional(),
     /** A column holding the id of an entity already in the graph (e.g. a person's id). */
