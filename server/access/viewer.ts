@@ -24,7 +24,9 @@ import type { ChildRecord, HeldReport, ProtectionIndex } from './protection.js';
 import { buildScrubber, type ProtectedIdentity, type Scrubber } from './scrub.js';
 
 /** Properties holding free text: withheld near a protected subject unless released, scrubbed elsewhere. */
-export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'savedAs', 'conditions', 'title', 'outcome', 'reason', 'comment', 'details', 'text', 'basis', 'charge']);
+// A report's ref, file name and mapping name are written by people too (an import's ref is its file
+// name, which may name a child: "handset-per-c03.vcf").
+export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'savedAs', 'conditions', 'title', 'outcome', 'reason', 'comment', 'details', 'text', 'basis', 'charge', 'ref', 'fileName', 'mappingName']);
 /** What a link touching a protected subject may carry: its type, dates, grades and counts. */
 const LINK_ALLOWED = new Set(['from', 'to', 'date', 'sourceGrade', 'intelGrade', 'grade', 'count', 'confidence']);
 /** Bookkeeping properties never shown as such. */

@@ -20,8 +20,21 @@ export class MappingError extends Error {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Set by the service, never by a mapping (as for a report: submitReport.ts). */
-const RESERVED = new Set(['id', 'sources', 'propSources', 'point', 'datedOn', ...KEY_PROPERTIES]);
+/**
+ * Set by the service, never by a mapping (as for a report: submitReport.ts): ids, provenance, dates
+ * the as-of rule keeps, and what the access layer and merges decide (a pseudonym, who holds a
+ * record, whether it was merged or released).
+ */
+const RESERVED = new Set([
+  'id', 'sources', 'propSources', 'point', 'datedOn', ...KEY_PROPERTIES,
+  'pseudonym', 'mergedInto', 'mergedFrom', 'deleted', 'withheld', 'heldBy', 'heldSince', 'textWithheld', 'handling', 'ownerAgency',
+  'sharedWith', 'sharedOn', 'label', 'releasedBy', 'releasedAt', 'protectionBeforeMerge',
+]);
+/**
+ * Protection a file may add but never take away: a column could say "false" of a child the graph
+ * knows, and licensing would then see her name. Only the fixed value true is taken.
+ */
+const PROTECTIVE = new Set(['child', 'restricted', 'lookedAfter', 'doNotContact']);
 /** Entity names the import provides itself, for handset downloads. */
 export const HANDSET_REFS = ['$handset', '$owner'] as const;
 
@@ -52,6 +65,9 @@ const propertyMap = z.record(z.string(), propertySpec).superRefine((rec, ctx) =>
   for (const k of Object.keys(rec)) {
     if (!NAME.test(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'property names are letters, digits and _' });
     else if (RESERVED.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is set by the service, not by a mapping` });
+    else if (PROTECTIVE.has(k) && !(typeof rec[k] === 'object' && rec[k].value === true)) {
+      ctx.addIssue({ code: 'custom', path: [k], message: `${k} can only be set to the fixed value true by an import (a file never takes protection away)` });
+    }
   }
 });
 

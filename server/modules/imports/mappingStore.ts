@@ -1,7 +1,9 @@
 /**
  * Mappings to choose from: the built-in ones (data/mappings/*.yaml: call records, handset contacts,
- * sightings) and those analysts saved (:ImportMapping nodes, not entities of the case graph, so no
- * chart, search or export ever sees them). `mapping` arguments take a mapping's id or its text.
+ * sightings) and those analysts of the user's agency saved (:ImportMapping nodes, not entities of
+ * the case graph, so no chart, search or export ever sees them). A saved mapping may hold what a
+ * file is about (a handset's number, its owner): it belongs to the agency that saved it, which
+ * alone sees, uses and replaces it. `mapping` arguments take a mapping's id or its text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,28 +39,32 @@ export function builtInMappings(): StoredMapping[] {
     });
 }
 
-export async function savedMappings(db: Database): Promise<StoredMapping[]> {
-  const rows = await db.read(cypherFile(import.meta.url, 'listMappings.cypher'));
+/** The agency a user's saved mappings belong to (users without one share the empty agency). */
+const agencyOf = (agency: string | null | undefined) => (agency ?? '').trim().toLowerCase();
+
+export async function savedMappings(db: Database, agency: string | null): Promise<StoredMapping[]> {
+  const rows = await db.read(cypherFile(import.meta.url, 'listMappings.cypher'), { agency: agencyOf(agency) });
   return rows.map((r) => ({ id: String(r.id), name: String(r.name), builtIn: false, text: String(r.text) }));
 }
 
-/** Saves (or replaces, by name) a mapping; it must validate first. */
-export async function saveMapping(db: Database, name: string, text: string, username: string): Promise<StoredMapping> {
+/** Saves (or replaces, by name within the agency) a mapping; it must validate first. */
+export async function saveMapping(db: Database, name: string, text: string, user: { username: string; agency: string | null }): Promise<StoredMapping> {
   parseMapping(text);
-  const id = `mapping-${createHash('sha256').update(name.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
-  await db.write(cypherFile(import.meta.url, 'saveMapping.cypher'), { id, name: name.trim(), text, by: username, at: new Date().toISOString() });
+  const agency = agencyOf(user.agency);
+  const id = `mapping-${createHash('sha256').update(`${agency}\u0000${name.trim().toLowerCase()}`).digest('hex').slice(0, 16)}`;
+  await db.write(cypherFile(import.meta.url, 'saveMapping.cypher'), { id, name: name.trim(), text, by: user.username, agency, at: new Date().toISOString() });
   return { id, name: name.trim(), builtIn: false, text };
 }
 
 /** A mapping argument: a built-in or saved mapping's id, or the mapping's text itself. */
-export async function mappingFromArg(db: Database, arg: string): Promise<{ mapping: Mapping; text: string }> {
+export async function mappingFromArg(db: Database, arg: string, agency: string | null): Promise<{ mapping: Mapping; text: string }> {
   const s = arg.trim();
   if (/^builtin:[\w-]+$/.test(s)) {
     const m = builtInMappings().find((x) => x.id === s);
     if (m) return { mapping: parseMapping(m.text), text: m.text };
   }
   if (/^mapping-[0-9a-f]{16}$/.test(s)) {
-    const m = (await savedMappings(db)).find((x) => x.id === s);
+    const m = (await savedMappings(db, agency)).find((x) => x.id === s);
     if (m) return { mapping: parseMapping(m.text), text: m.text };
   }
   return { mapping: parseMapping(arg), text: arg };

@@ -36,6 +36,9 @@ export function newEntityId(kind: string, key: string, scope: 'file' | 'global',
   return `${PREFIX[kind] ?? kind.toLowerCase()}-imp-${h}`;
 }
 
+/** The identifying columns of a key-column key (`PhoneCall:global:caller,called,start=…`), in words. */
+const keyColumns = (key: string) => key.slice(key.indexOf(':', key.indexOf(':') + 1) + 1, key.indexOf('=')).split(',').join(', ');
+
 /** Kinds a reference by id may name: a Person may be an Officer, an Incident a Crime. */
 const fits = (wanted: string, held: string) => wanted === held || (wanted === 'Person' && held === 'Officer') || (wanted === 'Incident' && held === 'Crime');
 
@@ -82,14 +85,29 @@ export class Matcher {
   /** Looks up, in one read per kind of key, every strong key and id of these entities not yet known. */
   async resolve(entities: RowEntity[]): Promise<void> {
     const wanted = new Map<string, Map<string, RowEntity>>();
+    const global = new Map<string, RowEntity>();
     for (const e of entities) {
       if (this.known.has(e.key)) continue;
+      if (e.scope === 'global' && e.idRef === null && !e.strong) global.set(newEntityId(e.kind, e.key, 'global', this.reportId), e);
       const by = e.idRef !== null ? 'id' : e.strong?.by;
       if (!by) continue;
       const value = e.idRef ?? e.strong!.value;
       let m = wanted.get(by);
       if (!m) wanted.set(by, (m = new Map()));
       if (!m.has(value)) m.set(value, e);
+    }
+    // A key that holds in every import (a call) names the same record in any file, unless the user
+    // may not read the record already there (another agency's withheld call): then, as for a strong
+    // key, it is not there for them, and this import makes its own.
+    if (global.size) {
+      const rows = await this.read(cypherFile(import.meta.url, 'matchIds.cypher'), { values: [...global.keys()] });
+      const found = new Map(rows.map((r) => [String(r.v), (r.nodes as PlainNode[])[0]!]));
+      for (const [id, e] of global) {
+        const node = found.get(id);
+        if (!node) continue;
+        if (this.viewer && !this.viewer.canRead(node)) this.known.set(e.key, { id: newEntityId(e.kind, e.key, 'file', this.reportId), kind: e.kind, node: null, reason: null });
+        else this.known.set(e.key, { id, kind: kindOf(node.labels), node, reason: `the same ${e.kind === 'PhoneCall' ? 'call' : 'record'} as in an earlier import (same ${keyColumns(e.key)})` });
+      }
     }
     await Promise.all(
       [...wanted].map(async ([by, values]) => {

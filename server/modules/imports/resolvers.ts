@@ -38,11 +38,11 @@ const jobView = (j: ImportJob) => ({
 
 export const importsResolvers = {
   Query: {
-    importMappings: async (_: unknown, __: unknown, ctx: RequestContext) => [...builtInMappings(), ...(await savedMappings(ctx.db))],
+    importMappings: async (_: unknown, __: unknown, ctx: RequestContext) => [...builtInMappings(), ...(await savedMappings(ctx.db, ctx.user!.agency))],
     previewImport: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const a = parseArgs(z.object({ uploadId: idArg, mapping: mappingArg, rows: z.number().int().min(1, 'rows is at least 1').max(200, 'rows is at most 200').default(20) }), args);
       const upload = readUpload(a.uploadId, ctx.user!.username);
-      const { mapping } = await mappingFromArg(ctx.db, a.mapping);
+      const { mapping } = await mappingFromArg(ctx.db, a.mapping, ctx.user!.agency);
       const p = await previewImport(ctx.db, asImportFile(upload), mapping, ctx.viewer ?? null, a.rows);
       return {
         ...p,
@@ -81,13 +81,13 @@ export const importsResolvers = {
     },
     saveImportMapping: (_: unknown, args: unknown, ctx: RequestContext) => {
       const { name, text } = parseArgs(z.object({ name: z.string().trim().min(1, 'give the mapping a name').max(200), text: mappingArg }), args);
-      return saveMapping(ctx.db, name, text, ctx.user!.username);
+      return saveMapping(ctx.db, name, text, ctx.user!);
     },
     startImport: async (_: unknown, args: unknown, ctx: RequestContext) => {
       const raw = (args ?? {}) as Record<string, unknown>;
       const a = parseArgs(z.object({ uploadId: idArg, mapping: mappingArg, source: sourceInput }), { ...raw, source: sourceFromArgs(raw.source) });
       const upload = readUpload(a.uploadId, ctx.user!.username);
-      const { mapping } = await mappingFromArg(ctx.db, a.mapping);
+      const { mapping } = await mappingFromArg(ctx.db, a.mapping, ctx.user!.agency);
       return jobView(startJob(ctx.db, asImportFile(upload), mapping, a.source, ctx.viewer ?? null, ctx.user!.username));
     },
   },
