@@ -344,6 +344,8 @@ export type ImportJob = {
   /** Why the import failed (status failed). */
   error?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** True when the same file had been imported before as this report: nothing new was written, and the report keeps the source and grading it was first given. */
+  importedBefore: Scalars['Boolean']['output'];
   /** Distinct entities of the graph matched on a strong key. */
   matched: Scalars['Int']['output'];
   /** The first rejected rows (all of them are in the rejected-rows file under DATA_DIR/imports/). */
@@ -2057,6 +2059,7 @@ export type ImportJobResolvers<ContextType = RequestContext, ParentType extends 
   createdLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedBefore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   matched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejected?: Resolver<Array<ResolversTypes['ImportRejectedRow']>, ParentType, ContextType, RequireFields<ImportJobRejectedArgs, 'first'>>;
   rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -33,7 +33,7 @@ async function upload(name: string, body: string, token: string) {
   return r.data.uploadImportFile.id;
 }
 
-const JOB = 'id status createdEntities createdLinks matched rejectedCount reportId error';
+const JOB = 'id status createdEntities createdLinks matched rejectedCount reportId importedBefore error';
 type Ok = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 async function importAndWait(client: { gqlOk: Ok }, uploadId: string, mapping: string, source: Record<string, unknown>) {
   const { startImport } = await client.gqlOk(`mutation ($u: ID!, $m: String!, $s: ImportSourceInput!) { startImport(uploadId: $u, mapping: $m, source: $s) { ${JOB} } }`, { u: uploadId, m: mapping, s: source });
@@ -132,6 +132,19 @@ describe('a mapping cannot take protection away or set what the service decides'
     const up = await upload(`p2-${U}.csv`, 'name\nAnna', await tokenFor('analyst'));
     const { previewImport } = await gqlOk('query ($u: ID!, $m: String!) { previewImport(uploadId: $u, mapping: $m) { entityCount } }', { u: up, m: 'entities:\n  p:\n    kind: Person\n    properties:\n      name: name\n      restricted: { value: true }\n' });
     expect(previewImport.entityCount).toBe(1);
+  });
+});
+
+describe('a file imported again', () => {
+  it('says it was imported before, and that the grading given now was not used', async () => {
+    const csv = `name,nhs\nOrla Venn${U},${String(Math.floor(Math.random() * 9e9) + 1e9)}`;
+    const mapping = 'entities:\n  p:\n    kind: Person\n    properties:\n      name: name\n      nhs_no: nhs\n';
+    const first = await importAndWait(police, await upload(`again-${U}.csv`, csv, await tokenFor('analyst')), mapping, SOURCE);
+    expect(first).toMatchObject({ status: 'done', importedBefore: false, createdEntities: 1 });
+    const again = await importAndWait(police, await upload(`again-${U}.csv`, csv, await tokenFor('analyst')), mapping, { ...SOURCE, intelGrade: 'E' });
+    expect(again).toMatchObject({ status: 'done', importedBefore: true, createdEntities: 0, reportId: first.reportId });
+    const [report] = await db.read('MATCH (r:Report {id: $id}) RETURN r.intelGrade AS grade', { id: first.reportId });
+    expect(report!.grade).toBe('A');
   });
 });
 

@@ -27,6 +27,8 @@ export interface ImportJob extends ImportProgress {
   username: string;
   rejectedRows: RejectedRow[];
   reportId: string | null;
+  /** The report was there already (the same file, mapping and agency): nothing new was written. */
+  importedBefore: boolean;
   error: string | null;
   rejectedFile: string | null;
   endedAt: number | null;
@@ -81,7 +83,7 @@ const csvCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
 export function startJob(db: Database, file: ImportFile, mapping: Mapping, source: SourceInput, viewer: Viewer | null, username: string): ImportJob {
   for (const [id, j] of jobs) if (j.endedAt && Date.now() - j.endedAt > KEEP_MS) jobs.delete(id);
   const id = `import-${randomUUID()}`;
-  const job: ImportJob = { id, status: 'queued', username, rowsDone: 0, rowsTotal: null, createdEntities: 0, createdLinks: 0, matched: 0, rejectedCount: 0, rejectedRows: [], reportId: null, error: null, rejectedFile: null, endedAt: null };
+  const job: ImportJob = { id, status: 'queued', username, rowsDone: 0, rowsTotal: null, createdEntities: 0, createdLinks: 0, matched: 0, rejectedCount: 0, rejectedRows: [], reportId: null, importedBefore: false, error: null, rejectedFile: null, endedAt: null };
   jobs.set(id, job);
   const publish = () => channel.publish('progress', { ...job, rejectedRows: [...job.rejectedRows] });
   const dir = path.join(loadConfig().dataDir, 'imports');
@@ -109,7 +111,7 @@ export function startJob(db: Database, file: ImportFile, mapping: Mapping, sourc
           publish();
         },
       });
-      Object.assign(job, { ...result, status: 'done', rejectedRows: result.rejected, reportId: result.reportId });
+      Object.assign(job, { ...result, status: 'done', rejectedRows: result.rejected, reportId: result.reportId, importedBefore: result.reportExisted });
       // The alert rules look at what the import wrote (a failing rule does not fail the import).
       await runAlertRules(db, null).catch((e) => log.error({ err: e }, 'alert rules after an import failed'));
     } catch (e) {

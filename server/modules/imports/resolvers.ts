@@ -33,6 +33,7 @@ const jobView = (j: ImportJob) => ({
   // All rows kept; the field's `first` takes the first of them (ImportJob.rejected below).
   rejected: j.rejectedRows,
   reportId: j.reportId,
+  importedBefore: j.importedBefore,
   error: j.error,
 });
 

@@ -71,6 +71,11 @@ export function ImportStep({ plan, blocked, starting, job, mode, error, fileName
       {job && finished && (
         <section aria-label="Summary" data-testid="import-summary">
           <h3>What the import made</h3>
+          {job.importedBefore && (
+            <p className="import-note" role="status" data-testid="import-before">
+              This file had been imported before, as the same report: nothing new was written, and the report keeps the source and grading it was first given.
+            </p>
+          )}
           <dl className="import-counts">
             <div>
               <dt>Entities created</dt>

@@ -73,12 +73,14 @@ export interface ImportJob {
   rejectedCount: number;
   rejected?: RejectedRow[];
   reportId: string | null;
+  /** The same file had been imported before as this report: nothing new was written. */
+  importedBefore?: boolean;
   error: string | null;
 }
 
 const ENTITY = 'id kind label labels properties sources';
 const REJECTED = 'row column message values';
-const JOB = 'id status rowsDone rowsTotal createdEntities createdLinks matched rejectedCount reportId error';
+const JOB = 'id status rowsDone rowsTotal createdEntities createdLinks matched rejectedCount reportId importedBefore error';
 
 /** The signed-in user's agency (the grading form's default owner). */
 export async function fetchAgency(signal?: AbortSignal): Promise<string | null> {
