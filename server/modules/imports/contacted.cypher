@@ -12,7 +12,7 @@ FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
   CREATE (a)-[c:CONTACTED {id: p.id}]->(b)
   SET c.calls = p.calls, c.callsFromSource = p.fromSource, c.totalSeconds = p.seconds,
       c.firstOn = p.firstOn, c.lastOn = p.lastOn, c.from = p.firstOn, c.sources = [$rid]
-  SET c.datedOn = {{linkDatedOn c}})
+  SET c.datedOn = __LINK_DATED_ON(c)__)
 FOREACH (c IN CASE WHEN old IS NULL THEN [] ELSE [old] END |
   SET c.calls = c.calls + p.calls,
       c.callsFromSource = coalesce(c.callsFromSource, 0) + p.fromSource,
@@ -21,5 +21,5 @@ FOREACH (c IN CASE WHEN old IS NULL THEN [] ELSE [old] END |
       c.lastOn = CASE WHEN c.lastOn IS NULL OR (p.lastOn IS NOT NULL AND p.lastOn > c.lastOn) THEN p.lastOn ELSE c.lastOn END,
       c.sources = CASE WHEN $rid IN coalesce(c.sources, []) THEN c.sources ELSE coalesce(c.sources, []) + $rid END
   SET c.from = c.firstOn
-  SET c.datedOn = {{linkDatedOn c}})
+  SET c.datedOn = __LINK_DATED_ON(c)__)
 RETURN count(CASE WHEN old IS NULL THEN 1 END) AS created

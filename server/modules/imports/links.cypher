@@ -2,18 +2,18 @@
 // in its `sources` (as submitReport does); otherwise it is created with the report as its source.
 // An existing link without per-property provenance gets its properties attributed to the reports
 // it had (`fix`, written by the caller), so that what only withheld reports gave stays hidden.
-// {{:type}} is a vocabulary link type (checked by the composer).
+// __TYPE__ is a vocabulary link type (checked first).
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-OPTIONAL MATCH (a)-[existing:{{:type}}]->(b)
+OPTIONAL MATCH (a)-[existing:__TYPE__]->(b)
 WITH a, b, row, head(collect(existing)) AS existing
 CALL {
   WITH a, b, row, existing
   WITH a, b, row, existing WHERE existing IS NULL
-  CREATE (a)-[r:{{:type}} {id: row.id}]->(b)
+  CREATE (a)-[r:__TYPE__ {id: row.id}]->(b)
   SET r += row.props, r.sources = [$rid], r.propSources = row.propSources
-  SET r.datedOn = {{linkDatedOn r}}
+  SET r.datedOn = __LINK_DATED_ON(r)__
   RETURN true AS created, null AS fix
   UNION
   WITH a, b, row, existing

@@ -5,6 +5,6 @@ UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 SET n += row.added, n += row.keys, n.propSources = row.propSources
 SET n.sources = CASE WHEN $rid IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $rid END
-SET n.datedOn = {{nodeDatedOn n}}
+SET n.datedOn = __DATED_ON(n)__
 MERGE (rep)-[:MENTIONS {id: row.mid}]->(n)
 RETURN n

@@ -7,7 +7,7 @@
  * a MENTIONS link from it) and `datedOn` (domain/asOf.ts).
  */
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
-import { withDatedOn } from '../../domain/asOf.js';
+import { datedOnCypher, linkDatedOnCypher, withDatedOn } from '../../domain/asOf.js';
 import { isLabel, isLinkType } from '../../domain/vocabulary.js';
 import { namesIn } from '../../domain/names/keys.js';
 import { contactKeyProps, nameKeyProps, type Run } from '../../domain/names/store.js';
@@ -15,14 +15,17 @@ import type { Matcher, Resolved } from './matching.js';
 import type { RejectedRow, RowEntity, RowLink } from './rows.js';
 import { withSources } from '../intake/submitReport.js';
 
-/**
- * A statement of this module, composed (server/db/cypher.ts): the label or link type it writes
- * (checked against the vocabulary) and, for new nodes, whether the batch holds coordinates.
- */
-export function statement(name: string, fill: { kind?: string; type?: string; located?: boolean } = {}): string {
-  const names = { ...(fill.kind ? { kind: fill.kind } : {}), ...(fill.type ? { type: fill.type } : {}) };
-  return cypherFile(import.meta.url, name, { names, off: fill.located === false ? ['nodePoint'] : [] });
+/** A vocabulary statement with its identifiers filled in (labels and types checked by the caller). */
+export function statement(name: string, fill: { LABEL?: string; TYPE?: string; POINT?: string } = {}): string {
+  return cypherFile(import.meta.url, name)
+    .replace(/__LABEL__/g, fill.LABEL ?? '__LABEL__')
+    .replace(/__TYPE__/g, fill.TYPE ?? '__TYPE__')
+    .replace(/__POINT__/g, fill.POINT ?? '')
+    .replace(/__DATED_ON\((\w+)\)__/g, (_, v: string) => datedOnCypher(v))
+    .replace(/__LINK_DATED_ON\((\w+)\)__/g, (_, v: string) => linkDatedOnCypher(v));
 }
+
+const POINT = 'SET n.point = CASE WHEN n.latitude IS NOT NULL AND n.longitude IS NOT NULL THEN point({latitude: n.latitude, longitude: n.longitude}) END';
 
 export interface MappedOk {
   row: number;
@@ -132,7 +135,7 @@ export async function writeBatch(ctx: BatchContext, rows: MappedOk[]): Promise<B
     }
     for (const [kind, list] of byKind) {
       const located = list.some((r) => r.props.latitude != null && r.props.longitude != null);
-      const out = await run(statement('newNodes.cypher', { kind, located }), { rid: reportId, rows: list });
+      const out = await run(statement('newNodes.cypher', { LABEL: kind, POINT: located ? POINT : '' }), { rid: reportId, rows: list });
       for (const o of out) if (o.fresh === true) fresh.add(String(o.id));
       createdEntities += out.filter((o) => o.fresh === true).length;
     }
@@ -168,10 +171,10 @@ export async function writeBatch(ctx: BatchContext, rows: MappedOk[]): Promise<B
     for (const [type, all] of byType) {
       // A link to or from an entity this transaction created cannot be there already.
       const fromFresh = all.filter((l) => fresh.has(l.from) || fresh.has(l.to));
-      if (fromFresh.length) createdLinks += Number((await run(statement('newLinks.cypher', { type }), { rid: reportId, rows: fromFresh }))[0]?.created ?? 0);
+      if (fromFresh.length) createdLinks += Number((await run(statement('newLinks.cypher', { TYPE: type }), { rid: reportId, rows: fromFresh }))[0]?.created ?? 0);
       const list = fromFresh.length ? all.filter((l) => !fresh.has(l.from) && !fresh.has(l.to)) : all;
       if (!list.length) continue;
-      const out = await run(statement('links.cypher', { type }), { rid: reportId, rows: list });
+      const out = await run(statement('links.cypher', { TYPE: type }), { rid: reportId, rows: list });
       createdLinks += out.filter((o) => o.created === true).length;
       for (const o of out) {
         const f = o.fix as { eid: string; keys: string[]; before: string[] } | null;
