@@ -104,7 +104,6 @@ ${cypherFile(import.meta.url, 'touched.cypher')}`;
   return touchedStatement;
 }
 
-/** Runs every rule over what was touched; stores and publishes the alerts that are new. */
 /** The Cypher rules' findings over the touched records, and the persons and operators near them (one statement). */
 export async function touchedFindings(db: Database, ids: string[]): Promise<{ findings: Finding[]; persons: string[]; operators: string[] }> {
   // Its plan is made once per database start; on a busy machine that alone can take seconds.
@@ -112,6 +111,7 @@ export async function touchedFindings(db: Database, ids: string[]): Promise<{ fi
   return { findings: row.findings as Finding[], persons: row.persons as string[], operators: row.operators as string[] };
 }
 
+/** Runs every rule over what was touched; stores and publishes the alerts that are new. */
 export async function runAlertRules(db: Database, ids: string[] | null): Promise<Alert[]> {
   const findings: Finding[] = [];
   if (ids) {
@@ -123,6 +123,14 @@ export async function runAlertRules(db: Database, ids: string[] | null): Promise
     for (const rule of CYPHER_RULES) findings.push(...((await db.read(cypherFile(import.meta.url, rule), { ids }, { what: 'An alert rule' })) as unknown as Finding[]));
     findings.push(...(await linkedChildrenFindings(db, null)), ...(await successorFindings(db, null)));
   }
+  return raiseAlerts(db, findings);
+}
+
+/**
+ * Stores the findings not yet raised (one alert per key, ever) and publishes the new ones to live
+ * subscribers. Every alert, whichever rule or timer found it, is raised through here.
+ */
+export async function raiseAlerts(db: Database, findings: Finding[]): Promise<Alert[]> {
   if (!findings.length) return [];
   const batch = randomUUID();
   const rows = await db.write(
