@@ -62,6 +62,10 @@ CREATE CONSTRAINT service_secret_name IF NOT EXISTS FOR (s:ServiceSecret) REQUIR
 // Alerts raised by rules (not entities of the graph): one per finding, by key.
 CREATE CONSTRAINT alert_key IF NOT EXISTS FOR (a:Alert) REQUIRE a.key IS UNIQUE;
 CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE;
+// The alert feed's order (a.seq, assigned in commit order under the AlertFeed node's lock): every
+// server reads what is new since the last sequence it saw, and a reconnecting client resumes from its own.
+CREATE CONSTRAINT alert_seq IF NOT EXISTS FOR (a:Alert) REQUIRE a.seq IS UNIQUE;
+CREATE CONSTRAINT alert_feed_id IF NOT EXISTS FOR (f:AlertFeed) REQUIRE f.id IS UNIQUE;
 
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;

@@ -21,6 +21,7 @@ import { externalIdpFromEnv, externalVerifier, type ExternalIdpConfig } from '..
 import { auditBeforeAnswer } from '../access/guard.js';
 import { compiledExecution } from './plugins/compiledExecution.js';
 import { requestMetrics } from './plugins/requestMetrics.js';
+import { eventIds } from './plugins/eventIds.js';
 import { Lifecycle, isProbePath } from './lifecycle.js';
 import { isAppPath } from '../../web/src/routing/paths.js';
 import { MAP_STYLE } from './mapStyle.js';
@@ -73,6 +74,7 @@ async function buildContext(db: Database, request: Request, external?: ExternalV
     purpose: request.headers.get('x-purpose')?.slice(0, 500) || null,
     clientAddress: request.headers.get('x-forwarded-for') ?? 'direct',
     pendingAudit: [] as Promise<unknown>[],
+    lastEventId: request.headers.get('last-event-id')?.slice(0, 32) ?? null,
   };
   const header = request.headers.get('authorization') ?? '';
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
@@ -263,7 +265,7 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   };
 
   const yoga = createYoga<object, RequestContext>({
-    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), requestMetrics, compiledExecution, auditBeforeAnswer],
+    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), requestMetrics, compiledExecution, auditBeforeAnswer, eventIds],
     // GraphiQL in development only. It loads the schema without a token, which is refused: add an
     // `Authorization: Bearer <token>` header in its Headers tab to explore the schema.
     graphiql: !PRODUCTION,

@@ -22,4 +22,8 @@ export interface RequestContext {
   recheck?: () => Promise<User | null>;
   /** The caller's view of the graph, set by the guard before a resolver runs (access/viewer.ts). */
   viewer?: Viewer;
+  /** The `Last-Event-ID` a reconnecting event-stream client sent: where its live feed resumes. */
+  lastEventId?: string | null;
+  /** Set by a live feed before each event it yields: the event's id (plugins/eventIds.ts writes it). */
+  eventId?: string;
 }

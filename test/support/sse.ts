@@ -2,6 +2,8 @@
 export interface EventStream {
   /** The JSON payload of every `data:` line so far ({ data } or { errors }). */
   payloads: any[];
+  /** The `id:` of each event that carried data, in order (undefined when it had none). */
+  ids: (string | undefined)[];
   /** True once the server ended the stream. */
   ended(): boolean;
   close(): Promise<void>;
@@ -9,15 +11,16 @@ export interface EventStream {
   contentType: string | null;
 }
 
-export async function openEventStream(url: string, token: string, query: string): Promise<EventStream> {
+export async function openEventStream(url: string, token: string, query: string, opts: { lastEventId?: string } = {}): Promise<EventStream> {
   const controller = new AbortController();
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}`, ...(opts.lastEventId ? { 'last-event-id': opts.lastEventId } : {}) },
     body: JSON.stringify({ query }),
     signal: controller.signal,
   });
   const payloads: any[] = [];
+  const ids: (string | undefined)[] = [];
   let ended = false;
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -35,7 +38,11 @@ export async function openEventStream(url: string, token: string, query: string)
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
           const event = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
-          for (const line of event.split('\n')) if (line.startsWith('data:') && line.length > 5) payloads.push(JSON.parse(line.slice(5)));
+          const lines = event.split('\n');
+          const data = lines.find((l) => l.startsWith('data:') && l.length > 5);
+          if (!data) continue;
+          payloads.push(JSON.parse(data.slice(5)));
+          ids.push(lines.find((l) => l.startsWith('id:'))?.slice(3).trim());
         }
       }
     } catch {
@@ -44,6 +51,7 @@ export async function openEventStream(url: string, token: string, query: string)
   })();
   return {
     payloads,
+    ids,
     ended: () => ended,
     close: async () => {
       controller.abort();

@@ -6,7 +6,8 @@ import { idArg } from '../../http/args.js';
 import { authorize, outgoing, viewerFor } from '../../access/guard.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { PlainNode } from '../../db/database.js';
-import { alertChannel, type Alert } from './rules.js';
+import type { Alert } from './rules.js';
+import { alertFeed, resumePoint } from './feed.js';
 import type { Resolvers } from '../../generated/graphql.js';
 
 /**
@@ -36,42 +37,58 @@ async function viewAlerts(ctx: RequestContext, viewer: Viewer, alerts: Alert[]):
 const SESSION_CHECK_MS = 3_000;
 
 /**
- * The caller's alerts as they are raised. Before each delivery the session is checked again: a
- * sign-out, a disabled account or a change of role or agency ends the feed (with UNAUTHENTICATED),
- * rather than letting it run on until the client disconnects.
+ * The caller's alerts numbered after `from`, as they are raised on any server (feed.ts). Before
+ * each delivery the session is checked again: a sign-out, a disabled account or a change of role or
+ * agency ends the feed (with UNAUTHENTICATED), rather than letting it run on until the client
+ * disconnects. Each delivered alert's number becomes the event's id (`ctx.eventId`, written as the
+ * SSE `id:` by plugins/eventIds.ts), which the client sends back as `Last-Event-ID` to resume.
  */
-async function* liveAlerts(ctx: RequestContext): AsyncGenerator<Alert> {
-  const source = alertChannel(ctx.db).subscribe('alert');
+async function* liveAlerts(ctx: RequestContext, from: number): AsyncGenerator<Alert> {
+  const feed = alertFeed(ctx.db);
+  let wake: () => void = () => {};
+  let woken = false;
+  const stop = feed.listen(() => {
+    woken = true;
+    wake();
+  });
   const ended = async () => {
     const now = ctx.recheck ? await ctx.recheck() : ctx.user;
     return !now || now.role !== ctx.user!.role || now.agency !== ctx.user!.agency;
   };
   const sessionEnded = () => new GraphQLError('Your session has ended or changed: sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+  let position = from;
+  let lastCheck = Date.now();
   try {
-    const iterator = source[Symbol.asyncIterator]();
-    let next = iterator.next();
     for (;;) {
-      // Wake at least every SESSION_CHECK_MS to check the session, so a quiet feed ends too.
-      let timer: NodeJS.Timeout | undefined;
-      const tick = new Promise<'tick'>((resolve) => (timer = setTimeout(() => resolve('tick'), SESSION_CHECK_MS)));
-      const got = await Promise.race([next, tick]);
-      clearTimeout(timer);
-      if (got === 'tick') {
+      woken = false;
+      for (const a of await feed.after(position)) {
+        position = a.seq;
+        if (!a.audience.includes(ctx.user!.role)) continue;
         if (await ended()) throw sessionEnded();
-        continue;
+        lastCheck = Date.now();
+        // The same view as the inbox, taken afresh for each alert: held records, then the second line.
+        const viewer = await viewerFor(ctx, 'Query.alerts');
+        const [seen] = await viewAlerts(ctx, viewer, [a]);
+        ctx.eventId = String(a.seq);
+        yield outgoing(seen!, viewer, new Set()) as Alert;
       }
-      if (got.done) return;
-      next = iterator.next();
-      const a = got.value;
-      if (!a.audience.includes(ctx.user!.role)) continue;
-      if (await ended()) throw sessionEnded();
-      // The same view as the inbox, taken afresh for each alert: held records, then the second line.
-      const viewer = await viewerFor(ctx, 'Query.alerts');
-      const [seen] = await viewAlerts(ctx, viewer, [a]);
-      yield outgoing(seen!, viewer, new Set()) as Alert;
+      // Wait for news, or at most SESSION_CHECK_MS: a quiet feed ends with its session too.
+      if (!woken) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, SESSION_CHECK_MS);
+        });
+        clearTimeout(timer);
+        wake = () => {};
+      }
+      if (Date.now() - lastCheck >= SESSION_CHECK_MS) {
+        if (await ended()) throw sessionEnded();
+        lastCheck = Date.now();
+      }
     }
   } finally {
-    await source.return?.(undefined);
+    stop();
   }
 }
 
@@ -108,9 +125,12 @@ export const alertsResolvers: Resolvers = {
   Subscription: {
     alertRaised: {
       // Whoever may read the inbox may follow it live; each sees only alerts for their role.
-      subscribe: (_, __, ctx) => {
+      // It starts where the client left off (`Last-Event-ID`), or at the feed's head, read before the
+      // stream is answered: whatever is raised after the client is told it is live reaches it.
+      subscribe: async (_, __, ctx) => {
         authorize(ctx, 'Query.alerts');
-        return liveAlerts(ctx);
+        const from = resumePoint(ctx.lastEventId ?? null, await alertFeed(ctx.db).head());
+        return liveAlerts(ctx, from);
       },
       // Already seen through the caller's view by liveAlerts.
       resolve: (a: Alert) => a,

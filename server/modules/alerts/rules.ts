@@ -1,14 +1,14 @@
 /**
  * Alert rules, run whenever information is written (a report submitted, an import, the demo load):
  * each rule looks at what was touched (`ids`; everything when null) and yields alerts with a stable
- * key, so the same finding never raises two alerts. New alerts are stored (:Alert, not an Entity)
- * and published to the live subscribers of this database.
+ * key, so the same finding never raises two alerts. New alerts are stored (:Alert, not an Entity),
+ * numbered in the alert feed, and reach live subscribers on every server through it (feed.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { createPubSub } from 'graphql-yoga';
 import { cypherFile, type Database } from '../../db/database.js';
 import { deriveChildLinks } from '../analysis/childLinks.js';
 import { findSuccessors } from '../licensing/resolvers.js';
+import { alertFeed } from './feed.js';
 
 export interface Alert {
   id: string;
@@ -16,6 +16,8 @@ export interface Alert {
   rule: string;
   audience: string[];
   status: 'open' | 'acknowledged';
+  /** The alert's number in the feed (commit order); absent on alerts stored before the feed was numbered. */
+  seq?: number;
   raisedAt: string;
   summary: string;
   entityIds: string[];
@@ -30,14 +32,6 @@ export type Finding = Pick<Alert, 'key' | 'rule' | 'audience' | 'summary' | 'ent
 export const LINKED_CHILDREN_THRESHOLD = Math.max(1, Number(process.env.ALERT_LINKED_CHILDREN ?? 3) || 3);
 
 export const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher', 'renewalWhileOpen.cypher'];
-
-// One channel per database, so two stacks in one process (tests) never see each other's alerts.
-const channels = new WeakMap<Database, ReturnType<typeof createPubSub<{ alert: [Alert] }>>>();
-export function alertChannel(db: Database) {
-  let c = channels.get(db);
-  if (!c) channels.set(db, (c = createPubSub<{ alert: [Alert] }>()));
-  return c;
-}
 
 /**
  * `persons`: those whose count may have changed (read by `touchedRead` when only some records were
@@ -138,6 +132,7 @@ export async function raiseAlerts(db: Database, findings: Finding[]): Promise<Al
     { findings, now: new Date().toISOString(), batch },
   );
   const created = rows.map((r) => r.alert as Alert);
-  for (const a of created) alertChannel(db).publish('alert', a);
+  // Live subscribers on every server read them from the database; this server's at once.
+  if (created.length) alertFeed(db).nudge();
   return created;
 }

@@ -38,6 +38,9 @@ export interface FeedHandlers {
  */
 export async function followAlerts(handlers: FeedHandlers, signal: AbortSignal): Promise<void> {
   let pause = 1000;
+  // The last alert delivered: a reconnect (to this server or another) resumes after it, so an alert
+  // raised while the feed was down still arrives.
+  let lastEventId: string | undefined;
   while (!signal.aborted) {
     handlers.onState('connecting');
     try {
@@ -53,8 +56,10 @@ export async function followAlerts(handlers: FeedHandlers, signal: AbortSignal):
           onData: (data) => {
             if (data.alertRaised) handlers.onAlert(data.alertRaised);
           },
+          onEventId: (id) => (lastEventId = id),
         },
         signal,
+        lastEventId,
       );
       if (signal.aborted) return;
       handlers.onState('offline', 'The live feed closed; reconnecting…');

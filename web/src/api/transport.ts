@@ -113,6 +113,8 @@ export interface StreamHandlers<TResult> {
   /** The server answered with a stream: from here on, what it publishes reaches this stream. */
   onOpen(): void;
   onData(data: TResult): void;
+  /** The event's id (SSE `id:`), when the feed numbers its events: send it back to resume after it. */
+  onEventId?(id: string): void;
 }
 
 /**
@@ -126,10 +128,12 @@ export async function stream<TResult, TVariables>(
   variables: TVariables | undefined,
   handlers: StreamHandlers<TResult>,
   signal: AbortSignal,
+  /** The id of the last event this feed delivered before it dropped: the server resumes after it. */
+  lastEventId?: string,
 ): Promise<void> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...authHeaders() },
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...authHeaders(), ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
     body: JSON.stringify(variables === undefined ? { query: String(document) } : { query: String(document), variables }),
     signal,
   });
@@ -148,6 +152,11 @@ export async function stream<TResult, TVariables>(
     while ((cut = buffer.indexOf('\n\n')) >= 0) {
       const event = buffer.slice(0, cut);
       buffer = buffer.slice(cut + 2);
+      const id = event
+        .split('\n')
+        .find((l) => l.startsWith('id:'))
+        ?.slice(3)
+        .trim();
       const data = event
         .split('\n')
         .filter((l) => l.startsWith('data:'))
@@ -158,6 +167,7 @@ export async function stream<TResult, TVariables>(
       const error = payload.errors?.[0];
       if (error) throw new ApiError(error.message, error.extensions?.code ? { code: error.extensions.code } : {});
       if (payload.data) handlers.onData(payload.data);
+      if (id) handlers.onEventId?.(id);
     }
   }
 }
