@@ -10,6 +10,12 @@
  *   npm run load                                  # the full form: 3 runs × 60 s × 50 clients
  *   npm run load -- --duration 5 --connections 10 --runs 1   # the short form the tests run
  *   npm run load -- --only submitReport,search    # some operations alone (to profile one)
+ *   npm run load -- --servers 2                   # also against two servers over the one database
+ *
+ * With `--servers N` it starts N-1 more server processes (server/main.ts over the same Neo4j, no
+ * state shared but the database) and runs each round twice: every client on the one server, then
+ * the clients split evenly across the N (as a load balancer would spread them); it reports the
+ * throughput gain of N servers over one in the same round.
  *
  * An error is any answer that is not HTTP 200 with GraphQL data and no errors, a timeout or a
  * broken connection. Exit 0 when there were none, 1 otherwise.
@@ -20,11 +26,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig, ROOT } from '../server/config.js';
 import { Database } from '../server/db/database.js';
-import { findRunningLocal, runtimeFile } from '../server/db/localNeo4j.js';
+import { findRunningLocal, freePort, runtimeFile } from '../server/db/localNeo4j.js';
 import { upsertUser, type Role } from '../server/modules/auth/users.js';
 import { assignChildren } from '../server/modules/safeguarding/assignments.js';
 import { readEventLoopDelay, rssMb } from './stats.js';
@@ -62,6 +69,50 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/** CPU seconds of several processes together, or null when any is unknown. */
+function sumCpu(pids: (number | undefined)[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const s = cpuSeconds(pid);
+    if (s === null) return null;
+    total += s;
+  }
+  return total;
+}
+
+/** Starts `count` more server processes over the same database (no demo load); each stops on SIGTERM. */
+async function startExtraServers(count: number, db: { uri: string; user: string; password: string }): Promise<{ origin: string; pid: number | undefined; stop: () => Promise<void> }[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, DEMO: '0', SKIP_WEB_BUILD: '1', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`another server did not start: ${out}`)), 180_000);
+        child.stdout.on('data', () => out.includes('Link chart is ready') && (clearTimeout(timer), resolve()));
+        child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`another server exited (${code}): ${out}`))));
+      });
+      console.log(`another server on http://localhost:${port} (pid ${child.pid})`);
+      return {
+        origin: `http://localhost:${port}`,
+        pid: child.pid,
+        stop: () =>
+          new Promise<void>((r) => {
+            if (child.exitCode !== null) return r();
+            child.once('exit', () => r());
+            child.kill('SIGTERM');
+          }),
+      };
+    }),
+  );
+}
+
 function fail(message: string): never {
   console.error(`Load test failed: ${message}`);
   process.exit(2);
@@ -83,6 +134,7 @@ async function main() {
       out: { type: 'string' },
       'server-pid': { type: 'string' },
       only: { type: 'string' },
+      servers: { type: 'string', default: '1' },
     },
   });
   const config = loadConfig();
@@ -158,16 +210,22 @@ async function main() {
   const serverPid = values['server-pid'] ? Number(values['server-pid']) : running?.ownerPid;
   const neo4jPid = running?.pid;
 
-  const results = [];
+  // More servers over the same database, when asked: the instance's own is the first.
+  const serverCount = Math.max(1, Math.floor(Number(values.servers)) || 1);
+  const extra = await startExtraServers(serverCount - 1, target);
+  const allBases = [base, ...extra.map((e) => e.origin)];
+  const allServerPids = [serverPid, ...extra.map((e) => e.pid)];
+
   let n = 0;
-  for (let run = 1; run <= runs; run++) {
+  /** One pass: `connections` clients for `duration` seconds, split evenly across `bases`. */
+  const measure = async (run: number, bases: string[], pids: (number | undefined)[]) => {
     const latencies = new Map<string, number[]>(ops.map((o) => [o.name, []]));
     const errors = new Map<string, number>(ops.map((o) => [o.name, 0]));
     const errorSamples: string[] = [];
     let serverMax = 0;
     const sampler = setInterval(() => (serverMax = Math.max(serverMax, rssMb(serverPid) ?? 0)), 1000);
     const serverBefore = rssMb(serverPid);
-    const cpuBefore = { server: cpuSeconds(serverPid), neo4j: cpuSeconds(neo4jPid) };
+    const cpuBefore = { server: sumCpu(pids), neo4j: cpuSeconds(neo4jPid) };
     const request: AutocannonRequest = {
       method: 'POST',
       path: '/graphql',
@@ -196,30 +254,37 @@ async function main() {
       },
     };
     const started = Date.now();
-    const result = await autocannon({ url: base, connections, duration, timeout: 30, requests: [request] });
-    clearInterval(sampler);
-    const cpuUsed = (pid: number | undefined, before: number | null) => {
-      const after = cpuSeconds(pid);
-      return after === null || before === null ? null : +(after - before).toFixed(1);
+    // One autocannon per server, at once: what a balancer spreading clients evenly would send.
+    const perServer = Math.max(1, Math.round(connections / bases.length));
+    const passes = await Promise.all(bases.map((url) => autocannon({ url, connections: perServer, duration, timeout: 30, requests: [request] })));
+    const result = {
+      requests: { total: passes.reduce((s, r) => s + r.requests.total, 0) },
+      duration: Math.max(...passes.map((r) => r.duration)),
+      errors: passes.reduce((s, r) => s + r.errors, 0),
+      timeouts: passes.reduce((s, r) => s + r.timeouts, 0),
+      non2xx: passes.reduce((s, r) => s + r.non2xx, 0),
     };
-    const cpu = { server: cpuUsed(serverPid, cpuBefore.server), neo4j: cpuUsed(neo4jPid, cpuBefore.neo4j) };
+    clearInterval(sampler);
+    const cpuUsed = (after: number | null, before: number | null) => (after === null || before === null ? null : +(after - before).toFixed(1));
+    const cpu = { server: cpuUsed(sumCpu(pids), cpuBefore.server), neo4j: cpuUsed(cpuSeconds(neo4jPid), cpuBefore.neo4j) };
     const all = [...latencies.values()].flat();
     const graphqlErrors = [...errors.values()].reduce((s, x) => s + x, 0);
     // The window covers the run (the server keeps one-second histograms; a little of the time before it may be included).
     const eventLoopDelayMs = tokens.admin ? await readEventLoopDelay(base, tokens.admin, (Date.now() - started) / 1000) : null;
     const entry = {
       run,
+      servers: bases.length,
       seconds: +((Date.now() - started) / 1000).toFixed(1),
-      connections,
+      connections: perServer * bases.length,
       requests: result.requests.total,
       throughput: +(result.requests.total / result.duration).toFixed(1),
       latencyMs: summary(all),
       errors: { total: graphqlErrors + result.errors + result.timeouts, answers: graphqlErrors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
       errorSamples,
       operations: Object.fromEntries(ops.map((o) => [o.name, { requests: latencies.get(o.name)!.length, errors: errors.get(o.name), ...summary(latencies.get(o.name)!) }])),
-      // How long the server's event loop was held (sampled every 10 ms): no request should hold it over 50 ms.
+      // How long the (first) server's event loop was held (sampled every 10 ms): no request should hold it over 50 ms.
       eventLoopDelayMs,
-      // CPU the server and Neo4j spent on the run: per request, the figure a busy machine distorts least.
+      // CPU the servers and Neo4j spent on the run: per request, the figure a busy machine distorts least.
       cpuSeconds: cpu,
       cpuMsPerRequest: {
         server: cpu.server === null || !result.requests.total ? null : +((cpu.server * 1000) / result.requests.total).toFixed(1),
@@ -227,13 +292,31 @@ async function main() {
       },
       memoryMB: { serverBefore, serverMax: serverMax || null, serverAfter: rssMb(serverPid), neo4jAfter: rssMb(neo4jPid) },
     };
-    results.push(entry);
     const l = entry.latencyMs;
     console.log(
-      `run ${run}/${runs}: ${entry.requests} requests, ${entry.throughput}/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, ` +
+      `run ${run}/${runs}${bases.length > 1 || serverCount > 1 ? ` (${bases.length} server${bases.length > 1 ? 's' : ''})` : ''}: ${entry.requests} requests, ${entry.throughput}/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, ` +
         `errors ${entry.errors.total}, event-loop delay p99 ${eventLoopDelayMs?.p99 ?? '?'} ms max ${eventLoopDelayMs?.max ?? '?'} ms, CPU per request: server ${entry.cpuMsPerRequest.server ?? '?'} ms, Neo4j ${entry.cpuMsPerRequest.neo4j ?? '?'} ms, server RSS ${entry.memoryMB.serverAfter ?? '?'} MB (max ${entry.memoryMB.serverMax ?? '?'}), Neo4j RSS ${entry.memoryMB.neo4jAfter ?? '?'} MB`,
     );
     for (const s of errorSamples) console.log(`  ${s}`);
+    return entry;
+  };
+
+  const results = [];
+  /** Per round with several servers: throughput of all of them over the one server's in the same round. */
+  const gains: { run: number; oneServer: number; servers: number; allServers: number; gain: number }[] = [];
+  try {
+    for (let run = 1; run <= runs; run++) {
+      const single = await measure(run, [base], [serverPid]);
+      results.push(single);
+      if (serverCount > 1) {
+        const spread = await measure(run, allBases, allServerPids);
+        results.push(spread);
+        gains.push({ run, oneServer: single.throughput, servers: serverCount, allServers: spread.throughput, gain: +(spread.throughput / single.throughput).toFixed(2) });
+        console.log(`  ${serverCount} servers over one database: ${spread.throughput}/s against ${single.throughput}/s on one (×${gains.at(-1)!.gain})`);
+      }
+    }
+  } finally {
+    await Promise.all(extra.map((e) => e.stop()));
   }
 
   console.log('\nper operation (last run):');
@@ -250,7 +333,7 @@ async function main() {
   const out = values.out ?? path.join(ROOT, 'bench', 'results', `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const totalErrors = results.reduce((s, r) => s + r.errors.total, 0);
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), url: base, duration, connections, runs, operations: ops.map((o) => ({ name: o.name, weight: o.weight, role: o.role })), notes, results, serverRssGrowthMB: growth, totalErrors }, null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), url: base, servers: serverCount, duration, connections, runs, gains, operations: ops.map((o) => ({ name: o.name, weight: o.weight, role: o.role })), notes, results, serverRssGrowthMB: growth, totalErrors }, null, 2) + '\n');
   console.log(`results in ${path.relative(process.cwd(), out)}`);
   process.exitCode = totalErrors === 0 ? 0 : 1;
 }

@@ -5,6 +5,7 @@
 import neo4j, { type Driver, type Record as Neo4jRecord, type Session, type Transaction, isNode, isRelationship, isInt, isPath } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import { dbPoolSize, dbSessionsInUse } from '../metrics.js';
+import { currentCausalScope } from './causal.js';
 
 export type Params = Record<string, unknown>;
 
@@ -149,6 +150,12 @@ export class Database {
   private probe: { at: number; answer: Promise<boolean> } | null = null;
 
   private constructor(readonly driver: Driver, readonly uri: string) {}
+
+  /**
+   * Bookmarks of every write this server made: each session starts after them, so on a cluster a
+   * read routed to a follower sees what this server wrote (causal.ts for requests across servers).
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   static connect(uri: string, user: string, password: string): Database {
     dbPoolSize.set(POOL_SIZE);
@@ -296,7 +303,11 @@ export class Database {
       const session = this.openSession(mode);
       const attempt = { committing: false };
       try {
-        return await once(session, attempt);
+        const out = await once(session, attempt);
+        // What this request wrote: its answer tells the client, which sends it back (causal.ts).
+        const scope = mode === 'WRITE' ? currentCausalScope() : undefined;
+        if (scope) scope.written = session.lastBookmarks();
+        return out;
       } catch (e) {
         const budget = isTransient(e) ? RETRY_TRANSIENT_MS : isConnectivityError(e) ? RETRY_CONNECTION_MS : 0;
         if (attempt.committing || Date.now() - started + backoff(n) > budget) throw this.failed(e, opts.what ?? what);
@@ -330,7 +341,13 @@ export class Database {
 
   /** A session of the pool, counted in the metrics while it is open (linkchart_db_sessions_in_use). */
   private openSession(mode: 'READ' | 'WRITE'): Session {
-    const session = this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const after = currentCausalScope()?.after;
+    const session = this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+      // The bookmarks of the caller's last write on another server, when it sent them.
+      ...(after?.length ? { bookmarks: after } : {}),
+    });
     dbSessionsInUse.inc();
     const close = session.close.bind(session);
     let closed = false;

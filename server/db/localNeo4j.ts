@@ -149,8 +149,8 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new RuntimeSetupError(`Neo4j did not become ready within ${(opts.timeoutMs ?? 120_000) / 1000} s; see ${dir}/home/logs/debug.log`));
-    }, opts.timeoutMs ?? 120_000);
+      reject(new RuntimeSetupError(`Neo4j did not become ready within ${(opts.timeoutMs ?? 300_000) / 1000} s; see ${dir}/home/logs/debug.log`));
+    }, opts.timeoutMs ?? 300_000);
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (line.startsWith('NEO4J_READY')) {

@@ -22,6 +22,9 @@ import { auditBeforeAnswer } from '../access/guard.js';
 import { compiledExecution } from './plugins/compiledExecution.js';
 import { requestMetrics } from './plugins/requestMetrics.js';
 import { eventIds } from './plugins/eventIds.js';
+import { readAfter } from './plugins/readAfter.js';
+import { inCausalScope, READ_AFTER_HEADER, verifyBookmarks } from '../db/causal.js';
+import { serviceSecret } from '../db/serviceSecret.js';
 import { Lifecycle, isProbePath } from './lifecycle.js';
 import { isAppPath } from '../../web/src/routing/paths.js';
 import { MAP_STYLE } from './mapStyle.js';
@@ -264,8 +267,23 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
     },
   };
 
+  // The secret that signs bookmarks for clients (db/causal.ts), shared by every server through the
+  // database; loaded in the background (again after an outage): until then no bookmarks travel.
+  let bookmarkSecret: Uint8Array | undefined;
+  let loadingSecret: Promise<void> | null = null;
+  const secretNow = () => {
+    if (!bookmarkSecret && !loadingSecret) {
+      loadingSecret = serviceSecret(db, 'bookmark-signing', 32)
+        .then((s) => void (bookmarkSecret = s))
+        .catch(() => {})
+        .finally(() => (loadingSecret = null));
+    }
+    return bookmarkSecret;
+  };
+  secretNow();
+
   const yoga = createYoga<object, RequestContext>({
-    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), requestMetrics, compiledExecution, auditBeforeAnswer, eventIds],
+    plugins: [...armor.protect().plugins, introspectionWhenSignedIn, ...(PRODUCTION ? [] : [graphiqlPolicy]), requestMetrics, compiledExecution, auditBeforeAnswer, eventIds, readAfter(secretNow)],
     // GraphiQL in development only. It loads the schema without a token, which is refused: add an
     // `Authorization: Bearer <token>` header in its Headers tab to explore the schema.
     graphiql: !PRODUCTION,
@@ -295,6 +313,21 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   // server runs (development, test runs) is served at once instead of 404s for its new file names.
   const web = hasWeb ? sirv(WEB_DIST, { single: false, etag: true, gzip: false, dev: !PRODUCTION }) : undefined;
 
+  const serveGraphql = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // A file upload (multipart, uploadImportFile) may be larger: its own limit is checked there too.
+    const limit = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      tooLarge(res);
+      req.resume();
+      return;
+    }
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
+      limitStreamedBody(req, res, () => void yoga.handle(req, res));
+      return;
+    }
+    void yoga.handle(req, res);
+  };
+
   const lifecycle = new Lifecycle(db);
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -305,18 +338,10 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
     }
     if (req.url?.startsWith('/graphql')) {
       lifecycle.track(req, res);
-      // A file upload (multipart, uploadImportFile) may be larger: its own limit is checked there too.
-      const limit = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
-      if (Number(req.headers['content-length'] ?? 0) > limit) {
-        tooLarge(res);
-        req.resume();
-        return;
-      }
-      if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
-        limitStreamedBody(req, res, () => void yoga.handle(req, res));
-        return;
-      }
-      void yoga.handle(req, res);
+      // This request's bookmarks: after the caller's last write, wherever it was made (db/causal.ts).
+      const key = secretNow();
+      const header = req.headers[READ_AFTER_HEADER];
+      inCausalScope({ after: key && typeof header === 'string' ? verifyBookmarks(key, header) : [], written: [] }, () => serveGraphql(req, res));
       return;
     }
     // The event-loop delay for operators (admins only; metrics.ts).

@@ -17,7 +17,7 @@ import { Database } from '../../server/db/database.js';
 import { freePort } from '../../server/db/localNeo4j.js';
 import { Lifecycle } from '../../server/http/lifecycle.js';
 import { gql, tokenFor } from '../support/client.js';
-import { spawnTsx } from '../support/processes.js';
+import { startServerProcess } from '../support/processes.js';
 
 const base = () => inject('stack').url.replace(/\/graphql$/, '');
 
@@ -112,17 +112,9 @@ describe('SIGTERM drains the server', () => {
 
   it('answers the request in flight, ends the event stream with a retry hint, then exits 0', async () => {
     const stack = inject('stack');
-    const port = await freePort();
-    server = spawnTsx('server/main.ts', [], { PORT: String(port), NEO4J_URI: stack.boltUri, NEO4J_USER: stack.boltUser, NEO4J_PASSWORD: stack.boltPassword, DEMO: '0', SKIP_WEB_BUILD: '1', SHUTDOWN_DRAIN_MS: '15000' });
-    let out = '';
-    server.stdout!.on('data', (d) => (out += d));
-    server.stderr!.on('data', (d) => (out += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
-      server!.stdout!.on('data', () => out.includes('Link chart is ready') && (clearTimeout(timer), resolve()));
-      server!.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-    });
-    const origin = `http://127.0.0.1:${port}`;
+    const started = await startServerProcess(stack, { SHUTDOWN_DRAIN_MS: '15000' });
+    server = started.child;
+    const origin = started.origin;
     const { username, password } = stack.users.analyst;
     const login = await fetch(`${origin}/graphql`, {
       method: 'POST',

@@ -45,11 +45,11 @@ const SESSION_CHECK_MS = 3_000;
  */
 async function* liveAlerts(ctx: RequestContext, from: number): AsyncGenerator<Alert> {
   const feed = alertFeed(ctx.db);
-  let wake: () => void = () => {};
-  let woken = false;
+  // Set when the feed may hold news; a wait in progress is cut short by `wake`.
+  const news = { arrived: false, wake: () => {} };
   const stop = feed.listen(() => {
-    woken = true;
-    wake();
+    news.arrived = true;
+    news.wake();
   });
   const ended = async () => {
     const now = ctx.recheck ? await ctx.recheck() : ctx.user;
@@ -60,7 +60,7 @@ async function* liveAlerts(ctx: RequestContext, from: number): AsyncGenerator<Al
   let lastCheck = Date.now();
   try {
     for (;;) {
-      woken = false;
+      news.arrived = false;
       for (const a of await feed.after(position)) {
         position = a.seq;
         if (!a.audience.includes(ctx.user!.role)) continue;
@@ -73,14 +73,14 @@ async function* liveAlerts(ctx: RequestContext, from: number): AsyncGenerator<Al
         yield outgoing(seen!, viewer, new Set()) as Alert;
       }
       // Wait for news, or at most SESSION_CHECK_MS: a quiet feed ends with its session too.
-      if (!woken) {
+      if (!news.arrived) {
         let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
-          wake = resolve;
+          news.wake = resolve;
           timer = setTimeout(resolve, SESSION_CHECK_MS);
         });
         clearTimeout(timer);
-        wake = () => {};
+        news.wake = () => {};
       }
       if (Date.now() - lastCheck >= SESSION_CHECK_MS) {
         if (await ended()) throw sessionEnded();

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import { safeAuditArgs } from './auditArgs.js';
 import { auditCommitSeconds, auditEntriesTotal } from '../../metrics.js';
+import { outsideCausalScope } from '../../db/causal.js';
 
 /**
  * How the attempt ended: 'ok', or 'denied' (refused by the access rules), 'failed' (e.g. a failed
@@ -85,7 +86,9 @@ export function appendAudit(db: Database, record: AuditRecord): Promise<AuditEnt
   return new Promise<AuditEntry>((resolve, reject) => {
     // Made safe here, before anything else sees it: case text never reaches the store or the chain.
     q.waiting.push({ record: auditRecordToStore(record), resolve, reject });
-    if (!q.flushing) void flush(db, q);
+    // Outside the request's causal scope: a group commits entries of many requests, and a read
+    // need not wait for the audit of earlier ones to reach a follower (db/causal.ts).
+    if (!q.flushing) outsideCausalScope(() => void flush(db, q));
   });
 }
 

@@ -33,10 +33,18 @@ export function purposeHeader(stated?: string): Record<string, string> {
   return purpose ? { 'x-purpose': purpose } : {};
 }
 
-/** The headers of an authenticated request: the bearer token (when there is one) and the purpose. */
+/**
+ * The signed bookmarks of this tab's last write (`x-read-after`, server/db/causal.ts), sent back
+ * with each request: behind a balancer the next request may reach another server, which then reads
+ * after that write even from a database follower that is behind.
+ */
+let readAfter: string | null = null;
+const readAfterHeader = (): Record<string, string> => (readAfter ? { 'x-read-after': readAfter } : {});
+
+/** The headers of an authenticated request: the bearer token (when there is one), the purpose and the last write's bookmarks. */
 export function authHeaders(stated?: string): Record<string, string> {
   const token = readToken();
-  return { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...purposeHeader(stated) };
+  return { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...purposeHeader(stated), ...readAfterHeader() };
 }
 
 /** Runs one operation; its answer's `data`, typed by the document. */
@@ -71,6 +79,7 @@ export async function gql<TResult>(
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         // Every read is audited with why it was made (DESIGN.md §6).
         ...(auth ? purposeHeader(options.purpose) : {}),
+        ...readAfterHeader(),
       },
       body: JSON.stringify({ query: String(query), variables }),
       signal,
@@ -90,6 +99,7 @@ export async function gql<TResult>(
  * GraphQL body, so the body's messages are preferred over the bare HTTP status.
  */
 export async function readAnswer<TResult>(res: Response): Promise<{ data: TResult } | { error: ApiError }> {
+  readAfter = res.headers.get('x-read-after') ?? readAfter;
   let body: { data?: TResult | null; errors?: GraphQLErrorItem[] } | undefined;
   const text = await res.text();
   try {
