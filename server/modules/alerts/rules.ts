@@ -108,16 +108,28 @@ export async function touchedFindings(db: Database, ids: string[]): Promise<{ fi
 /** Runs every rule over what was touched; stores and publishes the alerts that are new. */
 export async function runAlertRules(db: Database, ids: string[] | null): Promise<Alert[]> {
   const findings: Finding[] = [];
+  // A rule that fails (a search stopped by its time limit on a busy database) must not cost the
+  // alerts the other rules found: those are raised, then the failure is reported.
+  let failure: unknown = null;
+  const settle = async (rule: Promise<Finding[]>) => {
+    try {
+      findings.push(...(await rule));
+    } catch (e) {
+      failure ??= e;
+    }
+  };
   if (ids) {
     const touched = await touchedFindings(db, ids);
     findings.push(...touched.findings);
-    const [children, successors] = await Promise.all([linkedChildrenFindings(db, touched.persons), successorFindings(db, new Set(touched.operators))]);
-    findings.push(...children, ...successors);
+    await Promise.all([settle(linkedChildrenFindings(db, touched.persons)), settle(successorFindings(db, new Set(touched.operators)))]);
   } else {
-    for (const rule of CYPHER_RULES) findings.push(...((await db.read(cypherFile(import.meta.url, rule), { ids }, { what: 'An alert rule' })) as unknown as Finding[]));
-    findings.push(...(await linkedChildrenFindings(db, null)), ...(await successorFindings(db, null)));
+    for (const rule of CYPHER_RULES) await settle(db.read(cypherFile(import.meta.url, rule), { ids }, { what: 'An alert rule' }) as unknown as Promise<Finding[]>);
+    await settle(linkedChildrenFindings(db, null));
+    await settle(successorFindings(db, null));
   }
-  return raiseAlerts(db, findings);
+  const raised = await raiseAlerts(db, findings);
+  if (failure) throw failure;
+  return raised;
 }
 
 /**
