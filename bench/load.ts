@@ -152,7 +152,11 @@ async function main() {
     // In parallel: each is an argon2 hash, slow on a busy machine.
     await Promise.all((['analyst', 'safeguarding', 'licensing', 'admin'] as const).map((role) => upsertUser(db, `load-${role}`, role, password)));
     samples.persons = (await db.read(
-      "MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.name IS NOT NULL RETURN p.id AS id, p.name AS name, p.surname AS surname ORDER BY rand() LIMIT 400",
+      // Not a person a team holds under restriction (or only its restricted reports support): the load
+      // users are in no team, so a write naming one is refused, as it should be.
+      `MATCH (p:Person) WHERE coalesce(p.child, false) = false AND p.name IS NOT NULL
+         AND NOT EXISTS { MATCH (x:Restriction) WHERE x.liftedAt IS NULL AND (x.targetId = p.id OR x.targetId IN coalesce(p.sources, [])) }
+       RETURN p.id AS id, p.name AS name, p.surname AS surname ORDER BY rand() LIMIT 400`,
     )) as Samples['persons'];
     // The safeguarding user's caseload: the children it may open (need-to-know), up to 100.
     const caseload = (await db.read('MATCH (c:Person {child: true}) RETURN c.id AS id LIMIT 100')).map((r) => r.id as string);
