@@ -268,16 +268,10 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
   };
 
   // The secret that signs bookmarks for clients (db/causal.ts), shared by every server through the
-  // database; loaded in the background (again after an outage): until then no bookmarks travel.
+  // database; serviceSecret reads it once (again after an outage): until it is here no bookmarks travel.
   let bookmarkSecret: Uint8Array | undefined;
-  let loadingSecret: Promise<void> | null = null;
   const secretNow = () => {
-    if (!bookmarkSecret && !loadingSecret) {
-      loadingSecret = serviceSecret(db, 'bookmark-signing', 32)
-        .then((s) => void (bookmarkSecret = s))
-        .catch(() => {})
-        .finally(() => (loadingSecret = null));
-    }
+    if (!bookmarkSecret) serviceSecret(db, 'bookmark-signing', 32).then((s) => void (bookmarkSecret = s), () => {});
     return bookmarkSecret;
   };
   secretNow();
