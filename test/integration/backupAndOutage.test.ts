@@ -128,7 +128,8 @@ describe('npm run backup and npm run restore', () => {
     const { end } = JSON.parse(lines.at(-1)!);
     expect(end.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Two service secrets: the token-signing key and the key of opaque ids.
-    expect(end.labels).toMatchObject({ User: 1, AuditHead: 1, ServiceSecret: 2, DatasetLoad: 1, Person: expect.any(Number) });
+    // Three service secrets: token signing, opaque ids and bookmark signing (db/causal.ts).
+    expect(end.labels).toMatchObject({ User: 1, AuditHead: 1, ServiceSecret: 3, DatasetLoad: 1, Person: expect.any(Number) });
 
     const restore = await runTsx('server/modules/backup/restoreCli.ts', [file], { DATA_DIR: targetDir });
     expect(restore.code, restore.out).toBe(0);
