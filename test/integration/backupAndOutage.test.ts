@@ -127,7 +127,6 @@ describe('npm run backup and npm run restore', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'linkchart-backup', version: 1 });
     const { end } = JSON.parse(lines.at(-1)!);
     expect(end.sha256).toMatch(/^[0-9a-f]{64}$/);
-    // Two service secrets: the token-signing key and the key of opaque ids.
     // Three service secrets: token signing, opaque ids and bookmark signing (db/causal.ts).
     expect(end.labels).toMatchObject({ User: 1, AuditHead: 1, ServiceSecret: 3, DatasetLoad: 1, Person: expect.any(Number) });
 
