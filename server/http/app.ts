@@ -186,6 +186,8 @@ export function corsOrigins(env: NodeJS.ProcessEnv = process.env): Set<string> {
 
 /** How much of a too-large chunked body is read (and dropped) after the 413 before the connection is cut. */
 const DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+/** How long an idle keep-alive connection stays open (see the server below). */
+export const KEEP_ALIVE_MS = 65_000;
 
 function tooLarge(res: http.ServerResponse): void {
   res.writeHead(413, { 'content-type': 'application/json' });
@@ -356,6 +358,10 @@ export function createApp(db: Database, opts: AppOptions = { externalIdp: extern
     res.setHeader('content-type', 'text/plain; charset=utf-8');
     res.end('The web app has not been built: run `npm run build:web` (npm start does this). The API is at /graphql.');
   });
+  // An idle connection is kept longer than a balancer's usual idle timeout (60 s) and than a client's
+  // pause: with Node's default 5 s, a request sent on a pooled connection just as the server closed
+  // it was reset (ECONNRESET at the client, a 502 at a balancer).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return { server, yoga, lifecycle };
 }
 

@@ -15,6 +15,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Database } from '../../server/db/database.js';
 import { freePort } from '../../server/db/localNeo4j.js';
+import { KEEP_ALIVE_MS } from '../../server/http/app.js';
 import { Lifecycle } from '../../server/http/lifecycle.js';
 import { gql, tokenFor } from '../support/client.js';
 import { startServerProcess } from '../support/processes.js';
@@ -82,6 +83,27 @@ describe('/live and /ready', () => {
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
     expect((await fetch(`${base()}/ready`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('keeps an idle connection open longer than a balancer would, so a pooled request is not reset', async () => {
+    const agent = new http.Agent({ keepAlive: true });
+    const get = () =>
+      new Promise<{ reused: boolean; keepAlive: unknown }>((resolve, reject) => {
+        const req = http.get(`${base()}/live`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ reused: req.reusedSocket, keepAlive: res.headers['keep-alive'] }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+      // Past Node's default of 5 s, after which the server used to close the connection.
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(await get()).toEqual({ reused: true, keepAlive: first.keepAlive });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('/ready is 503 with the reason while the database does not answer', async () => {
