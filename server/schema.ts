@@ -18,9 +18,17 @@ import { operationsResolvers } from './modules/operations/resolvers.js';
 import { chartsResolvers } from './modules/charts/resolvers.js';
 import { provenanceResolvers } from './modules/provenance/resolvers.js';
 import { importsResolvers } from './modules/imports/resolvers.js';
+import { meetingsResolvers } from './modules/meetings/resolvers.js';
+import { deliveriesResolvers } from './modules/deliveries/resolvers.js';
+import { indicatorsResolvers } from './modules/indicators/resolvers.js';
+import { evidenceResolvers } from './modules/evidence/resolvers.js';
+import { decisionsResolvers } from './modules/decisions/resolvers.js';
+import { noticesResolvers } from './modules/notices/resolvers.js';
+import { changesResolvers } from './modules/changes/resolvers.js';
+import { restrictionsResolvers } from './modules/restrictions/resolvers.js';
 import { ROOT } from './config.js';
 
-const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts', 'charts', 'provenance', 'imports'];
+const MODULES = ['graph', 'search', 'health', 'intake', 'auth', 'audit', 'safeguarding', 'analysis', 'operations', 'licensing', 'alerts', 'charts', 'provenance', 'imports', 'notices', 'changes', 'meetings', 'deliveries', 'indicators', 'evidence', 'decisions', 'restrictions'];
 
 const typeDefs = MODULES.map((m) => fs.readFileSync(path.join(ROOT, 'server', 'modules', m, `${m}.graphql`), 'utf8'));
 
@@ -28,6 +36,6 @@ export function buildSchema() {
   return createSchema<RequestContext>({
     typeDefs,
     // Every Query and Mutation passes through the one access and audit layer.
-    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers, chartsResolvers, provenanceResolvers, importsResolvers]),
+    resolvers: guardResolvers([graphResolvers, searchResolvers, healthResolvers, intakeResolvers, authResolvers, auditResolvers, safeguardingResolvers, analysisResolvers, operationsResolvers, licensingResolvers, alertsResolvers, chartsResolvers, provenanceResolvers, importsResolvers, noticesResolvers, changesResolvers, indicatorsResolvers, evidenceResolvers, meetingsResolvers, deliveriesResolvers, decisionsResolvers, restrictionsResolvers]),
   });
 }

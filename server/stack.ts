@@ -48,6 +48,8 @@ export async function ensureDemoData(db: Database): Promise<boolean> {
   const { generateDemo } = await import('../seeds/demo.js'); // only needed on a first start
   const data = generateDemo();
   const result = await loadDataset(db, data);
+  await (await import('./modules/changes/demo.js')).recordDemoChanges(db); // issue 20 item 5: the demo's reasoned changes
+  await (await import('./modules/meetings/demo.js')).writeFollowThroughDemo(db, data); // issue 20: meetings' records, actions, deliveries
   await db.write("MERGE (m:DatasetLoad {name: 'demo'}) SET m.loadedAt = datetime(), m.nodes = $nodes, m.links = $links", { ...result });
   log.info({ ...result, seconds: +((Date.now() - started) / 1000).toFixed(1) }, 'demo dataset loaded');
   return true;
@@ -73,9 +75,12 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     // Name keys for persons and saved contact names written before the current key rules (one count when none).
     await ensureNameKeys(db, log);
     const demoUsers = demoLoaded && config.createDemoUsers ? await createDemoUsers(db) : [];
+    if (demoLoaded) await (await import('./modules/restrictions/demo.js')).writeRestrictionsDemo(db); // issue 20 item 4: demo restrictions (after the demo users: the demo analyst joins a team)
     const { countUsers } = await import('./modules/auth/users.js');
     const userCount = await countUsers(db);
     const app = createApp(db);
+    const stopDeliveryEscalation = (await import('./modules/deliveries/escalation.js')).startDeliveryEscalation(db); // issue 20: unacknowledged deliveries
+    const stopRestrictionReviews = (await import('./modules/restrictions/deconfliction.js')).startReviewTimer(db); // issue 20 item 4: overdue reviews
     server = app.server;
     const port = await listen(server, config.port, opts.host);
     const url = `http://localhost:${port}`;
@@ -83,6 +88,8 @@ export async function startStack(config: Config, opts: { host?: string } = {}): 
     const stop = () =>
       (stopping ??= (async () => {
         // Requests in flight finish (up to SHUTDOWN_DRAIN_MS), live feeds are told to reconnect.
+        stopDeliveryEscalation();
+        stopRestrictionReviews();
         await app.lifecycle.drain(server!, config.shutdownDrainMs);
         await db.close();
         await neo4j?.stop();

@@ -74,12 +74,61 @@ export const POLICY: Record<string, Rule> = {
   'Mutation.uploadImportFile': CASE_DATA,
   'Mutation.saveImportMapping': CASE_DATA,
   'Mutation.startImport': CASE_DATA,
+  // Issue 20, items 3 and 5 (notice register and breaches; nothing removed silently): the register
+  // for analysts, safeguarding and licensing (licensing: notices on licensed drivers, children as
+  // descriptors); changes that take something down need a reason code and a reviewer, by role in
+  // changes/resolvers.ts, and a subject the writer can read.
+  'Query.noticeRegister': ['analyst', 'safeguarding', 'licensing'],
+  'Query.reasonCodes': ['analyst', 'safeguarding', 'licensing'],
+  'Query.reviewers': ['analyst', 'safeguarding', 'licensing'],
+  'Query.changeHistory': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.recordChange': ['analyst', 'safeguarding', 'licensing'],
   // Need-to-know per child: which children a safeguarding user may open without a stated reason.
   'Mutation.assignChildren': ADMIN,
+  // Issue 20 items 1 and 2 (meetings, actions, deliveries): the meeting's chairs (safeguarding,
+  // analysts) record and report; licensing sees and updates the actions assigned to licensing and
+  // acknowledges what is delivered to it (resolvers filter by agency; children as descriptors).
+  'Query.meetings': ['safeguarding', 'analyst'],
+  'Query.meetingRecord': ['safeguarding', 'analyst'],
+  'Query.childActions': ['safeguarding', 'analyst'],
+  'Query.myActions': ['analyst', 'safeguarding', 'licensing'],
+  'Query.overdueActions': ['safeguarding', 'analyst'],
+  'Query.itemsWithoutAction': ['safeguarding', 'analyst'],
+  'Mutation.recordMeeting': ['safeguarding', 'analyst'],
+  'Mutation.updateAction': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.releaseActionText': ['analyst', 'safeguarding', 'licensing'],
+  'Query.deliveries': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.sendDelivery': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.acknowledgeDelivery': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.setManager': ADMIN,
   'Query.users': ADMIN,
   'Mutation.setUser': ADMIN,
   'Query.auditLog': ADMIN,
   'Query.auditVerify': ADMIN,
+  // Issue 20 items 4 and 6 (restrictions, access requests, deconfliction; contested links are a
+  // Link field): any case-data role may hold restrictions for its team, ask for access and answer
+  // requests to its team (checked in restrictions/resolvers.ts); admin sets the teams.
+  'Query.restrictions': ['analyst', 'safeguarding', 'licensing'],
+  'Query.overdueRestrictionReviews': ['analyst', 'safeguarding', 'licensing'],
+  'Query.accessRequests': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.restrict': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.reviewRestriction': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.liftRestriction': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.requestAccess': ['analyst', 'safeguarding', 'licensing'],
+  'Mutation.answerAccessRequest': ['analyst', 'safeguarding', 'licensing'],
+  'Query.teams': ADMIN,
+  'Mutation.setUserTeam': ADMIN,
+  // Issue 20 items 7 and 8: a child's indicators under the strategy-meeting view's rules (one child,
+  // a stated purpose, other children as descriptors); an evidence pack on a named adult for analysts
+  // and licensing (children as descriptors for every role, the child's own account left out).
+  'Query.childIndicators': ['safeguarding', 'analyst'],
+  'Mutation.evidencePack': ['analyst', 'licensing'],
+  // Issue 20 item 10, licensing decisions on the record: licensing decides and records checks;
+  // analysts read decisions and checks as they read licensing's other views.
+  'Query.licensingDecisions': EXPLORE,
+  'Query.licenceChecks': EXPLORE,
+  'Mutation.recordLicenceCheck': ['licensing'],
+  'Mutation.recordLicensingDecision': ['licensing'],
 };
 
 /**

@@ -24,6 +24,27 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A request to see what a restriction covers, answered by the holding team (grant, or refuse with a reason); audited. */
+export type AccessRequest = {
+  __typename?: 'AccessRequest';
+  /** The holder's reason (always given for a refusal). */
+  answer?: Maybe<Scalars['String']['output']>;
+  answeredAt?: Maybe<Scalars['String']['output']>;
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** The restriction's existence flag (its content only when the caller may see it). */
+  flag: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the requester asks. */
+  reason: Scalars['String']['output'];
+  requestedAt: Scalars['String']['output'];
+  requester: Scalars['String']['output'];
+  requesterAgency?: Maybe<Scalars['String']['output']>;
+  requesterTeam?: Maybe<Scalars['String']['output']>;
+  restrictionId: Scalars['ID']['output'];
+  /** pending, granted or refused */
+  status: Scalars['String']['output'];
+};
+
 /** Raised by a rule when information is written; kept in an inbox until acknowledged. */
 export type Alert = {
   __typename?: 'Alert';
@@ -35,7 +56,7 @@ export type Alert = {
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
   raisedAt: Scalars['String']['output'];
-  /** notice_on_licensed, found_at_notice_premises, second_notice, linked_children, renewal_while_open, successor_operator */
+  /** notice_on_licensed, found_at_notice_premises, second_notice, notice_breach, linked_children, renewal_while_open, successor_operator */
   rule: Scalars['String']['output'];
   /** open or acknowledged */
   status: Scalars['String']['output'];
@@ -52,6 +73,15 @@ export type Area = Entity & {
   properties: Scalars['JSON']['output'];
   sources: Array<Scalars['String']['output']>;
 };
+
+/**
+ * How an `asOf` view places records in time (server/domain/asOf.ts): HAPPENED, what had happened by
+ * the date (the default, as before); KNOWN, what we knew then: only what reports received by the
+ * date, and for the asking agency shared with it by then, support.
+ */
+export type AsOfBasis =
+  | 'HAPPENED'
+  | 'KNOWN';
 
 export type AssertedEntityInput = {
   /** A vocabulary label: Person, Phone, Vehicle, Location, … */
@@ -129,12 +159,111 @@ export type CallPattern = {
   totalSeconds: Scalars['Int']['output'];
 };
 
+/**
+ * A change that takes something down or away — a child removed from monitoring, a case closed, a grade
+ * or a risk downgraded, a report discounted, an allegation excluded from a pack — with its reason code,
+ * its named reviewer and who made it (issue 20, item 5: nothing removed silently). Refused attempts are
+ * kept too (outcome refused). Kept outside the case graph, linked to its subject by `subjectId`.
+ */
+export type Change = {
+  __typename?: 'Change';
+  /** When it was made (ISO date and time). */
+  at: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  byAgency?: Maybe<Scalars['String']['output']>;
+  byRole: Scalars['String']['output'];
+  /** For an allegation excluded from a pack: the person the pack is for. */
+  contextId?: Maybe<Scalars['ID']['output']>;
+  /** The property changed: monitoring, status, intelGrade, sourceGrade, riskLevel, discounted, inPack. */
+  field: Scalars['String']['output'];
+  from?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** monitoring_removed, monitoring_restored, case_closed, grade_downgraded, risk_downgraded, risk_raised, report_discounted, allegation_excluded */
+  kind: Scalars['String']['output'];
+  /** The note given with it; null when withheld from the caller (it concerns a child they may not see). */
+  note?: Maybe<Scalars['String']['output']>;
+  noteWithheld: Scalars['Boolean']['output'];
+  /** made, or refused (the attempt is kept; nothing changed) */
+  outcome: Scalars['String']['output'];
+  /** The reason code in words. */
+  reason: Scalars['String']['output'];
+  reasonCode: Scalars['String']['output'];
+  /** Why it was refused, in words. */
+  refusal?: Maybe<Scalars['String']['output']>;
+  /** The user who reviewed and agreed it (never the one who made it). */
+  reviewer: Scalars['String']['output'];
+  /** The record changed (a child, an incident, a report); an opaque id where the caller may not see it. */
+  subjectId: Scalars['ID']['output'];
+  to?: Maybe<Scalars['String']['output']>;
+};
+
+/** The changes of one record, oldest first, and for a child whether she is monitored. */
+export type ChangeHistory = {
+  __typename?: 'ChangeHistory';
+  changes: Array<Change>;
+  /** For a child: on monitoring now (discussed at a strategy meeting, or restored, and not removed since). Null for other records. */
+  monitored?: Maybe<Scalars['Boolean']['output']>;
+  subject: Entity;
+};
+
+export type ChangeInput = {
+  /** allegation_excluded: the person the evidence pack is for. */
+  contextId?: InputMaybe<Scalars['ID']['input']>;
+  kind: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reasonCode: Scalars['String']['input'];
+  /** The username of the colleague who reviewed the change: another user, not you. */
+  reviewer: Scalars['String']['input'];
+  subjectId: Scalars['ID']['input'];
+  /** The new value where the kind needs one: a grade (A–E or 1–3) for grade_downgraded, a risk level (low, medium, high) for risk changes. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A user's assigned children; `notChildren` lists the ids given that are not children (left out). */
 export type ChildAssignment = {
   __typename?: 'ChildAssignment';
   assignedChildren: Array<Scalars['ID']['output']>;
   notChildren: Array<Scalars['ID']['output']>;
   username: Scalars['String']['output'];
+};
+
+export type ChildIndicator = {
+  __typename?: 'ChildIndicator';
+  /** How many (phones, adult contacts, vehicles, episodes, places, records). */
+  count: Scalars['Int']['output'];
+  /** Each fact behind the indicator, with its sources. */
+  items: Array<IndicatorItem>;
+  /** several_phones | adult_phone_contact | vehicle_of_interest | missing_episodes | place_of_concern | school_absence | health_flag */
+  key: Scalars['String']['output'];
+  /** What is not known ("No handset download held"), so that silence is not read as none. */
+  notKnown: Array<Scalars['String']['output']>;
+  /**
+   * present: the records show it; none_recorded: records are held and show none; not_known: nothing
+   * is held that could show it either way (see `notKnown`).
+   */
+  status: Scalars['String']['output'];
+  /** One sentence: what the records say ("3 missing episodes, 2 after the first; return interview for 1 of 3"). */
+  summary: Scalars['String']['output'];
+  /** The indicator in plain words ("Several phones"). */
+  title: Scalars['String']['output'];
+};
+
+/**
+ * Warning signs on one child, gathered from across services for a strategy meeting (issue 20, item 7),
+ * each with the reports behind it. Under the same rules as `childConnections`: need-to-know per child,
+ * a stated purpose, every other child only as a descriptor, as of a date.
+ */
+export type ChildIndicators = {
+  __typename?: 'ChildIndicators';
+  /** The date the indicators are as of (records dated later are left out). */
+  asOf: Scalars['String']['output'];
+  /** The child the meeting is about. */
+  child: Person;
+  /**
+   * In a fixed order: several_phones, adult_phone_contact, vehicle_of_interest, missing_episodes,
+   * place_of_concern, school_absence, health_flag.
+   */
+  indicators: Array<ChildIndicator>;
 };
 
 /** The strategy-meeting view of one child (DESIGN.md §5). */
@@ -191,6 +320,40 @@ export type Crime = Entity & {
 };
 
 /**
+ * Something sent to another agency (a concerns grid for licensing, a notice notification, an evidence
+ * pack, other): who sent it, from and to which agency and role, when, who received it and when, and
+ * what they decided. Unacknowledged past DELIVERY_ESCALATE_HOURS, it raises an alert to the sender's
+ * role and the receiving role (naming the receiving agency's managers).
+ */
+export type Delivery = {
+  __typename?: 'Delivery';
+  /** What the receiver decided. */
+  decision?: Maybe<Scalars['String']['output']>;
+  /** concerns_grid, notice_notification, evidence_pack or other */
+  deliveryKind: Scalars['String']['output'];
+  /** When it was escalated for want of an acknowledgement, and to which managers. */
+  escalatedAt?: Maybe<Scalars['String']['output']>;
+  escalatedTo: Array<Scalars['String']['output']>;
+  fromAgency: Scalars['String']['output'];
+  fromRole: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  receivedAt?: Maybe<Scalars['String']['output']>;
+  receivedBy?: Maybe<Scalars['String']['output']>;
+  sentAt: Scalars['String']['output'];
+  sentBy: Scalars['String']['output'];
+  /** unacknowledged or acknowledged */
+  status: Scalars['String']['output'];
+  /** The entities it is about (children as descriptors where the viewer may not see them). */
+  subjects: Array<Entity>;
+  textWithheld: Scalars['Boolean']['output'];
+  /** What was sent, in words; null with textWithheld when it concerns a child the viewer may not see. */
+  title?: Maybe<Scalars['String']['output']>;
+  toAgency: Scalars['String']['output'];
+  toRole?: Maybe<Scalars['String']['output']>;
+};
+
+/**
  * A person-to-child link derived on demand (never stored): an incident the person is party to and the
  * child the victim of, an abduction notice on the person protecting the child, the person's phone in
  * the child's handset, or a direct KNOWS-family / FAMILY_REL link. Sharing only a place is a lead, not
@@ -222,6 +385,12 @@ export type Document = {
 /** A case on a driver's record, in whatever state it is. */
 export type DriverCase = {
   __typename?: 'DriverCase';
+  /**
+   * What the inspection found unflagged, in words: a case closed on the word of an interested party
+   * (a person who runs an operator the driver drives for, or family of the driver) or on police "no
+   * further action" alone.
+   */
+  flags: Array<Scalars['String']['output']>;
   /** Every status the case has had, as date:status, oldest first. */
   history: Array<Scalars['String']['output']>;
   incident: Incident;
@@ -235,8 +404,12 @@ export type DriverCase = {
 export type DriverRecord = {
   __typename?: 'DriverRecord';
   cases: Array<DriverCase>;
+  /** Licensing decisions on the driver's licences, oldest first, each with its history (licence events kept as incidents read through as legacy decisions). */
+  decisions: Array<LicensingDecision>;
   /** Reports shared with (or owned by) licensing that mention the driver. */
   disclosures: Array<Report>;
+  /** What needs attention, in words: driving for an operator with no valid driver licence, cases closed on an interested party's word or on police NFA alone, decisions flagged. */
+  flags: Array<Scalars['String']['output']>;
   licences: Array<Licence>;
   notices: Array<Notice>;
   operators: Array<DriverSpell>;
@@ -301,6 +474,50 @@ export type Entity = {
   properties: Scalars['JSON']['output'];
   /** Report ids behind this node. */
   sources: Array<Scalars['String']['output']>;
+};
+
+export type EvidenceEntry = {
+  __typename?: 'EvidenceEntry';
+  /** observation | sighting | vehicle | phone contact | missing episode | notice */
+  category: Scalars['String']['output'];
+  date?: Maybe<Scalars['String']['output']>;
+  /** The reports the entry relies on (the child's own account and withheld reports are not among them). */
+  sources: Array<IndicatorSource>;
+  /** The fact in plain words; children as descriptors. */
+  text: Scalars['String']['output'];
+};
+
+export type EvidenceExclusion = {
+  __typename?: 'EvidenceExclusion';
+  date?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  /** relies_on_child_testimony (server/modules/changes/reasonCodes.ts) | held_by_another_agency | no_source */
+  reasonCode: Scalars['String']['output'];
+  /** What was left out, in words that carry none of its content when it is held by another agency. */
+  what: Scalars['String']['output'];
+};
+
+/**
+ * An evidence pack on a named adult (issue 20, item 8), for an application for a civil injunction or a
+ * condition on a licence: what third parties observed, sightings, vehicles, phone contacts, missing
+ * episodes and notices, in time order with grades and sources, built without the child's testimony.
+ * Children appear only as descriptors ("child A, looked-after girl, 14") for every role.
+ */
+export type EvidencePack = {
+  __typename?: 'EvidencePack';
+  /** The PDF, base64-encoded. */
+  base64: Scalars['String']['output'];
+  bytes: Scalars['Int']['output'];
+  contentType: Scalars['String']['output'];
+  /** What the pack relies on, oldest first. */
+  entries: Array<EvidenceEntry>;
+  /** What the pack leaves out, each with its reason. */
+  exclusions: Array<EvidenceExclusion>;
+  filename: Scalars['String']['output'];
+  /** The adult the pack is about. */
+  person: Person;
+  /** civil_injunction | licence_condition */
+  use: Scalars['String']['output'];
 };
 
 export type ExportFormat =
@@ -495,6 +712,34 @@ export type Incident = Entity & {
   type?: Maybe<Scalars['String']['output']>;
 };
 
+export type IndicatorItem = {
+  __typename?: 'IndicatorItem';
+  /** The date that places the fact, when it has one. */
+  date?: Maybe<Scalars['String']['output']>;
+  /** The record the fact is about, as the caller may see it; null when held. */
+  entity?: Maybe<Entity>;
+  /** True when only reports withheld from the caller support the fact: its content is not shown. */
+  held: Scalars['Boolean']['output'];
+  sources: Array<IndicatorSource>;
+  /** The fact in plain words. For a held item only "held by <owner>, <date>". */
+  text: Scalars['String']['output'];
+};
+
+/** A report behind a fact: its reference and grades, or only who holds it and since when. */
+export type IndicatorSource = {
+  __typename?: 'IndicatorSource';
+  held: Scalars['Boolean']['output'];
+  heldBy?: Maybe<Scalars['String']['output']>;
+  intelGrade?: Maybe<Scalars['String']['output']>;
+  /** "CSC/2009/0012, parent, graded 2C" or "held by Police, 2009-03-02". */
+  label: Scalars['String']['output'];
+  receivedOn?: Maybe<Scalars['String']['output']>;
+  ref?: Maybe<Scalars['String']['output']>;
+  reportId: Scalars['ID']['output'];
+  sourceGrade?: Maybe<Scalars['Int']['output']>;
+  sourceType?: Maybe<Scalars['String']['output']>;
+};
+
 export type Licence = Entity & {
   __typename?: 'Licence';
   endedOn?: Maybe<Scalars['String']['output']>;
@@ -510,9 +755,100 @@ export type Licence = Entity & {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A check made on an application before a licence is granted or renewed, recorded per application
+ * (the licence applied for). Kinds: dbs, medical, right_to_work, knowledge_test. A later check of the
+ * same kind supersedes an earlier one.
+ */
+export type LicenceCheck = {
+  __typename?: 'LicenceCheck';
+  /** dbs, medical, right_to_work, knowledge_test */
+  checkKind: Scalars['String']['output'];
+  checkedOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** passed, failed or pending */
+  outcome: Scalars['String']['output'];
+  recordedBy: Scalars['String']['output'];
+};
+
+/** The checks on one application: which a grant or renewal needs, what is recorded, what is missing. */
+export type LicenceChecks = {
+  __typename?: 'LicenceChecks';
+  checks: Array<LicenceCheck>;
+  complete: Scalars['Boolean']['output'];
+  licence: Licence;
+  /** Required checks not (yet) passed, in words. */
+  missing: Array<Scalars['String']['output']>;
+  /** Checks a grant or renewal of this kind of licence needs (driver: all four; operator: dbs, right_to_work; vehicle: none). */
+  required: Array<Scalars['String']['output']>;
+};
+
+/**
+ * A licensing decision on the record: what was decided on which licence, the officer's
+ * recommendation, the representations received, who decided, and an override of the recommendation
+ * with its reason. Immutable once made (a change is a new decision). `legacy` marks a licence event
+ * recorded as an incident before decisions were kept (read through, its incident's history kept).
+ */
+export type LicensingDecision = {
+  __typename?: 'LicensingDecision';
+  /** Checks missing when a grant or renewal was made anyway (the decision-maker's override). */
+  checksIncomplete: Array<Scalars['String']['output']>;
+  checksOverrideReason?: Maybe<Scalars['String']['output']>;
+  conditions?: Maybe<Scalars['String']['output']>;
+  decidedOn: Scalars['String']['output'];
+  /** grant, renew, refuse, suspend, revoke, conditions */
+  decision: Scalars['String']['output'];
+  /** Who decided (a name and post, as the decision-maker signed). */
+  decisionMaker: Scalars['String']['output'];
+  /** What the record says needs attention, in words (an overridden recommendation, a grant before checks were complete). */
+  flags: Array<Scalars['String']['output']>;
+  /** The decision's history, oldest first, as date: what (recommendation, representations, decision). */
+  history: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  legacy: Scalars['Boolean']['output'];
+  licence: Licence;
+  /** The decision differs from the recommendation. */
+  overridden: Scalars['Boolean']['output'];
+  overrideReason?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  /** What the officer recommended (same words as `decision`); null when no recommendation was made. */
+  recommendation?: Maybe<Scalars['String']['output']>;
+  recommendedBy?: Maybe<Scalars['String']['output']>;
+  /** The user who recorded it. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  representations: Array<Representation>;
+};
+
+export type LicensingDecisionInput = {
+  /** Required to grant or renew before every required check has passed; the decision is then flagged. */
+  checksOverrideReason?: InputMaybe<Scalars['String']['input']>;
+  /** The conditions imposed (decision conditions, or a grant or renewal with conditions). */
+  conditions?: InputMaybe<Scalars['String']['input']>;
+  decidedOn: Scalars['String']['input'];
+  /** grant, renew, refuse, suspend, revoke, conditions */
+  decision: Scalars['String']['input'];
+  decisionMaker: Scalars['String']['input'];
+  licenceId: Scalars['ID']['input'];
+  /** Required when the decision differs from the recommendation. */
+  overrideReason?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  recommendation?: InputMaybe<Scalars['String']['input']>;
+  recommendedBy?: InputMaybe<Scalars['String']['input']>;
+  representations?: InputMaybe<Array<RepresentationInput>>;
+};
+
 /** A relationship. `source` and `target` are entity ids, in the stored direction. */
 export type Link = {
   __typename?: 'Link';
+  /** The assessments behind this link that the caller may see, side by side: agency, report, grades, date. */
+  assessments: Array<LinkAssessment>;
+  /**
+   * True when the reports behind this link that the caller may see disagree: one assesses it as true,
+   * known or corroborated (A, B or C) and another as suspected false or malicious (E). Both stand; a
+   * low grade never hides a link.
+   */
+  contested: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   properties: Scalars['JSON']['output'];
   source: Scalars['ID']['output'];
@@ -520,6 +856,18 @@ export type Link = {
   sources: Array<Scalars['String']['output']>;
   target: Scalars['ID']['output'];
   type: Scalars['String']['output'];
+};
+
+/** One report's assessment of a link: who made it and how they graded it (issue 20 item 6). */
+export type LinkAssessment = {
+  __typename?: 'LinkAssessment';
+  agency?: Maybe<Scalars['String']['output']>;
+  intelGrade?: Maybe<Scalars['String']['output']>;
+  receivedOn?: Maybe<Scalars['String']['output']>;
+  reportId: Scalars['ID']['output'];
+  /** 3x5x2: source evaluation 1-3, intelligence assessment A-E, handling P/C. */
+  sourceGrade?: Maybe<Scalars['String']['output']>;
+  sourceType?: Maybe<Scalars['String']['output']>;
 };
 
 /** One way a person is linked to a child under the rules of DESIGN.md §4. */
@@ -560,6 +908,15 @@ export type LoginResult = {
   user: User;
 };
 
+/** A user's manager flag (set by admin): managers are named in escalations to their agency. */
+export type ManagerFlag = {
+  __typename?: 'ManagerFlag';
+  agency?: Maybe<Scalars['String']['output']>;
+  manager: Scalars['Boolean']['output'];
+  role: Scalars['String']['output'];
+  username: Scalars['String']['output'];
+};
+
 export type Meeting = Entity & {
   __typename?: 'Meeting';
   date?: Maybe<Scalars['String']['output']>;
@@ -573,6 +930,111 @@ export type Meeting = Entity & {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * An action agreed at a meeting: who owns it (a user, or an agency and role), when it is due, its
+ * status (open, done, dropped) and outcome, and every change.
+ */
+export type MeetingAction = {
+  __typename?: 'MeetingAction';
+  createdAt: Scalars['String']['output'];
+  createdBy: Scalars['String']['output'];
+  dueOn: Scalars['String']['output'];
+  history: Array<MeetingActionChange>;
+  id: Scalars['ID']['output'];
+  items: Array<Entity>;
+  meeting?: Maybe<Entity>;
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** Open and past its due date (today, or the report's date). */
+  overdue: Scalars['Boolean']['output'];
+  /** Who owns it in words: the user, or the agency and role. */
+  owner: Scalars['String']['output'];
+  ownerAgency: Scalars['String']['output'];
+  ownerRole?: Maybe<Scalars['String']['output']>;
+  ownerUser?: Maybe<Scalars['String']['output']>;
+  /** open, done or dropped */
+  status: Scalars['String']['output'];
+  /** What is to be done; null with textWithheld when it concerns a child the viewer may not see. */
+  text?: Maybe<Scalars['String']['output']>;
+  textWithheld: Scalars['Boolean']['output'];
+};
+
+/** One change of an action, kept in its history (oldest first). */
+export type MeetingActionChange = {
+  __typename?: 'MeetingActionChange';
+  at: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  dueOn?: Maybe<Scalars['String']['output']>;
+  outcome?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+};
+
+export type MeetingActionInput = {
+  dueOn: Scalars['String']['input'];
+  /** Entities the action is about (from the meeting's items or any you can see). */
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  ownerAgency: Scalars['String']['input'];
+  ownerRole?: InputMaybe<Scalars['String']['input']>;
+  /** A named owner (a username), or leave empty and give the agency and role. */
+  ownerUser?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/** Someone at a meeting, as the record names them. */
+export type MeetingAttendee = {
+  __typename?: 'MeetingAttendee';
+  agency?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+export type MeetingAttendeeInput = {
+  agency?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A meeting's record: every version (newest first) and its actions. */
+export type MeetingRecord = {
+  __typename?: 'MeetingRecord';
+  actions: Array<MeetingAction>;
+  meeting: Entity;
+  versions: Array<MeetingRecordVersion>;
+};
+
+/**
+ * One version of a meeting's record. Never changed once written: a correction is a new version, and
+ * every earlier version stays listable with who recorded it and when.
+ */
+export type MeetingRecordVersion = {
+  __typename?: 'MeetingRecordVersion';
+  /** Actions first recorded in this version. */
+  actionIds: Array<Scalars['ID']['output']>;
+  attendees: Array<MeetingAttendee>;
+  /** Why this version corrects the one before (null for the first). */
+  correctionReason?: Maybe<Scalars['String']['output']>;
+  /** One line per decision; empty with textWithheld when the record concerns a child the viewer may not see. */
+  decisions: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** What was discussed: concerns, children, persons, operators (children as descriptors where the viewer may not see them). */
+  items: Array<Entity>;
+  meetingId: Scalars['ID']['output'];
+  recordedAt: Scalars['String']['output'];
+  recordedBy: Scalars['String']['output'];
+  /** True when free text of this record is withheld from the viewer (it concerns a protected child and was not released). */
+  textWithheld: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** A meeting with where its record stands. */
+export type MeetingSummary = {
+  __typename?: 'MeetingSummary';
+  meeting: Entity;
+  openActions: Scalars['Int']['output'];
+  overdueActions: Scalars['Int']['output'];
+  /** Versions of its record (0: not recorded yet). */
+  versions: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -580,10 +1042,22 @@ export type Mutation = {
    * records on the notice that licensing has now been told (`licensingNotifiedOn`).
    */
   acknowledgeAlert: Alert;
+  /** The receiving agency acknowledges a delivery: who received it, when, and what they decided. Once only. */
+  acknowledgeDelivery: Delivery;
+  /** Answers an access request (the holding team): grant, or refuse with a reason. */
+  answerAccessRequest: AccessRequest;
   /** Sets the children a safeguarding user may open without a stated reason (admin; ids only, no case data). */
   assignChildren: ChildAssignment;
   /** Removes one of the caller's saved charts (never any case data). False when they have none with that id. */
   deleteChart: Scalars['Boolean']['output'];
+  /**
+   * The evidence pack (PDF) on one adult. `purpose` is required and recorded in the audit log with the
+   * ids the pack shows; `use` is civil_injunction (default for analysts) or licence_condition (default
+   * for licensing).
+   */
+  evidencePack: EvidencePack;
+  /** Lifts a restriction (the holding team); kept for the record, with who lifted it and why. */
+  liftRestriction: Restriction;
   login: LoginResult;
   /** Signs out: the token this request carries stops working within seconds (the user's other tokens go on working). */
   logout: Scalars['Boolean']['output'];
@@ -593,6 +1067,13 @@ export type Mutation = {
    * restores the graph exactly.
    */
   merge: Person;
+  /**
+   * Makes a change that needs a reason: the reason code must fit the kind, the reviewer must be another
+   * active user, and the change is audited and kept in the subject's history. Removing a child from
+   * monitoring because she is pregnant or looked after is refused (BAD_USER_INPUT) and the refused
+   * attempt is kept in her history.
+   */
+  recordChange: Change;
   /**
    * Records a suspect's disposition on an operation's chart (identified, arrested, charged, convicted,
    * acquitted, nfa, disrupted) as of a date. Earlier dispositions are kept in `dispositionHistory`.
@@ -604,6 +1085,22 @@ export type Mutation = {
    * and which entities.
    */
   recordExport: ExportRecord;
+  /** Records one check on an application (licensing only); audited. */
+  recordLicenceCheck: LicenceCheck;
+  /**
+   * Records a licensing decision (licensing only); audited and immutable. Refused when it differs from
+   * the recommendation without `overrideReason`, or grants or renews before the required checks have
+   * passed without `checksOverrideReason` (then recorded, flagged). The licence's status follows it.
+   */
+  recordLicensingDecision: LicensingDecision;
+  /**
+   * Records a new version of a meeting's record: attendees, items, decisions and new actions. The
+   * first version has no `basedOnVersion`; a correction names the version it corrects (refused if a
+   * newer one exists) and a reason. Earlier versions are never changed.
+   */
+  recordMeeting: MeetingRecordVersion;
+  /** A version of an action's text for wider sharing, written by the agency that recorded it (shown where the original is withheld). */
+  releaseActionText: MeetingAction;
   /**
    * Writes a released version of a record's free text (`field`: summary, description, note, title,
    * savedAs, …) for wider sharing: users who may not see a protected subject the record concerns read
@@ -611,6 +1108,12 @@ export type Mutation = {
    * (the owner of its reports; Police for records no report supports) may write it; audited.
    */
   releaseText: Entity;
+  /** Asks the holding team for access to what a restriction covers (the id is in the flag: properties.restrictionId). */
+  requestAccess: AccessRequest;
+  /** Restricts a record the caller can read, held by the caller's team (an admin sets teams: setUserTeam). */
+  restrict: Restriction;
+  /** Records a review by the holding team: the next review date (and a reason, if it changed). */
+  reviewRestriction: Restriction;
   /**
    * Saves a chart of the caller's under a name (1-120 characters); saving again under one of their
    * own names replaces that chart (another user's chart of the same name is untouched).
@@ -629,6 +1132,10 @@ export type Mutation = {
    * or view changes (see README, "Work never lost").
    */
   saveWorkingChart: WorkingChartSaved;
+  /** Records that something was sent to another agency (and role). */
+  sendDelivery: Delivery;
+  /** Admin: marks a user as a manager (or not): managers are named when a delivery to their agency is escalated. */
+  setManager: ManagerFlag;
   /**
    * Creates or updates an account (admin). A new account needs a role and a password (12 characters
    * or more); an existing one keeps what is not given, except that its agency follows a changed role
@@ -636,6 +1143,8 @@ export type Mutation = {
    * user's sessions within seconds; a disabled user cannot sign in until `disabled: false`.
    */
   setUser: UserRecord;
+  /** Sets the team a user belongs to within their agency (admin); null removes it. */
+  setUserTeam: TeamMember;
   /**
    * Imports an upload through a mapping as one graded report; answers at once with the job
    * (importJob, importProgress follow it). Importing the same file again adds nothing.
@@ -650,6 +1159,8 @@ export type Mutation = {
   submitReport: SubmittedReport;
   /** Undoes a merge: an absorbed person's id brings that one back; the survivor's id brings all back. */
   unmerge: Array<Person>;
+  /** Changes an action's status (open, done, dropped), outcome or due date; the change is added to its history. */
+  updateAction: MeetingAction;
   /** Uploads a CSV, Excel (.xlsx) or vCard file for preview and import. */
   uploadImportFile: ImportUpload;
 };
@@ -658,6 +1169,19 @@ export type Mutation = {
 export type MutationAcknowledgeAlertArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAcknowledgeDeliveryArgs = {
+  decision: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAnswerAccessRequestArgs = {
+  grant: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -672,6 +1196,19 @@ export type MutationDeleteChartArgs = {
 };
 
 
+export type MutationEvidencePackArgs = {
+  personId: Scalars['ID']['input'];
+  purpose: Scalars['String']['input'];
+  use?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLiftRestrictionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -681,6 +1218,11 @@ export type MutationLoginArgs = {
 export type MutationMergeArgs = {
   ids: Array<Scalars['ID']['input']>;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRecordChangeArgs = {
+  input: ChangeInput;
 };
 
 
@@ -700,10 +1242,59 @@ export type MutationRecordExportArgs = {
 };
 
 
+export type MutationRecordLicenceCheckArgs = {
+  checkKind: Scalars['String']['input'];
+  checkedOn: Scalars['String']['input'];
+  licenceId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: Scalars['String']['input'];
+};
+
+
+export type MutationRecordLicensingDecisionArgs = {
+  input: LicensingDecisionInput;
+};
+
+
+export type MutationRecordMeetingArgs = {
+  actions?: InputMaybe<Array<MeetingActionInput>>;
+  attendees: Array<MeetingAttendeeInput>;
+  basedOnVersion?: InputMaybe<Scalars['Int']['input']>;
+  correctionReason?: InputMaybe<Scalars['String']['input']>;
+  decisions: Array<Scalars['String']['input']>;
+  itemIds: Array<Scalars['ID']['input']>;
+  meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseActionTextArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type MutationReleaseTextArgs = {
   field: Scalars['String']['input'];
   id: Scalars['ID']['input'];
   text: Scalars['String']['input'];
+};
+
+
+export type MutationRequestAccessArgs = {
+  reason: Scalars['String']['input'];
+  restrictionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRestrictArgs = {
+  input: RestrictInput;
+};
+
+
+export type MutationReviewRestrictionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reviewDue: Scalars['String']['input'];
 };
 
 
@@ -730,11 +1321,33 @@ export type MutationSaveWorkingChartArgs = {
 };
 
 
+export type MutationSendDeliveryArgs = {
+  deliveryKind: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  subjectIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  title: Scalars['String']['input'];
+  toAgency: Scalars['String']['input'];
+  toRole: Scalars['String']['input'];
+};
+
+
+export type MutationSetManagerArgs = {
+  manager: Scalars['Boolean']['input'];
+  username: Scalars['String']['input'];
+};
+
+
 export type MutationSetUserArgs = {
   agency?: InputMaybe<Scalars['String']['input']>;
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationSetUserTeamArgs = {
+  team?: InputMaybe<Scalars['String']['input']>;
   username: Scalars['String']['input'];
 };
 
@@ -766,6 +1379,14 @@ export type MutationUnmergeArgs = {
 };
 
 
+export type MutationUpdateActionArgs = {
+  dueOn?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  status: Scalars['String']['input'];
+};
+
+
 export type MutationUploadImportFileArgs = {
   file: Scalars['File']['input'];
 };
@@ -781,6 +1402,49 @@ export type Notice = Entity & {
   properties: Scalars['JSON']['output'];
   servedOn?: Maybe<Scalars['String']['output']>;
   sources: Array<Scalars['String']['output']>;
+};
+
+/** A piece of evidence that a notice was breached: a record dated after service joining its subject and the child it protects. */
+export type NoticeBreach = {
+  __typename?: 'NoticeBreach';
+  date: Scalars['String']['output'];
+  /** The incident or phone call itself, as the caller may see it; null for a link. */
+  evidence?: Maybe<Entity>;
+  /** The record's id (an incident, a phone call, or a link such as a handset entry); null where it is a link the caller may not be given. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
+  /** sighting, missing, concern, crime, complaint, threat, other (incidents), phone_call, phone_contact, handset_contact, knows */
+  kind: Scalars['String']['output'];
+};
+
+/** One child abduction notice on the register. */
+export type NoticeEntry = {
+  __typename?: 'NoticeEntry';
+  breaches: Array<NoticeBreach>;
+  /** The child it protects: a descriptor where the caller may not see the child. */
+  child?: Maybe<Entity>;
+  licensingNotified: Scalars['Boolean']['output'];
+  licensingNotifiedOn?: Maybe<Scalars['String']['output']>;
+  notice: Entity;
+  /** Where it was served. */
+  servedAt?: Maybe<Entity>;
+  servedOn?: Maybe<Scalars['String']['output']>;
+  /** The person it was served on. */
+  subject?: Maybe<Entity>;
+  /** Notices on the register served on the same subject (2 or more: a repeat subject). */
+  subjectNoticeCount: Scalars['Int']['output'];
+};
+
+/** The notice register (issue 20, item 3): every child abduction notice the caller may see, newest first. */
+export type NoticeRegister = {
+  __typename?: 'NoticeRegister';
+  /** Notices with at least one breach. */
+  breachedNotices: Scalars['Int']['output'];
+  /** Pieces of breach evidence over all notices. */
+  breaches: Scalars['Int']['output'];
+  notices: Array<NoticeEntry>;
+  repeatSubjects: Array<RepeatSubject>;
+  /** What the register holds for the caller's role, in words (licensing: notices on licensed drivers only). */
+  scope: Scalars['String']['output'];
 };
 
 export type Object = Entity & {
@@ -853,6 +1517,8 @@ export type OperatorConcern = {
   /** Children the incident concerned: a count only, never who; null when the incident is held under conditions. */
   children?: Maybe<Scalars['Int']['output']>;
   incident: Entity;
+  /** When licensing first knew of it: the earliest date a report behind it was shared with (or made by) licensing; null when never. */
+  knownToLicensingOn?: Maybe<Scalars['String']['output']>;
   meetings: Array<Entity>;
   /** names the operator, its vehicle <reg>, its driver <name> */
   via: Array<Scalars['String']['output']>;
@@ -861,6 +1527,8 @@ export type OperatorConcern = {
 /** A driver who drives (or drove) for an operator. */
 export type OperatorDriver = {
   __typename?: 'OperatorDriver';
+  /** What needs attention: driving for it (a current spell) with no valid (active) driver licence. */
+  flags: Array<Scalars['String']['output']>;
   from?: Maybe<Scalars['String']['output']>;
   /** Status of the driver's latest driver licence (active, suspended, revoked, …); null when none is held. */
   licenceStatus?: Maybe<Scalars['String']['output']>;
@@ -877,6 +1545,10 @@ export type OperatorProfile = {
   /** Newest first. */
   concerns: Array<OperatorConcern>;
   drivers: Array<OperatorDriver>;
+  /** What needs attention, in words: drivers driving for it with no valid driver licence. */
+  flags: Array<Scalars['String']['output']>;
+  /** When the first of its concerns was known within the licensing authority (shared with or made by licensing); null when none was. */
+  knownToLicensingOn?: Maybe<Scalars['String']['output']>;
   licences: Array<Licence>;
   operator: Operator;
   /** Who runs it: holder, director, manager, licensing contact. */
@@ -903,6 +1575,23 @@ export type OtherEntity = Entity & {
   labels: Array<Scalars['String']['output']>;
   properties: Scalars['JSON']['output'];
   sources: Array<Scalars['String']['output']>;
+};
+
+/** Overdue actions of one owner or one agency. */
+export type OverdueGroup = {
+  __typename?: 'OverdueGroup';
+  actions: Array<MeetingAction>;
+  agency: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** The user, or the agency and role; for the per-agency list, the agency. */
+  owner: Scalars['String']['output'];
+};
+
+export type OverdueReport = {
+  __typename?: 'OverdueReport';
+  asOf: Scalars['String']['output'];
+  byAgency: Array<OverdueGroup>;
+  byOwner: Array<OverdueGroup>;
 };
 
 /**
@@ -989,6 +1678,11 @@ export type PostCode = Entity & {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Access requests: those made to the caller's team (to answer) and the caller's own; `status`
+   * pending, granted or refused (default: all).
+   */
+  accessRequests: Array<AccessRequest>;
   /** Alerts for the caller's role, newest first; `status` open or acknowledged (default: all). */
   alerts: Array<Alert>;
   /**
@@ -1002,12 +1696,22 @@ export type Query = {
   auditVerify: AuditCheck;
   /** Calls per day and per hour of the day between two phones (null when either is not a phone the caller may see). */
   callPattern?: Maybe<CallPattern>;
+  /** The reasoned changes of one record (a child, an incident, a report) and, for a child, whether she is monitored. */
+  changeHistory?: Maybe<ChangeHistory>;
+  /** The open actions about one child (the strategy-meeting view): the child an item, or discussed at the meeting. */
+  childActions: Array<MeetingAction>;
   /**
    * The strategy-meeting view of one child. `purpose` is required and recorded in the audit log. A
    * safeguarding user opens the children assigned to them; any other child needs `openReason`, which
    * the audit records and flags (outcome opened-with-reason).
    */
   childConnections: ChildView;
+  /**
+   * The child's indicators for a strategy meeting. `purpose` is required and recorded in the audit log; a
+   * safeguarding user opens the children assigned to them, any other child only with `openReason`
+   * (audited, flagged). `asOf` defaults to today.
+   */
+  childIndicators: ChildIndicators;
   /** Children a strategy meeting may be about, by pseudonym. */
   children: Array<Person>;
   /** Communities of `kinds` (default Person) joined by `linkTypes` (default the KNOWS family), largest first. */
@@ -1018,6 +1722,11 @@ export type Query = {
    * are left out.
    */
   connectingNetwork: Subgraph;
+  /**
+   * Deliveries the caller's agency received (box INBOX, the default), sent (SENT) or both (ALL);
+   * `status` unacknowledged or acknowledged (default both).
+   */
+  deliveries: Array<Delivery>;
   /** One driver's whole record for a renewal decision (an adult: never a child's record). */
   driverRecord?: Maybe<DriverRecord>;
   /** Possible duplicate persons for review, STRONG first, then by number of signals: a shared phone, an alias that is the other's name, names alike (same person's name written differently, found through the name keys) with dates of birth or ages that fit. A shared birthday alone, or alike names alone (WEAK), is not a lead. */
@@ -1034,6 +1743,12 @@ export type Query = {
   importJob?: Maybe<ImportJob>;
   /** Mappings to choose from: built-in first, then saved ones by name. */
   importMappings: Array<ImportMapping>;
+  /** Items (concerns, children, persons, operators) raised at `minMeetings` (default 2) or more meetings with no action on them. */
+  itemsWithoutAction: Array<UnactionedItem>;
+  /** The checks recorded on one application (licence) and what a grant or renewal still needs. */
+  licenceChecks?: Maybe<LicenceChecks>;
+  /** Decisions on one licence, or on every licence a person or operator holds; oldest first. */
+  licensingDecisions: Array<LicensingDecision>;
   /**
    * The children linked to each of the given persons (1-500), with every route and the reports
    * behind it. As of `asOf`, incidents, notices and links dated later, and reports received later,
@@ -1042,12 +1757,29 @@ export type Query = {
   linkedChildren: Array<DerivedLink>;
   /** The signed-in user; null without a valid token. */
   me?: Maybe<User>;
+  /** A meeting's record: every version, newest first, and its actions. */
+  meetingRecord: MeetingRecord;
+  /** Meetings, newest first, with their record's versions and open and overdue actions. */
+  meetings: Array<MeetingSummary>;
+  /**
+   * Actions assigned to the caller's agency or to the caller (licensing: the actions for licensing),
+   * open ones unless `status` says otherwise.
+   */
+  myActions: Array<MeetingAction>;
   /**
    * The neighbours of `ids` within `hops` links (1-3), de-duplicated. `linkTypes` and `kinds` filter
    * the links followed and the nodes returned; `asOf` (YYYY-MM-DD) hides records dated after it;
    * `limit` caps the nodes returned (default 300, at most 5000) and sets `truncated`.
    */
   neighbourhood: Subgraph;
+  /**
+   * The notice register: every child abduction notice with its subject, the child it protects (a
+   * descriptor where the caller may not see her), where and when it was served, whether licensing was
+   * told, repeat subjects, and breaches (derived on each call, never stored). Licensing sees only
+   * notices served on people who hold a driver or operator licence or drive for an operator.
+   * `breachesOnly` keeps the breached notices.
+   */
+  noticeRegister: NoticeRegister;
   /** Who on an operation's chart was actioned, and who never was. */
   operationCoverage?: Maybe<OperationCoverage>;
   /** Operations (charts) held, newest first: the app's starting points. */
@@ -1061,6 +1793,10 @@ export type Query = {
    * and `trend` (concerns per year).
    */
   operatorRisk: Array<Ranked>;
+  /** Open actions past their due date on `asOf` (default today), per owner and per agency. */
+  overdueActions: OverdueReport;
+  /** The caller's team's restrictions whose review date has passed (as of `asOf`, default today). */
+  overdueRestrictionReviews: Array<Restriction>;
   /**
    * Shortest routes between two entities, at most `maxHops` hops (1-8, default 4), in either
    * direction. `all` returns every shortest route (at most 50) instead of one; routes are distinct
@@ -1091,6 +1827,12 @@ export type Query = {
    * computed on.
    */
   rank: Array<Ranked>;
+  /** The reason codes, for one kind of change or all. */
+  reasonCodes: Array<ReasonCodeOption>;
+  /** The restrictions the caller's team holds, and those the caller was granted access to. */
+  restrictions: Array<Restriction>;
+  /** Who may be named as reviewer: the other active users with case roles (usernames only). */
+  reviewers: Array<Scalars['String']['output']>;
   /** One saved chart with its elements; null when no such chart, or one the caller may not open. */
   savedChart?: Maybe<SavedChart>;
   /** The caller's saved charts and those shared with them (by username or agency), most recently saved first. */
@@ -1106,6 +1848,8 @@ export type Query = {
    * `operatorId` limits the answer to findings where that operator is the successor or the predecessor.
    */
   successorOperators: Array<SuccessorFinding>;
+  /** Users and their teams (admin). */
+  teams: Array<TeamMember>;
   /** Every user account (admin). */
   users: Array<UserRecord>;
   /**
@@ -1122,6 +1866,11 @@ export type Query = {
   whoIs: Array<Ranked>;
   /** The caller's own working chart; null when they have none yet. */
   workingChart?: Maybe<WorkingChart>;
+};
+
+
+export type QueryAccessRequestsArgs = {
+  status?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1152,10 +1901,29 @@ export type QueryCallPatternArgs = {
 };
 
 
+export type QueryChangeHistoryArgs = {
+  subjectId: Scalars['ID']['input'];
+};
+
+
+export type QueryChildActionsArgs = {
+  childId: Scalars['ID']['input'];
+};
+
+
 export type QueryChildConnectionsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  asOfBasis?: InputMaybe<AsOfBasis>;
   childId: Scalars['ID']['input'];
   hops?: InputMaybe<Scalars['Int']['input']>;
+  openReason?: InputMaybe<Scalars['String']['input']>;
+  purpose: Scalars['String']['input'];
+};
+
+
+export type QueryChildIndicatorsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  childId: Scalars['ID']['input'];
   openReason?: InputMaybe<Scalars['String']['input']>;
   purpose: Scalars['String']['input'];
 };
@@ -1176,6 +1944,13 @@ export type QueryConnectingNetworkArgs = {
   ids: Array<Scalars['ID']['input']>;
   linkTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeliveriesArgs = {
+  box?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1205,19 +1980,59 @@ export type QueryImportJobArgs = {
 };
 
 
+export type QueryItemsWithoutActionArgs = {
+  minMeetings?: InputMaybe<Scalars['Int']['input']>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLicenceChecksArgs = {
+  licenceId: Scalars['ID']['input'];
+};
+
+
+export type QueryLicensingDecisionsArgs = {
+  licenceId?: InputMaybe<Scalars['ID']['input']>;
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryLinkedChildrenArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   personIds: Array<Scalars['ID']['input']>;
 };
 
 
+export type QueryMeetingRecordArgs = {
+  meetingId: Scalars['ID']['input'];
+};
+
+
+export type QueryMeetingsArgs = {
+  kind?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyActionsArgs = {
+  status?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryNeighbourhoodArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  asOfBasis?: InputMaybe<AsOfBasis>;
   hops?: InputMaybe<Scalars['Int']['input']>;
   ids: Array<Scalars['ID']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   linkTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryNoticeRegisterArgs = {
+  breachesOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1228,15 +2043,27 @@ export type QueryOperationCoverageArgs = {
 
 export type QueryOperatorProfileArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  asOfBasis?: InputMaybe<AsOfBasis>;
   operatorId: Scalars['ID']['input'];
 };
 
 
 export type QueryOperatorRiskArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  asOfBasis?: InputMaybe<AsOfBasis>;
   from?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
   top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOverdueActionsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOverdueRestrictionReviewsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1270,6 +2097,11 @@ export type QueryRankArgs = {
   measure: RankMeasure;
   top?: InputMaybe<Scalars['Int']['input']>;
   within?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type QueryReasonCodesArgs = {
+  kind?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1313,12 +2145,32 @@ export type Ranked = {
   score: Scalars['Float']['output'];
 };
 
+/** A reason code a change may give (server/modules/changes/reasonCodes.ts). */
+export type ReasonCodeOption = {
+  __typename?: 'ReasonCodeOption';
+  code: Scalars['String']['output'];
+  kinds: Array<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  /** A note is required with it. */
+  needsNote: Scalars['Boolean']['output'];
+  /** Refused for this kind of change (pregnancy, being looked after: never a reason to stop monitoring a child). */
+  refused: Scalars['Boolean']['output'];
+};
+
 /** What stands in the way of a renewal today. */
 export type RenewalCheck = {
   __typename?: 'RenewalCheck';
   clear: Scalars['Boolean']['output'];
   /** Each open item in words: open cases, cases with police, suspended licences, notices licensing was not told of. */
   open: Array<Scalars['String']['output']>;
+};
+
+/** A person served two or more notices. */
+export type RepeatSubject = {
+  __typename?: 'RepeatSubject';
+  noticeIds: Array<Scalars['ID']['output']>;
+  notices: Scalars['Int']['output'];
+  subject: Entity;
 };
 
 export type Report = Entity & {
@@ -1363,6 +2215,25 @@ export type ReportInput = {
   summary: Scalars['String']['input'];
 };
 
+/** A representation received before a decision: who made it, when, what it said. */
+export type Representation = {
+  __typename?: 'Representation';
+  id: Scalars['ID']['output'];
+  /** Who made it (a name or body: the driver, his solicitor, the police, a councillor). */
+  madeBy: Scalars['String']['output'];
+  /** driver, operator, solicitor, police, safeguarding, public, councillor, other */
+  party: Scalars['String']['output'];
+  receivedOn: Scalars['String']['output'];
+  summary: Scalars['String']['output'];
+};
+
+export type RepresentationInput = {
+  madeBy: Scalars['String']['input'];
+  party: Scalars['String']['input'];
+  receivedOn: Scalars['String']['input'];
+  summary: Scalars['String']['input'];
+};
+
 export type ResolvedEntity = {
   __typename?: 'ResolvedEntity';
   /** Values the report gives that differ from those held; the held ones are kept. */
@@ -1371,6 +2242,47 @@ export type ResolvedEntity = {
   /** How a known entity was recognised (phone number, registration, …); null when the report created it. */
   matchedBy?: Maybe<Scalars['String']['output']>;
   ref: Scalars['String']['output'];
+};
+
+export type RestrictInput = {
+  reason: Scalars['String']['input'];
+  reviewDue: Scalars['String']['input'];
+  /** Report, Entity or Operation. */
+  scope: Scalars['String']['input'];
+  /** Defaults to today. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  targetId: Scalars['ID']['input'];
+};
+
+/**
+ * A restriction (issue 20 item 4) on a report, an entity or a whole operation (the operation, every
+ * incident PART_OF it, and what only its reports support). It is held by a team within an agency, with
+ * a reason, a start date and a review date. Users outside the team (and not granted access) see only
+ * its existence flag, wherever a covered record would appear: "1 item held by <team> (<agency>), since
+ * <date>, review due <date>" (a HeldItem, or a link of type HELD), never its content.
+ */
+export type Restriction = {
+  __typename?: 'Restriction';
+  agency?: Maybe<Scalars['String']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** The existence flag others see. */
+  flag: Scalars['String']['output'];
+  /** Whether the caller holds it (is in the team). */
+  held: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** True when the review date has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** Pending access requests (the holding team only). */
+  pendingRequests: Scalars['Int']['output'];
+  /** Why it is restricted (the holding team only). */
+  reason?: Maybe<Scalars['String']['output']>;
+  reviewDue: Scalars['String']['output'];
+  /** Report, Entity or Operation. */
+  scope: Scalars['String']['output'];
+  since: Scalars['String']['output'];
+  /** The record restricted (shown to the holding team and to users granted access). */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  team: Scalars['String']['output'];
 };
 
 /**
@@ -1537,6 +2449,21 @@ export type SuccessorFinding = {
   signals: Array<Scalars['String']['output']>;
 };
 
+/** A user and the team within their agency that may hold restrictions. */
+export type TeamMember = {
+  __typename?: 'TeamMember';
+  agency?: Maybe<Scalars['String']['output']>;
+  team?: Maybe<Scalars['String']['output']>;
+  username: Scalars['String']['output'];
+};
+
+/** Something raised at two or more meetings with no action on it. */
+export type UnactionedItem = {
+  __typename?: 'UnactionedItem';
+  item: Entity;
+  meetings: Array<Entity>;
+};
+
 export type User = {
   __typename?: 'User';
   /** The agency the user works for (reports with handling C from other agencies are withheld). */
@@ -1684,8 +2611,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRequest: ResolverTypeWrapper<AccessRequest>;
   Alert: ResolverTypeWrapper<StoredAlert>;
   Area: ResolverTypeWrapper<EntityView>;
+  AsOfBasis: AsOfBasis;
   AssertedEntityInput: AssertedEntityInput;
   AssertedLinkInput: AssertedLinkInput;
   AuditCheck: ResolverTypeWrapper<AuditCheck>;
@@ -1694,20 +2623,29 @@ export type ResolversTypes = ResolversObject<{
   CallDay: ResolverTypeWrapper<CallDay>;
   CallHour: ResolverTypeWrapper<CallHour>;
   CallPattern: ResolverTypeWrapper<CallPattern>;
+  Change: ResolverTypeWrapper<Change>;
+  ChangeHistory: ResolverTypeWrapper<Omit<ChangeHistory, 'subject'> & { subject: ResolversTypes['Entity'] }>;
+  ChangeInput: ChangeInput;
   ChildAssignment: ResolverTypeWrapper<ChildAssignment>;
+  ChildIndicator: ResolverTypeWrapper<Omit<ChildIndicator, 'items'> & { items: Array<ResolversTypes['IndicatorItem']> }>;
+  ChildIndicators: ResolverTypeWrapper<Omit<ChildIndicators, 'child' | 'indicators'> & { child: ResolversTypes['Person'], indicators: Array<ResolversTypes['ChildIndicator']> }>;
   ChildView: ResolverTypeWrapper<Omit<ChildView, 'child' | 'chronology' | 'linkedPersons' | 'network'> & { child: ResolversTypes['Person'], chronology: Array<ResolversTypes['Entity']>, linkedPersons: Array<ResolversTypes['Ranked']>, network: ResolversTypes['Subgraph'] }>;
   Communities: ResolverTypeWrapper<Omit<Communities, 'communities'> & { communities: Array<ResolversTypes['Community']> }>;
   Community: ResolverTypeWrapper<Omit<Community, 'members'> & { members: Array<ResolversTypes['Entity']> }>;
   Crime: ResolverTypeWrapper<EntityView>;
+  Delivery: ResolverTypeWrapper<Omit<Delivery, 'subjects'> & { subjects: Array<ResolversTypes['Entity']> }>;
   DerivedLink: ResolverTypeWrapper<Omit<DerivedLink, 'child' | 'person'> & { child: ResolversTypes['Person'], person: ResolversTypes['Person'] }>;
   Document: ResolverTypeWrapper<Omit<Document, 'shows'> & { shows: Array<ResolversTypes['Entity']> }>;
   DriverCase: ResolverTypeWrapper<Omit<DriverCase, 'incident'> & { incident: ResolversTypes['Incident'] }>;
-  DriverRecord: ResolverTypeWrapper<Omit<DriverRecord, 'cases' | 'disclosures' | 'licences' | 'notices' | 'operators' | 'person'> & { cases: Array<ResolversTypes['DriverCase']>, disclosures: Array<ResolversTypes['Report']>, licences: Array<ResolversTypes['Licence']>, notices: Array<ResolversTypes['Notice']>, operators: Array<ResolversTypes['DriverSpell']>, person: ResolversTypes['Person'] }>;
+  DriverRecord: ResolverTypeWrapper<Omit<DriverRecord, 'cases' | 'decisions' | 'disclosures' | 'licences' | 'notices' | 'operators' | 'person'> & { cases: Array<ResolversTypes['DriverCase']>, decisions: Array<ResolversTypes['LicensingDecision']>, disclosures: Array<ResolversTypes['Report']>, licences: Array<ResolversTypes['Licence']>, notices: Array<ResolversTypes['Notice']>, operators: Array<ResolversTypes['DriverSpell']>, person: ResolversTypes['Person'] }>;
   DriverSpell: ResolverTypeWrapper<Omit<DriverSpell, 'operator'> & { operator: ResolversTypes['Operator'] }>;
   DuplicateCandidate: ResolverTypeWrapper<Omit<DuplicateCandidate, 'a' | 'b'> & { a: ResolversTypes['Person'], b: ResolversTypes['Person'] }>;
   DuplicateStrength: DuplicateStrength;
   Email: ResolverTypeWrapper<EntityView>;
   Entity: ResolverTypeWrapper<EntityView>;
+  EvidenceEntry: ResolverTypeWrapper<EvidenceEntry>;
+  EvidenceExclusion: ResolverTypeWrapper<EvidenceExclusion>;
+  EvidencePack: ResolverTypeWrapper<Omit<EvidencePack, 'person'> & { person: ResolversTypes['Person'] }>;
   ExportFormat: ExportFormat;
   ExportRecord: ResolverTypeWrapper<ExportRecord>;
   File: ResolverTypeWrapper<Scalars['File']['output']>;
@@ -1725,16 +2663,35 @@ export type ResolversTypes = ResolversObject<{
   ImportSourceInput: ImportSourceInput;
   ImportUpload: ResolverTypeWrapper<ImportUpload>;
   Incident: ResolverTypeWrapper<EntityView>;
+  IndicatorItem: ResolverTypeWrapper<Omit<IndicatorItem, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
+  IndicatorSource: ResolverTypeWrapper<IndicatorSource>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Licence: ResolverTypeWrapper<EntityView>;
+  LicenceCheck: ResolverTypeWrapper<LicenceCheck>;
+  LicenceChecks: ResolverTypeWrapper<Omit<LicenceChecks, 'licence'> & { licence: ResolversTypes['Licence'] }>;
+  LicensingDecision: ResolverTypeWrapper<Omit<LicensingDecision, 'licence'> & { licence: ResolversTypes['Licence'] }>;
+  LicensingDecisionInput: LicensingDecisionInput;
   Link: ResolverTypeWrapper<LinkView>;
+  LinkAssessment: ResolverTypeWrapper<LinkAssessment>;
   LinkRoute: ResolverTypeWrapper<LinkRoute>;
   Location: ResolverTypeWrapper<EntityView>;
   LoginResult: ResolverTypeWrapper<Omit<LoginResult, 'user'> & { user: ResolversTypes['User'] }>;
+  ManagerFlag: ResolverTypeWrapper<ManagerFlag>;
   Meeting: ResolverTypeWrapper<EntityView>;
+  MeetingAction: ResolverTypeWrapper<Omit<MeetingAction, 'items' | 'meeting'> & { items: Array<ResolversTypes['Entity']>, meeting?: Maybe<ResolversTypes['Entity']> }>;
+  MeetingActionChange: ResolverTypeWrapper<MeetingActionChange>;
+  MeetingActionInput: MeetingActionInput;
+  MeetingAttendee: ResolverTypeWrapper<MeetingAttendee>;
+  MeetingAttendeeInput: MeetingAttendeeInput;
+  MeetingRecord: ResolverTypeWrapper<Omit<MeetingRecord, 'actions' | 'meeting' | 'versions'> & { actions: Array<ResolversTypes['MeetingAction']>, meeting: ResolversTypes['Entity'], versions: Array<ResolversTypes['MeetingRecordVersion']> }>;
+  MeetingRecordVersion: ResolverTypeWrapper<Omit<MeetingRecordVersion, 'attendees' | 'items'> & { attendees: Array<ResolversTypes['MeetingAttendee']>, items: Array<ResolversTypes['Entity']> }>;
+  MeetingSummary: ResolverTypeWrapper<Omit<MeetingSummary, 'meeting'> & { meeting: ResolversTypes['Entity'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notice: ResolverTypeWrapper<EntityView>;
+  NoticeBreach: ResolverTypeWrapper<Omit<NoticeBreach, 'evidence'> & { evidence?: Maybe<ResolversTypes['Entity']> }>;
+  NoticeEntry: ResolverTypeWrapper<Omit<NoticeEntry, 'breaches' | 'child' | 'notice' | 'servedAt' | 'subject'> & { breaches: Array<ResolversTypes['NoticeBreach']>, child?: Maybe<ResolversTypes['Entity']>, notice: ResolversTypes['Entity'], servedAt?: Maybe<ResolversTypes['Entity']>, subject?: Maybe<ResolversTypes['Entity']> }>;
+  NoticeRegister: ResolverTypeWrapper<Omit<NoticeRegister, 'notices' | 'repeatSubjects'> & { notices: Array<ResolversTypes['NoticeEntry']>, repeatSubjects: Array<ResolversTypes['RepeatSubject']> }>;
   Object: ResolverTypeWrapper<EntityView>;
   Officer: ResolverTypeWrapper<EntityView>;
   Operation: ResolverTypeWrapper<EntityView>;
@@ -1745,6 +2702,8 @@ export type ResolversTypes = ResolversObject<{
   OperatorProfile: ResolverTypeWrapper<Omit<OperatorProfile, 'bases' | 'concerns' | 'drivers' | 'licences' | 'operator' | 'people' | 'phones' | 'vehicles'> & { bases: Array<ResolversTypes['OperatorTie']>, concerns: Array<ResolversTypes['OperatorConcern']>, drivers: Array<ResolversTypes['OperatorDriver']>, licences: Array<ResolversTypes['Licence']>, operator: ResolversTypes['Operator'], people: Array<ResolversTypes['OperatorTie']>, phones: Array<ResolversTypes['OperatorTie']>, vehicles: Array<ResolversTypes['OperatorTie']> }>;
   OperatorTie: ResolverTypeWrapper<Omit<OperatorTie, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   OtherEntity: ResolverTypeWrapper<EntityView>;
+  OverdueGroup: ResolverTypeWrapper<Omit<OverdueGroup, 'actions'> & { actions: Array<ResolversTypes['MeetingAction']> }>;
+  OverdueReport: ResolverTypeWrapper<Omit<OverdueReport, 'byAgency' | 'byOwner'> & { byAgency: Array<ResolversTypes['OverdueGroup']>, byOwner: Array<ResolversTypes['OverdueGroup']> }>;
   Path: ResolverTypeWrapper<Omit<Path, 'hops' | 'links' | 'nodes'> & { hops: Array<ResolversTypes['PathHop']>, links: Array<ResolversTypes['Link']>, nodes: Array<ResolversTypes['Entity']> }>;
   PathHop: ResolverTypeWrapper<Omit<PathHop, 'links'> & { links: Array<ResolversTypes['Link']> }>;
   Person: ResolverTypeWrapper<EntityView>;
@@ -1754,10 +2713,16 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankMeasure: RankMeasure;
   Ranked: ResolverTypeWrapper<Omit<Ranked, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  ReasonCodeOption: ResolverTypeWrapper<ReasonCodeOption>;
   RenewalCheck: ResolverTypeWrapper<RenewalCheck>;
+  RepeatSubject: ResolverTypeWrapper<Omit<RepeatSubject, 'subject'> & { subject: ResolversTypes['Entity'] }>;
   Report: ResolverTypeWrapper<EntityView>;
   ReportInput: ReportInput;
+  Representation: ResolverTypeWrapper<Representation>;
+  RepresentationInput: RepresentationInput;
   ResolvedEntity: ResolverTypeWrapper<Omit<ResolvedEntity, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  RestrictInput: RestrictInput;
+  Restriction: ResolverTypeWrapper<Restriction>;
   SavedChart: ResolverTypeWrapper<Omit<SavedChart, 'elements'> & { elements: ResolversTypes['Subgraph'] }>;
   SavedChartSummary: ResolverTypeWrapper<SavedChartSummary>;
   SearchContext: ResolverTypeWrapper<SearchContext>;
@@ -1769,6 +2734,8 @@ export type ResolversTypes = ResolversObject<{
   SubmittedReport: ResolverTypeWrapper<Omit<SubmittedReport, 'entities' | 'links' | 'report'> & { entities: Array<ResolversTypes['ResolvedEntity']>, links: Array<ResolversTypes['Link']>, report: ResolversTypes['Report'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuccessorFinding: ResolverTypeWrapper<Omit<SuccessorFinding, 'operator' | 'predecessor'> & { operator: ResolversTypes['Operator'], predecessor: ResolversTypes['Operator'] }>;
+  TeamMember: ResolverTypeWrapper<TeamMember>;
+  UnactionedItem: ResolverTypeWrapper<Omit<UnactionedItem, 'item' | 'meetings'> & { item: ResolversTypes['Entity'], meetings: Array<ResolversTypes['Entity']> }>;
   User: ResolverTypeWrapper<SignedInUser>;
   UserRecord: ResolverTypeWrapper<Record<string, unknown>>;
   Vehicle: ResolverTypeWrapper<EntityView>;
@@ -1779,6 +2746,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessRequest: AccessRequest;
   Alert: StoredAlert;
   Area: EntityView;
   AssertedEntityInput: AssertedEntityInput;
@@ -1789,19 +2757,28 @@ export type ResolversParentTypes = ResolversObject<{
   CallDay: CallDay;
   CallHour: CallHour;
   CallPattern: CallPattern;
+  Change: Change;
+  ChangeHistory: Omit<ChangeHistory, 'subject'> & { subject: ResolversParentTypes['Entity'] };
+  ChangeInput: ChangeInput;
   ChildAssignment: ChildAssignment;
+  ChildIndicator: Omit<ChildIndicator, 'items'> & { items: Array<ResolversParentTypes['IndicatorItem']> };
+  ChildIndicators: Omit<ChildIndicators, 'child' | 'indicators'> & { child: ResolversParentTypes['Person'], indicators: Array<ResolversParentTypes['ChildIndicator']> };
   ChildView: Omit<ChildView, 'child' | 'chronology' | 'linkedPersons' | 'network'> & { child: ResolversParentTypes['Person'], chronology: Array<ResolversParentTypes['Entity']>, linkedPersons: Array<ResolversParentTypes['Ranked']>, network: ResolversParentTypes['Subgraph'] };
   Communities: Omit<Communities, 'communities'> & { communities: Array<ResolversParentTypes['Community']> };
   Community: Omit<Community, 'members'> & { members: Array<ResolversParentTypes['Entity']> };
   Crime: EntityView;
+  Delivery: Omit<Delivery, 'subjects'> & { subjects: Array<ResolversParentTypes['Entity']> };
   DerivedLink: Omit<DerivedLink, 'child' | 'person'> & { child: ResolversParentTypes['Person'], person: ResolversParentTypes['Person'] };
   Document: Omit<Document, 'shows'> & { shows: Array<ResolversParentTypes['Entity']> };
   DriverCase: Omit<DriverCase, 'incident'> & { incident: ResolversParentTypes['Incident'] };
-  DriverRecord: Omit<DriverRecord, 'cases' | 'disclosures' | 'licences' | 'notices' | 'operators' | 'person'> & { cases: Array<ResolversParentTypes['DriverCase']>, disclosures: Array<ResolversParentTypes['Report']>, licences: Array<ResolversParentTypes['Licence']>, notices: Array<ResolversParentTypes['Notice']>, operators: Array<ResolversParentTypes['DriverSpell']>, person: ResolversParentTypes['Person'] };
+  DriverRecord: Omit<DriverRecord, 'cases' | 'decisions' | 'disclosures' | 'licences' | 'notices' | 'operators' | 'person'> & { cases: Array<ResolversParentTypes['DriverCase']>, decisions: Array<ResolversParentTypes['LicensingDecision']>, disclosures: Array<ResolversParentTypes['Report']>, licences: Array<ResolversParentTypes['Licence']>, notices: Array<ResolversParentTypes['Notice']>, operators: Array<ResolversParentTypes['DriverSpell']>, person: ResolversParentTypes['Person'] };
   DriverSpell: Omit<DriverSpell, 'operator'> & { operator: ResolversParentTypes['Operator'] };
   DuplicateCandidate: Omit<DuplicateCandidate, 'a' | 'b'> & { a: ResolversParentTypes['Person'], b: ResolversParentTypes['Person'] };
   Email: EntityView;
   Entity: EntityView;
+  EvidenceEntry: EvidenceEntry;
+  EvidenceExclusion: EvidenceExclusion;
+  EvidencePack: Omit<EvidencePack, 'person'> & { person: ResolversParentTypes['Person'] };
   ExportRecord: ExportRecord;
   File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
@@ -1818,16 +2795,35 @@ export type ResolversParentTypes = ResolversObject<{
   ImportSourceInput: ImportSourceInput;
   ImportUpload: ImportUpload;
   Incident: EntityView;
+  IndicatorItem: Omit<IndicatorItem, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
+  IndicatorSource: IndicatorSource;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Licence: EntityView;
+  LicenceCheck: LicenceCheck;
+  LicenceChecks: Omit<LicenceChecks, 'licence'> & { licence: ResolversParentTypes['Licence'] };
+  LicensingDecision: Omit<LicensingDecision, 'licence'> & { licence: ResolversParentTypes['Licence'] };
+  LicensingDecisionInput: LicensingDecisionInput;
   Link: LinkView;
+  LinkAssessment: LinkAssessment;
   LinkRoute: LinkRoute;
   Location: EntityView;
   LoginResult: Omit<LoginResult, 'user'> & { user: ResolversParentTypes['User'] };
+  ManagerFlag: ManagerFlag;
   Meeting: EntityView;
+  MeetingAction: Omit<MeetingAction, 'items' | 'meeting'> & { items: Array<ResolversParentTypes['Entity']>, meeting?: Maybe<ResolversParentTypes['Entity']> };
+  MeetingActionChange: MeetingActionChange;
+  MeetingActionInput: MeetingActionInput;
+  MeetingAttendee: MeetingAttendee;
+  MeetingAttendeeInput: MeetingAttendeeInput;
+  MeetingRecord: Omit<MeetingRecord, 'actions' | 'meeting' | 'versions'> & { actions: Array<ResolversParentTypes['MeetingAction']>, meeting: ResolversParentTypes['Entity'], versions: Array<ResolversParentTypes['MeetingRecordVersion']> };
+  MeetingRecordVersion: Omit<MeetingRecordVersion, 'attendees' | 'items'> & { attendees: Array<ResolversParentTypes['MeetingAttendee']>, items: Array<ResolversParentTypes['Entity']> };
+  MeetingSummary: Omit<MeetingSummary, 'meeting'> & { meeting: ResolversParentTypes['Entity'] };
   Mutation: Record<PropertyKey, never>;
   Notice: EntityView;
+  NoticeBreach: Omit<NoticeBreach, 'evidence'> & { evidence?: Maybe<ResolversParentTypes['Entity']> };
+  NoticeEntry: Omit<NoticeEntry, 'breaches' | 'child' | 'notice' | 'servedAt' | 'subject'> & { breaches: Array<ResolversParentTypes['NoticeBreach']>, child?: Maybe<ResolversParentTypes['Entity']>, notice: ResolversParentTypes['Entity'], servedAt?: Maybe<ResolversParentTypes['Entity']>, subject?: Maybe<ResolversParentTypes['Entity']> };
+  NoticeRegister: Omit<NoticeRegister, 'notices' | 'repeatSubjects'> & { notices: Array<ResolversParentTypes['NoticeEntry']>, repeatSubjects: Array<ResolversParentTypes['RepeatSubject']> };
   Object: EntityView;
   Officer: EntityView;
   Operation: EntityView;
@@ -1838,6 +2834,8 @@ export type ResolversParentTypes = ResolversObject<{
   OperatorProfile: Omit<OperatorProfile, 'bases' | 'concerns' | 'drivers' | 'licences' | 'operator' | 'people' | 'phones' | 'vehicles'> & { bases: Array<ResolversParentTypes['OperatorTie']>, concerns: Array<ResolversParentTypes['OperatorConcern']>, drivers: Array<ResolversParentTypes['OperatorDriver']>, licences: Array<ResolversParentTypes['Licence']>, operator: ResolversParentTypes['Operator'], people: Array<ResolversParentTypes['OperatorTie']>, phones: Array<ResolversParentTypes['OperatorTie']>, vehicles: Array<ResolversParentTypes['OperatorTie']> };
   OperatorTie: Omit<OperatorTie, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   OtherEntity: EntityView;
+  OverdueGroup: Omit<OverdueGroup, 'actions'> & { actions: Array<ResolversParentTypes['MeetingAction']> };
+  OverdueReport: Omit<OverdueReport, 'byAgency' | 'byOwner'> & { byAgency: Array<ResolversParentTypes['OverdueGroup']>, byOwner: Array<ResolversParentTypes['OverdueGroup']> };
   Path: Omit<Path, 'hops' | 'links' | 'nodes'> & { hops: Array<ResolversParentTypes['PathHop']>, links: Array<ResolversParentTypes['Link']>, nodes: Array<ResolversParentTypes['Entity']> };
   PathHop: Omit<PathHop, 'links'> & { links: Array<ResolversParentTypes['Link']> };
   Person: EntityView;
@@ -1846,10 +2844,16 @@ export type ResolversParentTypes = ResolversObject<{
   PostCode: EntityView;
   Query: Record<PropertyKey, never>;
   Ranked: Omit<Ranked, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  ReasonCodeOption: ReasonCodeOption;
   RenewalCheck: RenewalCheck;
+  RepeatSubject: Omit<RepeatSubject, 'subject'> & { subject: ResolversParentTypes['Entity'] };
   Report: EntityView;
   ReportInput: ReportInput;
+  Representation: Representation;
+  RepresentationInput: RepresentationInput;
   ResolvedEntity: Omit<ResolvedEntity, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  RestrictInput: RestrictInput;
+  Restriction: Restriction;
   SavedChart: Omit<SavedChart, 'elements'> & { elements: ResolversParentTypes['Subgraph'] };
   SavedChartSummary: SavedChartSummary;
   SearchContext: SearchContext;
@@ -1861,12 +2865,29 @@ export type ResolversParentTypes = ResolversObject<{
   SubmittedReport: Omit<SubmittedReport, 'entities' | 'links' | 'report'> & { entities: Array<ResolversParentTypes['ResolvedEntity']>, links: Array<ResolversParentTypes['Link']>, report: ResolversParentTypes['Report'] };
   Subscription: Record<PropertyKey, never>;
   SuccessorFinding: Omit<SuccessorFinding, 'operator' | 'predecessor'> & { operator: ResolversParentTypes['Operator'], predecessor: ResolversParentTypes['Operator'] };
+  TeamMember: TeamMember;
+  UnactionedItem: Omit<UnactionedItem, 'item' | 'meetings'> & { item: ResolversParentTypes['Entity'], meetings: Array<ResolversParentTypes['Entity']> };
   User: SignedInUser;
   UserRecord: Record<string, unknown>;
   Vehicle: EntityView;
   WordMatch: WordMatch;
   WorkingChart: Omit<WorkingChart, 'elements'> & { elements: ResolversParentTypes['Subgraph'] };
   WorkingChartSaved: WorkingChartSaved;
+}>;
+
+export type AccessRequestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccessRequest'] = ResolversParentTypes['AccessRequest']> = ResolversObject<{
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  flag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requesterAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requesterTeam?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  restrictionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AlertResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
@@ -1936,10 +2957,53 @@ export type CallPatternResolvers<ContextType = RequestContext, ParentType extend
   totalSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  byRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contextId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noteWithheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refusal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangeHistoryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeHistory'] = ResolversParentTypes['ChangeHistory']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  monitored?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+}>;
+
 export type ChildAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChildAssignment'] = ResolversParentTypes['ChildAssignment']> = ResolversObject<{
   assignedChildren?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   notChildren?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChildIndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChildIndicator'] = ResolversParentTypes['ChildIndicator']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['IndicatorItem']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notKnown?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChildIndicatorsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChildIndicators'] = ResolversParentTypes['ChildIndicators']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['ChildIndicator']>, ParentType, ContextType>;
 }>;
 
 export type ChildViewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChildView'] = ResolversParentTypes['ChildView']> = ResolversObject<{
@@ -1976,6 +3040,27 @@ export type CrimeResolvers<ContextType = RequestContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type DeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Delivery'] = ResolversParentTypes['Delivery']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  escalatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  escalatedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fromAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  textWithheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type DerivedLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DerivedLink'] = ResolversParentTypes['DerivedLink']> = ResolversObject<{
   child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1993,6 +3078,7 @@ export type DocumentResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type DriverCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DriverCase'] = ResolversParentTypes['DriverCase']> = ResolversObject<{
+  flags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2001,7 +3087,9 @@ export type DriverCaseResolvers<ContextType = RequestContext, ParentType extends
 
 export type DriverRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DriverRecord'] = ResolversParentTypes['DriverRecord']> = ResolversObject<{
   cases?: Resolver<Array<ResolversTypes['DriverCase']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['LicensingDecision']>, ParentType, ContextType>;
   disclosures?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   licences?: Resolver<Array<ResolversTypes['Licence']>, ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['DriverSpell']>, ParentType, ContextType>;
@@ -2036,6 +3124,31 @@ export type EmailResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
   __resolveType?: TypeResolveFn<'Area' | 'Crime' | 'Email' | 'Incident' | 'Licence' | 'Location' | 'Meeting' | 'Notice' | 'Object' | 'Officer' | 'Operation' | 'Operator' | 'OtherEntity' | 'Person' | 'Phone' | 'PhoneCall' | 'PostCode' | 'Report' | 'Vehicle', ParentType, ContextType>;
+}>;
+
+export type EvidenceEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EvidenceEntry'] = ResolversParentTypes['EvidenceEntry']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['IndicatorSource']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EvidenceExclusionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EvidenceExclusion'] = ResolversParentTypes['EvidenceExclusion']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  what?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EvidencePackResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EvidencePack'] = ResolversParentTypes['EvidencePack']> = ResolversObject<{
+  base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['EvidenceEntry']>, ParentType, ContextType>;
+  exclusions?: Resolver<Array<ResolversTypes['EvidenceExclusion']>, ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  use?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ExportRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExportRecord'] = ResolversParentTypes['ExportRecord']> = ResolversObject<{
@@ -2147,6 +3260,26 @@ export type IncidentResolvers<ContextType = RequestContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type IndicatorItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorItem'] = ResolversParentTypes['IndicatorItem']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['IndicatorSource']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorSourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorSource'] = ResolversParentTypes['IndicatorSource']> = ResolversObject<{
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  heldBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  intelGrade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sourceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -2166,13 +3299,62 @@ export type LicenceResolvers<ContextType = RequestContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type LicenceCheckResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LicenceCheck'] = ResolversParentTypes['LicenceCheck']> = ResolversObject<{
+  checkKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  checkedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LicenceChecksResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LicenceChecks'] = ResolversParentTypes['LicenceChecks']> = ResolversObject<{
+  checks?: Resolver<Array<ResolversTypes['LicenceCheck']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licence?: Resolver<ResolversTypes['Licence'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  required?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LicensingDecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LicensingDecision'] = ResolversParentTypes['LicensingDecision']> = ResolversObject<{
+  checksIncomplete?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  checksOverrideReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conditions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionMaker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legacy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licence?: Resolver<ResolversTypes['Licence'], ParentType, ContextType>;
+  overridden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overrideReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recommendation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recommendedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  representations?: Resolver<Array<ResolversTypes['Representation']>, ParentType, ContextType>;
+}>;
+
 export type LinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = ResolversObject<{
+  assessments?: Resolver<Array<ResolversTypes['LinkAssessment']>, ParentType, ContextType>;
+  contested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LinkAssessmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LinkAssessment'] = ResolversParentTypes['LinkAssessment']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  intelGrade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceGrade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type LinkRouteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LinkRoute'] = ResolversParentTypes['LinkRoute']> = ResolversObject<{
@@ -2206,6 +3388,13 @@ export type LoginResultResolvers<ContextType = RequestContext, ParentType extend
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type ManagerFlagResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ManagerFlag'] = ResolversParentTypes['ManagerFlag']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  manager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MeetingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = ResolversObject<{
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2219,24 +3408,100 @@ export type MeetingResolvers<ContextType = RequestContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type MeetingActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingAction'] = ResolversParentTypes['MeetingAction']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['MeetingActionChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerUser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textWithheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type MeetingActionChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingActionChange'] = ResolversParentTypes['MeetingActionChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MeetingAttendeeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingAttendee'] = ResolversParentTypes['MeetingAttendee']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MeetingRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingRecord'] = ResolversParentTypes['MeetingRecord']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['MeetingAction']>, ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['MeetingRecordVersion']>, ParentType, ContextType>;
+}>;
+
+export type MeetingRecordVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingRecordVersion'] = ResolversParentTypes['MeetingRecordVersion']> = ResolversObject<{
+  actionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendees?: Resolver<Array<ResolversTypes['MeetingAttendee']>, ParentType, ContextType>;
+  correctionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textWithheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MeetingSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingSummary'] = ResolversParentTypes['MeetingSummary']> = ResolversObject<{
+  meeting?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  openActions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdueActions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
+  acknowledgeDelivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType, RequireFields<MutationAcknowledgeDeliveryArgs, 'decision' | 'id'>>;
+  answerAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationAnswerAccessRequestArgs, 'grant' | 'id'>>;
   assignChildren?: Resolver<ResolversTypes['ChildAssignment'], ParentType, ContextType, RequireFields<MutationAssignChildrenArgs, 'childIds' | 'username'>>;
   deleteChart?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteChartArgs, 'id'>>;
+  evidencePack?: Resolver<ResolversTypes['EvidencePack'], ParentType, ContextType, RequireFields<MutationEvidencePackArgs, 'personId' | 'purpose'>>;
+  liftRestriction?: Resolver<ResolversTypes['Restriction'], ParentType, ContextType, RequireFields<MutationLiftRestrictionArgs, 'id' | 'reason'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'username'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   merge?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergeArgs, 'ids' | 'reason'>>;
+  recordChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRecordChangeArgs, 'input'>>;
   recordDisposition?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationRecordDispositionArgs, 'disposition' | 'on' | 'operationId' | 'personId'>>;
   recordExport?: Resolver<ResolversTypes['ExportRecord'], ParentType, ContextType, RequireFields<MutationRecordExportArgs, 'entityIds' | 'format'>>;
+  recordLicenceCheck?: Resolver<ResolversTypes['LicenceCheck'], ParentType, ContextType, RequireFields<MutationRecordLicenceCheckArgs, 'checkKind' | 'checkedOn' | 'licenceId' | 'outcome'>>;
+  recordLicensingDecision?: Resolver<ResolversTypes['LicensingDecision'], ParentType, ContextType, RequireFields<MutationRecordLicensingDecisionArgs, 'input'>>;
+  recordMeeting?: Resolver<ResolversTypes['MeetingRecordVersion'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'attendees' | 'decisions' | 'itemIds' | 'meetingId'>>;
+  releaseActionText?: Resolver<ResolversTypes['MeetingAction'], ParentType, ContextType, RequireFields<MutationReleaseActionTextArgs, 'id' | 'text'>>;
   releaseText?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationReleaseTextArgs, 'field' | 'id' | 'text'>>;
+  requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'reason' | 'restrictionId'>>;
+  restrict?: Resolver<ResolversTypes['Restriction'], ParentType, ContextType, RequireFields<MutationRestrictArgs, 'input'>>;
+  reviewRestriction?: Resolver<ResolversTypes['Restriction'], ParentType, ContextType, RequireFields<MutationReviewRestrictionArgs, 'id' | 'reviewDue'>>;
   saveChart?: Resolver<ResolversTypes['SavedChartSummary'], ParentType, ContextType, RequireFields<MutationSaveChartArgs, 'entityIds' | 'name' | 'state'>>;
   saveImportMapping?: Resolver<ResolversTypes['ImportMapping'], ParentType, ContextType, RequireFields<MutationSaveImportMappingArgs, 'name' | 'text'>>;
   saveWorkingChart?: Resolver<ResolversTypes['WorkingChartSaved'], ParentType, ContextType, RequireFields<MutationSaveWorkingChartArgs, 'entityIds' | 'state'>>;
+  sendDelivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType, RequireFields<MutationSendDeliveryArgs, 'deliveryKind' | 'title' | 'toAgency' | 'toRole'>>;
+  setManager?: Resolver<ResolversTypes['ManagerFlag'], ParentType, ContextType, RequireFields<MutationSetManagerArgs, 'manager' | 'username'>>;
   setUser?: Resolver<ResolversTypes['UserRecord'], ParentType, ContextType, RequireFields<MutationSetUserArgs, 'username'>>;
+  setUserTeam?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationSetUserTeamArgs, 'username'>>;
   startImport?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationStartImportArgs, 'mapping' | 'source' | 'uploadId'>>;
   strategyPack?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationStrategyPackArgs, 'childId' | 'hops' | 'purpose'>>;
   submitReport?: Resolver<ResolversTypes['SubmittedReport'], ParentType, ContextType, RequireFields<MutationSubmitReportArgs, 'input'>>;
   unmerge?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUnmergeArgs, 'id'>>;
+  updateAction?: Resolver<ResolversTypes['MeetingAction'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'id' | 'status'>>;
   uploadImportFile?: Resolver<ResolversTypes['ImportUpload'], ParentType, ContextType, RequireFields<MutationUploadImportFileArgs, 'file'>>;
 }>;
 
@@ -2251,6 +3516,33 @@ export type NoticeResolvers<ContextType = RequestContext, ParentType extends Res
   servedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type NoticeBreachResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoticeBreach'] = ResolversParentTypes['NoticeBreach']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  evidenceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NoticeEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoticeEntry'] = ResolversParentTypes['NoticeEntry']> = ResolversObject<{
+  breaches?: Resolver<Array<ResolversTypes['NoticeBreach']>, ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  licensingNotified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licensingNotifiedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notice?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  servedAt?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  servedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  subjectNoticeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NoticeRegisterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoticeRegister'] = ResolversParentTypes['NoticeRegister']> = ResolversObject<{
+  breachedNotices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  breaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['NoticeEntry']>, ParentType, ContextType>;
+  repeatSubjects?: Resolver<Array<ResolversTypes['RepeatSubject']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ObjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Object'] = ResolversParentTypes['Object']> = ResolversObject<{
@@ -2315,11 +3607,13 @@ export type OperatorResolvers<ContextType = RequestContext, ParentType extends R
 export type OperatorConcernResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperatorConcern'] = ResolversParentTypes['OperatorConcern']> = ResolversObject<{
   children?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  knownToLicensingOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   via?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type OperatorDriverResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperatorDriver'] = ResolversParentTypes['OperatorDriver']> = ResolversObject<{
+  flags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licenceStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   notices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2331,6 +3625,8 @@ export type OperatorProfileResolvers<ContextType = RequestContext, ParentType ex
   bases?: Resolver<Array<ResolversTypes['OperatorTie']>, ParentType, ContextType>;
   concerns?: Resolver<Array<ResolversTypes['OperatorConcern']>, ParentType, ContextType>;
   drivers?: Resolver<Array<ResolversTypes['OperatorDriver']>, ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  knownToLicensingOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licences?: Resolver<Array<ResolversTypes['Licence']>, ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['Operator'], ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['OperatorTie']>, ParentType, ContextType>;
@@ -2353,6 +3649,19 @@ export type OtherEntityResolvers<ContextType = RequestContext, ParentType extend
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OverdueGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OverdueGroup'] = ResolversParentTypes['OverdueGroup']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['MeetingAction']>, ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OverdueReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OverdueReport'] = ResolversParentTypes['OverdueReport']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byAgency?: Resolver<Array<ResolversTypes['OverdueGroup']>, ParentType, ContextType>;
+  byOwner?: Resolver<Array<ResolversTypes['OverdueGroup']>, ParentType, ContextType>;
 }>;
 
 export type PathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
@@ -2428,15 +3737,20 @@ export type PostCodeResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accessRequests?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsArgs>>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit'>>;
   atRiskPersons?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryAtRiskPersonsArgs, 'hops' | 'top'>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
   auditVerify?: Resolver<ResolversTypes['AuditCheck'], ParentType, ContextType>;
   callPattern?: Resolver<Maybe<ResolversTypes['CallPattern']>, ParentType, ContextType, RequireFields<QueryCallPatternArgs, 'a' | 'b'>>;
-  childConnections?: Resolver<ResolversTypes['ChildView'], ParentType, ContextType, RequireFields<QueryChildConnectionsArgs, 'childId' | 'hops' | 'purpose'>>;
+  changeHistory?: Resolver<Maybe<ResolversTypes['ChangeHistory']>, ParentType, ContextType, RequireFields<QueryChangeHistoryArgs, 'subjectId'>>;
+  childActions?: Resolver<Array<ResolversTypes['MeetingAction']>, ParentType, ContextType, RequireFields<QueryChildActionsArgs, 'childId'>>;
+  childConnections?: Resolver<ResolversTypes['ChildView'], ParentType, ContextType, RequireFields<QueryChildConnectionsArgs, 'asOfBasis' | 'childId' | 'hops' | 'purpose'>>;
+  childIndicators?: Resolver<ResolversTypes['ChildIndicators'], ParentType, ContextType, RequireFields<QueryChildIndicatorsArgs, 'childId' | 'purpose'>>;
   children?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   communities?: Resolver<ResolversTypes['Communities'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'minSize' | 'top'>>;
   connectingNetwork?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryConnectingNetworkArgs, 'ids' | 'maxHops'>>;
+  deliveries?: Resolver<Array<ResolversTypes['Delivery']>, ParentType, ContextType, RequireFields<QueryDeliveriesArgs, 'limit'>>;
   driverRecord?: Resolver<Maybe<ResolversTypes['DriverRecord']>, ParentType, ContextType, RequireFields<QueryDriverRecordArgs, 'personId'>>;
   duplicateCandidates?: Resolver<Array<ResolversTypes['DuplicateCandidate']>, ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'limit'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
@@ -2444,22 +3758,35 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   householdRisk?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryHouseholdRiskArgs, 'top'>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importMappings?: Resolver<Array<ResolversTypes['ImportMapping']>, ParentType, ContextType>;
+  itemsWithoutAction?: Resolver<Array<ResolversTypes['UnactionedItem']>, ParentType, ContextType, RequireFields<QueryItemsWithoutActionArgs, 'minMeetings' | 'top'>>;
+  licenceChecks?: Resolver<Maybe<ResolversTypes['LicenceChecks']>, ParentType, ContextType, RequireFields<QueryLicenceChecksArgs, 'licenceId'>>;
+  licensingDecisions?: Resolver<Array<ResolversTypes['LicensingDecision']>, ParentType, ContextType, Partial<QueryLicensingDecisionsArgs>>;
   linkedChildren?: Resolver<Array<ResolversTypes['DerivedLink']>, ParentType, ContextType, RequireFields<QueryLinkedChildrenArgs, 'personIds'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'hops' | 'ids' | 'limit'>>;
+  meetingRecord?: Resolver<ResolversTypes['MeetingRecord'], ParentType, ContextType, RequireFields<QueryMeetingRecordArgs, 'meetingId'>>;
+  meetings?: Resolver<Array<ResolversTypes['MeetingSummary']>, ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'limit'>>;
+  myActions?: Resolver<Array<ResolversTypes['MeetingAction']>, ParentType, ContextType, Partial<QueryMyActionsArgs>>;
+  neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'asOfBasis' | 'hops' | 'ids' | 'limit'>>;
+  noticeRegister?: Resolver<ResolversTypes['NoticeRegister'], ParentType, ContextType, RequireFields<QueryNoticeRegisterArgs, 'breachesOnly'>>;
   operationCoverage?: Resolver<Maybe<ResolversTypes['OperationCoverage']>, ParentType, ContextType, RequireFields<QueryOperationCoverageArgs, 'operationId'>>;
   operations?: Resolver<Array<ResolversTypes['Operation']>, ParentType, ContextType>;
-  operatorProfile?: Resolver<Maybe<ResolversTypes['OperatorProfile']>, ParentType, ContextType, RequireFields<QueryOperatorProfileArgs, 'operatorId'>>;
-  operatorRisk?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryOperatorRiskArgs, 'top'>>;
+  operatorProfile?: Resolver<Maybe<ResolversTypes['OperatorProfile']>, ParentType, ContextType, RequireFields<QueryOperatorProfileArgs, 'asOfBasis' | 'operatorId'>>;
+  operatorRisk?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryOperatorRiskArgs, 'asOfBasis' | 'top'>>;
+  overdueActions?: Resolver<ResolversTypes['OverdueReport'], ParentType, ContextType, Partial<QueryOverdueActionsArgs>>;
+  overdueRestrictionReviews?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType, Partial<QueryOverdueRestrictionReviewsArgs>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'all' | 'from' | 'maxHops' | 'to'>>;
   previewImport?: Resolver<ResolversTypes['ImportPreview'], ParentType, ContextType, RequireFields<QueryPreviewImportArgs, 'mapping' | 'rows' | 'uploadId'>>;
   provenance?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryProvenanceArgs>>;
   rank?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryRankArgs, 'measure' | 'top'>>;
+  reasonCodes?: Resolver<Array<ResolversTypes['ReasonCodeOption']>, ParentType, ContextType, Partial<QueryReasonCodesArgs>>;
+  restrictions?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType>;
+  reviewers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   savedChart?: Resolver<Maybe<ResolversTypes['SavedChart']>, ParentType, ContextType, RequireFields<QuerySavedChartArgs, 'id'>>;
   savedCharts?: Resolver<Array<ResolversTypes['SavedChartSummary']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   successorOperators?: Resolver<Array<ResolversTypes['SuccessorFinding']>, ParentType, ContextType, Partial<QuerySuccessorOperatorsArgs>>;
+  teams?: Resolver<Array<ResolversTypes['TeamMember']>, ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['UserRecord']>, ParentType, ContextType>;
   whoIs?: Resolver<Array<ResolversTypes['Ranked']>, ParentType, ContextType, RequireFields<QueryWhoIsArgs, 'nickname'>>;
   workingChart?: Resolver<Maybe<ResolversTypes['WorkingChart']>, ParentType, ContextType>;
@@ -2471,9 +3798,23 @@ export type RankedResolvers<ContextType = RequestContext, ParentType extends Res
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ReasonCodeOptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReasonCodeOption'] = ResolversParentTypes['ReasonCodeOption']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needsNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type RenewalCheckResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RenewalCheck'] = ResolversParentTypes['RenewalCheck']> = ResolversObject<{
   clear?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   open?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type RepeatSubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RepeatSubject'] = ResolversParentTypes['RepeatSubject']> = ResolversObject<{
+  noticeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  notices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
 export type ReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = ResolversObject<{
@@ -2497,11 +3838,35 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type RepresentationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Representation'] = ResolversParentTypes['Representation']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  madeBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ResolvedEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResolvedEntity'] = ResolversParentTypes['ResolvedEntity']> = ResolversObject<{
   conflicts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   matchedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RestrictionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Restriction'] = ResolversParentTypes['Restriction']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  flag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pendingRequests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewDue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SavedChartResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SavedChart'] = ResolversParentTypes['SavedChart']> = ResolversObject<{
@@ -2593,6 +3958,17 @@ export type SuccessorFindingResolvers<ContextType = RequestContext, ParentType e
   signals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type TeamMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TeamMember'] = ResolversParentTypes['TeamMember']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UnactionedItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnactionedItem'] = ResolversParentTypes['UnactionedItem']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2643,6 +4019,7 @@ export type WorkingChartSavedResolvers<ContextType = RequestContext, ParentType 
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  AccessRequest?: AccessRequestResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
   AuditCheck?: AuditCheckResolvers<ContextType>;
@@ -2650,11 +4027,16 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CallDay?: CallDayResolvers<ContextType>;
   CallHour?: CallHourResolvers<ContextType>;
   CallPattern?: CallPatternResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeHistory?: ChangeHistoryResolvers<ContextType>;
   ChildAssignment?: ChildAssignmentResolvers<ContextType>;
+  ChildIndicator?: ChildIndicatorResolvers<ContextType>;
+  ChildIndicators?: ChildIndicatorsResolvers<ContextType>;
   ChildView?: ChildViewResolvers<ContextType>;
   Communities?: CommunitiesResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   Crime?: CrimeResolvers<ContextType>;
+  Delivery?: DeliveryResolvers<ContextType>;
   DerivedLink?: DerivedLinkResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DriverCase?: DriverCaseResolvers<ContextType>;
@@ -2663,6 +4045,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   DuplicateCandidate?: DuplicateCandidateResolvers<ContextType>;
   Email?: EmailResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EvidenceEntry?: EvidenceEntryResolvers<ContextType>;
+  EvidenceExclusion?: EvidenceExclusionResolvers<ContextType>;
+  EvidencePack?: EvidencePackResolvers<ContextType>;
   ExportRecord?: ExportRecordResolvers<ContextType>;
   File?: GraphQLScalarType;
   Health?: HealthResolvers<ContextType>;
@@ -2676,15 +4061,31 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ImportRejectedRow?: ImportRejectedRowResolvers<ContextType>;
   ImportUpload?: ImportUploadResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
+  IndicatorItem?: IndicatorItemResolvers<ContextType>;
+  IndicatorSource?: IndicatorSourceResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Licence?: LicenceResolvers<ContextType>;
+  LicenceCheck?: LicenceCheckResolvers<ContextType>;
+  LicenceChecks?: LicenceChecksResolvers<ContextType>;
+  LicensingDecision?: LicensingDecisionResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
+  LinkAssessment?: LinkAssessmentResolvers<ContextType>;
   LinkRoute?: LinkRouteResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   LoginResult?: LoginResultResolvers<ContextType>;
+  ManagerFlag?: ManagerFlagResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingAction?: MeetingActionResolvers<ContextType>;
+  MeetingActionChange?: MeetingActionChangeResolvers<ContextType>;
+  MeetingAttendee?: MeetingAttendeeResolvers<ContextType>;
+  MeetingRecord?: MeetingRecordResolvers<ContextType>;
+  MeetingRecordVersion?: MeetingRecordVersionResolvers<ContextType>;
+  MeetingSummary?: MeetingSummaryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
+  NoticeBreach?: NoticeBreachResolvers<ContextType>;
+  NoticeEntry?: NoticeEntryResolvers<ContextType>;
+  NoticeRegister?: NoticeRegisterResolvers<ContextType>;
   Object?: ObjectResolvers<ContextType>;
   Officer?: OfficerResolvers<ContextType>;
   Operation?: OperationResolvers<ContextType>;
@@ -2695,6 +4096,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   OperatorProfile?: OperatorProfileResolvers<ContextType>;
   OperatorTie?: OperatorTieResolvers<ContextType>;
   OtherEntity?: OtherEntityResolvers<ContextType>;
+  OverdueGroup?: OverdueGroupResolvers<ContextType>;
+  OverdueReport?: OverdueReportResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathHop?: PathHopResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
@@ -2703,9 +4106,13 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PostCode?: PostCodeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Ranked?: RankedResolvers<ContextType>;
+  ReasonCodeOption?: ReasonCodeOptionResolvers<ContextType>;
   RenewalCheck?: RenewalCheckResolvers<ContextType>;
+  RepeatSubject?: RepeatSubjectResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
+  Representation?: RepresentationResolvers<ContextType>;
   ResolvedEntity?: ResolvedEntityResolvers<ContextType>;
+  Restriction?: RestrictionResolvers<ContextType>;
   SavedChart?: SavedChartResolvers<ContextType>;
   SavedChartSummary?: SavedChartSummaryResolvers<ContextType>;
   SearchContext?: SearchContextResolvers<ContextType>;
@@ -2716,6 +4123,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SubmittedReport?: SubmittedReportResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuccessorFinding?: SuccessorFindingResolvers<ContextType>;
+  TeamMember?: TeamMemberResolvers<ContextType>;
+  UnactionedItem?: UnactionedItemResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserRecord?: UserRecordResolvers<ContextType>;
   Vehicle?: VehicleResolvers<ContextType>;

@@ -31,7 +31,7 @@ export type Finding = Pick<Alert, 'key' | 'rule' | 'audience' | 'summary' | 'ent
 /** A person linked to this many distinct children raises an alert (ALERT_LINKED_CHILDREN, default 3). */
 export const LINKED_CHILDREN_THRESHOLD = Math.max(1, Number(process.env.ALERT_LINKED_CHILDREN ?? 3) || 3);
 
-export const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher', 'renewalWhileOpen.cypher'];
+export const CYPHER_RULES = ['noticeOnLicensed.cypher', 'foundAtNoticePremises.cypher', 'secondNotice.cypher', 'renewalWhileOpen.cypher', 'noticeBreach.cypher'];
 
 /**
  * `persons`: those whose count may have changed (read by `touchedRead` when only some records were
