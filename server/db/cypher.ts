@@ -52,6 +52,12 @@ export interface RenderOptions {
    * instead of what was in force then (server/domain/asOf.ts).
    */
   instead?: Readonly<Record<string, string>>;
+  /**
+   * Opt-in slots asked for: a fragment whose header says `// opt-in:` renders as nothing unless its
+   * name is here, and then as its text after a space (`on: ['known']`: the as-of rule asked "what
+   * we knew then", server/domain/asOf.ts). Queries that never ask keep their text unchanged.
+   */
+  on?: readonly string[];
 }
 
 interface Fragment {
@@ -60,6 +66,8 @@ interface Fragment {
   rest?: boolean;
   /** What the slot renders when switched off: `true` (a condition), unless the header says (`// off:` nothing, for a clause). */
   off?: string;
+  /** Rendered only when the caller names it in `on` (`// opt-in:` header); nothing otherwise. */
+  optIn?: boolean;
   body: string | ((vars: readonly string[]) => string);
 }
 
@@ -102,7 +110,8 @@ function loadFragment(name: string): Fragment {
     const rest = declared.at(-1)?.endsWith('...') ?? false;
     const params = declared.map((p) => identifier(p.replace(/\.\.\.$/, ''), 'A fragment parameter'));
     const off = /^\/\/\s*off:(.*)$/m.exec(text)?.[1]?.trim();
-    f = { params, rest, body: withoutComments(text), ...(off !== undefined ? { off } : {}) };
+    const optIn = /^\/\/\s*opt-in:/m.test(text);
+    f = { params, rest, optIn, body: withoutComments(text), ...(off !== undefined ? { off } : {}) };
     fragments.set(name, f);
   }
   return f;
@@ -127,6 +136,7 @@ export function render(text: string, opts: RenderOptions = {}, depth = 0): strin
     identifier(name!, 'A slot name');
     for (const a of args) identifier(a, 'A slot argument');
     if (opts.off?.includes(name!)) return loadFragment(name!).off ?? 'true';
+    if (loadFragment(name!).optIn) return opts.on?.includes(name!) ? ` ${fragment(name!, args, opts, depth + 1)}` : '';
     return fragment(opts.instead?.[name!] ?? name!, args, opts, depth + 1);
   });
 }
@@ -167,7 +177,7 @@ export function cypherFile(moduleUrl: string, name: string, opts: RenderOptions 
     text = fs.readFileSync(file, 'utf8');
     files.set(file, text);
   }
-  const key = `${file}|${[...(opts.off ?? [])].sort().join(',')}|${Object.entries(opts.numbers ?? {}).sort().join(',')}|${Object.entries(opts.names ?? {}).sort().join(',')}|${Object.entries(opts.instead ?? {}).sort().join(',')}`;
+  const key = `${file}|${[...(opts.off ?? [])].sort().join(',')}|${Object.entries(opts.numbers ?? {}).sort().join(',')}|${Object.entries(opts.names ?? {}).sort().join(',')}|${Object.entries(opts.instead ?? {}).sort().join(',')}|${[...(opts.on ?? [])].sort().join(',')}`;
   let out = renderedFiles.get(key);
   if (out === undefined) renderedFiles.set(key, (out = render(text, opts)));
   return out;

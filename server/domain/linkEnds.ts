@@ -46,4 +46,9 @@ export const LINK_ENDS: Record<LinkType, readonly [from: readonly string[], to: 
   PART_OF: [['Incident'], ['Operation']],
   MENTIONS: [['Report'], [ANY_LABEL]],
   CONTACTED: [['Phone'], ['Phone']],
+  // Licensing decisions on the record (issue 20 item 10).
+  DECISION_ON: [['LicensingDecision'], ['Licence']],
+  REPRESENTATION_ON: [['Representation'], ['LicensingDecision']],
+  CHECK_FOR: [['LicenceCheck'], ['Licence']],
+  CLOSING_STATEMENT: [['Person'], ['Incident']],
 };

@@ -44,6 +44,11 @@ export const LINK_WORDS: Record<LinkType, string> = {
   PART_OF: 'part of',
   MENTIONS: 'mentions',
   CONTACTED: 'in contact with (calls)',
+  // Licensing decisions on the record (issue 20 item 10).
+  DECISION_ON: 'decision on',
+  REPRESENTATION_ON: 'representation on',
+  CHECK_FOR: 'check for',
+  CLOSING_STATEMENT: 'statement that closed',
 };
 
 /** Not vocabulary types but drawn as links: a link held under conditions by another agency. */

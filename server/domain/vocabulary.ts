@@ -24,6 +24,10 @@ export const LABELS = [
   'Meeting',
   'Operation',
   'Report',
+  // Licensing decisions on the record (issue 20 item 10, server/modules/decisions/).
+  'LicensingDecision',
+  'Representation',
+  'LicenceCheck',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -65,6 +69,11 @@ export const LINK_TYPES = [
   'PART_OF',
   'MENTIONS',
   'CONTACTED',
+  // Licensing decisions on the record (issue 20 item 10, server/modules/decisions/).
+  'DECISION_ON',
+  'REPRESENTATION_ON',
+  'CHECK_FOR',
+  'CLOSING_STATEMENT',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
@@ -83,6 +92,10 @@ export const BOOKKEEPING_LINK_TYPES = [
   'HAS_POSTCODE',
   'LOCATION_IN_AREA',
   'POSTCODE_IN_AREA',
+  // A decision's own records: no route between people runs through them (issue 20 item 10).
+  'DECISION_ON',
+  'REPRESENTATION_ON',
+  'CHECK_FOR',
 ] as const satisfies readonly LinkType[];
 
 const bookkeepingSet = new Set<string>(BOOKKEEPING_LINK_TYPES);
@@ -103,5 +116,6 @@ export function kindOf(labels: readonly string[]): string {
 
 /** Vocabulary values that DESIGN.md §4 lists for `kind`-like properties. */
 export const LOCATION_KINDS = ['home', 'park', 'takeaway', 'taxi_office', 'residential_unit', 'school', 'hotel', 'shop', 'other'] as const;
-export const INCIDENT_KINDS = ['crime', 'concern', 'missing', 'complaint', 'sighting', 'threat', 'licence_event', 'other'] as const;
+// school_absence and health_flag (issue 20 item 7): a school's or health service's record about a child (VICTIM_OF).
+export const INCIDENT_KINDS = ['crime', 'concern', 'missing', 'complaint', 'sighting', 'threat', 'licence_event', 'other', 'school_absence', 'health_flag'] as const;
 export const DISPOSITIONS = ['identified', 'arrested', 'charged', 'convicted', 'acquitted', 'nfa', 'disrupted'] as const;

@@ -31,6 +31,9 @@ describe('composed queries render to the expected text', () => {
     ['childLinksRanked-persons-withheld', () => rankedRules(['per-1'], ['rep-1'])],
     ['atRiskPersons-2-hops', () => cypherFile(moduleUrl('analysis'), 'atRiskPersons.cypher', { numbers: { hops: 2 } })],
     ['operatorConcerns', () => cypherFile(moduleUrl('licensing'), 'operatorConcerns.cypher')],
+    // "What we knew then" (asOfBasis KNOWN, issue 20 item 9): the same rule with its opt-in `known` part.
+    ['operatorConcerns-known', () => cypherFile(moduleUrl('licensing'), 'operatorConcerns.cypher', { on: ['known'] })],
+    ['neighbourhood-1-hop-history-known', () => neighbourhoodQuery(1, true, true)],
     ['mergeNodes-crime-located', () => cypherFile(new URL('../../server/db/x.ts', import.meta.url).href, 'mergeNodes.cypher', { names: { labels: 'Crime:Incident' } })],
     ['mergeNodes-person', () => cypherFile(new URL('../../server/db/x.ts', import.meta.url).href, 'mergeNodes.cypher', { names: { labels: 'Person' }, off: ['locatedPoint'] })],
     ['importLinks-knows', () => cypherFile(moduleUrl('intake'), 'importLinks.cypher', { names: { type: 'KNOWS' } })],
@@ -96,6 +99,27 @@ describe('fragments', () => {
     expect(render('WHERE {{asOf r}} AND NOT {{held r}}')).toBe(
       `WHERE ($asOf IS NULL OR ${IN_VIEW('r')}) AND NOT (size(coalesce(r.sources, [])) > 0 AND all(rid IN r.sources WHERE rid IN $withheld))`,
     );
+  });
+
+  it('"what we knew then": the as-of rule with its opt-in known part, nothing when not asked', () => {
+    const KNOWN = (x: string) => `AND (size(coalesce(${x}.sources, [])) = 0 OR any(rid IN ${x}.sources WHERE rid IN $known))`;
+    // Not asked: the rule is exactly what it was (the opt-in slot renders as nothing).
+    expect(fragment('inView', ['r'])).toBe(IN_VIEW('r'));
+    expect(fragment('dated', ['r'])).toBe(`($asOf IS NULL OR coalesce(r.datedOn, '') <= $asOf)`);
+    // Asked: both halves of the one rule take it, whichever fragment a query names.
+    expect(fragment('inView', ['r'], { on: ['known'] })).toBe(`(coalesce(r.datedOn, '') <= $asOf AND (r.to IS NULL OR r.to >= $asOf) ${KNOWN('r')})`);
+    expect(fragment('dated', ['m'], { on: ['known'] })).toBe(`($asOf IS NULL OR coalesce(m.datedOn, '') <= $asOf ${KNOWN('m')})`);
+    expect(render('WHERE {{asOf r}}', { on: ['known'] })).toBe(`WHERE ($asOf IS NULL OR (coalesce(r.datedOn, '') <= $asOf AND (r.to IS NULL OR r.to >= $asOf) ${KNOWN('r')}))`);
+    expect(render('WHERE {{asOf r}}', { on: ['known'], instead: { asOf: 'dated' } })).toBe(`WHERE ($asOf IS NULL OR coalesce(r.datedOn, '') <= $asOf ${KNOWN('r')})`);
+    // The licensing pages, the neighbourhood and the strategy meeting ask it through the same slots.
+    for (const f of ['operatorProfile.cypher', 'operatorConcerns.cypher']) {
+      const plain = cypherFile(moduleUrl('licensing'), f);
+      const known = cypherFile(moduleUrl('licensing'), f, { on: ['known'] });
+      expect(plain).not.toContain('$known');
+      expect(known.split('$known').length - 1).toBeGreaterThan(3);
+      expect(normalise(known.replace(/ AND \(size\(coalesce\((\w+)\.sources, \[\]\)\) = 0 OR any\(rid IN \1\.sources WHERE rid IN \$known\)\)/g, ''))).toBe(normalise(plain));
+    }
+    for (const f of ['chronology.cypher', 'linkedPersons.cypher']) expect(cypherFile(moduleUrl('safeguarding'), f, { instead: { asOf: 'dated' }, on: ['known'] })).toContain('$known');
   });
 
   it('a slot switched off renders as true', () => {

@@ -12,4 +12,6 @@ export const LINK_TYPES = [
   'RAISED_AT', 'DRIVES_FOR', 'RUNS', 'HOLDS', 'CONTACT_PHONE', 'OPERATED_BY', 'BASED_AT',
   'SERVED_ON', 'PROTECTS', 'SERVED_AT', 'NAMES_PLACE',
   'ON_CHART', 'PART_OF', 'MENTIONS',
+  // Licensing decisions on the record (issue 20 item 10).
+  'DECISION_ON', 'REPRESENTATION_ON', 'CHECK_FOR', 'CLOSING_STATEMENT',
 ] as const;

@@ -33,6 +33,8 @@ export interface NeighbourhoodArgs {
    * view of a child) instead of the state (what was in force then: the analyst's network on a date).
    */
   history?: boolean;
+  /** "What we knew then" (asOfBasis KNOWN): the reports known by `asOf` (db/knownReports.ts); null asks what had happened. */
+  known?: string[] | null;
 }
 
 /**
@@ -45,9 +47,10 @@ export interface NeighbourhoodArgs {
  * The neighbourhood statement for `hops` hops: the start, the hop once per hop (a checked whole
  * number, like a quantifier's bounds), then the links. Every part is a .cypher file beside this one.
  */
-export function neighbourhoodQuery(hops: number, history = false): string {
+export function neighbourhoodQuery(hops: number, history = false, known = false): string {
   if (!Number.isInteger(hops) || hops < 0 || hops > 3) throw new Error('hops must be 0..3');
-  const opts = history ? HISTORY : undefined;
+  const base = history ? HISTORY : undefined;
+  const opts = known ? { ...base, on: ['known'] } : base;
   return q('neighbourhoodStart.cypher', opts) + q('neighbourhoodHop.cypher', opts).repeat(hops) + q('neighbourhoodLinks.cypher', opts);
 }
 
@@ -55,11 +58,11 @@ export function neighbourhoodQuery(hops: number, history = false): string {
 export const HISTORY: RenderOptions = { instead: { asOf: 'dated' } };
 
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<Subgraph> {
-  const statement = neighbourhoodQuery(args.hops, args.history);
+  const statement = neighbourhoodQuery(args.hops, args.history, args.known != null);
   const linkCap = Math.max(1000, args.limit * 5);
   const [row] = await db.read(
     statement,
-    { ids: args.ids, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, limit: args.limit, cap: args.limit + 1, linkCap },
+    { ids: args.ids, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, known: args.known ?? null, limit: args.limit, cap: args.limit + 1, linkCap },
     { what: 'This neighbourhood' },
   );
   const nodes = (row.nodes as [string[], Record<string, unknown>][]).map(([labels, props]) => toEntity({ labels, props }));

@@ -4,6 +4,7 @@ import { parseArgs } from '../../http/errors.js';
 import { entityTypeName } from '../../domain/entity.js';
 import { asOfArg, idArg as id, kindsArg, linkTypesArg } from '../../http/args.js';
 import { entityById, listOperations, neighbourhood } from './queries.js';
+import { asOfQuestion } from '../../db/knownReports.js';
 import type { EntityResolvers, Resolvers } from '../../generated/graphql.js';
 
 /** The GraphQL types that implement Entity (from the SDL). */
@@ -17,6 +18,7 @@ const neighbourhoodArgs = z.object({
   linkTypes: linkTypesArg,
   kinds: kindsArg,
   asOf: asOfArg,
+  asOfBasis: z.enum(['HAPPENED', 'KNOWN']).nullish(),
   limit: z.number().int().min(1).max(MAX_NEIGHBOURHOOD_NODES, `limit is at most ${MAX_NEIGHBOURHOOD_NODES}`).default(300),
 });
 
@@ -28,7 +30,11 @@ export const graphResolvers: Resolvers = {
     entity: (_, args, ctx) =>
       entityById(ctx.db, parseArgs(z.object({ id }), args).id),
     operations: (_, __, ctx) => listOperations(ctx.db),
-    neighbourhood: (_, args, ctx) =>
-      neighbourhood(ctx.db, parseArgs(neighbourhoodArgs, args)),
+    neighbourhood: async (_, args, ctx) => {
+      const { asOfBasis, ...a } = parseArgs(neighbourhoodArgs, args);
+      // "What we knew then" (issue 20 item 9): the same rule, supported by reports known by the date.
+      const question = await asOfQuestion(ctx.db, a.asOf, asOfBasis, ctx.user?.agency);
+      return neighbourhood(ctx.db, { ...a, asOf: question.asOf, known: question.known });
+    },
   },
 };

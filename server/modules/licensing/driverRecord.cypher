@@ -3,6 +3,9 @@
 // driver's licence or a vehicle while the driver used it), notices, and reports disclosed to
 // licensing that mention the driver. Children appear nowhere here: only the incidents themselves.
 // A link only reports withheld from the caller support ($withheld) puts nothing on the record.
+// Each case comes with how it was closed: its closingBasis and the adults whose statement closed it
+// (CLOSING_STATEMENT), each with the ties that make them an interested party: running an operator
+// the driver drives for (RUNS), or family of the driver (FAMILY_REL).
 MATCH (p:Person {id: $personId})
 WHERE coalesce(p.child, false) = false
 CALL (p) {
@@ -26,9 +29,17 @@ CALL (p) {
     WHERE coalesce(u.from, '') <= coalesce(i.date, '') AND (u.to IS NULL OR i.date <= u.to) AND NOT {{held u}} AND NOT {{held vi}}
     RETURN i, 'involves a vehicle the driver used' AS via
   }
-  WITH i, collect(via) AS vias
+  WITH p, i, collect(via) AS vias
   ORDER BY i.date, i.id
-  RETURN collect({incident: i, via: vias}) AS cases
+  RETURN collect({incident: i, via: vias, closingBasis: i.closingBasis, statements: COLLECT {
+    MATCH (s:Person)-[cs:CLOSING_STATEMENT]->(i)
+    WHERE coalesce(s.child, false) = false AND NOT {{held cs}}
+    RETURN {
+      name: coalesce(s.name + ' ' + s.surname, s.name, s.id),
+      runs: [(s)-[r:RUNS]->(o:Operator) WHERE EXISTS { (p)-[:DRIVES_FOR]->(o) } | coalesce(r.role, 'runs') + ' of ' + coalesce(o.name, o.id)],
+      family: [(s)-[f:FAMILY_REL]-(p) | toLower(coalesce(f.rel_type, 'family'))]
+    } AS statement
+  } }) AS cases
 }
 CALL (p) {
   OPTIONAL MATCH (n:Notice)-[so:SERVED_ON]->(p)

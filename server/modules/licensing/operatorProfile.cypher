@@ -10,6 +10,10 @@
 // but nothing that follows from it is: no meetings, no children. Nor does any link only withheld
 // reports support (a driver's or vehicle's spell, a licence held, a notice served, a RAISED_AT or
 // VICTIM_OF) count or show.
+// Each concern says when licensing first knew of it (knownToLicensingOn): the earliest date a report
+// behind it was made by licensing ($licensingAgency, lower case) or shared with it (sharedOn, or its
+// receipt when undated). Asked "what we knew then" (asOfBasis KNOWN), the as-of slots take the
+// opt-in `known` part of the rule (fragments/known.cypher).
 MATCH (o:Operator {id: $operatorId})
 CALL (o) {
   MATCH (o)-[h:HOLDS]->(l:Licence)
@@ -84,7 +88,14 @@ CALL (o) {
       MATCH (c:Person)-[v:VICTIM_OF]->(i)
       WHERE c.child = true AND NOT {{held v}}
       RETURN DISTINCT c
-    } END
+    } END,
+    knownToLicensingOn: CASE WHEN held THEN null ELSE head(COLLECT {
+      MATCH (rep:Report) WHERE rep.id IN coalesce(i.sources, [])
+      WITH CASE WHEN toLower(trim(coalesce(rep.ownerAgency, ''))) = $licensingAgency THEN rep.receivedOn
+                WHEN $licensingAgency IN [a IN coalesce(rep.sharedWith, []) | toLower(trim(toString(a)))] THEN coalesce(rep.sharedOn, rep.receivedOn) END AS knownOn
+      WHERE knownOn IS NOT NULL
+      RETURN left(toString(knownOn), 10) AS knownOn ORDER BY knownOn LIMIT 1
+    }) END
   }) AS concerns
 }
 RETURN o, licences, people, drivers, vehicles, bases, phones, concerns

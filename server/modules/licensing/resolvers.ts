@@ -5,8 +5,34 @@ import { cypherFile, type Database, type PlainNode } from '../../db/database.js'
 import { toEntity, type EntityView } from '../../domain/entity.js';
 import { currentViewer } from '../../access/viewer.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import type { RenderOptions } from '../../db/cypher.js';
+import { asOfQuestion } from '../../db/knownReports.js';
+import { decisionsFor } from '../decisions/resolvers.js';
 
-const q = (name: string) => cypherFile(import.meta.url, name);
+const q = (name: string, opts?: RenderOptions) => cypherFile(import.meta.url, name, opts);
+const basisArg = z.enum(['HAPPENED', 'KNOWN']).nullish();
+/** The agency whose knowledge `knownToLicensingOn` dates (compared in lower case). */
+const LICENSING_AGENCY = 'licensing';
+const today = () => new Date().toISOString().slice(0, 10);
+
+type Statement = { name: string; runs: string[]; family: string[] };
+/**
+ * What the Casey inspection found unflagged on a closed case: closed on the word of an interested
+ * party (a person who runs an operator the driver drives for, or family of the driver), or on police
+ * "no further action" alone (closingBasis police_nfa and nothing else).
+ */
+export function closingFlags(status: string, closingBasis: unknown, statements: Statement[]): string[] {
+  if (status !== 'closed') return [];
+  const flags: string[] = [];
+  for (const s of statements) {
+    const ties = [...s.runs, ...s.family.map((f) => `${f} of the driver`)];
+    if (ties.length) flags.push(`closed on the word of an interested party: ${s.name} (${ties.join('; ')})`);
+  }
+  const basis = Array.isArray(closingBasis) ? closingBasis.map(String) : closingBasis ? [String(closingBasis)] : [];
+  if (basis.length && basis.every((b) => b === 'police_nfa') && statements.every((s) => s.runs.length + s.family.length === 0))
+    flags.push('closed on police "no further action" alone: licensing has not weighed it itself');
+  return flags;
+}
 
 /** Suspected successors (of `operatorId` as successor or predecessor; all when null), every signal listed. */
 export async function findSuccessors(db: Database, operatorId: string | null) {
@@ -23,7 +49,7 @@ export async function findSuccessors(db: Database, operatorId: string | null) {
     }));
 }
 
-const riskArgs = z.object({ from: asOfArg, to: asOfArg, asOf: asOfArg, top: topArg });
+const riskArgs = z.object({ from: asOfArg, to: asOfArg, asOf: asOfArg, asOfBasis: basisArg, top: topArg });
 
 /** The renewal check: what is open today, in words. */
 function renewalCheck(record: { licences: EntityView[]; cases: { incident: EntityView; status: string }[]; notices: EntityView[] }) {
@@ -52,45 +78,60 @@ const tie = (t: Tie) => ({ entity: toEntity(t.entity), role: t.role ?? null, fro
 export const licensingResolvers: Resolvers = {
   Query: {
     operatorProfile: async (_, args, ctx) => {
-      const { operatorId, asOf } = parseArgs(z.object({ operatorId: idArg, asOf: asOfArg }), args);
-      const [row] = await ctx.db.read(q('operatorProfile.cypher'), { operatorId, asOf, withheld: withheldIds() }, { what: 'This operator page' });
+      const a = parseArgs(z.object({ operatorId: idArg, asOf: asOfArg, asOfBasis: basisArg }), args);
+      const question = await asOfQuestion(ctx.db, a.asOf, a.asOfBasis, ctx.user?.agency);
+      const [row] = await ctx.db.read(
+        q('operatorProfile.cypher', { on: question.on }),
+        { operatorId: a.operatorId, asOf: question.asOf, known: question.known, licensingAgency: LICENSING_AGENCY, withheld: withheldIds() },
+        { what: 'This operator page' },
+      );
       if (!row) return null;
+      const on = question.asOf ?? today();
+      const concerns = (row.concerns as { incident: PlainNode; via: string[]; meetings: PlainNode[]; children: number; knownToLicensingOn: string | null }[]).map((c) => {
+        // A concern only withheld reports support says that it exists and whom to ask, not how it
+        // touches the operator nor how many children it concerned.
+        const incident = toEntity(c.incident);
+        const held = incident.kind === 'HeldItem';
+        return { incident, via: held ? ['held under conditions'] : c.via, meetings: c.meetings.map(toEntity), children: held ? null : c.children, knownToLicensingOn: c.knownToLicensingOn ?? null };
+      });
+      const known = concerns.map((c) => c.knownToLicensingOn).filter((d): d is string => !!d).sort();
+      const drivers = (row.drivers as { person: PlainNode; from: string | null; to: string | null; licenceStatus: string | null; notices: number }[]).map((d) => {
+        const person = toEntity(d.person);
+        // Driving for it now (as of the date asked) with no active driver licence: Casey's blank status.
+        const current = (!d.from || d.from <= on) && (!d.to || d.to >= on);
+        const flags = current && d.licenceStatus !== 'active' ? [`drives for this operator with no valid driver licence (${d.licenceStatus ? `latest licence ${d.licenceStatus}` : 'none held'})`] : [];
+        return { person, from: d.from ?? null, to: d.to ?? null, licenceStatus: d.licenceStatus ?? null, notices: d.notices, flags };
+      });
       return {
         operator: toEntity(row.o as PlainNode),
         licences: (row.licences as PlainNode[]).map(toEntity),
         people: (row.people as Tie[]).map(tie),
-        drivers: (row.drivers as { person: PlainNode; from: string | null; to: string | null; licenceStatus: string | null; notices: number }[]).map((d) => ({
-          person: toEntity(d.person),
-          from: d.from ?? null,
-          to: d.to ?? null,
-          licenceStatus: d.licenceStatus ?? null,
-          notices: d.notices,
-        })),
+        drivers,
         vehicles: (row.vehicles as Tie[]).map(tie),
         bases: (row.bases as Tie[]).map(tie),
         phones: (row.phones as Tie[]).map(tie),
-        concerns: (row.concerns as { incident: PlainNode; via: string[]; meetings: PlainNode[]; children: number }[]).map((c) => {
-          // A concern only withheld reports support says that it exists and whom to ask, not how it
-          // touches the operator nor how many children it concerned.
-          const incident = toEntity(c.incident);
-          const held = incident.kind === 'HeldItem';
-          return { incident, via: held ? ['held under conditions'] : c.via, meetings: c.meetings.map(toEntity), children: held ? null : c.children };
-        }),
+        concerns,
+        knownToLicensingOn: known[0] ?? null,
+        flags: drivers.flatMap((d) => d.flags.map((f) => `${d.person.label} ${f}`)),
       };
     },
     driverRecord: async (_, args, ctx) => {
       const { personId } = parseArgs(z.object({ personId: idArg }), args);
       const [row] = await ctx.db.read(q('driverRecord.cypher'), { personId, withheld: withheldIds() }, { what: 'This driver record' });
       if (!row) return null;
-      const cases = (row.cases as { incident: PlainNode; via: string[] }[]).map((c) => {
-        const incident = toEntity(c.incident);
-        const history = (incident.properties.history as string[] | undefined) ?? [];
-        // A case only withheld reports support is on the record as held: licensing learns that there is
-        // one and whom to ask, not what it says.
-        const held = incident.kind === 'HeldItem';
-        const status = held ? 'held' : String(incident.properties.status ?? 'open');
-        return { incident, status, history: held ? [] : history, via: held ? ['held under conditions'] : c.via };
-      });
+      const cases = (row.cases as { incident: PlainNode; via: string[]; closingBasis: unknown; statements: Statement[] }[])
+        // Licence events are decisions, not cases (issue 20 item 10): listed under `decisions`.
+        .filter((c) => c.incident.props.kind !== 'licence_event')
+        .map((c) => {
+          const incident = toEntity(c.incident);
+          const history = (incident.properties.history as string[] | undefined) ?? [];
+          // A case only withheld reports support is on the record as held: licensing learns that there is
+          // one and whom to ask, not what it says.
+          const held = incident.kind === 'HeldItem';
+          const status = held ? 'held' : String(incident.properties.status ?? 'open');
+          const flags = held ? [] : closingFlags(status, c.closingBasis, c.statements);
+          return { incident, status, history: held ? [] : history, via: held ? ['held under conditions'] : c.via, flags };
+        });
       const record = {
         person: toEntity(row.p as PlainNode),
         licences: (row.licences as PlainNode[]).map(toEntity),
@@ -99,11 +140,24 @@ export const licensingResolvers: Resolvers = {
         notices: (row.notices as PlainNode[]).map(toEntity),
         disclosures: (row.disclosures as PlainNode[]).map(toEntity),
       };
-      return { ...record, renewalCheck: renewalCheck(record) };
+      const decisions = await decisionsFor(ctx.db, { licenceId: null, holderId: personId });
+      const flags: string[] = [];
+      const on = today();
+      const valid = record.licences.some((l) => l.properties.kind === 'driver' && l.properties.status === 'active');
+      for (const s of record.operators)
+        if (!valid && (!s.from || s.from <= on) && (!s.to || s.to >= on)) flags.push(`drives for ${s.operator.label} (since ${s.from ?? 'an unrecorded date'}) with no valid driver licence`);
+      for (const c of cases) for (const f of c.flags) flags.push(`case ${c.incident.id} (${c.incident.properties.kind ?? 'incident'}, ${c.incident.properties.date ?? 'undated'}): ${f}`);
+      for (const d of decisions) for (const f of d.flags) flags.push(`decision ${d.decision} of ${d.decidedOn}: ${f}`);
+      return { ...record, renewalCheck: renewalCheck(record), decisions, flags };
     },
     operatorRisk: async (_, args, ctx) => {
-      const a = parseArgs(riskArgs, args);
-      const rows = await ctx.db.read(q('operatorConcerns.cypher'), { ...a, withheld: withheldIds() }, { what: 'This operator ranking' });
+      const { asOfBasis, ...a } = parseArgs(riskArgs, args);
+      const question = await asOfQuestion(ctx.db, a.asOf, asOfBasis, ctx.user?.agency);
+      const rows = await ctx.db.read(
+        q('operatorConcerns.cypher', { on: question.on }),
+        { ...a, asOf: question.asOf, known: question.known, withheld: withheldIds() },
+        { what: 'This operator ranking' },
+      );
       return rows.map((r) => {
         const trend: Record<string, number> = {};
         for (const y of r.years as string[]) trend[y] = (trend[y] ?? 0) + 1;

@@ -10,6 +10,7 @@ import { assignChildren, assignedChildren } from './assignments.js';
 import { idArg } from '../../http/args.js';
 import { currentViewer } from '../../access/viewer.js';
 import { renderPack, type PackView } from './pack.js';
+import { knownReportIds } from '../../db/knownReports.js';
 import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -20,6 +21,7 @@ export const childArgs = z.object({
   asOf: isoDate
     .nullish()
     .transform((v) => v ?? new Date().toISOString().slice(0, 10)),
+  asOfBasis: z.enum(['HAPPENED', 'KNOWN']).nullish(),
   purpose: z.string().trim().min(3, 'state the purpose of this view (e.g. the strategy meeting it is for)').max(500),
   openReason: z.string().trim().min(10, 'say in a sentence why you need to open a child not assigned to you').max(1000).nullish(),
 });
@@ -40,16 +42,18 @@ async function checkNeedToKnow(ctx: RequestContext, childId: string, openReason:
 }
 
 /** The strategy-meeting view of one child, as stored (the guard, or the pack, redacts it for the role). */
-export async function childView(db: Database, { childId, hops, asOf }: { childId: string; hops: number; asOf: string }, child?: PlainNode) {
+export async function childView(db: Database, { childId, hops, asOf, known = null }: { childId: string; hops: number; asOf: string; known?: string[] | null }, child?: PlainNode) {
+  // "What we knew then" (asOfBasis KNOWN, issue 20 item 9): the same rule, its opt-in `known` slot on.
+  const asked = known ? { on: ['known'] } : {};
   const [found] = child ? [{ c: child }] : await db.read(q('child.cypher'), { childId });
   // The same answer for "no such id" and "not a child": the view is only ever about a child.
   if (!found) throw new GraphQLError('No child with that id.', { extensions: { code: 'BAD_USER_INPUT' } });
   const [network, chronologyRows, linkedRows] = await Promise.all([
     // A strategy meeting reviews the child's history as of its date: what had begun by then, links
     // that have since ended included (a past placement, a contact that stopped), each with its dates.
-    neighbourhood(db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500, history: true }),
-    db.read(q('chronology.cypher'), { childId, asOf }, { what: 'This chronology' }),
-    db.read(cypherFile(import.meta.url, 'linkedPersons.cypher', HISTORY), { childId, asOf, withheld: currentViewer()?.withheldReportIds() ?? [] }, { what: 'The linked persons' }),
+    neighbourhood(db, { ids: [childId], hops, linkTypes: null, kinds: null, asOf, limit: 1500, history: true, known }),
+    db.read(cypherFile(import.meta.url, 'chronology.cypher', asked), { childId, asOf, known }, { what: 'This chronology' }),
+    db.read(cypherFile(import.meta.url, 'linkedPersons.cypher', { ...HISTORY, ...asked }), { childId, asOf, known, withheld: currentViewer()?.withheldReportIds() ?? [] }, { what: 'The linked persons' }),
   ]);
   // The child's own phones are victims' phones: never to be called (DESIGN.md §6).
   const childPhones = new Set(network.links.filter((l) => l.type === 'HAS_PHONE' && l.source === childId).map((l) => l.target));
@@ -86,7 +90,8 @@ export const safeguardingResolvers: Resolvers = {
     childConnections: async (_, args, ctx) => {
       const a = parseArgs(childArgs, args);
       const child = await checkNeedToKnow(ctx, a.childId, a.openReason);
-      return childView(ctx.db, a, child);
+      const known = a.asOfBasis === 'KNOWN' ? await knownReportIds(ctx.db, a.asOf, ctx.user?.agency) : null;
+      return childView(ctx.db, { ...a, known }, child);
     },
   },
   Mutation: {
