@@ -32,7 +32,10 @@ import { attributePhones, numbers } from './phones.js';
 import { buildPlaces } from './places.js';
 import { makeKit } from './reports.js';
 import { castSuspects } from './suspects.js';
+import { restrictAndContest } from './restrictions.js';
+import { recordSchoolAndHealth } from './childIndicators.js';
 import { tellTazStory } from './tazStory.js';
+import { licensingDecisionsOnRecord } from './licensingDecisions.js';
 import { privateCars, vehicleFactory } from './vehicles.js';
 
 export { ageOn } from './builder.js';
@@ -78,6 +81,10 @@ export function generateDemo(seed = 'operation-central'): Dataset {
   // what the agencies did about it
   serveNotices(kit, places, cast, drivers);
   holdMeetings(kit, cast, incidents.incidents);
+  // issue 20 item 7: a school's and a health service's records about YP01 (child indicators)
+  recordSchoolAndHealth(kit, cast);
 
+  restrictAndContest(kit, cast); // issue 20 items 4 and 6: restrictions, deconfliction, a contested link
+  licensingDecisionsOnRecord(kit); // issue 20 items 10 and 9: licence events as decisions, Casey's unflagged cases, reports known late
   return { nodes: [...kit.g.nodes.values()], links: kit.g.links };
 }

@@ -19,6 +19,7 @@ import { isFromProjected, runInView } from './current.js';
 import { scopeFor, Viewer } from './viewer.js';
 import { serviceSecret } from '../db/serviceSecret.js';
 import { assignedChildren } from '../modules/safeguarding/assignments.js';
+import { noteReached } from '../modules/restrictions/deconfliction.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 /**
@@ -50,7 +51,10 @@ const EMPTY_INDEX: ProtectionIndex = { children: new Map(), victimPhones: new Ma
 const NO_KEY = new Uint8Array(32);
 
 /** Operations whose view is about one child: a strategy meeting sees that child, no other. */
-const CHILD_VIEWS = new Set(['Query.childConnections', 'Mutation.strategyPack']);
+// Issue 20 item 7: the child's indicators are part of the same view.
+const CHILD_VIEWS = new Set(['Query.childConnections', 'Mutation.strategyPack', 'Query.childIndicators']);
+/** Issue 20 item 8: the evidence pack on an adult shows every child only as a descriptor, whoever asks. */
+const CHILDREN_AS_DESCRIPTORS = new Set(['Mutation.evidencePack']);
 
 /** The view the caller gets for `operation` (made once per resolver call; the index behind it is shared). */
 export async function viewerFor(ctx: RequestContext, operation: string, args: Record<string, unknown> = {}): Promise<Viewer> {
@@ -59,7 +63,8 @@ export async function viewerFor(ctx: RequestContext, operation: string, args: Re
   if (POLICY[operation] === 'public') return new Viewer(user, EMPTY_INDEX, NO_KEY, scopeFor(null, null));
   let inView: string[] | null = null;
   if (user?.role === 'safeguarding') inView = CHILD_VIEWS.has(operation) && typeof args.childId === 'string' ? [args.childId] : await assignedChildren(ctx.db, user.username);
-  const scope = scopeFor(user, inView);
+  let scope = scopeFor(user, inView);
+  if (CHILDREN_AS_DESCRIPTORS.has(operation)) scope = { ...scope, childrenExcept: new Set() };
   const [index, key] = await Promise.all([protectionIndex(ctx.db, scope.childrenExcept !== null), serviceSecret(ctx.db, 'opaque-ids', 32)]);
   return new Viewer(user, index, key, scope);
 }
@@ -176,6 +181,8 @@ function guard(operation: string, resolve: Resolver): Resolver {
       throw viewedError(e, viewer);
     }
     if (operation.startsWith('Mutation.') && !QUIET_WRITES.has(operation)) invalidateProtection(ctx.db);
+    // Issue 20 item 4: the holders of restrictions whose flags this answer showed learn who reached them.
+    noteReached(ctx.db, viewer);
     const idsInDetail = new Set<string>();
     // Copy on write: for a viewer with nothing to hide (an analyst) the answer comes back as it was.
     result = outgoing(result, viewer, idsInDetail);
