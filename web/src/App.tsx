@@ -10,6 +10,8 @@ import { LicensingHome } from './components/licensing/LicensingHome';
 import { PurposeDialog } from './components/PurposeDialog';
 import { asksPurpose, clearPurpose, purposeFor, subscribePurpose } from './purpose';
 import { SafeguardingView } from './components/safeguarding/SafeguardingView';
+import { MeetingsScreen } from './components/meetings/MeetingsScreen';
+import { NoticesScreen } from './components/notices/NoticesScreen';
 import { SessionChecking, SessionUnreachable, SignIn } from './components/SignIn';
 import { Workspace } from './Workspace';
 
@@ -38,6 +40,8 @@ function pageFor(route: AppRoute, user: User): boolean {
   if (route.page === 'home') return true;
   if (route.page === 'chart' || route.page === 'entity' || route.page === 'import') return hasChart(user);
   if (route.page === 'safeguarding') return isSafeguarding(user);
+  if (route.page === 'meetings') return isSafeguarding(user) || hasChart(user);
+  if (route.page === 'notices') return isSafeguarding(user) || hasChart(user) || isLicensing(user);
   return isLicensing(user);
 }
 
@@ -184,6 +188,14 @@ export function App() {
   // No such page (or another role's): the same answer either way, before anything is read.
   if (!route || (phase.kind === 'signedIn' && !pageFor(route, phase.user))) {
     if (phase.kind !== 'checking') return <NotFound signedIn={phase.kind === 'signedIn'} />;
+  }
+  // Meetings and actions (issue 20): the meetings' chairs, safeguarding and analysts.
+  if (phase.kind === 'signedIn' && route?.page === 'meetings' && (isSafeguarding(phase.user) || hasChart(phase.user))) {
+    return askingPurpose ? <main className="purpose-backdrop">{purposeDialog}</main> : <MeetingsScreen key={phase.id} user={phase.user} onSignOut={signOut} onBack={() => navigate({ page: 'home' })} />;
+  }
+  // The notice register (issue 20, item 3): analysts, safeguarding and licensing.
+  if (phase.kind === 'signedIn' && route?.page === 'notices' && pageFor(route, phase.user)) {
+    return askingPurpose ? <main className="purpose-backdrop">{purposeDialog}</main> : <NoticesScreen key={phase.id} user={phase.user} onSignOut={signOut} onBack={() => navigate({ page: 'home' })} />;
   }
   if (phase.kind === 'signedIn' && isSafeguarding(phase.user)) {
     const childId = route?.page === 'safeguarding' ? route.childId : null;

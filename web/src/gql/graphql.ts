@@ -4,6 +4,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/**
+ * How an `asOf` view places records in time (server/domain/asOf.ts): HAPPENED, what had happened by
+ * the date (the default, as before); KNOWN, what we knew then: only what reports received by the
+ * date, and for the asking agency shared with it by then, support.
+ */
+export type AsOfBasis =
+  | 'HAPPENED'
+  | 'KNOWN';
+
+export type ChangeInput = {
+  /** allegation_excluded: the person the evidence pack is for. */
+  contextId?: string | null | undefined;
+  kind: string;
+  note?: string | null | undefined;
+  reasonCode: string;
+  /** The username of the colleague who reviewed the change: another user, not you. */
+  reviewer: string;
+  subjectId: string;
+  /** The new value where the kind needs one: a grade (A–E or 1–3) for grade_downgraded, a risk level (low, medium, high) for risk changes. */
+  to?: string | null | undefined;
+};
+
 export type ExportFormat =
   | 'CSV'
   | 'GRAPHML'
@@ -13,6 +35,23 @@ export type ExportFormat =
   /** The chart sent to the browser's print dialog. */
   | 'PRINT'
   | 'SVG';
+
+export type MeetingActionInput = {
+  dueOn: string;
+  /** Entities the action is about (from the meeting's items or any you can see). */
+  itemIds?: Array<string> | null | undefined;
+  ownerAgency: string;
+  ownerRole?: string | null | undefined;
+  /** A named owner (a username), or leave empty and give the agency and role. */
+  ownerUser?: string | null | undefined;
+  text: string;
+};
+
+export type MeetingAttendeeInput = {
+  agency?: string | null | undefined;
+  name: string;
+  role?: string | null | undefined;
+};
 
 export type RankMeasure =
   /** How often the entity lies on shortest paths between others (normalised). */
@@ -86,7 +125,7 @@ export type PathsQueryVariables = Exact<{
 }>;
 
 
-export type PathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }>, hops: Array<{ from: string, to: string, links: Array<{ id: string }> }> }> };
+export type PathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }>, hops: Array<{ from: string, to: string, links: Array<{ id: string }> }> }> };
 
 export type ConnectingQueryVariables = Exact<{
   ids: Array<string>;
@@ -96,7 +135,7 @@ export type ConnectingQueryVariables = Exact<{
 }>;
 
 
-export type ConnectingQuery = { connectingNetwork: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }> } };
+export type ConnectingQuery = { connectingNetwork: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } };
 
 export type RankQueryVariables = Exact<{
   measure: RankMeasure;
@@ -133,7 +172,7 @@ export type SavedChartQueryVariables = Exact<{
 }>;
 
 
-export type SavedChartQuery = { savedChart: { id: string, name: string, owner: string, mine: boolean, shared: boolean, sharedWithUsers: Array<string> | null, sharedWithAgency: boolean | null, createdBy: string, updatedBy: string, updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }> } } | null };
+export type SavedChartQuery = { savedChart: { id: string, name: string, owner: string, mine: boolean, shared: boolean, sharedWithUsers: Array<string> | null, sharedWithAgency: boolean | null, createdBy: string, updatedBy: string, updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } } | null };
 
 export type SaveChartMutationVariables = Exact<{
   name: string;
@@ -166,7 +205,7 @@ export type RecordExportMutation = { recordExport: { count: number, at: string }
 export type WorkingChartQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkingChartQuery = { workingChart: { updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }> } } | null };
+export type WorkingChartQuery = { workingChart: { updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } } | null };
 
 export type SaveWorkingChartMutationVariables = Exact<{
   entityIds: Array<string>;
@@ -177,11 +216,20 @@ export type SaveWorkingChartMutationVariables = Exact<{
 
 export type SaveWorkingChartMutation = { saveWorkingChart: { updatedAt: string, nodeCount: number } };
 
+export type EvidencePackMutationVariables = Exact<{
+  personId: string;
+  purpose: string;
+  use?: string | null | undefined;
+}>;
+
+
+export type EvidencePackMutation = { evidencePack: { filename: string, contentType: string, base64: string, bytes: number, use: string, person: { id: string, label: string }, entries: Array<{ date: string | null, category: string }>, exclusions: Array<{ reasonCode: string }> } };
+
 export type EntityFieldsFragment = { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> };
 
-export type LinkFieldsFragment = { id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> };
+export type LinkFieldsFragment = { id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> };
 
-export type SubgraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }> };
+export type SubgraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> };
 
 export type PersonFieldsFragment = { name: string | null, surname: string | null, pseudonym: string | null, age: number | null, child: boolean | null, lookedAfter: boolean | null, restricted: boolean | null, id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> };
 
@@ -200,7 +248,7 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } };
 
 export type ProvenanceQueryVariables = Exact<{
   reportIds?: Array<string> | null | undefined;
@@ -224,10 +272,23 @@ export type MapStyleQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MapStyleQuery = { health: { mapStyle: string | null } };
 
+export type IndicatorSourceFieldsFragment = { reportId: string, label: string, ref: string | null, sourceType: string | null, sourceGrade: number | null, intelGrade: string | null, receivedOn: string | null, held: boolean, heldBy: string | null };
+
+export type ChildIndicatorsQueryVariables = Exact<{
+  childId: string;
+  asOf?: string | null | undefined;
+  purpose: string;
+  openReason?: string | null | undefined;
+}>;
+
+
+export type ChildIndicatorsQuery = { childIndicators: { asOf: string, child: { id: string, label: string }, indicators: Array<{ key: string, title: string, status: string, summary: string, count: number, notKnown: Array<string>, items: Array<{ date: string | null, text: string, held: boolean, entity: { id: string, kind: string, label: string } | null, sources: Array<{ reportId: string, label: string, ref: string | null, sourceType: string | null, sourceGrade: number | null, intelGrade: string | null, receivedOn: string | null, held: boolean, heldBy: string | null }> }> }> } };
+
 export type OperatorRiskQueryVariables = Exact<{
   from?: string | null | undefined;
   to?: string | null | undefined;
   asOf?: string | null | undefined;
+  asOfBasis?: AsOfBasis | null | undefined;
   top?: number | null | undefined;
 }>;
 
@@ -239,10 +300,11 @@ export type OperatorTieFieldsFragment = { role: string | null, from: string | nu
 export type OperatorProfileQueryVariables = Exact<{
   operatorId: string;
   asOf?: string | null | undefined;
+  asOfBasis?: AsOfBasis | null | undefined;
 }>;
 
 
-export type OperatorProfileQuery = { operatorProfile: { operator: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, licences: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, people: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, drivers: Array<{ from: string | null, to: string | null, licenceStatus: string | null, notices: number, person: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, vehicles: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, bases: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, phones: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, concerns: Array<{ via: Array<string>, children: number | null, incident: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, meetings: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> }> } | null };
+export type OperatorProfileQuery = { operatorProfile: { knownToLicensingOn: string | null, flags: Array<string>, operator: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, licences: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, people: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, drivers: Array<{ from: string | null, to: string | null, licenceStatus: string | null, notices: number, flags: Array<string>, person: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, vehicles: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, bases: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, phones: Array<{ role: string | null, from: string | null, to: string | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, concerns: Array<{ via: Array<string>, children: number | null, knownToLicensingOn: string | null, incident: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, meetings: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> }> } | null };
 
 export type SuccessorsQueryVariables = Exact<{
   operatorId?: string | null | undefined;
@@ -256,7 +318,7 @@ export type DriverRecordQueryVariables = Exact<{
 }>;
 
 
-export type DriverRecordQuery = { driverRecord: { person: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, licences: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, operators: Array<{ from: string | null, to: string | null, operator: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, cases: Array<{ status: string, history: Array<string>, via: Array<string>, incident: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, notices: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, disclosures: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, renewalCheck: { clear: boolean, open: Array<string> } } | null };
+export type DriverRecordQuery = { driverRecord: { flags: Array<string>, person: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, licences: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, operators: Array<{ from: string | null, to: string | null, operator: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, cases: Array<{ status: string, history: Array<string>, via: Array<string>, flags: Array<string>, incident: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, notices: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, disclosures: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, renewalCheck: { clear: boolean, open: Array<string> }, decisions: Array<{ id: string, decision: string, decidedOn: string, decisionMaker: string, recordedBy: string | null, reason: string | null, conditions: string | null, recommendation: string | null, recommendedBy: string | null, overridden: boolean, overrideReason: string | null, checksIncomplete: Array<string>, checksOverrideReason: string | null, flags: Array<string>, history: Array<string>, legacy: boolean, representations: Array<{ id: string, madeBy: string, party: string, receivedOn: string, summary: string }>, licence: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> } | null };
 
 export type SearchPersonsQueryVariables = Exact<{
   text: string;
@@ -264,6 +326,161 @@ export type SearchPersonsQueryVariables = Exact<{
 
 
 export type SearchPersonsQuery = { search: Array<{ score: number, matched: { field: string, how: string, value: string | null, dates: string | null, datesNote: string | null, why: string, words: Array<{ at: number, matched: string, how: string, field: string }> } | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> };
+
+export type LicensingDecisionFieldsFragment = { id: string, decision: string, decidedOn: string, decisionMaker: string, recordedBy: string | null, reason: string | null, conditions: string | null, recommendation: string | null, recommendedBy: string | null, overridden: boolean, overrideReason: string | null, checksIncomplete: Array<string>, checksOverrideReason: string | null, flags: Array<string>, history: Array<string>, legacy: boolean, representations: Array<{ id: string, madeBy: string, party: string, receivedOn: string, summary: string }>, licence: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } };
+
+export type MeetingActionFieldsFragment = { id: string, text: string | null, textWithheld: boolean, owner: string, ownerUser: string | null, ownerAgency: string, ownerRole: string | null, dueOn: string, status: string, outcome: string | null, overdue: boolean, createdBy: string, createdAt: string, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, history: Array<{ at: string, by: string, status: string, dueOn: string | null, outcome: string | null }> };
+
+export type MeetingVersionFieldsFragment = { id: string, meetingId: string, version: number, recordedBy: string, recordedAt: string, correctionReason: string | null, textWithheld: boolean, decisions: Array<string>, actionIds: Array<string>, attendees: Array<{ name: string, role: string | null, agency: string | null }>, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> };
+
+export type DeliveryFieldsFragment = { id: string, deliveryKind: string, title: string | null, note: string | null, textWithheld: boolean, sentBy: string, fromAgency: string, fromRole: string, sentAt: string, toAgency: string, toRole: string | null, status: string, receivedBy: string | null, receivedAt: string | null, decision: string | null, escalatedAt: string | null, escalatedTo: Array<string>, subjects: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> };
+
+export type MeetingsQueryVariables = Exact<{
+  kind?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type MeetingsQuery = { meetings: Array<{ versions: number, openActions: number, overdueActions: number, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> };
+
+export type MeetingRecordQueryVariables = Exact<{
+  meetingId: string;
+}>;
+
+
+export type MeetingRecordQuery = { meetingRecord: { meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, versions: Array<{ id: string, meetingId: string, version: number, recordedBy: string, recordedAt: string, correctionReason: string | null, textWithheld: boolean, decisions: Array<string>, actionIds: Array<string>, attendees: Array<{ name: string, role: string | null, agency: string | null }>, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> }>, actions: Array<{ id: string, text: string | null, textWithheld: boolean, owner: string, ownerUser: string | null, ownerAgency: string, ownerRole: string | null, dueOn: string, status: string, outcome: string | null, overdue: boolean, createdBy: string, createdAt: string, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, history: Array<{ at: string, by: string, status: string, dueOn: string | null, outcome: string | null }> }> } };
+
+export type RecordMeetingMutationVariables = Exact<{
+  meetingId: string;
+  basedOnVersion?: number | null | undefined;
+  correctionReason?: string | null | undefined;
+  attendees: Array<MeetingAttendeeInput>;
+  itemIds: Array<string>;
+  decisions: Array<string>;
+  actions?: Array<MeetingActionInput> | null | undefined;
+}>;
+
+
+export type RecordMeetingMutation = { recordMeeting: { id: string, meetingId: string, version: number, recordedBy: string, recordedAt: string, correctionReason: string | null, textWithheld: boolean, decisions: Array<string>, actionIds: Array<string>, attendees: Array<{ name: string, role: string | null, agency: string | null }>, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> } };
+
+export type UpdateActionMutationVariables = Exact<{
+  id: string;
+  status: string;
+  outcome?: string | null | undefined;
+  dueOn?: string | null | undefined;
+}>;
+
+
+export type UpdateActionMutation = { updateAction: { id: string, text: string | null, textWithheld: boolean, owner: string, ownerUser: string | null, ownerAgency: string, ownerRole: string | null, dueOn: string, status: string, outcome: string | null, overdue: boolean, createdBy: string, createdAt: string, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, history: Array<{ at: string, by: string, status: string, dueOn: string | null, outcome: string | null }> } };
+
+export type ChildActionsQueryVariables = Exact<{
+  childId: string;
+}>;
+
+
+export type ChildActionsQuery = { childActions: Array<{ id: string, text: string | null, textWithheld: boolean, owner: string, ownerUser: string | null, ownerAgency: string, ownerRole: string | null, dueOn: string, status: string, outcome: string | null, overdue: boolean, createdBy: string, createdAt: string, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, history: Array<{ at: string, by: string, status: string, dueOn: string | null, outcome: string | null }> }> };
+
+export type MyActionsQueryVariables = Exact<{
+  status?: string | null | undefined;
+}>;
+
+
+export type MyActionsQuery = { myActions: Array<{ id: string, text: string | null, textWithheld: boolean, owner: string, ownerUser: string | null, ownerAgency: string, ownerRole: string | null, dueOn: string, status: string, outcome: string | null, overdue: boolean, createdBy: string, createdAt: string, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, history: Array<{ at: string, by: string, status: string, dueOn: string | null, outcome: string | null }> }> };
+
+export type OverdueActionsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OverdueActionsQuery = { overdueActions: { asOf: string, byOwner: Array<{ owner: string, agency: string, count: number, actions: Array<{ id: string, text: string | null, textWithheld: boolean, owner: string, ownerUser: string | null, ownerAgency: string, ownerRole: string | null, dueOn: string, status: string, outcome: string | null, overdue: boolean, createdBy: string, createdAt: string, items: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, meeting: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, history: Array<{ at: string, by: string, status: string, dueOn: string | null, outcome: string | null }> }> }>, byAgency: Array<{ owner: string, agency: string, count: number, actions: Array<{ id: string }> }> } };
+
+export type ItemsWithoutActionQueryVariables = Exact<{
+  minMeetings?: number | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type ItemsWithoutActionQuery = { itemsWithoutAction: Array<{ item: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, meetings: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> }> };
+
+export type DeliveriesQueryVariables = Exact<{
+  box?: string | null | undefined;
+  status?: string | null | undefined;
+}>;
+
+
+export type DeliveriesQuery = { deliveries: Array<{ id: string, deliveryKind: string, title: string | null, note: string | null, textWithheld: boolean, sentBy: string, fromAgency: string, fromRole: string, sentAt: string, toAgency: string, toRole: string | null, status: string, receivedBy: string | null, receivedAt: string | null, decision: string | null, escalatedAt: string | null, escalatedTo: Array<string>, subjects: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> }> };
+
+export type AcknowledgeDeliveryMutationVariables = Exact<{
+  id: string;
+  decision: string;
+}>;
+
+
+export type AcknowledgeDeliveryMutation = { acknowledgeDelivery: { id: string, deliveryKind: string, title: string | null, note: string | null, textWithheld: boolean, sentBy: string, fromAgency: string, fromRole: string, sentAt: string, toAgency: string, toRole: string | null, status: string, receivedBy: string | null, receivedAt: string | null, decision: string | null, escalatedAt: string | null, escalatedTo: Array<string>, subjects: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }> } };
+
+export type NoticeRegisterQueryVariables = Exact<{
+  breachesOnly?: boolean | null | undefined;
+}>;
+
+
+export type NoticeRegisterQuery = { noticeRegister: { scope: string, breachedNotices: number, breaches: number, repeatSubjects: Array<{ notices: number, noticeIds: Array<string>, subject: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }>, notices: Array<{ servedOn: string | null, licensingNotifiedOn: string | null, licensingNotified: boolean, subjectNoticeCount: number, notice: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, subject: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, child: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, servedAt: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null, breaches: Array<{ evidenceId: string | null, kind: string, date: string, evidence: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } | null }> }> } };
+
+export type ChangeFieldsFragment = { id: string, kind: string, subjectId: string, field: string, from: string | null, to: string | null, reasonCode: string, reason: string, note: string | null, noteWithheld: boolean, reviewer: string, by: string, byRole: string, byAgency: string | null, at: string, outcome: string, refusal: string | null, contextId: string | null };
+
+export type ReasonCodesQueryVariables = Exact<{
+  kind?: string | null | undefined;
+}>;
+
+
+export type ReasonCodesQuery = { reviewers: Array<string>, reasonCodes: Array<{ code: string, label: string, kinds: Array<string>, needsNote: boolean, refused: boolean }> };
+
+export type ChangeHistoryQueryVariables = Exact<{
+  subjectId: string;
+}>;
+
+
+export type ChangeHistoryQuery = { changeHistory: { monitored: boolean | null, subject: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, changes: Array<{ id: string, kind: string, subjectId: string, field: string, from: string | null, to: string | null, reasonCode: string, reason: string, note: string | null, noteWithheld: boolean, reviewer: string, by: string, byRole: string, byAgency: string | null, at: string, outcome: string, refusal: string | null, contextId: string | null }> } | null };
+
+export type RecordChangeMutationVariables = Exact<{
+  input: ChangeInput;
+}>;
+
+
+export type RecordChangeMutation = { recordChange: { id: string, kind: string, subjectId: string, field: string, from: string | null, to: string | null, reasonCode: string, reason: string, note: string | null, noteWithheld: boolean, reviewer: string, by: string, byRole: string, byAgency: string | null, at: string, outcome: string, refusal: string | null, contextId: string | null } };
+
+export type RestrictionFieldsFragment = { id: string, scope: string, targetId: string | null, team: string, agency: string | null, reason: string | null, since: string, reviewDue: string, overdue: boolean, createdBy: string | null, held: boolean, flag: string, pendingRequests: number };
+
+export type AccessRequestFieldsFragment = { id: string, restrictionId: string, flag: string, requester: string, requesterTeam: string | null, requesterAgency: string | null, reason: string, status: string, requestedAt: string, answeredBy: string | null, answeredAt: string | null, answer: string | null };
+
+export type RestrictionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RestrictionsQuery = { restrictions: Array<{ id: string, scope: string, targetId: string | null, team: string, agency: string | null, reason: string | null, since: string, reviewDue: string, overdue: boolean, createdBy: string | null, held: boolean, flag: string, pendingRequests: number }>, accessRequests: Array<{ id: string, restrictionId: string, flag: string, requester: string, requesterTeam: string | null, requesterAgency: string | null, reason: string, status: string, requestedAt: string, answeredBy: string | null, answeredAt: string | null, answer: string | null }> };
+
+export type RequestAccessMutationVariables = Exact<{
+  restrictionId: string;
+  reason: string;
+}>;
+
+
+export type RequestAccessMutation = { requestAccess: { id: string, restrictionId: string, flag: string, requester: string, requesterTeam: string | null, requesterAgency: string | null, reason: string, status: string, requestedAt: string, answeredBy: string | null, answeredAt: string | null, answer: string | null } };
+
+export type AnswerAccessRequestMutationVariables = Exact<{
+  id: string;
+  grant: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type AnswerAccessRequestMutation = { answerAccessRequest: { id: string, restrictionId: string, flag: string, requester: string, requesterTeam: string | null, requesterAgency: string | null, reason: string, status: string, requestedAt: string, answeredBy: string | null, answeredAt: string | null, answer: string | null } };
+
+export type ReviewRestrictionMutationVariables = Exact<{
+  id: string;
+  reviewDue: string;
+}>;
+
+
+export type ReviewRestrictionMutation = { reviewRestriction: { id: string, scope: string, targetId: string | null, team: string, agency: string | null, reason: string | null, since: string, reviewDue: string, overdue: boolean, createdBy: string | null, held: boolean, flag: string, pendingRequests: number } };
 
 export type ChildSummaryFieldsFragment = { id: string, label: string, pseudonym: string | null, age: number | null, lookedAfter: boolean | null };
 
@@ -281,7 +498,7 @@ export type ChildConnectionsQueryVariables = Exact<{
 }>;
 
 
-export type ChildConnectionsQuery = { childConnections: { child: { name: string | null, surname: string | null, pseudonym: string | null, age: number | null, child: boolean | null, lookedAfter: boolean | null, restricted: boolean | null, id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, network: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string> }> }, chronology: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, linkedPersons: Array<{ score: number, detail: import('../api/json').JsonObject | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> } };
+export type ChildConnectionsQuery = { childConnections: { child: { name: string | null, surname: string | null, pseudonym: string | null, age: number | null, child: boolean | null, lookedAfter: boolean | null, restricted: boolean | null, id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, network: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> }, chronology: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, linkedPersons: Array<{ score: number, detail: import('../api/json').JsonObject | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> } };
 
 export type StrategyPackMutationVariables = Exact<{
   childId: string;
@@ -394,6 +611,15 @@ export const LinkFieldsFragmentDoc = new TypedDocumentString(`
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }
     `, {"fragmentName":"LinkFields"}) as unknown as TypedDocumentString<LinkFieldsFragment, unknown>;
 export const SubgraphFieldsFragmentDoc = new TypedDocumentString(`
@@ -421,6 +647,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }`, {"fragmentName":"SubgraphFields"}) as unknown as TypedDocumentString<SubgraphFieldsFragment, unknown>;
 export const PersonFieldsFragmentDoc = new TypedDocumentString(`
     fragment PersonFields on Person {
@@ -457,6 +692,19 @@ export const SearchMatchFieldsFragmentDoc = new TypedDocumentString(`
   why
 }
     `, {"fragmentName":"SearchMatchFields"}) as unknown as TypedDocumentString<SearchMatchFieldsFragment, unknown>;
+export const IndicatorSourceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IndicatorSourceFields on IndicatorSource {
+  reportId
+  label
+  ref
+  sourceType
+  sourceGrade
+  intelGrade
+  receivedOn
+  held
+  heldBy
+}
+    `, {"fragmentName":"IndicatorSourceFields"}) as unknown as TypedDocumentString<IndicatorSourceFieldsFragment, unknown>;
 export const OperatorTieFieldsFragmentDoc = new TypedDocumentString(`
     fragment OperatorTieFields on OperatorTie {
   entity {
@@ -474,6 +722,194 @@ export const OperatorTieFieldsFragmentDoc = new TypedDocumentString(`
   properties
   sources
 }`, {"fragmentName":"OperatorTieFields"}) as unknown as TypedDocumentString<OperatorTieFieldsFragment, unknown>;
+export const LicensingDecisionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LicensingDecisionFields on LicensingDecision {
+  id
+  decision
+  decidedOn
+  decisionMaker
+  recordedBy
+  reason
+  conditions
+  recommendation
+  recommendedBy
+  overridden
+  overrideReason
+  representations {
+    id
+    madeBy
+    party
+    receivedOn
+    summary
+  }
+  checksIncomplete
+  checksOverrideReason
+  flags
+  history
+  legacy
+  licence {
+    ...EntityFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`, {"fragmentName":"LicensingDecisionFields"}) as unknown as TypedDocumentString<LicensingDecisionFieldsFragment, unknown>;
+export const MeetingActionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingActionFields on MeetingAction {
+  id
+  text
+  textWithheld
+  owner
+  ownerUser
+  ownerAgency
+  ownerRole
+  dueOn
+  status
+  outcome
+  overdue
+  createdBy
+  createdAt
+  items {
+    ...EntityFields
+  }
+  meeting {
+    ...EntityFields
+  }
+  history {
+    at
+    by
+    status
+    dueOn
+    outcome
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`, {"fragmentName":"MeetingActionFields"}) as unknown as TypedDocumentString<MeetingActionFieldsFragment, unknown>;
+export const MeetingVersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingVersionFields on MeetingRecordVersion {
+  id
+  meetingId
+  version
+  recordedBy
+  recordedAt
+  correctionReason
+  textWithheld
+  decisions
+  actionIds
+  attendees {
+    name
+    role
+    agency
+  }
+  items {
+    ...EntityFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`, {"fragmentName":"MeetingVersionFields"}) as unknown as TypedDocumentString<MeetingVersionFieldsFragment, unknown>;
+export const DeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliveryFields on Delivery {
+  id
+  deliveryKind
+  title
+  note
+  textWithheld
+  sentBy
+  fromAgency
+  fromRole
+  sentAt
+  toAgency
+  toRole
+  status
+  receivedBy
+  receivedAt
+  decision
+  escalatedAt
+  escalatedTo
+  subjects {
+    ...EntityFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`, {"fragmentName":"DeliveryFields"}) as unknown as TypedDocumentString<DeliveryFieldsFragment, unknown>;
+export const ChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeFields on Change {
+  id
+  kind
+  subjectId
+  field
+  from
+  to
+  reasonCode
+  reason
+  note
+  noteWithheld
+  reviewer
+  by
+  byRole
+  byAgency
+  at
+  outcome
+  refusal
+  contextId
+}
+    `, {"fragmentName":"ChangeFields"}) as unknown as TypedDocumentString<ChangeFieldsFragment, unknown>;
+export const RestrictionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RestrictionFields on Restriction {
+  id
+  scope
+  targetId
+  team
+  agency
+  reason
+  since
+  reviewDue
+  overdue
+  createdBy
+  held
+  flag
+  pendingRequests
+}
+    `, {"fragmentName":"RestrictionFields"}) as unknown as TypedDocumentString<RestrictionFieldsFragment, unknown>;
+export const AccessRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessRequestFields on AccessRequest {
+  id
+  restrictionId
+  flag
+  requester
+  requesterTeam
+  requesterAgency
+  reason
+  status
+  requestedAt
+  answeredBy
+  answeredAt
+  answer
+}
+    `, {"fragmentName":"AccessRequestFields"}) as unknown as TypedDocumentString<AccessRequestFieldsFragment, unknown>;
 export const ChildSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment ChildSummaryFields on Person {
   id
@@ -630,6 +1066,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }`) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
 export const ConnectingDocument = new TypedDocumentString(`
     query Connecting($ids: [ID!]!, $maxHops: Int, $linkTypes: [String!], $asOf: String) {
@@ -657,6 +1102,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }
 fragment SubgraphFields on Subgraph {
   nodes {
@@ -770,6 +1224,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }
 fragment SubgraphFields on Subgraph {
   nodes {
@@ -845,6 +1308,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }
 fragment SubgraphFields on Subgraph {
   nodes {
@@ -863,6 +1335,28 @@ export const SaveWorkingChartDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveWorkingChartMutation, SaveWorkingChartMutationVariables>;
+export const EvidencePackDocument = new TypedDocumentString(`
+    mutation EvidencePack($personId: ID!, $purpose: String!, $use: String) {
+  evidencePack(personId: $personId, purpose: $purpose, use: $use) {
+    filename
+    contentType
+    base64
+    bytes
+    use
+    person {
+      id
+      label
+    }
+    entries {
+      date
+      category
+    }
+    exclusions {
+      reasonCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvidencePackMutation, EvidencePackMutationVariables>;
 export const OperationsDocument = new TypedDocumentString(`
     query Operations {
   operations {
@@ -892,6 +1386,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }
 fragment SubgraphFields on Subgraph {
   nodes {
@@ -937,9 +1440,62 @@ export const MapStyleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MapStyleQuery, MapStyleQueryVariables>;
+export const ChildIndicatorsDocument = new TypedDocumentString(`
+    query ChildIndicators($childId: ID!, $asOf: String, $purpose: String!, $openReason: String) {
+  childIndicators(
+    childId: $childId
+    asOf: $asOf
+    purpose: $purpose
+    openReason: $openReason
+  ) {
+    asOf
+    child {
+      id
+      label
+    }
+    indicators {
+      key
+      title
+      status
+      summary
+      count
+      notKnown
+      items {
+        date
+        text
+        held
+        entity {
+          id
+          kind
+          label
+        }
+        sources {
+          ...IndicatorSourceFields
+        }
+      }
+    }
+  }
+}
+    fragment IndicatorSourceFields on IndicatorSource {
+  reportId
+  label
+  ref
+  sourceType
+  sourceGrade
+  intelGrade
+  receivedOn
+  held
+  heldBy
+}`) as unknown as TypedDocumentString<ChildIndicatorsQuery, ChildIndicatorsQueryVariables>;
 export const OperatorRiskDocument = new TypedDocumentString(`
-    query OperatorRisk($from: String, $to: String, $asOf: String, $top: Int) {
-  operatorRisk(from: $from, to: $to, asOf: $asOf, top: $top) {
+    query OperatorRisk($from: String, $to: String, $asOf: String, $asOfBasis: AsOfBasis, $top: Int) {
+  operatorRisk(
+    from: $from
+    to: $to
+    asOf: $asOf
+    asOfBasis: $asOfBasis
+    top: $top
+  ) {
     score
     detail
     entity {
@@ -956,8 +1512,8 @@ export const OperatorRiskDocument = new TypedDocumentString(`
   sources
 }`) as unknown as TypedDocumentString<OperatorRiskQuery, OperatorRiskQueryVariables>;
 export const OperatorProfileDocument = new TypedDocumentString(`
-    query OperatorProfile($operatorId: ID!, $asOf: String) {
-  operatorProfile(operatorId: $operatorId, asOf: $asOf) {
+    query OperatorProfile($operatorId: ID!, $asOf: String, $asOfBasis: AsOfBasis) {
+  operatorProfile(operatorId: $operatorId, asOf: $asOf, asOfBasis: $asOfBasis) {
     operator {
       ...EntityFields
     }
@@ -975,6 +1531,7 @@ export const OperatorProfileDocument = new TypedDocumentString(`
       to
       licenceStatus
       notices
+      flags
     }
     vehicles {
       ...OperatorTieFields
@@ -994,7 +1551,10 @@ export const OperatorProfileDocument = new TypedDocumentString(`
         ...EntityFields
       }
       children
+      knownToLicensingOn
     }
+    knownToLicensingOn
+    flags
   }
 }
     fragment EntityFields on Entity {
@@ -1058,6 +1618,7 @@ export const DriverRecordDocument = new TypedDocumentString(`
       status
       history
       via
+      flags
     }
     notices {
       ...EntityFields
@@ -1069,6 +1630,10 @@ export const DriverRecordDocument = new TypedDocumentString(`
       clear
       open
     }
+    flags
+    decisions {
+      ...LicensingDecisionFields
+    }
   }
 }
     fragment EntityFields on Entity {
@@ -1078,6 +1643,34 @@ export const DriverRecordDocument = new TypedDocumentString(`
   labels
   properties
   sources
+}
+fragment LicensingDecisionFields on LicensingDecision {
+  id
+  decision
+  decidedOn
+  decisionMaker
+  recordedBy
+  reason
+  conditions
+  recommendation
+  recommendedBy
+  overridden
+  overrideReason
+  representations {
+    id
+    madeBy
+    party
+    receivedOn
+    summary
+  }
+  checksIncomplete
+  checksOverrideReason
+  flags
+  history
+  legacy
+  licence {
+    ...EntityFields
+  }
 }`) as unknown as TypedDocumentString<DriverRecordQuery, DriverRecordQueryVariables>;
 export const SearchPersonsDocument = new TypedDocumentString(`
     query SearchPersons($text: String!) {
@@ -1113,6 +1706,636 @@ fragment SearchMatchFields on SearchMatch {
   datesNote
   why
 }`) as unknown as TypedDocumentString<SearchPersonsQuery, SearchPersonsQueryVariables>;
+export const MeetingsDocument = new TypedDocumentString(`
+    query Meetings($kind: String, $limit: Int) {
+  meetings(kind: $kind, limit: $limit) {
+    meeting {
+      ...EntityFields
+    }
+    versions
+    openActions
+    overdueActions
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`) as unknown as TypedDocumentString<MeetingsQuery, MeetingsQueryVariables>;
+export const MeetingRecordDocument = new TypedDocumentString(`
+    query MeetingRecord($meetingId: ID!) {
+  meetingRecord(meetingId: $meetingId) {
+    meeting {
+      ...EntityFields
+    }
+    versions {
+      ...MeetingVersionFields
+    }
+    actions {
+      ...MeetingActionFields
+    }
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment MeetingActionFields on MeetingAction {
+  id
+  text
+  textWithheld
+  owner
+  ownerUser
+  ownerAgency
+  ownerRole
+  dueOn
+  status
+  outcome
+  overdue
+  createdBy
+  createdAt
+  items {
+    ...EntityFields
+  }
+  meeting {
+    ...EntityFields
+  }
+  history {
+    at
+    by
+    status
+    dueOn
+    outcome
+  }
+}
+fragment MeetingVersionFields on MeetingRecordVersion {
+  id
+  meetingId
+  version
+  recordedBy
+  recordedAt
+  correctionReason
+  textWithheld
+  decisions
+  actionIds
+  attendees {
+    name
+    role
+    agency
+  }
+  items {
+    ...EntityFields
+  }
+}`) as unknown as TypedDocumentString<MeetingRecordQuery, MeetingRecordQueryVariables>;
+export const RecordMeetingDocument = new TypedDocumentString(`
+    mutation RecordMeeting($meetingId: ID!, $basedOnVersion: Int, $correctionReason: String, $attendees: [MeetingAttendeeInput!]!, $itemIds: [ID!]!, $decisions: [String!]!, $actions: [MeetingActionInput!]) {
+  recordMeeting(
+    meetingId: $meetingId
+    basedOnVersion: $basedOnVersion
+    correctionReason: $correctionReason
+    attendees: $attendees
+    itemIds: $itemIds
+    decisions: $decisions
+    actions: $actions
+  ) {
+    ...MeetingVersionFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment MeetingVersionFields on MeetingRecordVersion {
+  id
+  meetingId
+  version
+  recordedBy
+  recordedAt
+  correctionReason
+  textWithheld
+  decisions
+  actionIds
+  attendees {
+    name
+    role
+    agency
+  }
+  items {
+    ...EntityFields
+  }
+}`) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+export const UpdateActionDocument = new TypedDocumentString(`
+    mutation UpdateAction($id: ID!, $status: String!, $outcome: String, $dueOn: String) {
+  updateAction(id: $id, status: $status, outcome: $outcome, dueOn: $dueOn) {
+    ...MeetingActionFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment MeetingActionFields on MeetingAction {
+  id
+  text
+  textWithheld
+  owner
+  ownerUser
+  ownerAgency
+  ownerRole
+  dueOn
+  status
+  outcome
+  overdue
+  createdBy
+  createdAt
+  items {
+    ...EntityFields
+  }
+  meeting {
+    ...EntityFields
+  }
+  history {
+    at
+    by
+    status
+    dueOn
+    outcome
+  }
+}`) as unknown as TypedDocumentString<UpdateActionMutation, UpdateActionMutationVariables>;
+export const ChildActionsDocument = new TypedDocumentString(`
+    query ChildActions($childId: ID!) {
+  childActions(childId: $childId) {
+    ...MeetingActionFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment MeetingActionFields on MeetingAction {
+  id
+  text
+  textWithheld
+  owner
+  ownerUser
+  ownerAgency
+  ownerRole
+  dueOn
+  status
+  outcome
+  overdue
+  createdBy
+  createdAt
+  items {
+    ...EntityFields
+  }
+  meeting {
+    ...EntityFields
+  }
+  history {
+    at
+    by
+    status
+    dueOn
+    outcome
+  }
+}`) as unknown as TypedDocumentString<ChildActionsQuery, ChildActionsQueryVariables>;
+export const MyActionsDocument = new TypedDocumentString(`
+    query MyActions($status: String) {
+  myActions(status: $status) {
+    ...MeetingActionFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment MeetingActionFields on MeetingAction {
+  id
+  text
+  textWithheld
+  owner
+  ownerUser
+  ownerAgency
+  ownerRole
+  dueOn
+  status
+  outcome
+  overdue
+  createdBy
+  createdAt
+  items {
+    ...EntityFields
+  }
+  meeting {
+    ...EntityFields
+  }
+  history {
+    at
+    by
+    status
+    dueOn
+    outcome
+  }
+}`) as unknown as TypedDocumentString<MyActionsQuery, MyActionsQueryVariables>;
+export const OverdueActionsDocument = new TypedDocumentString(`
+    query OverdueActions($asOf: String) {
+  overdueActions(asOf: $asOf) {
+    asOf
+    byOwner {
+      owner
+      agency
+      count
+      actions {
+        ...MeetingActionFields
+      }
+    }
+    byAgency {
+      owner
+      agency
+      count
+      actions {
+        id
+      }
+    }
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment MeetingActionFields on MeetingAction {
+  id
+  text
+  textWithheld
+  owner
+  ownerUser
+  ownerAgency
+  ownerRole
+  dueOn
+  status
+  outcome
+  overdue
+  createdBy
+  createdAt
+  items {
+    ...EntityFields
+  }
+  meeting {
+    ...EntityFields
+  }
+  history {
+    at
+    by
+    status
+    dueOn
+    outcome
+  }
+}`) as unknown as TypedDocumentString<OverdueActionsQuery, OverdueActionsQueryVariables>;
+export const ItemsWithoutActionDocument = new TypedDocumentString(`
+    query ItemsWithoutAction($minMeetings: Int, $top: Int) {
+  itemsWithoutAction(minMeetings: $minMeetings, top: $top) {
+    item {
+      ...EntityFields
+    }
+    meetings {
+      ...EntityFields
+    }
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`) as unknown as TypedDocumentString<ItemsWithoutActionQuery, ItemsWithoutActionQueryVariables>;
+export const DeliveriesDocument = new TypedDocumentString(`
+    query Deliveries($box: String, $status: String) {
+  deliveries(box: $box, status: $status) {
+    ...DeliveryFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment DeliveryFields on Delivery {
+  id
+  deliveryKind
+  title
+  note
+  textWithheld
+  sentBy
+  fromAgency
+  fromRole
+  sentAt
+  toAgency
+  toRole
+  status
+  receivedBy
+  receivedAt
+  decision
+  escalatedAt
+  escalatedTo
+  subjects {
+    ...EntityFields
+  }
+}`) as unknown as TypedDocumentString<DeliveriesQuery, DeliveriesQueryVariables>;
+export const AcknowledgeDeliveryDocument = new TypedDocumentString(`
+    mutation AcknowledgeDelivery($id: ID!, $decision: String!) {
+  acknowledgeDelivery(id: $id, decision: $decision) {
+    ...DeliveryFields
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment DeliveryFields on Delivery {
+  id
+  deliveryKind
+  title
+  note
+  textWithheld
+  sentBy
+  fromAgency
+  fromRole
+  sentAt
+  toAgency
+  toRole
+  status
+  receivedBy
+  receivedAt
+  decision
+  escalatedAt
+  escalatedTo
+  subjects {
+    ...EntityFields
+  }
+}`) as unknown as TypedDocumentString<AcknowledgeDeliveryMutation, AcknowledgeDeliveryMutationVariables>;
+export const NoticeRegisterDocument = new TypedDocumentString(`
+    query NoticeRegister($breachesOnly: Boolean) {
+  noticeRegister(breachesOnly: $breachesOnly) {
+    scope
+    breachedNotices
+    breaches
+    repeatSubjects {
+      subject {
+        ...EntityFields
+      }
+      notices
+      noticeIds
+    }
+    notices {
+      notice {
+        ...EntityFields
+      }
+      subject {
+        ...EntityFields
+      }
+      child {
+        ...EntityFields
+      }
+      servedOn
+      servedAt {
+        ...EntityFields
+      }
+      licensingNotifiedOn
+      licensingNotified
+      subjectNoticeCount
+      breaches {
+        evidenceId
+        kind
+        date
+        evidence {
+          ...EntityFields
+        }
+      }
+    }
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}`) as unknown as TypedDocumentString<NoticeRegisterQuery, NoticeRegisterQueryVariables>;
+export const ReasonCodesDocument = new TypedDocumentString(`
+    query ReasonCodes($kind: String) {
+  reasonCodes(kind: $kind) {
+    code
+    label
+    kinds
+    needsNote
+    refused
+  }
+  reviewers
+}
+    `) as unknown as TypedDocumentString<ReasonCodesQuery, ReasonCodesQueryVariables>;
+export const ChangeHistoryDocument = new TypedDocumentString(`
+    query ChangeHistory($subjectId: ID!) {
+  changeHistory(subjectId: $subjectId) {
+    subject {
+      ...EntityFields
+    }
+    monitored
+    changes {
+      ...ChangeFields
+    }
+  }
+}
+    fragment EntityFields on Entity {
+  id
+  kind
+  label
+  labels
+  properties
+  sources
+}
+fragment ChangeFields on Change {
+  id
+  kind
+  subjectId
+  field
+  from
+  to
+  reasonCode
+  reason
+  note
+  noteWithheld
+  reviewer
+  by
+  byRole
+  byAgency
+  at
+  outcome
+  refusal
+  contextId
+}`) as unknown as TypedDocumentString<ChangeHistoryQuery, ChangeHistoryQueryVariables>;
+export const RecordChangeDocument = new TypedDocumentString(`
+    mutation RecordChange($input: ChangeInput!) {
+  recordChange(input: $input) {
+    ...ChangeFields
+  }
+}
+    fragment ChangeFields on Change {
+  id
+  kind
+  subjectId
+  field
+  from
+  to
+  reasonCode
+  reason
+  note
+  noteWithheld
+  reviewer
+  by
+  byRole
+  byAgency
+  at
+  outcome
+  refusal
+  contextId
+}`) as unknown as TypedDocumentString<RecordChangeMutation, RecordChangeMutationVariables>;
+export const RestrictionsDocument = new TypedDocumentString(`
+    query Restrictions {
+  restrictions {
+    ...RestrictionFields
+  }
+  accessRequests {
+    ...AccessRequestFields
+  }
+}
+    fragment RestrictionFields on Restriction {
+  id
+  scope
+  targetId
+  team
+  agency
+  reason
+  since
+  reviewDue
+  overdue
+  createdBy
+  held
+  flag
+  pendingRequests
+}
+fragment AccessRequestFields on AccessRequest {
+  id
+  restrictionId
+  flag
+  requester
+  requesterTeam
+  requesterAgency
+  reason
+  status
+  requestedAt
+  answeredBy
+  answeredAt
+  answer
+}`) as unknown as TypedDocumentString<RestrictionsQuery, RestrictionsQueryVariables>;
+export const RequestAccessDocument = new TypedDocumentString(`
+    mutation RequestAccess($restrictionId: ID!, $reason: String!) {
+  requestAccess(restrictionId: $restrictionId, reason: $reason) {
+    ...AccessRequestFields
+  }
+}
+    fragment AccessRequestFields on AccessRequest {
+  id
+  restrictionId
+  flag
+  requester
+  requesterTeam
+  requesterAgency
+  reason
+  status
+  requestedAt
+  answeredBy
+  answeredAt
+  answer
+}`) as unknown as TypedDocumentString<RequestAccessMutation, RequestAccessMutationVariables>;
+export const AnswerAccessRequestDocument = new TypedDocumentString(`
+    mutation AnswerAccessRequest($id: ID!, $grant: Boolean!, $reason: String) {
+  answerAccessRequest(id: $id, grant: $grant, reason: $reason) {
+    ...AccessRequestFields
+  }
+}
+    fragment AccessRequestFields on AccessRequest {
+  id
+  restrictionId
+  flag
+  requester
+  requesterTeam
+  requesterAgency
+  reason
+  status
+  requestedAt
+  answeredBy
+  answeredAt
+  answer
+}`) as unknown as TypedDocumentString<AnswerAccessRequestMutation, AnswerAccessRequestMutationVariables>;
+export const ReviewRestrictionDocument = new TypedDocumentString(`
+    mutation ReviewRestriction($id: ID!, $reviewDue: String!) {
+  reviewRestriction(id: $id, reviewDue: $reviewDue) {
+    ...RestrictionFields
+  }
+}
+    fragment RestrictionFields on Restriction {
+  id
+  scope
+  targetId
+  team
+  agency
+  reason
+  since
+  reviewDue
+  overdue
+  createdBy
+  held
+  flag
+  pendingRequests
+}`) as unknown as TypedDocumentString<ReviewRestrictionMutation, ReviewRestrictionMutationVariables>;
 export const ChildrenDocument = new TypedDocumentString(`
     query Children {
   children {
@@ -1168,6 +2391,15 @@ fragment LinkFields on Link {
   target
   properties
   sources
+  contested
+  assessments {
+    reportId
+    agency
+    sourceType
+    sourceGrade
+    intelGrade
+    receivedOn
+  }
 }
 fragment SubgraphFields on Subgraph {
   nodes {

@@ -12,11 +12,13 @@
  *   /licensing[/<tab>]             licensing: operators, successors, driver, alerts, chart
  *   /licensing/operator/<id>       one operator's page (?asOf=YYYY-MM-DD)
  *   /licensing/driver/<id>         one driver's record
+ *   /meetings                      meetings, their records and actions (safeguarding, analysts)
+ *   /notices                       the notice register (analysts, safeguarding, licensing)
  *
  * Ids are path segments, encoded (`pole:123` → `pole%3A123`).
  */
 
-export const LICENSING_TABS = ['operators', 'successors', 'driver', 'alerts', 'chart'] as const;
+export const LICENSING_TABS = ['operators', 'successors', 'driver', 'alerts', 'actions', 'deliveries', 'chart'] as const;
 export type LicensingTab = (typeof LICENSING_TABS)[number];
 
 export type AppRoute =
@@ -25,6 +27,8 @@ export type AppRoute =
   | { page: 'entity'; id: string }
   | { page: 'import' }
   | { page: 'safeguarding'; childId: string | null }
+  | { page: 'meetings' }
+  | { page: 'notices' }
   | { page: 'licensing'; tab: LicensingTab; id: string | null; asOf: string | null };
 
 const segment = (s: string) => encodeURIComponent(s);
@@ -58,6 +62,10 @@ export function parseAppPath(pathname: string, search = ''): AppRoute | null {
       return parts.length === 2 && id ? { page: first, id } : null;
     case 'import':
       return parts.length === 1 ? { page: 'import' } : null;
+    case 'meetings':
+      return parts.length === 1 ? { page: 'meetings' } : null;
+    case 'notices':
+      return parts.length === 1 ? { page: 'notices' } : null;
     case 'safeguarding':
       if (parts.length === 1) return { page: 'safeguarding', childId: null };
       return parts.length === 3 && second === 'child' && decoded(third) ? { page: 'safeguarding', childId: decoded(third) } : null;
@@ -86,6 +94,10 @@ export function pathFor(route: AppRoute): string {
       return `/${route.page}/${segment(route.id)}`;
     case 'import':
       return '/import';
+    case 'meetings':
+      return '/meetings';
+    case 'notices':
+      return '/notices';
     case 'safeguarding':
       return route.childId ? `/safeguarding/child/${segment(route.childId)}` : '/safeguarding';
     case 'licensing':

@@ -11,6 +11,7 @@ import { DriverRecordPanel } from './DriverRecordPanel';
 import { OperatorPage } from './OperatorPage';
 import { OperatorsPanel } from './OperatorsPanel';
 import { SuccessorsPanel } from './SuccessorsPanel';
+import { DeliveriesInbox, LicensingActions } from '../meetings/LicensingFollowThrough';
 import type { AppRoute } from '../../routing/paths';
 import type { Navigate } from '../../routing/useAppRoute';
 
@@ -21,6 +22,8 @@ const TABS = [
   { key: 'successors', label: 'Successors' },
   { key: 'driver', label: 'Driver record' },
   { key: 'alerts', label: 'Alerts' },
+  { key: 'actions', label: 'Actions for licensing' },
+  { key: 'deliveries', label: 'Deliveries to acknowledge' },
   { key: 'chart', label: 'Chart' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
@@ -123,6 +126,10 @@ export function LicensingHome({
             <AlertInbox state={alerts} />
           </div>
         );
+      case 'actions':
+        return <LicensingActions />;
+      case 'deliveries':
+        return <DeliveriesInbox />;
       default:
         return null;
     }
@@ -145,6 +152,7 @@ export function LicensingHome({
           tabClassName="lic-tab"
           after={(key) => key === 'alerts' && <AlertsBadge count={alerts.open} />}
         />
+        <a className="button-link" href="/notices" data-testid="open-notices">Notice register</a>
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
       <div className="lic-body">

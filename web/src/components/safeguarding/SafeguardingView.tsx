@@ -14,6 +14,9 @@ import { SessionControls } from '../SessionControls';
 import { AlertsMenu } from '../alerts/AlertsMenu';
 import { useAlerts } from '../alerts/useAlerts';
 import { Chronology } from './Chronology';
+import { ChildIndicators } from './ChildIndicators';
+import { ChildActions } from '../meetings/ChildActions';
+import { ReasonedChanges } from '../changes/ReasonedChanges';
 import { displayLabel, formatDate, plural, str, todayIso } from './format';
 import { LinkedPersons } from './LinkedPersons';
 import { childOf, MeetingForm, missingInput, NEW_QUERY, reasonOf, type MeetingQuery } from './MeetingForm';
@@ -319,6 +322,10 @@ export function SafeguardingView({
         <div className="brand">
           Link chart <span className="operation"> · Strategy meeting</span>
         </div>
+        <a className="mtg-open-link" href="/meetings" data-testid="open-meetings">
+          Meetings and actions
+        </a>
+        <a className="button-link" href="/notices" data-testid="open-notices">Notice register</a>
         <AlertsMenu state={alerts} />
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
@@ -407,6 +414,9 @@ export function SafeguardingView({
                 </p>
               )}
 
+              <ChildIndicators childId={child.id} purpose={shown.query.purpose} asOf={shown.query.asOf || undefined} openReason={reasonOf(shown.query)} />
+              <ChildActions childId={child.id} />
+              <ReasonedChanges key={child.id} subjectId={child.id} />
               <h3>Linked persons ({view.linkedPersons.length})</h3>
               <LinkedPersons persons={view.linkedPersons} selectedId={selectedId} onSelect={select} />
 
