@@ -67,6 +67,13 @@ CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT alert_seq IF NOT EXISTS FOR (a:Alert) REQUIRE a.seq IS UNIQUE;
 CREATE CONSTRAINT alert_feed_id IF NOT EXISTS FOR (f:AlertFeed) REQUIRE f.id IS UNIQUE;
 
+// Meetings' records in versions, their actions and deliveries to other agencies (issue 20; not entities).
+CREATE CONSTRAINT meeting_record_id IF NOT EXISTS FOR (r:MeetingRecord) REQUIRE r.id IS UNIQUE;
+CREATE INDEX meeting_record_meeting IF NOT EXISTS FOR (r:MeetingRecord) ON (r.meetingId);
+CREATE CONSTRAINT meeting_action_id IF NOT EXISTS FOR (a:MeetingAction) REQUIRE a.id IS UNIQUE;
+CREATE INDEX meeting_action_meeting IF NOT EXISTS FOR (a:MeetingAction) ON (a.meetingId);
+CREATE CONSTRAINT delivery_id IF NOT EXISTS FOR (d:Delivery) REQUIRE d.id IS UNIQUE;
+
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;
 // Named charts saved from the analyst workspace (ids, positions and view state; no case data).

@@ -22,6 +22,7 @@ import type { User } from '../modules/auth/users.js';
 import { currentView, type View } from './current.js';
 import type { ChildRecord, HeldReport, ProtectionIndex } from './protection.js';
 import { buildScrubber, type ProtectedIdentity, type Scrubber } from './scrub.js';
+import { mayOpen, restrictionFlag, type RestrictionRecord } from '../modules/restrictions/restrictionIndex.js';
 
 /** Properties holding free text: withheld near a protected subject unless released, scrubbed elsewhere. */
 // A report's ref, file name and mapping name are written by people too (an import's ref is its file
@@ -54,6 +55,9 @@ function describeChild(c: Pick<ChildRecord, 'sex' | 'age' | 'lookedAfter'>): str
 }
 
 const heldLabel = (reports: HeldReport[]) => {
+  // Issue 20 item 4: a restriction's flag says which team holds it, since when, and when it is reviewed.
+  const restricted = reports.find((r) => r.restriction)?.restriction;
+  if (restricted) return `${reports.length} item${reports.length > 1 ? 's' : ''} ${restrictionFlag(restricted)}`;
   const first = [...reports].sort((a, b) => String(a.receivedOn).localeCompare(String(b.receivedOn)))[0]!;
   const owners = [...new Set(reports.map((r) => r.ownerAgency ?? 'another agency'))].join(', ');
   return `${reports.length} item${reports.length > 1 ? 's' : ''} held by ${owners}${first.receivedOn ? `, ${first.receivedOn}` : ''}`;
@@ -138,9 +142,37 @@ export class Viewer implements View {
     return [...this.protectedIds];
   }
 
-  /** Reports held under conditions by another agency and not shared with the user's. */
+  /** Reports held under conditions by another agency and not shared with the user's, and reports a restriction keeps from the user. */
   withheldReportIds(): string[] {
-    return [...this.index.conditional.values()].filter((r) => this.withheld(r)).map((r) => r.id);
+    const ids = [...this.index.conditional.values()].filter((r) => this.withheld(r)).map((r) => r.id);
+    for (const [id, rs] of this.index.restrictions?.reports ?? []) if (this.closed(rs)) ids.push(id);
+    return ids;
+  }
+
+  // ---- Issue 20 item 4: restrictions with owners and review dates (modules/restrictions) ----
+  /** Restrictions whose flag this answer showed (the owners get a deconfliction notice). */
+  readonly reachedRestrictions = new Set<string>();
+
+  /** The first restriction in `list` that keeps its record from this user (null: none does). */
+  private closed(list: RestrictionRecord[] | undefined): RestrictionRecord | null {
+    if (!list || !this.index.restrictions) return null;
+    for (const r of list) if (!mayOpen(this.index.restrictions, r, this.user?.username, this.user?.agency)) return r;
+    return null;
+  }
+
+  /** The restriction keeping an entity (a restricted entity, an operation, an incident PART_OF one) from this user. */
+  restrictedEntity(id: string): RestrictionRecord | null {
+    return this.closed(this.index.restrictions?.entities.get(id));
+  }
+
+  /** A report as held from this user: under conditions by another agency, or by a restriction. */
+  private heldReport(id: string): HeldReport | null {
+    const c = this.index.conditional.get(id);
+    if (c && this.withheld(c)) return c;
+    const r = this.closed(this.index.restrictions?.reports.get(id));
+    if (!r) return null;
+    this.reachedRestrictions.add(r.id);
+    return { id, ownerAgency: r.agency, receivedOn: r.since, sharedWith: [], restriction: r };
   }
 
   private withheld(r: HeldReport): boolean {
@@ -150,7 +182,7 @@ export class Viewer implements View {
 
   reportWithheld(id: string): boolean {
     const r = this.index.conditional.get(id);
-    return !!r && this.withheld(r);
+    return (!!r && this.withheld(r)) || this.closed(this.index.restrictions?.reports.get(id)) !== null;
   }
 
   /** The withheld reports behind a value when every one of its reports is withheld; null when any is visible. */
@@ -158,8 +190,8 @@ export class Viewer implements View {
     if (!Array.isArray(sources) || !sources.length) return null;
     const held: HeldReport[] = [];
     for (const s of sources) {
-      const r = this.index.conditional.get(String(s));
-      if (!r || !this.withheld(r)) return null;
+      const r = this.heldReport(String(s));
+      if (!r) return null;
       held.push(r);
     }
     return held;
@@ -176,7 +208,7 @@ export class Viewer implements View {
 
   /** True when the record is withheld from the user, or only withheld reports support it ("held"). */
   isHeld(node: PlainNode): boolean {
-    return this.reportWithheld(String(node.props.id)) || this.heldBehind(node.props.sources) !== null;
+    return this.reportWithheld(String(node.props.id)) || this.restrictedEntity(String(node.props.id)) !== null || this.heldBehind(node.props.sources) !== null;
   }
 
   /**
@@ -185,7 +217,7 @@ export class Viewer implements View {
    */
   canRead(node: PlainNode): boolean {
     const id = String(node.props.id);
-    if (this.protectedIds.has(id) || this.reportWithheld(id) || this.heldBehind(node.props.sources)) return false;
+    if (this.protectedIds.has(id) || this.reportWithheld(id) || this.restrictedEntity(id) || this.heldBehind(node.props.sources)) return false;
     if (this.scope.childrenExcept && node.props.child === true && !this.scope.childrenExcept.has(id)) return false;
     return true;
   }
@@ -228,7 +260,12 @@ export class Viewer implements View {
     return this.text(s);
   }
 
-  entity(node: PlainNode): EntityView {
+  /**
+   * `concerning`: for a record kept outside the graph (a meeting's record, an action, a delivery:
+   * issue 20), the entities it is about. Its free text is then withheld as for a record one link
+   * from them: when any is a protected subject or concerns one (the same rule, not a second one).
+   */
+  entity(node: PlainNode, concerning: readonly string[] = []): EntityView {
     const p = node.props;
     const id = String(p.id);
     const kind = kindOf(node.labels);
@@ -238,10 +275,13 @@ export class Viewer implements View {
       return this.described(storedEntity(node), this.index.children.get(id) ?? null);
     }
     if (kind === 'Report' && this.reportWithheld(id)) {
-      const r = this.index.conditional.get(id)!;
+      const r = this.heldReport(id)!;
+      if (r.restriction) return this.flagged(id, r.restriction);
       const properties = { withheld: true, ownerAgency: r.ownerAgency, receivedOn: r.receivedOn, handling: 'C' };
       return { id, kind: 'Report', label: heldLabel([r]), labels: ['Report'], properties, sources: [], ...properties };
     }
+    const restriction = this.restrictedEntity(id);
+    if (restriction) return this.flagged(id, restriction);
     const held = this.heldBehind(p.sources);
     if (held) {
       const properties = { withheld: true, heldBy: held.map((r) => r.ownerAgency), heldSince: held.map((r) => r.receivedOn).sort()[0] ?? null };
@@ -250,7 +290,7 @@ export class Viewer implements View {
     // One pass over the stored properties (the hot path of every answer: a hub's neighbourhood
     // makes 300 entities), leaving out what is never shown and what this user may not read.
     const propSources = p.propSources === undefined ? NO_SOURCES : parseSources(p.propSources);
-    const nearProtected = this.concernsProtected(id);
+    const nearProtected = this.concernsProtected(id) || concerning.some((c) => this.protectedIds.has(c) || this.concernsProtected(c));
     const properties: Record<string, unknown> = {};
     const textWithheld: string[] = [];
     for (const k in p) {
@@ -272,6 +312,13 @@ export class Viewer implements View {
     if (textWithheld.length) properties.textWithheld = textWithheld;
     if (Array.isArray(properties.mergedFrom)) properties.mergedFrom = (properties.mergedFrom as string[]).filter((m) => !this.protectedIds.has(m));
     return buildEntity(id, node.labels, properties);
+  }
+
+  /** A record a restriction keeps from this user: its existence flag, whom to ask, nothing of its content. */
+  private flagged(id: string, r: RestrictionRecord): EntityView {
+    this.reachedRestrictions.add(r.id);
+    const properties = { withheld: true, restrictionId: r.id, heldBy: [r.team], agency: r.agency, heldSince: r.since, reviewDue: r.reviewDue, contact: `${r.team}${r.agency ? ` (${r.agency})` : ''}` };
+    return { id, kind: 'HeldItem', label: heldLabel([{ id, ownerAgency: r.agency, receivedOn: r.since, sharedWith: [], restriction: r }]), labels: ['HeldItem'], properties, sources: [] };
   }
 
   /** A protected subject as a descriptor: what it is, never who or where. */
@@ -296,7 +343,11 @@ export class Viewer implements View {
     const p = rel.props;
     const storedId = String(p.id ?? rel.elementId);
     // A withheld report's MENTIONS are that report's content: held like it.
-    const held = rel.type === 'MENTIONS' && this.reportWithheld(source) ? [this.index.conditional.get(source)!] : this.heldBehind(p.sources);
+    // A link to a record a restriction keeps from the user is held with it (its type says what the record is to its neighbour).
+    const restrictedEnd = this.restrictedEntity(source) ?? this.restrictedEntity(target);
+    if (restrictedEnd) this.reachedRestrictions.add(restrictedEnd.id);
+    const restrictedHeld: HeldReport[] | null = restrictedEnd ? [{ id: restrictedEnd.id, ownerAgency: restrictedEnd.agency, receivedOn: restrictedEnd.since, sharedWith: [], restriction: restrictedEnd }] : null;
+    const held = restrictedHeld ?? (rel.type === 'MENTIONS' && this.reportWithheld(source) ? [this.heldReport(source)!] : this.heldBehind(p.sources));
     // Link ids are "TYPE:start:end": one that names a protected subject is made opaque with it.
     const touchesProtected = this.protectedIds.has(source) || this.protectedIds.has(target) || (this.protectedIds.size > 0 && storedId.split(':').some((part) => this.protectedIds.has(part)));
     const id = touchesProtected || held ? this.opaque('link', storedId) : storedId;
@@ -322,7 +373,7 @@ export class Viewer implements View {
 }
 
 /** An agency's name as compared: "Police", "police" and " POLICE " are one agency (an admin types it by hand). */
-const sameAgency = (a: string | null | undefined): string | null => (a == null || !a.trim() ? null : a.trim().replace(/\s+/g, ' ').toLowerCase());
+export const sameAgency = (a: string | null | undefined): string | null => (a == null || !a.trim() ? null : a.trim().replace(/\s+/g, ' ').toLowerCase());
 
 /** The view of the request in progress, for queries that filter inside the database (undefined outside a request). */
 export function currentViewer(): Viewer | undefined {
