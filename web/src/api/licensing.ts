@@ -38,15 +38,20 @@ export interface RiskArgs {
   from: string;
   to: string;
   asOf: string;
+  /** "Happened by" the date (HAPPENED, the default) or "known by" it (KNOWN: what licensing had been told). */
+  asOfBasis?: AsOfBasis;
   top: number;
 }
+
+/** How an as-of date is asked: what had happened by then, or what we knew then (issue 20 item 9). */
+export type AsOfBasis = 'HAPPENED' | 'KNOWN';
 
 /** The variables given, blank ones left out (the server's defaults apply). */
 const omitBlank = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined && v !== null)) as Partial<T>;
 
 export async function fetchOperatorRisk(args: RiskArgs, signal?: AbortSignal): Promise<OperatorRiskRow[]> {
-  const data = await gql(OperatorRiskDocument, omitBlank({ from: args.from, to: args.to, asOf: args.asOf, top: args.top }), signal);
+  const data = await gql(OperatorRiskDocument, omitBlank({ from: args.from, to: args.to, asOf: args.asOf, asOfBasis: args.asOfBasis, top: args.top }), signal);
   // detail is JSON in the schema; for operatorRisk the server fills it as OperatorRiskDetail says.
   return data.operatorRisk.map((r) => ({ ...r, detail: r.detail as unknown as OperatorRiskDetail }));
 }
@@ -57,8 +62,8 @@ export type OperatorTie = OperatorProfile['people'][number];
 export type OperatorDriver = OperatorProfile['drivers'][number];
 export type OperatorConcern = OperatorProfile['concerns'][number];
 
-export async function fetchOperatorProfile(operatorId: string, asOf: string, signal?: AbortSignal): Promise<OperatorProfile | null> {
-  const data = await gql(OperatorProfileDocument, { operatorId, ...omitBlank({ asOf }) }, signal);
+export async function fetchOperatorProfile(operatorId: string, asOf: string, signal?: AbortSignal, asOfBasis: AsOfBasis = 'HAPPENED'): Promise<OperatorProfile | null> {
+  const data = await gql(OperatorProfileDocument, { operatorId, asOfBasis, ...omitBlank({ asOf }) }, signal);
   return data.operatorProfile;
 }
 
@@ -72,6 +77,7 @@ export async function fetchSuccessors(operatorId: string | null, signal?: AbortS
 /** A driver's single record for a renewal decision. */
 export type DriverRecord = NonNullable<DriverRecordQuery['driverRecord']>;
 export type DriverCase = DriverRecord['cases'][number];
+export type LicensingDecision = DriverRecord['decisions'][number];
 
 export async function fetchDriverRecord(personId: string, signal?: AbortSignal): Promise<DriverRecord | null> {
   const data = await gql(DriverRecordDocument, { personId }, signal);

@@ -125,7 +125,7 @@ export type PathsQueryVariables = Exact<{
 }>;
 
 
-export type PathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }>, hops: Array<{ from: string, to: string, links: Array<{ id: string }> }> }> };
+export type PathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }>, hops: Array<{ from: string, to: string, links: Array<{ id: string }> }> }> };
 
 export type ConnectingQueryVariables = Exact<{
   ids: Array<string>;
@@ -135,7 +135,7 @@ export type ConnectingQueryVariables = Exact<{
 }>;
 
 
-export type ConnectingQuery = { connectingNetwork: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } };
+export type ConnectingQuery = { connectingNetwork: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } };
 
 export type RankQueryVariables = Exact<{
   measure: RankMeasure;
@@ -172,7 +172,7 @@ export type SavedChartQueryVariables = Exact<{
 }>;
 
 
-export type SavedChartQuery = { savedChart: { id: string, name: string, owner: string, mine: boolean, shared: boolean, sharedWithUsers: Array<string> | null, sharedWithAgency: boolean | null, createdBy: string, updatedBy: string, updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } } | null };
+export type SavedChartQuery = { savedChart: { id: string, name: string, owner: string, mine: boolean, shared: boolean, sharedWithUsers: Array<string> | null, sharedWithAgency: boolean | null, createdBy: string, updatedBy: string, updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } } | null };
 
 export type SaveChartMutationVariables = Exact<{
   name: string;
@@ -205,7 +205,7 @@ export type RecordExportMutation = { recordExport: { count: number, at: string }
 export type WorkingChartQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkingChartQuery = { workingChart: { updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } } | null };
+export type WorkingChartQuery = { workingChart: { updatedAt: string, nodeCount: number, state: import('../api/json').JsonObject, elements: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } } | null };
 
 export type SaveWorkingChartMutationVariables = Exact<{
   entityIds: Array<string>;
@@ -227,9 +227,9 @@ export type EvidencePackMutation = { evidencePack: { filename: string, contentTy
 
 export type EntityFieldsFragment = { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> };
 
-export type LinkFieldsFragment = { id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> };
+export type LinkFieldsFragment = { id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> };
 
-export type SubgraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> };
+export type SubgraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> };
 
 export type PersonFieldsFragment = { name: string | null, surname: string | null, pseudonym: string | null, age: number | null, child: boolean | null, lookedAfter: boolean | null, restricted: boolean | null, id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> };
 
@@ -248,7 +248,7 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> } };
 
 export type ProvenanceQueryVariables = Exact<{
   reportIds?: Array<string> | null | undefined;
@@ -498,7 +498,7 @@ export type ChildConnectionsQueryVariables = Exact<{
 }>;
 
 
-export type ChildConnectionsQuery = { childConnections: { child: { name: string | null, surname: string | null, pseudonym: string | null, age: number | null, child: boolean | null, lookedAfter: boolean | null, restricted: boolean | null, id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, network: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested: boolean, assessments: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> }, chronology: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, linkedPersons: Array<{ score: number, detail: import('../api/json').JsonObject | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> } };
+export type ChildConnectionsQuery = { childConnections: { child: { name: string | null, surname: string | null, pseudonym: string | null, age: number | null, child: boolean | null, lookedAfter: boolean | null, restricted: boolean | null, id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, network: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, links: Array<{ id: string, type: string, source: string, target: string, properties: import('../api/json').JsonObject, sources: Array<string>, contested?: boolean, assessments?: Array<{ reportId: string, agency: string | null, sourceType: string | null, sourceGrade: string | null, intelGrade: string | null, receivedOn: string | null }> }> }, chronology: Array<{ id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }>, linkedPersons: Array<{ score: number, detail: import('../api/json').JsonObject | null, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> } };
 
 export type StrategyPackMutationVariables = Exact<{
   childId: string;
@@ -611,8 +611,8 @@ export const LinkFieldsFragmentDoc = new TypedDocumentString(`
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -647,8 +647,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -1066,8 +1066,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -1102,8 +1102,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -1224,8 +1224,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -1308,8 +1308,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -1386,8 +1386,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType
@@ -2391,8 +2391,8 @@ fragment LinkFields on Link {
   target
   properties
   sources
-  contested
-  assessments {
+  contested @include(if: true)
+  assessments @include(if: true) {
     reportId
     agency
     sourceType

@@ -4,6 +4,8 @@ import { fetchDriverRecord, searchPersons, type DriverRecord, type PersonHit } f
 import { MatchWhy } from '../../search/MatchWhy';
 import { str } from '../safeguarding/format';
 import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';
+import { EvidencePackAction } from '../evidence/EvidencePackAction';
+import { DecisionsBlock } from './DecisionsBlock';
 
 interface Props {
   /** The driver shown; null until one is picked. */
@@ -157,7 +159,18 @@ export function DriverRecordPanel({ personId, onPick, onOperator }: Props) {
             <span className="muted small mono">{shown.person.id}</span>
             {str(shown.person.properties.dob) && <span className="muted">born {day(str(shown.person.properties.dob))}</span>}
           </div>
+          <EvidencePackAction personId={shown.person.id} personLabel={shown.person.label} defaultUse="licence_condition" />
           <RenewalCheck check={shown.renewalCheck} />
+          {shown.flags.length > 0 && (
+            <section className="lic-callout" data-testid="driver-flags" role="alert">
+              <h3>Needs attention</h3>
+              <ul className="lic-list plain">
+                {shown.flags.map((f) => (
+                  <li key={f}>⚠ {f}</li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           <div className="lic-grid">
             <Block title="Licences" count={shown.licences.length} empty="Holds no licence." testId="driver-licences">
@@ -192,6 +205,11 @@ export function DriverRecordPanel({ personId, onPick, onOperator }: Props) {
                       <span className="muted small mono">{c.incident.id}</span>
                     </div>
                     {str(p.summary) && <p className="lic-text">{str(p.summary)}</p>}
+                    {c.flags.map((f) => (
+                      <p key={f} className="small warn-text strong" data-testid="case-flag">
+                        ⚠ {f}
+                      </p>
+                    ))}
                     <p className="muted small">
                       Why on this record: {c.via.join('; ')}
                       {str(p.outcome) ? ` · outcome: ${str(p.outcome)}` : ''}
@@ -215,6 +233,8 @@ export function DriverRecordPanel({ personId, onPick, onOperator }: Props) {
               })}
             </ul>
           </Block>
+
+          <DecisionsBlock decisions={shown.decisions} />
 
           <div className="lic-grid">
             <Block title="Notices" count={shown.notices.length} empty="No notices served on this person." testId="driver-notices">

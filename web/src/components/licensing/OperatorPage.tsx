@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchOperatorProfile, fetchSuccessors, type OperatorProfile, type SuccessorFinding } from '../../api/licensing';
+import { fetchOperatorProfile, fetchSuccessors, type AsOfBasis, type OperatorProfile, type SuccessorFinding } from '../../api/licensing';
+import { AsOfBasisField } from './AsOfBasisField';
 import { str } from '../safeguarding/format';
 import { Block, day, LicenceList, Loading, operatorName, PanelError, spell, Status, useLatestRequest } from './common';
 import { SignalList } from './SuccessorsPanel';
@@ -18,11 +19,13 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
   const [successors, setSuccessors] = useState<SuccessorFinding[] | null>(null);
   const { loading, error, dismissError, run } = useLatestRequest(true);
   const [check, setCheck] = useState(0);
+  // "Happened by" the date or "known to licensing by" it (issue 20 item 9).
+  const [basis, setBasis] = useState<AsOfBasis>('HAPPENED');
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     run(
-      (signal) => Promise.all([fetchOperatorProfile(operatorId, asOf, signal), fetchSuccessors(operatorId, signal)]),
+      (signal) => Promise.all([fetchOperatorProfile(operatorId, asOf, signal, basis), fetchSuccessors(operatorId, signal)]),
       ([p, s]) => {
         setProfile(p);
         setSuccessors(s);
@@ -30,7 +33,7 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
       'The operator page could not be loaded.',
       () => setCheck((n) => n + 1),
     );
-  }, [operatorId, asOf, check, run]);
+  }, [operatorId, asOf, basis, check, run]);
 
   // Keyboard users land on the page's heading once it is there.
   useEffect(() => {
@@ -48,6 +51,7 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
           ← All operators
         </button>
         <span className="muted small">As of {asOf ? day(asOf) : 'today'}</span>
+        <AsOfBasisField id="operator-basis" value={basis} onChange={setBasis} />
       </div>
       <PanelError error={error} onDismiss={dismissError} />
       {loading && <Loading text="Loading the operator…" />}
@@ -72,7 +76,28 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
             <b>{profile.concerns.length}</b> concerns · <b>{profile.drivers.length}</b> drivers · <b>{profile.vehicles.length}</b> vehicles ·{' '}
             <b>{profile.drivers.reduce((n, d) => n + d.notices, 0)}</b> notices on drivers · <b>{profile.concerns.filter((c) => c.meetings.length > 0).length}</b>{' '}
             concerns raised at meetings
+            {' · '}
+            <span data-testid="operator-known-since">
+              {profile.knownToLicensingOn ? (
+                <>
+                  first concern known to licensing on <b>{day(profile.knownToLicensingOn)}</b>
+                </>
+              ) : (
+                'no concern was ever shared with licensing'
+              )}
+            </span>
           </p>
+
+          {profile.flags.length > 0 && (
+            <section className="lic-callout" data-testid="operator-flags" role="alert">
+              <h3>Needs attention</h3>
+              <ul className="lic-list plain">
+                {profile.flags.map((f) => (
+                  <li key={f}>⚠ {f}</li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           {successors && successors.length > 0 && (
             <section className="lic-callout" data-testid="operator-successors">
@@ -119,6 +144,11 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
                       <td className="small">{spell(d.from, d.to)}</td>
                       <td>
                         <Status status={d.licenceStatus} />
+                        {d.flags.length > 0 && (
+                          <span className="sg-fact hot" data-testid="operator-driver-flag" title={d.flags.join('\n')}>
+                            ⚠ no valid licence
+                          </span>
+                        )}
                       </td>
                       <td className={`num${d.notices > 0 ? ' hot' : ''}`}>{d.notices}</td>
                     </tr>
@@ -193,6 +223,8 @@ export function OperatorPage({ operatorId, asOf, onBack, onDriver, onOperator }:
                     <p className="muted small">
                       On this operator’s record because: {c.via.join('; ')}
                       {str(p.outcome) ? ` · outcome: ${str(p.outcome)}` : ''}
+                      {' · '}
+                      {c.knownToLicensingOn ? `known to licensing on ${day(c.knownToLicensingOn)}` : 'never shared with licensing'}
                     </p>
                     {c.meetings.length > 0 && (
                       <p className="small">

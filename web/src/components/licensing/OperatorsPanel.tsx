@@ -3,6 +3,7 @@ import { fetchOperatorRisk, type OperatorRiskRow, type RiskArgs } from '../../ap
 import { todayIso } from '../safeguarding/format';
 import { day, Loading, operatorName, PanelError, useLatestRequest } from './common';
 import { Trend, trendScale } from './Trend';
+import { AsOfBasisField } from './AsOfBasisField';
 
 const TOPS = [10, 20, 50, 100];
 
@@ -35,7 +36,7 @@ export function OperatorsPanel({ onOpen }: { onOpen(operatorId: string, asOf: st
   const set = <K extends keyof RiskArgs>(k: K, v: RiskArgs[K]) => setForm((f) => ({ ...f, [k]: v }));
   const scale = useMemo(() => trendScale((shown?.rows ?? []).map((r) => r.detail.trend ?? {})), [shown]);
   const period = shown
-    ? `${shown.args.from ? `from ${day(shown.args.from)}` : 'all dates'}${shown.args.to ? ` to ${day(shown.args.to)}` : ''}, as of ${shown.args.asOf ? day(shown.args.asOf) : 'today'}`
+    ? `${shown.args.from ? `from ${day(shown.args.from)}` : 'all dates'}${shown.args.to ? ` to ${day(shown.args.to)}` : ''}, ${shown.args.asOfBasis === 'KNOWN' ? 'known to licensing by' : 'as of'} ${shown.args.asOf ? day(shown.args.asOf) : 'today'}`
     : '';
 
   return (
@@ -60,6 +61,7 @@ export function OperatorsPanel({ onOpen }: { onOpen(operatorId: string, asOf: st
           <label htmlFor="risk-asof">As of</label>
           <input id="risk-asof" data-testid="risk-asof" type="date" value={form.asOf} onChange={(e) => set('asOf', e.target.value)} title="Records dated after this day are left out. Blank: today." />
         </div>
+        <AsOfBasisField id="risk-basis" value={form.asOfBasis ?? 'HAPPENED'} onChange={(v) => set('asOfBasis', v)} />
         <div className="sg-field">
           <label htmlFor="risk-top">Show</label>
           <select id="risk-top" value={form.top} onChange={(e) => set('top', Number(e.target.value))}>
