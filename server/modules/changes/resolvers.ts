@@ -209,8 +209,12 @@ export async function recordChange(ctx: RequestContext, viewer: Viewer, input: C
 }
 
 /** A change as the caller may see it: its note withheld where it concerns a subject they may not see. */
-export function viewChange(c: ChangeRecord, viewer: Viewer) {
-  const seen = viewer.entity({ labels: ['Change'], props: { id: c.id, note: c.note } }, [c.subjectId, ...(c.contextId ? [c.contextId] : [])]);
+export function viewChange(c: ChangeRecord, viewer: Viewer, subject: PlainNode | null = null) {
+  // A note about a child the caller sees in full (hers, in her history) is hers to read; any other
+  // subject's note is withheld as text one link from it would be.
+  const childInView = !!subject && subject.props.child === true && viewer.canRead(subject);
+  const concerning = [...(childInView ? [] : [c.subjectId]), ...(c.contextId ? [c.contextId] : [])];
+  const seen = viewer.entity({ labels: ['Change'], props: { id: c.id, note: c.note } }, concerning);
   const noteWithheld = !!c.note && seen.properties.note === undefined;
   return {
     ...c,
@@ -244,14 +248,15 @@ export const changesResolvers: Resolvers = {
       return {
         subject: toEntity(found.subject),
         monitored: found.monitored,
-        changes: rows.map((r) => viewChange(r.change as ChangeRecord, viewer)),
+        changes: rows.map((r) => viewChange(r.change as ChangeRecord, viewer, found.subject)),
       };
     },
   },
   Mutation: {
     recordChange: async (_, args, ctx) => {
       const { input } = parseArgs(z.object({ input: inputSchema }), args);
-      return viewChange(await recordChange(ctx, ctx.viewer!, input), ctx.viewer!);
+      const change = await recordChange(ctx, ctx.viewer!, input);
+      return viewChange(change, ctx.viewer!, (await readSubject(ctx.db, change.subjectId))?.subject ?? null);
     },
   },
 };
