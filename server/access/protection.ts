@@ -8,6 +8,7 @@
  * protected from that user.
  */
 import type { Database } from '../db/database.js';
+import { readRestrictionIndex, type RestrictionIndex, type RestrictionRecord } from '../modules/restrictions/restrictionIndex.js';
 
 export interface ChildRecord {
   id: string;
@@ -28,6 +29,8 @@ export interface HeldReport {
   ownerAgency: string | null;
   receivedOn: string | null;
   sharedWith: string[];
+  /** Issue 20 item 4: held by a restriction (its flag says by which team, since when, review due when). */
+  restriction?: RestrictionRecord;
 }
 
 export interface ProtectionIndex {
@@ -39,6 +42,8 @@ export interface ProtectionIndex {
   concerns: Map<string, Set<string>>;
   /** Reports handled under conditions (C), by id. */
   conditional: Map<string, HeldReport>;
+  /** Issue 20 item 4: restrictions with owners and review dates (modules/restrictions). */
+  restrictions?: RestrictionIndex;
 }
 
 const REFRESH_MS = 2_000;
@@ -115,9 +120,10 @@ const REPORTS = "MATCH (r:Report {handling: 'C'}) RETURN r.id AS id, r.ownerAgen
 
 async function readIndex(db: Database, subjects: boolean): Promise<ProtectionIndex> {
   // The subjects only when asked for (an analyst's view needs the reports alone).
-  const [reportRows, subjectRows] = await Promise.all([
+  const [reportRows, subjectRows, restrictions] = await Promise.all([
     db.read(REPORTS),
     subjects ? db.read(SUBJECTS, {}, { what: 'Reading protected subjects' }) : Promise.resolve([] as Record<string, unknown>[]),
+    readRestrictionIndex(db),
   ]);
   const part = (name: string) => ((subjectRows[0]?.[name] as Record<string, unknown>[] | undefined) ?? []);
   const [childRows, phoneRows, placeRows] = [part('children'), part('phones'), part('places')];
@@ -151,5 +157,5 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
 
   const concerns = new Map<string, Set<string>>();
   for (const r of part('concerns')) concerns.set(String(r.id), new Set(r.subjects as string[]));
-  return { children, victimPhones, places, concerns, conditional };
+  return { children, victimPhones, places, concerns, conditional, restrictions };
 }
