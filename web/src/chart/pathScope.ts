@@ -13,7 +13,7 @@ import type { Path, PathScope } from '../api/analysis';
 export const LINK_GROUPS: readonly { name: string; types: readonly LinkType[] }[] = [
   { name: 'People', types: ['KNOWS', 'KNOWS_LW', 'KNOWS_SN', 'KNOWS_PHONE', 'FAMILY_REL'] },
   { name: 'Phones and e-mail', types: ['HAS_PHONE', 'HAS_CONTACT', 'CONTACTED', 'CALLER', 'CALLED', 'CONTACT_PHONE', 'HAS_EMAIL'] },
-  { name: 'Incidents', types: ['PARTY_TO', 'VICTIM_OF', 'INVOLVED_IN'] },
+  { name: 'Incidents', types: ['PARTY_TO', 'VICTIM_OF', 'INVOLVED_IN', 'CLOSING_STATEMENT'] },
   { name: 'Places', types: ['CURRENT_ADDRESS', 'ATTENDS', 'OCCURRED_AT', 'NAMES_PLACE'] },
   { name: 'Vehicles and licensing', types: ['USES_VEHICLE', 'DRIVES_FOR', 'RUNS', 'HOLDS', 'OPERATED_BY', 'BASED_AT', 'SERVED_ON', 'SERVED_AT', 'PROTECTS'] },
   { name: 'Record keeping (not evidence of a connection)', types: BOOKKEEPING_LINK_TYPES },
