@@ -11,6 +11,7 @@ import { PurposeDialog } from './components/PurposeDialog';
 import { asksPurpose, clearPurpose, purposeFor, subscribePurpose } from './purpose';
 import { SafeguardingView } from './components/safeguarding/SafeguardingView';
 import { MeetingsScreen } from './components/meetings/MeetingsScreen';
+import { RestrictionsScreen } from './components/restrictions/RestrictionsScreen';
 import { NoticesScreen } from './components/notices/NoticesScreen';
 import { SessionChecking, SessionUnreachable, SignIn } from './components/SignIn';
 import { Workspace } from './Workspace';
@@ -41,6 +42,7 @@ function pageFor(route: AppRoute, user: User): boolean {
   if (route.page === 'chart' || route.page === 'entity' || route.page === 'import') return hasChart(user);
   if (route.page === 'safeguarding') return isSafeguarding(user);
   if (route.page === 'meetings') return isSafeguarding(user) || hasChart(user);
+  if (route.page === 'restrictions') return user.role.toLowerCase() !== 'admin';
   if (route.page === 'notices') return isSafeguarding(user) || hasChart(user) || isLicensing(user);
   return isLicensing(user);
 }
@@ -188,6 +190,10 @@ export function App() {
   // No such page (or another role's): the same answer either way, before anything is read.
   if (!route || (phase.kind === 'signedIn' && !pageFor(route, phase.user))) {
     if (phase.kind !== 'checking') return <NotFound signedIn={phase.kind === 'signedIn'} />;
+  }
+  // Restrictions held by the user's team, reviews due, access requests (issue 20 item 4).
+  if (phase.kind === 'signedIn' && route?.page === 'restrictions' && phase.user.role.toLowerCase() !== 'admin') {
+    return <RestrictionsScreen key={phase.id} user={phase.user} onSignOut={signOut} onBack={() => navigate({ page: 'home' })} />;
   }
   // Meetings and actions (issue 20): the meetings' chairs, safeguarding and analysts.
   if (phase.kind === 'signedIn' && route?.page === 'meetings' && (isSafeguarding(phase.user) || hasChart(phase.user))) {

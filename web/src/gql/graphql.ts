@@ -517,7 +517,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: Array<{ score: number, matched: { field: string, how: string, value: string | null, dates: string | null, datesNote: string | null, why: string, words: Array<{ at: number, matched: string, how: string, field: string }> } | null, context: { born: string | null, age: number | null, aliases: Array<string>, addresses: Array<string>, phones: Array<string>, vehicles: Array<string>, people: Array<string>, details: Array<string> }, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> } }> };
+export type SearchQuery = { search: Array<{ score: number, matched: { field: string, how: string, value: string | null, dates: string | null, datesNote: string | null, why: string, words: Array<{ at: number, matched: string, how: string, field: string }> } | null, context: { born: string | null, age: number | null, aliases: Array<string>, addresses: Array<string>, phones: Array<string>, vehicles: Array<string>, people: Array<string>, details: Array<string> }, entity: { id: string, kind: string, label: string, labels: Array<string>, properties: import('../api/json').JsonObject, sources: Array<string> }, restrictedNearby: Array<{ restrictionId: string, flag: string, contact: string }> | null }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2455,6 +2455,11 @@ export const SearchDocument = new TypedDocumentString(`
     }
     entity {
       ...EntityFields
+    }
+    restrictedNearby {
+      restrictionId
+      flag
+      contact
     }
   }
 }

@@ -13,6 +13,7 @@
  *   /licensing/operator/<id>       one operator's page (?asOf=YYYY-MM-DD)
  *   /licensing/driver/<id>         one driver's record
  *   /meetings                      meetings, their records and actions (safeguarding, analysts)
+ *   /restrictions                  restrictions held by the user's team, reviews due, access requests
  *   /notices                       the notice register (analysts, safeguarding, licensing)
  *
  * Ids are path segments, encoded (`pole:123` → `pole%3A123`).
@@ -28,6 +29,7 @@ export type AppRoute =
   | { page: 'import' }
   | { page: 'safeguarding'; childId: string | null }
   | { page: 'meetings' }
+  | { page: 'restrictions' }
   | { page: 'notices' }
   | { page: 'licensing'; tab: LicensingTab; id: string | null; asOf: string | null };
 
@@ -64,6 +66,8 @@ export function parseAppPath(pathname: string, search = ''): AppRoute | null {
       return parts.length === 1 ? { page: 'import' } : null;
     case 'meetings':
       return parts.length === 1 ? { page: 'meetings' } : null;
+    case 'restrictions':
+      return parts.length === 1 ? { page: 'restrictions' } : null;
     case 'notices':
       return parts.length === 1 ? { page: 'notices' } : null;
     case 'safeguarding':
@@ -96,6 +100,8 @@ export function pathFor(route: AppRoute): string {
       return '/import';
     case 'meetings':
       return '/meetings';
+    case 'restrictions':
+      return '/restrictions';
     case 'notices':
       return '/notices';
     case 'safeguarding':
