@@ -92,7 +92,7 @@ describe('the notice register', () => {
     const { noticeRegister: only } = await gqlOk(REGISTER, { only: true });
     expect(only.notices.length).toBe(r.breachedNotices);
     expect(only.notices.every((e: any) => e.breaches.length > 0)).toBe(true);
-  });
+  }, 180_000);
 
   it('raises a notice_breach alert for analysts and safeguarding on load, with the evidence, and none for licensing', async () => {
     const analyst = (await gqlOk(ALERTS)).alerts;
@@ -106,7 +106,7 @@ describe('the notice register', () => {
     expect(safeguarding.some((a: any) => a.id === breach.id)).toBe(true);
     const licensing = (await gqlOk(ALERTS, {}, 'licensing')).alerts;
     expect(licensing.some((a: any) => a.rule === 'notice_breach')).toBe(false);
-  });
+  }, 180_000);
 
   it('raises the alert once when a later sighting joins a notice’s subject and the child, and the register shows it', async () => {
     // A notice with no incident breach yet, so the new one is the only evidence of its kind.
@@ -144,7 +144,7 @@ describe('the notice register', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 
   it('gives licensing the notices on licensed drivers only, children as descriptors, no child anywhere', async () => {
     const { noticeRegister: r } = await gqlOk(REGISTER, { only: false }, 'licensing');
@@ -166,7 +166,7 @@ describe('the notice register', () => {
     const text = JSON.stringify(r);
     for (const c of children) for (const v of [c.id, c.props.pseudonym, c.props.name, c.props.surname]) if (v) expect(text).not.toContain(`"${v}"`);
     for (const c of children) if (c.props.pseudonym) expect(text).not.toContain(String(c.props.pseudonym));
-  });
+  }, 180_000);
 
   it('shows safeguarding the children on their list and every other child as a descriptor, in the register and in the alerts', async () => {
     const asOwn = await ownUser('safeguarding', ['per-c05']);
@@ -190,10 +190,10 @@ describe('the notice register', () => {
         expect(a.entityIds).not.toContain(c.id);
       }
     }
-  });
+  }, 180_000);
 
   it('is refused to admin', async () => {
     const r = await gql(REGISTER, { only: false }, 'admin');
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
+  }, 180_000);
 });

@@ -35,7 +35,7 @@ describe('reason codes', () => {
     const { reasonCodes: all } = await gqlOk('query { reasonCodes { code } }');
     expect(all.length).toBe(REASON_CODES.length + REFUSED_REASONS.length);
     expect(reasonCodes.every((r: any) => r.kinds.includes('monitoring_removed'))).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe('the demo’s changes', () => {
@@ -54,7 +54,7 @@ describe('the demo’s changes', () => {
     const [{ g }] = await db.read("MATCH (r:Report {id: 'rep-0041'}) RETURN r.intelGrade AS g");
     await db.close();
     expect(g).toBe('D');
-  });
+  }, 180_000);
 });
 
 describe('removing a child from monitoring', () => {
@@ -76,7 +76,7 @@ describe('removing a child from monitoring', () => {
     // The refused attempt is audited as refused.
     const { auditLog } = await gqlOk('query { auditLog(username: "test-safeguarding", limit: 50) { operation outcome } }', {}, 'admin');
     expect(auditLog.some((e: any) => e.operation === 'Mutation.recordChange' && e.outcome === 'refused')).toBe(true);
-  });
+  }, 180_000);
 
   it('needs a reason code that fits and a named reviewer who is someone else and a real user', async () => {
     const base = { kind: 'monitoring_removed', subjectId: 'per-c08', reasonCode: 'risk_reassessed', reviewer: 'test-analyst' };
@@ -96,7 +96,7 @@ describe('removing a child from monitoring', () => {
     }
     const { changeHistory } = await gqlOk(HISTORY, { id: 'per-c08' }, 'safeguarding');
     expect(changeHistory.monitored).toBe(true);
-  });
+  }, 180_000);
 
   it('takes an accepted removal with its reviewer, shows it in her history, audits it, and can be undone by a restore', async () => {
     const { recordChange: c } = await gqlOk(
@@ -115,7 +115,7 @@ describe('removing a child from monitoring', () => {
     const { changeHistory: h } = await gqlOk(HISTORY, { id: 'per-c08' }, 'safeguarding');
     expect(h.monitored).toBe(true);
     expect(h.changes.slice(-2).map((x: any) => x.kind)).toEqual(['monitoring_removed', 'monitoring_restored']);
-  });
+  }, 180_000);
 
   it('is not licensing’s: a child is unknown to licensing, in a change and in a history', async () => {
     const r = await gql(CHANGE, { i: { kind: 'monitoring_removed', subjectId: 'per-c08', reasonCode: 'risk_reassessed', reviewer: 'test-analyst' } }, 'licensing');
@@ -123,7 +123,7 @@ describe('removing a child from monitoring', () => {
     const closing = await gql(CHANGE, { i: { kind: 'case_closed', subjectId: 'per-c08', reasonCode: 'concern_resolved', reviewer: 'test-analyst', note: 'Closed after the review.' } }, 'licensing');
     expect(closing.errors?.[0]?.message).toBe('No record with that id that you can change.');
     expect((await gqlOk(HISTORY, { id: 'per-c08' }, 'licensing')).changeHistory).toBeNull();
-  });
+  }, 180_000);
 });
 
 describe('closing a case, downgrading, discounting, excluding', () => {
@@ -145,7 +145,7 @@ describe('closing a case, downgrading, discounting, excluding', () => {
     expect(JSON.stringify(lic)).not.toContain('per-c05');
     const twice = await gql(CHANGE, { i: { kind: 'case_closed', subjectId: incident, reasonCode: 'concern_resolved', reviewer: 'test-safeguarding', note } });
     expect(twice.errors?.[0]?.message).toMatch(/already closed/);
-  });
+  }, 180_000);
 
   it('downgrades a grade only downwards, only by the owning agency, and discounts a report', async () => {
     const { report } = await ownIncident('Information that a driver picks girls up from the park.');
@@ -164,7 +164,7 @@ describe('closing a case, downgrading, discounting, excluding', () => {
     expect(row).toEqual({ g: 'D', s: 3, discounted: true });
     const { changeHistory } = await gqlOk(HISTORY, { id: report });
     expect(changeHistory.changes.map((c: any) => c.kind)).toEqual(['grade_downgraded', 'grade_downgraded', 'report_discounted']);
-  });
+  }, 180_000);
 
   it('excludes an allegation from a pack for a named person, with its reason, and needs that person', async () => {
     const { incident } = await ownIncident('An allegation about a named driver.');
@@ -172,7 +172,7 @@ describe('closing a case, downgrading, discounting, excluding', () => {
     expect(missing.errors?.[0]?.message).toMatch(/which person the pack is for/);
     const { recordChange } = await gqlOk(CHANGE, { i: { kind: 'allegation_excluded', subjectId: incident, reasonCode: 'not_about_subject', reviewer: 'test-safeguarding', contextId: 'per-s001' } });
     expect(recordChange).toMatchObject({ field: 'inPack', from: 'included', to: 'excluded', contextId: 'per-s001' });
-  });
+  }, 180_000);
 
   it('lists reviewers as other active users with case roles', async () => {
     const { reviewers } = await gqlOk('query { reviewers }', {}, 'safeguarding');
@@ -180,5 +180,5 @@ describe('closing a case, downgrading, discounting, excluding', () => {
     expect(reviewers).not.toContain('test-safeguarding');
     expect(reviewers).not.toContain('test-admin');
     expect((await gql('query { reviewers }', {}, 'admin')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
+  }, 180_000);
 });
