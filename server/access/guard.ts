@@ -77,13 +77,15 @@ const ID_ARG = /^(id|ids|from|to|entityIds?|reportIds|personIds?|operatorId|oper
  * a list loses them, a single id becomes one that matches nothing. So asking for a child by its
  * real id does not even confirm that it exists.
  */
-function withoutHiddenIds(args: Record<string, unknown>, viewer: Viewer): Record<string, unknown> {
+function withoutHiddenIds(args: Record<string, unknown>, viewer: Viewer, operation: string): Record<string, unknown> {
   let out: Record<string, unknown> | null = null;
+  // Issue 20 item 4: a restricted record answers `entity` with its flag, and starts nothing else.
+  const mayNotUse = operation === 'Query.entity' ? (id: string) => viewer.mayNotUse(id) : (id: string) => viewer.mayNotStartFrom(id);
   for (const [k, v] of Object.entries(args)) {
     if (!ID_ARG.test(k)) continue;
-    if (typeof v === 'string' && viewer.mayNotUse(v)) (out ??= { ...args })[k] = 'unknown:withheld';
-    else if (Array.isArray(v) && v.some((x) => typeof x === 'string' && viewer.mayNotUse(x))) {
-      (out ??= { ...args })[k] = [...new Set(v.map((x) => (typeof x === 'string' && viewer.mayNotUse(x) ? 'unknown:withheld' : x)))];
+    if (typeof v === 'string' && mayNotUse(v)) (out ??= { ...args })[k] = 'unknown:withheld';
+    else if (Array.isArray(v) && v.some((x) => typeof x === 'string' && mayNotUse(x))) {
+      (out ??= { ...args })[k] = [...new Set(v.map((x) => (typeof x === 'string' && mayNotUse(x) ? 'unknown:withheld' : x)))];
     }
   }
   return out ?? args;
@@ -168,7 +170,7 @@ function guard(operation: string, resolve: Resolver): Resolver {
     try {
       // Queries: hidden ids are dropped here. Mutations check what they refer to themselves, so that
       // their refusals read exactly as for an id that does not exist.
-      const viewedArgs = operation.startsWith('Query.') ? withoutHiddenIds(args, viewer) : args;
+      const viewedArgs = operation.startsWith('Query.') ? withoutHiddenIds(args, viewer, operation) : args;
       result = await runInView(viewer, () => resolve(parent, viewedArgs, ctx, info));
     } catch (e) {
       if (operation === 'Mutation.login') {

@@ -160,6 +160,21 @@ export class Viewer implements View {
     return null;
   }
 
+  /** A restricted record is a dead end for those it is kept from: its flag shows, a query cannot start from it. */
+  mayNotStartFrom(id: string): boolean {
+    return this.mayNotUse(id) || this.restrictedEntity(id) !== null;
+  }
+
+  /** The restricted entities kept from this user, by id (their flags beside what they are linked to). */
+  closedRestrictedEntities(): Map<string, RestrictionRecord> {
+    const out = new Map<string, RestrictionRecord>();
+    for (const [id, rs] of this.index.restrictions?.entities ?? []) {
+      const r = this.closed(rs);
+      if (r) out.set(id, r);
+    }
+    return out;
+  }
+
   /** The restriction keeping an entity (a restricted entity, an operation, an incident PART_OF one) from this user. */
   restrictedEntity(id: string): RestrictionRecord | null {
     return this.closed(this.index.restrictions?.entities.get(id));

@@ -491,7 +491,7 @@ export type EvidenceExclusion = {
   __typename?: 'EvidenceExclusion';
   date?: Maybe<Scalars['String']['output']>;
   reason: Scalars['String']['output'];
-  /** relies_on_child_testimony (server/modules/changes/reasonCodes.ts) | held_by_another_agency | no_source */
+  /** relies_on_child_testimony (server/modules/changes/reasonCodes.ts) | held_by_another_agency | no_source | report_discounted, or the reason code of a reasoned change (allegation_excluded) recorded against this person's packs */
   reasonCode: Scalars['String']['output'];
   /** What was left out, in words that carry none of its content when it is held by another agency. */
   what: Scalars['String']['output'];
@@ -2285,6 +2285,16 @@ export type Restriction = {
   team: Scalars['String']['output'];
 };
 
+/** A restriction's existence flag next to a record it is linked to (issue 20 item 4). */
+export type RestrictionFlag = {
+  __typename?: 'RestrictionFlag';
+  /** Whom to contact: the holding team and its agency. */
+  contact: Scalars['String']['output'];
+  /** 1 item held by <team> (<agency>), since <date>, review due <date> */
+  flag: Scalars['String']['output'];
+  restrictionId: Scalars['ID']['output'];
+};
+
 /**
  * A named chart saved on the server, for its owner and those it is shared with: its entities and
  * links are read fresh from the graph (so redaction, withholding and the audit apply as to any other
@@ -2364,6 +2374,12 @@ export type SearchHit = {
   entity: Entity;
   /** Which field matched what was typed, and how. */
   matched?: Maybe<SearchMatch>;
+  /**
+   * Restricted records one link from this hit that the caller may not see, as their flags: who holds
+   * them and whom to contact (deconfliction at the search). A restricted record never matches a search
+   * on its own content (a search would otherwise tell its name letter by letter).
+   */
+  restrictedNearby?: Maybe<Array<RestrictionFlag>>;
   /**
    * How well it matched what the caller sees: 100 an exact phone number or registration, 50 part of
    * one; for words, the weakest typed word decides: 40 exact, 30 the start of a word, 28 another
@@ -2723,6 +2739,7 @@ export type ResolversTypes = ResolversObject<{
   ResolvedEntity: ResolverTypeWrapper<Omit<ResolvedEntity, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   RestrictInput: RestrictInput;
   Restriction: ResolverTypeWrapper<Restriction>;
+  RestrictionFlag: ResolverTypeWrapper<RestrictionFlag>;
   SavedChart: ResolverTypeWrapper<Omit<SavedChart, 'elements'> & { elements: ResolversTypes['Subgraph'] }>;
   SavedChartSummary: ResolverTypeWrapper<SavedChartSummary>;
   SearchContext: ResolverTypeWrapper<SearchContext>;
@@ -2854,6 +2871,7 @@ export type ResolversParentTypes = ResolversObject<{
   ResolvedEntity: Omit<ResolvedEntity, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   RestrictInput: RestrictInput;
   Restriction: Restriction;
+  RestrictionFlag: RestrictionFlag;
   SavedChart: Omit<SavedChart, 'elements'> & { elements: ResolversParentTypes['Subgraph'] };
   SavedChartSummary: SavedChartSummary;
   SearchContext: SearchContext;
@@ -3869,6 +3887,12 @@ export type RestrictionResolvers<ContextType = RequestContext, ParentType extend
   team?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type RestrictionFlagResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RestrictionFlag'] = ResolversParentTypes['RestrictionFlag']> = ResolversObject<{
+  contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  flag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  restrictionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type SavedChartResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SavedChart'] = ResolversParentTypes['SavedChart']> = ResolversObject<{
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   elements?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType>;
@@ -3914,6 +3938,7 @@ export type SearchHitResolvers<ContextType = RequestContext, ParentType extends 
   context?: Resolver<ResolversTypes['SearchContext'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   matched?: Resolver<Maybe<ResolversTypes['SearchMatch']>, ParentType, ContextType>;
+  restrictedNearby?: Resolver<Maybe<Array<ResolversTypes['RestrictionFlag']>>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
@@ -4113,6 +4138,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Representation?: RepresentationResolvers<ContextType>;
   ResolvedEntity?: ResolvedEntityResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
+  RestrictionFlag?: RestrictionFlagResolvers<ContextType>;
   SavedChart?: SavedChartResolvers<ContextType>;
   SavedChartSummary?: SavedChartSummaryResolvers<ContextType>;
   SearchContext?: SearchContextResolvers<ContextType>;

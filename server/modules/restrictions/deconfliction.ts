@@ -59,10 +59,10 @@ export async function raiseOverlaps(db: Database): Promise<void> {
  * The holders of the restrictions whose flags an answer showed learn who reached them (the guard
  * calls this after an answer; it does not hold the answer back).
  */
-export function noteReached(db: Database, viewer: Viewer): void {
+export function noteReached(db: Database, viewer: Viewer, restrictionIds: Iterable<string> = viewer.reachedRestrictions): void {
   const user = viewer.user;
-  if (!user || !viewer.reachedRestrictions.size) return;
-  const ids = [...viewer.reachedRestrictions];
+  const ids = [...restrictionIds];
+  if (!user || !ids.length) return;
   void (async () => {
     const index = await readRestrictionIndex(db);
     const [me] = await db.read(q('userTeam.cypher'), { username: user.username });

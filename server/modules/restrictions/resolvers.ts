@@ -16,6 +16,7 @@ import { raiseAlerts } from '../alerts/rules.js';
 import { restrictionFlag } from './restrictionIndex.js';
 import { raiseOverlaps } from './deconfliction.js';
 import { assessmentsOf, isContested } from './contested.js';
+import { restrictedNearby } from './nearby.js';
 import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -100,6 +101,9 @@ export const restrictionsResolvers: Resolvers = {
   Link: {
     assessments: (link, _args, ctx) => assessmentsOf(ctx, ctx.db, link.sources ?? []),
     contested: async (link, _args, ctx) => isContested(await assessmentsOf(ctx, ctx.db, link.sources ?? [])),
+  },
+  SearchHit: {
+    restrictedNearby: (hit, _args, ctx) => restrictedNearby(ctx, ctx.db, ctx.viewer, hit.entity.id),
   },
   Query: {
     restrictions: async (_, _args, ctx) => {

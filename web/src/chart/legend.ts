@@ -22,6 +22,8 @@ export interface LegendFacts {
   /** Grading strengths present on links (grades.ts): firm, fair, doubtful, ungraded. */
   strengths: string[];
   heldLink: boolean;
+  /** A link whose reports disagree (issue 20 item 6). */
+  contested: boolean;
   /** Boxes on the chart: the operation's bands and the analyst's groups. */
   boxes: { label: string; colour: string }[];
   /** Communities present (Louvain), when persons are coloured by community. */
@@ -33,7 +35,7 @@ export interface LegendFacts {
 
 export const NO_FACTS: LegendFacts = {
   kinds: [], child: false, restricted: false, hotspot: false, pinned: false, links: 0, maxReports: 0, strengths: [],
-  heldLink: false, boxes: [], communities: [], ranked: false, path: false, highlighted: false,
+  heldLink: false, contested: false, boxes: [], communities: [], ranked: false, path: false, highlighted: false,
 };
 
 /** Reads the facts off a chart (or none without one). */
@@ -68,6 +70,7 @@ export function legendFacts(cy: cytoscape.Core | null): LegendFacts {
       f.heldLink = true;
       return;
     }
+    f.contested ||= e.data('contested') === true;
     f.maxReports = Math.max(f.maxReports, Number(e.data('nsources') ?? 0));
     strengths.add(String(e.data('strength') ?? 'ungraded'));
   });
@@ -82,7 +85,7 @@ const STRENGTH_ORDER = ['firm', 'fair', 'doubtful', 'ungraded'];
 
 export type Mark =
   | { type: 'kind'; kind: string }
-  | { type: 'line'; width: number; dash: 'solid' | 'dashed' | 'dotted'; colour: string }
+  | { type: 'line'; width: number; dash: 'solid' | 'dashed' | 'dotted'; colour: string; /** A two-tone line's second half. */ colour2?: string }
   | { type: 'swatch'; colour: string }
   | { type: 'ring'; colour: string; style: 'double' | 'dashed' | 'solid' | 'glow' }
   | { type: 'box'; colour: string };
@@ -131,6 +134,7 @@ export function legendContent(f: LegendFacts): LegendSection[] {
       if (w && (s !== 'ungraded' || f.strengths.length > 1)) links.push({ key: `grade-${s}`, label: w.label, hint: w.hint, mark: { type: 'line', width: 2.4, dash: w.dash, colour: LINK_COLOUR } });
     }
   }
+  if (f.contested) links.push({ key: 'contested', label: 'Contested (two-tone)', hint: 'The reports behind it disagree: one grades it A, B or C, another E (suspected false). Both stand; select the link to see who graded it how', mark: { type: 'line', width: 3.4, dash: 'solid', colour: '#f0a830', colour2: '#4aa3ff' } });
   if (f.heldLink) links.push({ key: 'held-link', label: 'Held link', hint: 'Held under conditions by another agency: ask them for access', mark: { type: 'line', width: 1.8, dash: 'dashed', colour: '#8b949e' } });
   sections.push({ key: 'links', title: 'Links', items: links });
 

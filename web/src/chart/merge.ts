@@ -29,6 +29,8 @@ export interface EdgeData {
   type: string;
   /** Number of Reports behind the link; drives its width. */
   nsources: number;
+  /** The reports behind it disagree (one grades it A-C, another E): drawn two-tone (issue 20 item 6). */
+  contested: boolean;
   link: Link;
 }
 
@@ -65,6 +67,7 @@ export function edgeData(l: Link): EdgeData {
     target: l.target,
     type: l.type,
     nsources: l.sources?.length ?? 0,
+    contested: l.contested === true,
     link: { ...l, properties: l.properties ?? {}, sources: l.sources ?? [] },
   };
 }

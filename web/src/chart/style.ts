@@ -170,6 +170,22 @@ export function chartStyle(): cytoscape.StylesheetJson {
       },
     },
     {
+      // A contested link (issue 20 item 6): the reports behind it disagree (one grades it A-C,
+      // another E). Drawn two-tone, amber and blue, whatever its grade would say: both assessments
+      // stand, and a low grade never hides it. The legend explains it.
+      selector: 'edge[?contested]',
+      style: {
+        'line-fill': 'linear-gradient',
+        'line-gradient-stop-colors': '#f0a830 #f0a830 #4aa3ff #4aa3ff',
+        'line-gradient-stop-positions': '0% 50% 50% 100%',
+        'line-style': 'solid',
+        'target-arrow-color': '#4aa3ff',
+        width: 3.4,
+        label: 'contested',
+        color: '#f3c77a',
+      },
+    },
+    {
       // Links of the selected node, so its connections stand out in a dense chart.
       selector: 'edge.of-selected',
       style: { 'line-color': '#a9bdd6', 'target-arrow-color': '#a9bdd6', color: '#e7ecf2', 'z-index': 5 },

@@ -49,6 +49,9 @@ export function heldExplanation(props: Record<string, Json>): string {
 /** A HELD link: what its label says (who holds it, since when) and who to ask. */
 export function heldLinkExplanation(props: Record<string, Json>): string {
   const label = typeof props.label === 'string' ? props.label : '';
+  // A restriction's flag (issue 20 item 4): "1 item held by <team>, since <date>, review due <date>".
+  const restricted = /held by (.+?), since (\d{4}-\d{2}-\d{2}), review due (\d{4}-\d{2}-\d{2})$/.exec(label);
+  if (restricted) return `This link leads to a restricted record held by ${restricted[1]} since ${dayText(restricted[2])} (review due ${dayText(restricted[3])}). Select the record to ask ${restricted[1]} for access.`;
   const m = /held by (.+?)(?:, (\d{4}-\d{2}-\d{2}))?$/.exec(label);
   const owner = m?.[1] && m[1] !== 'another agency' ? m[1] : 'the owning agency';
   const since = dayText(m?.[2]);

@@ -6,7 +6,10 @@ import { HELD_KIND, HELD_LINK, heldExplanation, heldLinkExplanation, shownId, wi
 import { linkWords } from '../chart/linkWords';
 import { expandGroups } from './expandTypes';
 import { KindBadge } from './KindBadge';
+import { EvidencePackAction } from './evidence/EvidencePackAction';
 import { pick, ReportList, useReports } from './Provenance';
+import { ContestedAssessments } from './restrictions/ContestedAssessments';
+import { isRestrictionFlag, RestrictionFlag } from './restrictions/RestrictionFlag';
 import { ReleaseText } from './ReleaseText';
 import { CallPatternView } from '../import/CallPatternView';
 import './DetailsPanel.css';
@@ -238,6 +241,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
         ) : (
           <p className="sources">{sourcesText(l.sources.length)}</p>
         )}
+        <ContestedAssessments link={l} />
         {analyst && l.type === 'CONTACTED' && <CallPatternView a={selection.source.id} b={selection.target.id} aLabel={selection.source.label} />}
         {analyst && l.type !== HELD_LINK && (
           <>
@@ -283,7 +287,9 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
           {e.labels.length > 1 && <>labels {e.labels.join(', ')}</>}
         </p>
       )}
-      {held ? (
+      {held && isRestrictionFlag(p) ? (
+        <RestrictionFlag key={e.id} props={p} />
+      ) : held ? (
         <p className="held-note" data-testid="held-explanation">
           {heldExplanation(p)}
         </p>
@@ -293,6 +299,7 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
         </p>
       )}
       <ExpandControl key={e.id} id={e.id} labels={held ? null : e.labels} onExpand={onExpand} />
+      {analyst && !held && e.kind === 'Person' && p.child !== true && <EvidencePackAction personId={e.id} personLabel={e.label} defaultUse="civil_injunction" />}
 
       {!held && (
         <>

@@ -35,6 +35,7 @@ function MarkIcon({ mark }: { mark: Mark }) {
             strokeDasharray={mark.dash === 'dashed' ? '7 4' : mark.dash === 'dotted' ? '1.5 3' : undefined}
             strokeLinecap={mark.dash === 'dotted' ? 'round' : 'butt'}
           />
+          {mark.colour2 && <line x1="17" y1="6" x2="32" y2="6" stroke={mark.colour2} strokeWidth={mark.width} />}
         </svg>
       );
     case 'swatch':

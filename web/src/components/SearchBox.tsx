@@ -244,6 +244,16 @@ export function SearchBox(p: Props) {
                       </div>
                     )}
                     <MatchWhy matched={h.matched} query={answeredFor ?? ''} />
+                    {typeof h.entity.properties?.restrictionId === 'string' && (
+                      <div className="sr-restricted muted small" data-testid="search-result-restricted">
+                        Restricted: only its existence is shown. Choose it to see whom to contact and to request access.
+                      </div>
+                    )}
+                    {h.restrictedNearby?.map((r) => (
+                      <div key={r.restrictionId} className="sr-restricted muted small" data-testid="search-result-restricted">
+                        Linked to a restricted record: {r.flag.replace(/^1 item /, '')}. Contact {r.contact} before acting; choose it to request access.
+                      </div>
+                    ))}
                   </div>
                 </li>
               );

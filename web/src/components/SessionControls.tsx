@@ -41,6 +41,11 @@ export function SessionControls({ user, onSignOut }: { user: User; onSignOut(): 
         <span className="visually-hidden">Signed in as </span>
         <span className="username">{user.username}</span> <span className="role">{user.role}</span>
       </span>
+      {user.role !== 'admin' && (
+        <a className="session-link" href="/restrictions" data-testid="open-restrictions" title="Restrictions your team holds, reviews due, access requests (yours and to answer)">
+          Restrictions
+        </a>
+      )}
       <button data-testid="logout" onClick={onSignOut} title="Sign out: the session ends on the server, the chart is emptied and the token forgotten">
         Sign out
       </button>
