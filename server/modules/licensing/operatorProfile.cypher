@@ -90,7 +90,8 @@ CALL (o) {
       RETURN DISTINCT c
     } END,
     knownToLicensingOn: CASE WHEN held THEN null ELSE head(COLLECT {
-      MATCH (rep:Report) WHERE rep.id IN coalesce(i.sources, [])
+      UNWIND coalesce(i.sources, []) AS sid
+      MATCH (rep:Entity {id: sid}) WHERE rep:Report
       WITH CASE WHEN toLower(trim(coalesce(rep.ownerAgency, ''))) = $licensingAgency THEN rep.receivedOn
                 WHEN $licensingAgency IN [a IN coalesce(rep.sharedWith, []) | toLower(trim(toString(a)))] THEN coalesce(rep.sharedOn, rep.receivedOn) END AS knownOn
       WHERE knownOn IS NOT NULL
