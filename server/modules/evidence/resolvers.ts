@@ -19,7 +19,7 @@ import { idArg } from '../../http/args.js';
 import { parseArgs } from '../../http/errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { ReportBook, sourcesOf, type SourceView } from '../indicators/sources.js';
-import { EXCLUSION_REASONS, type ExclusionCode } from './exclusions.js';
+import { EXCLUSION_REASONS, reasonWords, type ExclusionCode } from './exclusions.js';
 import { renderEvidencePack } from './pdf.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -35,7 +35,8 @@ export interface EvidenceEntry {
 export interface EvidenceExclusion {
   date: string | null;
   what: string;
-  reasonCode: ExclusionCode;
+  /** One of EXCLUSION_REASONS, or the code of a reasoned change that excluded the allegation. */
+  reasonCode: string;
   reason: string;
 }
 export interface Evidence {
@@ -46,6 +47,8 @@ export interface Evidence {
 
 /** A fact before its sources are weighed. `short` names it in an exclusion without its content. */
 interface Fact {
+  /** The record the fact is (an incident, a notice), for an exclusion recorded against it. */
+  recordId?: string;
   date: string | null;
   category: string;
   text: string;
@@ -75,7 +78,8 @@ class ChildLetters {
 export async function gatherEvidence(db: Database, person: PlainNode): Promise<Evidence> {
   const personId = String(person.props.id);
   const params = { personId, withheld: currentViewer()?.withheldReportIds() ?? [] };
-  const what = { what: 'The evidence pack' };
+  // A pack is made rarely and reads much: more time than an interactive query before it is stopped.
+  const what = { what: 'The evidence pack', timeoutMs: 90_000 };
   const [incidents, vehicles, phones, notices] = await Promise.all(['incidents', 'vehicles', 'phones', 'notices'].map((n) => db.read(q(`${n}.cypher`), params, what)));
   const kids = new ChildLetters();
   const label = (n: PlainNode | null | undefined) => (n ? toEntity(n).label : '');
@@ -105,6 +109,7 @@ export async function gatherEvidence(db: Database, person: PlainNode): Promise<E
       summary ? `"${summary}"` : null,
     ].filter(Boolean);
     facts.push({
+      recordId: String(p.id),
       date: s(p.date),
       category,
       text: parts.join('; '),
@@ -113,26 +118,28 @@ export async function gatherEvidence(db: Database, person: PlainNode): Promise<E
     });
   }
 
+  // A child seen getting into the vehicle is usually the same report as a sighting above: said once.
+  const incidentSources = new Set(facts.flatMap((f) => f.sources.map((id) => `${f.date}|${id}`)));
   for (const r of vehicles!) {
     const v = r.v as PlainNode;
-    const u = r.u as PlainRel;
+    const uses = r.uses as PlainRel[];
     const operators = (r.operators as PlainNode[]).map(label);
     const desc = [s(v.props.colour), s(v.props.make), s(v.props.model)].filter(Boolean).join(' ');
+    const roles = [...new Set(uses.map((u) => words(s(u.props.role) ?? 'user')))];
+    const from = uses.map((u) => s(u.props.from)).filter((d): d is string => !!d).sort()[0] ?? null;
+    const to = uses.some((u) => !s(u.props.to)) ? null : (uses.map((u) => s(u.props.to)).filter((d): d is string => !!d).sort().at(-1) ?? null);
     facts.push({
-      date: s(u.props.from),
+      date: from,
       category: 'vehicle',
-      text: `${cap(words(s(u.props.role) ?? 'user'))} of ${label(v)}${desc ? ` (${desc})` : ''}${s(u.props.from) ? ` from ${s(u.props.from)}` : ''}${s(u.props.to) ? ` to ${s(u.props.to)}` : ''}${operators.length ? `; licensed to ${operators.join(', ')}` : ''}`,
+      text: `${cap(roles.join(' and '))} of ${label(v)}${desc ? ` (${desc})` : ''}${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${operators.length ? `; licensed to ${operators.join(', ')}` : ''}`,
       short: `Vehicle ${label(v)}`,
-      sources: sourcesOf(u),
+      sources: sourcesOf(...uses),
     });
     for (const seen of r.seenIn as { ch: PlainNode; s: PlainRel }[]) {
-      facts.push({
-        date: s(seen.s.props.from),
-        category: 'sighting',
-        text: `${cap(kids.name(seen.ch))} seen in ${label(v)}, their vehicle`,
-        short: `Sighting in ${label(v)}${s(seen.s.props.from) ? `, ${s(seen.s.props.from)}` : ''}`,
-        sources: sourcesOf(seen.s),
-      });
+      const date = s(seen.s.props.from);
+      const srcs = sourcesOf(seen.s);
+      if (srcs.length && srcs.every((id) => incidentSources.has(`${date}|${id}`))) continue;
+      facts.push({ date, category: 'sighting', text: `${cap(kids.name(seen.ch))} seen in ${label(v)}, their vehicle`, short: `Sighting in ${label(v)}${date ? `, ${date}` : ''}`, sources: srcs });
     }
   }
 
@@ -159,6 +166,7 @@ export async function gatherEvidence(db: Database, person: PlainNode): Promise<E
     const children = r.children as PlainNode[];
     const at = (r.servedAt as PlainNode[]).map(label);
     facts.push({
+      recordId: String(n.props.id),
       date: s(n.props.servedOn),
       category: 'notice',
       text: `${cap(words(s(n.props.kind) ?? 'notice'))} notice served on them${s(n.props.servedOn) ? ` on ${s(n.props.servedOn)}` : ''}${children.length ? `, protecting ${kids.list(children)}` : ''}${at.length ? `; served at ${at.join(', ')}` : ''}`,
@@ -170,32 +178,52 @@ export async function gatherEvidence(db: Database, person: PlainNode): Promise<E
   // Weigh the sources: the child's own account and reports withheld from the caller are not relied on.
   const allIds = [...new Set(facts.flatMap((f) => f.sources))];
   const book = new ReportBook(db);
-  const [[victimRow]] = await Promise.all([db.read(q('reportTypes.cypher'), { ids: allIds }, what), book.load(allIds)]);
-  const victim = new Set((victimRow?.victim as string[]) ?? []);
+  const [[typeRow], excludedRows] = await Promise.all([db.read(q('reportTypes.cypher'), { ids: allIds }, what), db.read(q('excludedAllegations.cypher'), { personId }, what), book.load(allIds)]);
+  const victim = new Set((typeRow?.victim as string[]) ?? []);
+  const discounted = new Set((typeRow?.discounted as string[]) ?? []);
+  // Allegations a user excluded from packs on this person, with a reason code and a reviewer.
+  const excludedBy = new Map(excludedRows.map((r) => [String(r.subjectId), { code: String(r.reasonCode), reviewer: s(r.reviewer), at: s(r.at) }]));
+  const byChange = (id: string) => {
+    const c = excludedBy.get(id)!;
+    return `${reasonWords(c.code)} (excluded${c.at ? ` ${c.at.slice(0, 10)}` : ''}${c.reviewer ? `, reviewed by ${c.reviewer}` : ''})`;
+  };
   const viewer = currentViewer();
   const withheld = (id: string) => !!viewer?.reportWithheld(id);
   const entries: EvidenceEntry[] = [];
   const exclusions: EvidenceExclusion[] = [];
   const exclude = (date: string | null, what: string, code: ExclusionCode) => exclusions.push({ date, what, reasonCode: code, reason: EXCLUSION_REASONS[code] });
   for (const f of facts) {
+    if (f.recordId && excludedBy.has(f.recordId)) {
+      exclusions.push({ date: f.date, what: f.short, reasonCode: excludedBy.get(f.recordId)!.code, reason: byChange(f.recordId) });
+      continue;
+    }
     const held = f.sources.filter(withheld);
     const childAccount = f.sources.filter((id) => !withheld(id) && victim.has(id));
-    const kept = f.sources.filter((id) => !withheld(id) && !victim.has(id));
+    const setAside = f.sources.filter((id) => !withheld(id) && !victim.has(id) && (discounted.has(id) || excludedBy.has(id)));
+    const kept = f.sources.filter((id) => !withheld(id) && !victim.has(id) && !setAside.includes(id));
+    for (const v of book.of(setAside)) {
+      const what = `${v.label}, behind: ${f.short}`;
+      if (excludedBy.has(v.reportId)) exclusions.push({ date: f.date, what, reasonCode: excludedBy.get(v.reportId)!.code, reason: byChange(v.reportId) });
+      else exclude(f.date, what, 'report_discounted');
+    }
     if (!kept.length) {
       // Nothing the pack may rely on: say what it was, but for a held fact only who holds it.
       if (childAccount.length) exclude(f.date, `${f.short} (${book.of(childAccount).map((v) => v.label).join('; ')})`, 'relies_on_child_testimony');
       else if (held.length) exclude(null, book.heldText(held), 'held_by_another_agency');
-      else exclude(f.date, f.short, 'no_source');
+      else if (!setAside.length) exclude(f.date, f.short, 'no_source'); // (set-aside reports are listed above)
       continue;
     }
-    entries.push({ date: f.date, category: f.category, text: f.text, sources: book.of(kept) });
+    // A fact with no date of its own (a handset entry) is placed by when it was first reported.
+    const reported = book.of(kept).map((v) => v.receivedOn).filter((d): d is string => !!d).sort()[0] ?? null;
+    entries.push({ date: f.date ?? reported, category: f.category, text: f.date || !reported ? f.text : `${f.text} (first reported ${reported})`, sources: book.of(kept) });
     for (const v of book.of(childAccount)) exclude(f.date, `${v.label}, behind: ${f.short} (the entry stands on its other sources)`, 'relies_on_child_testimony');
     if (held.length) exclude(null, `${book.heldText(held)}, behind an entry that stands on its other sources`, 'held_by_another_agency');
   }
   const byDate = (a: { date: string | null }, b: { date: string | null }) => (a.date ?? '9999').localeCompare(b.date ?? '9999');
   entries.sort(byDate);
-  exclusions.sort(byDate);
-  return { person: toEntity(person), entries, exclusions };
+  // One report held from the caller may stand behind several facts: listed once.
+  const once = [...new Map(exclusions.map((x) => [`${x.reasonCode}|${x.date}|${x.what}`, x])).values()].sort(byDate);
+  return { person: toEntity(person), entries, exclusions: once };
 }
 
 const ARGS = z.object({

@@ -66,9 +66,17 @@ function itemsOf(book: ReportBook, facts: Fact[]): Item[] {
 
 const ARGS = childArgs.omit({ hops: true });
 
+/** "2 abduction notices served here (2008-11-15, 2010-05-09)"; null for none. */
+function noticeWords(notices: { servedOn: string | null }[], how: string): string | null {
+  if (!notices.length) return null;
+  const dates = notices.map((n) => n.servedOn).filter((d): d is string => !!d).sort();
+  return `${notices.length === 1 ? 'an abduction notice' : `${notices.length} abduction notices`} ${how}${dates.length ? ` (${dates.join(', ')})` : ''}`;
+}
+
 export async function childIndicators(db: Database, childId: string, asOf: string, child: PlainNode): Promise<{ child: EntityView; asOf: string; indicators: Indicator[] }> {
   const params = { childId, asOf, withheld: currentViewer()?.withheldReportIds() ?? [] };
-  const what = { what: "The child's indicators" };
+  // Eight queries, each planned on first use: on a loaded machine the first plan alone can take seconds.
+  const what = { what: "The child's indicators", timeoutMs: 60_000 };
   const [phones, handset, calls, callRecords, vehicles, missing, places, records] = await Promise.all(
     ['phones', 'handset', 'calls', 'callRecords', 'vehicles', 'missing', 'places', 'records'].map((n) => db.read(q(`${n}.cypher`), params, what)),
   );
@@ -128,11 +136,17 @@ export async function childIndicators(db: Database, childId: string, asOf: strin
     }
     const seen = r.seen as { via: PlainRel; inc: PlainNode | null }[];
     const how = seen.map((x) => (x.inc ? `in a ${words(x.inc.props.kind)} on ${s(x.inc.props.date) ?? 'an unknown date'}` : `the child seen in it${s(x.via.props.from) ? ` on ${s(x.via.props.from)}` : ''}`));
+    // One line per person, whatever roles they have with the vehicle (keeper and usual driver).
+    const byPerson = new Map<string, { p: PlainNode; roles: string[]; marks: string[] }>();
+    for (const u of users) {
+      const key = String(u.p.props.id);
+      const marks = [u.suspect ? 'a suspect on an operation chart' : null, u.notices ? `served ${plural(Number(u.notices), 'abduction notice')}` : null, u.childIncidents ? `named in ${plural(Number(u.childIncidents), 'incident')} about children` : null].filter((m): m is string => !!m);
+      const seenBefore = byPerson.get(key);
+      if (seenBefore) seenBefore.roles.push(words(u.role ?? 'user'));
+      else byPerson.set(key, { p: u.p, roles: [words(u.role ?? 'user')], marks });
+    }
     const why = [
-      ...users.map((u) => {
-        const marks = [u.suspect ? 'a suspect on an operation chart' : null, u.notices ? `served ${plural(Number(u.notices), 'abduction notice')}` : null, u.childIncidents ? `named in ${plural(Number(u.childIncidents), 'incident')} about children` : null].filter(Boolean);
-        return `${words(u.role ?? 'user')} ${label(u.p)} (${marks.join('; ')})`;
-      }),
+      ...[...byPerson.values()].map((u) => `${label(u.p)}, ${[...new Set(u.roles)].join(' and ')} (${u.marks.join('; ')})`),
       ...operators.map((o) => `a licensed vehicle of ${label(o)}`),
     ];
     const dates = seen.map((x) => (x.inc ? s(x.inc.props.date) : s(x.via.props.from))).filter((d): d is string => !!d).sort();
@@ -167,7 +181,8 @@ export async function childIndicators(db: Database, childId: string, asOf: strin
     const why = [
       l.props.hotspot === true ? 'a hotspot' : null,
       found.length ? `the child was found here when missing (${found.join(', ')})` : null,
-      ...notices.map((n) => (n.how === 'SERVED_AT' ? `an abduction notice was served here${n.servedOn ? ` on ${n.servedOn}` : ''}` : `an abduction notice names this place${n.servedOn ? ` (${n.servedOn})` : ''}`)),
+      noticeWords(notices.filter((n) => n.how === 'SERVED_AT'), 'served here'),
+      noticeWords(notices.filter((n) => n.how !== 'SERVED_AT'), 'naming this place'),
       visits.some((v) => v.how === 'incident') ? 'an incident about the child happened here' : null,
       visits.some((v) => v.how === 'lives') ? 'the child lives here' : null,
       visits.some((v) => v.how === 'attends') ? 'the child goes here' : null,
