@@ -33,11 +33,11 @@ async function makePack(page: Page, purpose: string, name: string): Promise<stri
   await page.getByTestId('evidence-pack-open').click();
   await expect.poll(() => page.getByTestId('evidence-pack-make').isDisabled()).toBe(true); // no purpose yet
   await page.getByTestId('evidence-pack-purpose').fill(purpose);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('evidence-pack-make').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('evidence-pack-make').click()]);
   const file = path.join(RESULTS, name);
   await download.saveAs(file);
   expect(download.suggestedFilename()).toMatch(/^evidence-pack-per-s001-\d{4}-\d{2}-\d{2}\.pdf$/);
-  await expect.poll(() => page.getByTestId('evidence-pack-done').textContent(), { timeout: 20_000 }).toMatch(/Saved evidence-pack-.*\d+ entries, \d+ left out/);
+  await expect.poll(() => page.getByTestId('evidence-pack-done').textContent(), { timeout: 90_000 }).toMatch(/Saved evidence-pack-.*\d+ entries, \d+ left out/);
   return file;
 }
 
@@ -64,18 +64,18 @@ describe('evidence pack', () => {
   it("downloads from the analyst's details panel: the sections, no child's name", async () => {
     const page = await newPage();
     await signIn(page, 'analyst', 'Civil injunction application (browser test)');
-    await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => ((window as any).__cy?.nodes().length ?? 0) > 20, undefined, { timeout: 90_000 });
     await page.getByTestId('search-input').fill('Kershaw');
     const hit = page.getByTestId('search-result').filter({ hasText: 'Darren Kershaw' }).first();
-    await hit.waitFor({ timeout: 15_000 });
+    await hit.waitFor({ timeout: 60_000 });
     await hit.click();
-    await page.waitForFunction((id) => (window as any).__cy.getElementById(id).length > 0, DEMO_IDS.searchableSuspect, { timeout: 15_000 });
+    await page.waitForFunction((id) => (window as any).__cy.getElementById(id).length > 0, DEMO_IDS.searchableSuspect, { timeout: 60_000 });
     await page.evaluate((id) => {
       const cy = (window as any).__cy;
       cy.$(':selected').unselect();
       cy.getElementById(id).select();
     }, DEMO_IDS.searchableSuspect);
-    await page.getByTestId('evidence-pack-open').waitFor({ timeout: 15_000 });
+    await page.getByTestId('evidence-pack-open').waitFor({ timeout: 60_000 });
     const file = await makePack(page, 'Civil injunction application, Darren Kershaw', 'evidence-pack-analyst.pdf');
     await screenshot(page, 'evidence-pack-analyst.png');
     expectPackText(await pdfText(file));
@@ -88,13 +88,13 @@ describe('evidence pack', () => {
     await page.waitForTimeout(300);
     expect(await page.getByTestId('evidence-pack-open').count()).toBe(0);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('downloads from the licensing driver record, for a licence condition, with no child identified', async () => {
     const page = await newPage();
     await signIn(page, 'licensing', 'Driver licence review (browser test)');
     await page.goto(`${inject('stack').url}/licensing/driver/${DEMO_IDS.searchableSuspect}`, { waitUntil: 'load' });
-    await expect.poll(() => page.getByTestId('driver-record').getAttribute('data-id'), { timeout: 30_000 }).toBe(DEMO_IDS.searchableSuspect);
+    await expect.poll(() => page.getByTestId('driver-record').getAttribute('data-id'), { timeout: 90_000 }).toBe(DEMO_IDS.searchableSuspect);
     await page.getByTestId('evidence-pack-open').click();
     expect(await page.getByTestId('evidence-pack-use').inputValue()).toBe('licence_condition');
     await page.getByRole('button', { name: 'Close' }).click();
@@ -106,7 +106,7 @@ describe('evidence pack', () => {
     const pageText = await page.evaluate(() => document.body.innerText);
     for (const s of identities.strings) expect(pageText, `the page names "${s}"`).not.toContain(s);
     await page.context().close();
-  });
+  }, 300_000);
 
   it("shows the child's indicators in the strategy-meeting view, with sources and what is not known", async () => {
     const page = await newPage();
@@ -114,7 +114,7 @@ describe('evidence pack', () => {
     await page.getByTestId('sg-child-select').selectOption(DEMO_IDS.demoChild);
     await page.getByTestId('sg-purpose').fill('Strategy meeting for YP01');
     await page.getByTestId('sg-show').click();
-    await expect.poll(() => page.getByTestId('ci-indicator').count(), { timeout: 30_000 }).toBe(7);
+    await expect.poll(() => page.getByTestId('ci-indicator').count(), { timeout: 90_000 }).toBe(7);
     const statuses = await page.getByTestId('ci-indicator').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-status')]));
     expect(Object.fromEntries(statuses)).toMatchObject({ missing_episodes: 'present', school_absence: 'present', health_flag: 'present', place_of_concern: 'present' });
     const missing = page.locator('[data-testid="ci-indicator"][data-key="missing_episodes"]');
@@ -128,7 +128,7 @@ describe('evidence pack', () => {
     const db = identities.strings.filter((s) => !['per-c01', 'YP01'].includes(s) && !s.startsWith('Amy '));
     for (const s of db) expect(panel, `the indicators name "${s}"`).not.toContain(s);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
