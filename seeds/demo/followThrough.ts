@@ -66,6 +66,7 @@ export interface DemoDelivery {
   receivedBy: string | null;
   receivedAt: string | null;
   outcome: string | null;
+  released_outcome: string | null;
   escalatedTo: string[];
 }
 
@@ -274,6 +275,7 @@ export function followThrough(data: Dataset): FollowThrough {
       receivedBy: null,
       receivedAt: null,
       outcome: null,
+      released_outcome: null,
       escalatedTo: [],
     },
     {
@@ -293,6 +295,7 @@ export function followThrough(data: Dataset): FollowThrough {
       receivedBy: 'p.lal',
       receivedAt: '2010-09-07T14:30:00.000Z',
       outcome: 'Driver’s licence suspended pending review; the operator told.',
+      released_outcome: 'Driver’s licence suspended pending review; the operator told.',
       escalatedTo: [],
     },
     {
@@ -312,6 +315,7 @@ export function followThrough(data: Dataset): FollowThrough {
       receivedBy: sw,
       receivedAt: '2011-03-15T10:00:00.000Z',
       outcome: 'Shared with the strategy meeting of 2011-03-21.',
+      released_outcome: null,
       escalatedTo: [],
     },
   ];

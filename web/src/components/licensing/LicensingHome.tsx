@@ -22,8 +22,8 @@ const TABS = [
   { key: 'successors', label: 'Successors' },
   { key: 'driver', label: 'Driver record' },
   { key: 'alerts', label: 'Alerts' },
-  { key: 'actions', label: 'Actions for licensing' },
-  { key: 'deliveries', label: 'Deliveries to acknowledge' },
+  { key: 'actions', label: 'Actions' },
+  { key: 'deliveries', label: 'Deliveries' },
   { key: 'chart', label: 'Chart' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
