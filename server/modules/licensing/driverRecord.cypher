@@ -36,7 +36,7 @@ CALL (p) {
     WHERE coalesce(s.child, false) = false AND NOT {{held cs}}
     RETURN {
       name: coalesce(s.name + ' ' + s.surname, s.name, s.id),
-      runs: [(s)-[r:RUNS]->(o:Operator) WHERE EXISTS { (p)-[:DRIVES_FOR]->(o) } | coalesce(r.role, 'runs') + ' of ' + coalesce(o.name, o.id)],
+      runs: [(s)-[r:RUNS]->(o:Operator) WHERE EXISTS { (p)-[:DRIVES_FOR]->(o) } | replace(coalesce(r.role, 'runs'), '_', ' ') + ' of ' + coalesce(o.name, o.id)],
       family: [(s)-[f:FAMILY_REL]-(p) | toLower(coalesce(f.rel_type, 'family'))]
     } AS statement
   } }) AS cases
