@@ -41,7 +41,7 @@ describe('a link two agencies assess differently', () => {
   it('shows the same to licensing (two adults), on paths too', async () => {
     const { neighbourhood } = await gqlOk(LINKS, { ids: [D.contestedFrom] }, 'licensing');
     expect(neighbourhood.links.find((l: any) => l.id === contestedId)?.contested).toBe(true);
-    const { paths } = await gqlOk(`query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 1) { links { id contested assessments { intelGrade } } } }`, { a: D.contestedFrom, b: D.contestedTo });
+    const { paths } = await gqlOk(`query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 1, linkTypes: ["KNOWS"]) { links { id contested assessments { intelGrade } } } }`, { a: D.contestedFrom, b: D.contestedTo });
     const hop = paths.flatMap((p: any) => p.links).find((l: any) => l.id === contestedId);
     expect(hop.contested).toBe(true);
     expect(hop.assessments.map((a: any) => a.intelGrade)).toEqual(['B', 'E']);
