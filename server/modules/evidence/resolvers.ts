@@ -82,7 +82,12 @@ export async function gatherEvidence(db: Database, person: PlainNode): Promise<E
   const what = { what: 'The evidence pack', timeoutMs: 90_000 };
   const [incidents, vehicles, phones, notices] = await Promise.all(['incidents', 'vehicles', 'phones', 'notices'].map((n) => db.read(q(`${n}.cypher`), params, what)));
   const kids = new ChildLetters();
-  const label = (n: PlainNode | null | undefined) => (n ? toEntity(n).label : '');
+  // A protected address (a child's placement) could say who the child is: never printed, whoever asks.
+  const label = (n: PlainNode | null | undefined) => {
+    if (!n) return '';
+    const e = toEntity(n);
+    return e.kind === 'Location' && (e.properties.restricted === true || n.props.restricted === true) ? 'a protected address' : e.label;
+  };
   const facts: Fact[] = [];
 
   for (const r of incidents!) {
