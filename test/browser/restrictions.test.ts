@@ -61,7 +61,7 @@ describe('the existence flag', () => {
     expect(await cyEval<string>('return cy.getElementById(arg).data("label")', D.associate)).toBe('1 item held by Drugs Team (Police), since 2011-09-02, review due 2027-03-01');
     expect(await cyEval<string>('return cy.getElementById(arg).data("kind")', D.operationIncident)).toBe('HeldItem');
     await select(D.associate);
-    const flag = page.getByTestId('details-panel').getByTestId('restriction-flag');
+    const flag = page.locator('[data-testid="details-panel"] [data-testid="restriction-flag"]:visible').first();
     await flag.waitFor({ timeout: 15_000 });
     expect(await flag.textContent()).toMatch(/Held by Drugs Team \(Police\) since 2 Sep 2011 · review due 1 Mar 2027/);
     await screenshot(page, 'restrictions-flag-1600.png');
@@ -71,7 +71,7 @@ describe('the existence flag', () => {
     await expect.poll(() => flag.getByTestId('access-requested').textContent(), { timeout: 15_000 }).toMatch(/Access requested \(pending\)/);
     // The CSE Team's incident, too: its flag and the HELD link to it.
     await select(D.operationIncident);
-    await expect.poll(() => page.getByTestId('details-panel').getByTestId('restriction-flag').textContent(), { timeout: 15_000 }).toMatch(/CSE Team \(Police\).*review due 4 Apr 2012.*overdue/);
+    await expect.poll(() => flag.textContent(), { timeout: 15_000 }).toMatch(/CSE Team \(Police\).*review due 4 Apr 2012.*overdue/);
     await flag.getByTestId('request-access').click();
     await flag.getByTestId('access-reason').fill('Our Drugs case touches him');
     await flag.getByTestId('access-send').click();
@@ -100,7 +100,7 @@ describe('the existence flag', () => {
     await expect.poll(() => cyEval<boolean>('return cy.getElementById(arg).data("contested") === true', edge), { timeout: 20_000 }).toBe(true);
     expect(await cyEval<string>('return cy.getElementById(arg).style("line-fill")', edge)).toBe('linear-gradient');
     await select(edge);
-    const table = page.getByTestId('details-panel').getByTestId('contested-assessments');
+    const table = page.locator('[data-testid="details-panel"] [data-testid="contested-assessments"]:visible').first();
     await table.waitFor({ timeout: 15_000 });
     const rows = await table.getByTestId('assessment').allTextContents();
     expect(rows).toHaveLength(2);
