@@ -14,7 +14,7 @@ export function recordSchoolAndHealth({ g, cite }: Kit, cast: Cast): void {
   const yp01 = cast.C(1);
   const school = g.links.find((l) => l.type === 'ATTENDS' && l.start === yp01.id)?.end;
 
-  const attendance = g.node('rep-edu-yp01-1', ['Report'], {
+  const attendance = g.node('rep-edu-0001', ['Report'], {
     ref: 'EDU/2009/ATT1',
     receivedOn: '2009-12-04',
     sourceType: 'school',
@@ -26,7 +26,7 @@ export function recordSchoolAndHealth({ g, cite }: Kit, cast: Cast): void {
     sharedOn: '2009-12-07',
     summary: `${yp01.pseudonym}: attendance 71% this term, 14 unauthorised half-days, most of them Fridays; twice collected at the gates by an older man in a car.`,
   }).id;
-  const absence = g.node('inc-yp01-absence-1', ['Incident'], {
+  const absence = g.node('inc-abs-0001', ['Incident'], {
     kind: 'school_absence',
     type: 'persistent_absence',
     date: '2009-09-07',
@@ -35,7 +35,7 @@ export function recordSchoolAndHealth({ g, cite }: Kit, cast: Cast): void {
   });
   cite([attendance], [absence, g.link('VICTIM_OF', yp01.id, absence.id)], [yp01.id, absence.id, ...(school ? [school] : [])]);
 
-  const clinic = g.node('rep-hlt-yp01-1', ['Report'], {
+  const clinic = g.node('rep-hlt-0001', ['Report'], {
     ref: 'HLT/2010/0003',
     receivedOn: '2010-02-16',
     sourceType: 'partner',
@@ -48,7 +48,7 @@ export function recordSchoolAndHealth({ g, cite }: Kit, cast: Cast): void {
     sharedOn: '2010-02-16',
     summary: `${yp01.pseudonym} attended the sexual health clinic with an adult man who said he was her uncle.`,
   }).id;
-  const health = g.node('inc-yp01-health-1', ['Incident'], {
+  const health = g.node('inc-hlt-0001', ['Incident'], {
     kind: 'health_flag',
     type: 'sexual_health_attendance',
     date: '2010-02-15',
