@@ -31,6 +31,8 @@ export function recordSchoolAndHealth({ g, cite }: Kit, cast: Cast): void {
     type: 'persistent_absence',
     date: '2009-09-07',
     endDate: '2009-12-04',
+    status: 'closed',
+    history: ['2009-09-07:open', '2009-12-04:closed'],
     summary: 'Persistent absence: 71% attendance over the autumn term, 14 unauthorised half-days.',
   });
   cite([attendance], [absence, g.link('VICTIM_OF', yp01.id, absence.id)], [yp01.id, absence.id, ...(school ? [school] : [])]);
@@ -52,6 +54,8 @@ export function recordSchoolAndHealth({ g, cite }: Kit, cast: Cast): void {
     kind: 'health_flag',
     type: 'sexual_health_attendance',
     date: '2010-02-15',
+    status: 'open',
+    history: ['2010-02-15:open'],
     summary: 'Attended a sexual health clinic accompanied by an adult man who gave himself as her uncle.',
   });
   cite([clinic], [health, g.link('VICTIM_OF', yp01.id, health.id)], [yp01.id, health.id]);

@@ -63,7 +63,7 @@ export function restrictAndContest({ g }: Kit, { S }: Cast): void {
     { ref: 'INT/2011/K001', receivedOn: '2011-05-12', sourceType: 'police', sourceGrade: 1, intelGrade: 'B', handling: 'P', ownerAgency: 'Police', summary: `Operation Kestrel: surveillance log, ${man.given} ${man.surname} seen collecting two girls from a residential unit after dark.` },
     [D.operation, D.operationIncident, man.id],
   );
-  const inc = g.node(D.operationIncident, ['Incident'], { kind: 'sighting', date: '2011-05-12', type: 'surveillance', status: 'open', summary: 'Surveillance: two girls collected from a residential unit after dark.' });
+  const inc = g.node(D.operationIncident, ['Incident'], { kind: 'sighting', date: '2011-05-12', type: 'surveillance', status: 'open', history: ['2011-05-12:open'], summary: 'Surveillance: two girls collected from a residential unit after dark.' });
   addSources(inc, [D.operationReport]);
   addSources(g.link('PART_OF', D.operationIncident, D.operation), [D.operationReport]);
   addSources(g.link('PARTY_TO', man.id, D.operationIncident), [D.operationReport]);

@@ -61,7 +61,7 @@ describe('deliveries', () => {
     expect(kind.errors?.[0]?.message).toMatch(/deliveryKind is one of/);
     const unseen = await gql(SEND, { k: 'other', to: 'Police', role: 'analyst', t: 'About a child', s: ['per-c01'] }, 'licensing');
     // Refused as for an id that does not exist, and the message does not repeat the child's id.
-    expect(unseen.errors?.[0]?.message).toMatch(/No record with id .* that you can see/);
+    expect(unseen.errors?.[0]?.message).toMatch(/Subject \d+ of \d+ is not a record you can see/);
     expect(unseen.errors?.[0]?.message).not.toContain('per-c01');
     expect((await gql(BOX, {}, 'admin')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

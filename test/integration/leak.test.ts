@@ -188,6 +188,8 @@ interface Planted {
   withheldPersons: string[];
   operators: string[];
   operations: string[];
+  /** Strategy meetings planted, each discussing some children. */
+  meetings: string[];
   refuges: string[];
   nicknames: string[];
   /** Every variant written into free text, as an attacker's search text. */
@@ -244,7 +246,7 @@ function plant(u: Universe): Planted {
   let postcodeN = 0;
   const P: Planted = {
     data: { nodes: [], links: [] }, idents: [], children: [], adults: [], victims: [], places: [], withheldReports: [], withheldOnly: [], withheldPersons: [],
-    operators: [], operations: [], refuges: [], nicknames: [], variants: [], allIds: [], personIds: [], visibleReports: [], drivers: [], pool: { names, phones: [] },
+    operators: [], operations: [], meetings: [], refuges: [], nicknames: [], variants: [], allIds: [], personIds: [], visibleReports: [], drivers: [], pool: { names, phones: [] },
   };
   const clean = (p: Record<string, PropertyValue | undefined>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Record<string, PropertyValue>;
   const node = (labels: string[], props: Record<string, PropertyValue | undefined>, id = newId(labels[0]!.toLowerCase().slice(0, 3))): string => {
@@ -408,6 +410,7 @@ function plant(u: Universe): Planted {
     // ---- meetings
     w.meetings.forEach((m, mi) => {
       const id = node(['Meeting'], { kind: 'strategy', date: date(mi + 7), title: `Strategy meeting — ${say(m.title)}`, sources: src(mi) });
+      P.meetings.push(id);
       for (const ci of m.children) link('DISCUSSED_AT', kids[ci % kids.length]!.id, id, { sources: src(mi) });
       link('RAISED_AT', incidents[mi % incidents.length]!, id, { sources: src(mi) });
     });
@@ -789,6 +792,20 @@ describe('no protected identifier leaves the server to a role that may not see i
       // A child's phone by number in another format, saved in an adult's handset under a nickname.
       await submit({ summary: 'Handset download.', entities: [{ ref: 'p', kind: 'Phone', properties: { phoneNo: `(07700) 900 ${cx.phone}` } }], links: [{ type: 'HAS_CONTACT', from: P.adults[1]!.id, to: 'p', properties: { savedAs: `${cx.first} ${cx.last[0]} new` } }] });
     }
+    // Follow-through records (issue 20) whose free text names a child, written by roles that may see her:
+    // a strategy meeting's record with an action for licensing, and a delivery of concerns to licensing.
+    // Licensing then reads its actions and deliveries (read phase): the child only as a descriptor.
+    if (M.recordMeeting && P.meetings[0]) {
+      await call(M.recordMeeting, 'safeguarding', {
+        meetingId: P.meetings[0], attendees: [{ name: 'Chair of the meeting', role: 'chair', agency: "Children's Social Care" }], itemIds: [cx.id, driver],
+        decisions: [`${cx.first} ${cx.last} (${cx.pseudonym}) is not to travel with the driver; her phone 07700 900${cx.phone} to be checked.`],
+        actions: [{ text: `Licensing to review the driver who carried ${cx.first} ${cx.last[0]} (${cx.pseudonym}) to ${P.places[0]?.address ?? 'the refuge'}.`, itemIds: [cx.id, driver], ownerAgency: 'Licensing', ownerRole: 'licensing', dueOn: '2015-06-15' }],
+      });
+    }
+    if (M.sendDelivery) {
+      await call(M.sendDelivery, 'analyst', { deliveryKind: 'concerns_grid', toAgency: 'Licensing', toRole: 'licensing', title: `Concerns: the driver and ${cx.first} ${cx.last}`, note: `${cx.pseudonym} seen in his taxi near ${P.places[0]?.address ?? 'the refuge'}, phone 07700 900${cx.phone}`, subjectIds: [driver, cx.id] });
+      await call(M.sendDelivery, 'safeguarding', { deliveryKind: 'other', toAgency: 'Licensing', toRole: 'licensing', title: 'Notice notification', note: `Notice protects ${cy.last}, ${cy.first}.`, subjectIds: [driver] });
+    }
     // Intake from a file (issue 22): call records among planted phones (children's and victims'), uploaded
     // and imported by an analyst; previewImport (its matches) and callPattern are then read by every role.
     const callPhones = (await db.read('MATCH (p:Phone) WHERE p.id IN $ids RETURN p.id AS id, p.phoneNo AS no', { ids: [...children.map((c) => c.phoneId), ...P.victims.map((v) => v.phoneId)] })).map((r) => ({ id: r.id as string, no: r.no as string }));
@@ -893,6 +910,15 @@ describe('no protected identifier leaves the server to a role that may not see i
         case 'callPattern': return callPhones.flatMap((a, i) => callPhones.slice(i + 1, i + 3).map((b) => ({ a: a.id, b: b.id })));
         case 'importMappings': return [{}];
         case 'childConnections': return children.map((c, i) => ({ childId: c.id, hops: 1 + (i % 3), purpose: PURPOSE }));
+        case 'childIndicators': return children.map((c, i) => ({ childId: c.id, purpose: PURPOSE, ...(i % 2 ? { asOf: '2016-01-01' } : {}) }));
+        case 'childActions': return children.map((c) => ({ childId: c.id }));
+        case 'evidencePack': return [...P.drivers, ...P.adults.map((a) => a.id)].filter((_, i) => i % 2 === 0).map((personId, i) => ({ personId, purpose: PURPOSE, ...(i % 2 ? { use: 'licence_condition' } : {}) }));
+        case 'noticeRegister': return [{}, { breachesOnly: true }];
+        case 'meetingRecord': return P.meetings.map((meetingId) => ({ meetingId }));
+        case 'myActions': case 'deliveries': case 'meetings': case 'restrictions': case 'accessRequests': case 'reasonCodes': case 'reviewers': case 'teams': return [{}];
+        case 'overdueActions': case 'overdueRestrictionReviews': return [{}, { asOf: '2030-01-01' }];
+        case 'itemsWithoutAction': return [{ minMeetings: 1, top: 50 }];
+        case 'changeHistory': return [...childIds, ...P.drivers].map((subjectId) => ({ subjectId }));
         case 'strategyPack': return children.filter((_, i) => i % 2 === 0).map((c) => ({ childId: c.id, hops: 2, purpose: PURPOSE }));
         case 'auditLog': return [{ limit: 100_000 }, ...childIds.map((entityId) => ({ entityId, limit: 1000 })), ...(['analyst', 'licensing', 'safeguarding'] as Role[]).map((r) => ({ username: info.users[r].username, limit: 10_000 }))];
         default: return draw(genericArgs(op), 6, 7);
@@ -919,7 +945,7 @@ describe('no protected identifier leaves the server to a role that may not see i
     const genericArgs = (op: Op) => fc.record(Object.fromEntries(op.field.args.map((a) => [a.name, genericValue(a.type, a.name)])));
 
     // Operations nobody should run in a leak test (they end sessions, change accounts or undo the merges).
-    const SKIP = new Set(['Mutation.login', 'Mutation.logout', 'Mutation.setUser', 'Mutation.unmerge', 'Mutation.submitReport', 'Mutation.merge', 'Mutation.saveChart', 'Mutation.saveWorkingChart', 'Mutation.recordExport', 'Mutation.deleteChart', 'Mutation.assignChildren', 'Mutation.recordDisposition']);
+    const SKIP = new Set(['Mutation.login', 'Mutation.logout', 'Mutation.setUser', 'Mutation.setUserTeam', 'Mutation.setManager', 'Mutation.unmerge', 'Mutation.submitReport', 'Mutation.merge', 'Mutation.saveChart', 'Mutation.saveWorkingChart', 'Mutation.recordExport', 'Mutation.deleteChart', 'Mutation.assignChildren', 'Mutation.recordDisposition']);
     coverage.skipped = [...SKIP].map((k) => `${k}: ${['Mutation.submitReport', 'Mutation.merge', 'Mutation.saveChart', 'Mutation.saveWorkingChart', 'Mutation.recordExport', 'Mutation.assignChildren'].includes(k) ? 'called in the write phase' : 'changes accounts, sessions or undoes the planted state'}`);
     const ops = [...opsOf('Query'), ...opsOf('Mutation')].filter((o) => !SKIP.has(o.key));
     const roles: Role[] = ['licensing', 'safeguarding', 'analyst', 'admin'];
@@ -933,7 +959,8 @@ describe('no protected identifier leaves the server to a role that may not see i
         }
         if (op.key === 'Mutation.acknowledgeAlert') continue; // last, so that inboxes are read while open
         const sets = argsFor(op, role);
-        const viewOp = op.key === 'Query.childConnections' || op.key === 'Mutation.strategyPack';
+        // The strategy-meeting view of one child: that child may be named, every other one not.
+        const viewOp = ['Query.childConnections', 'Mutation.strategyPack', 'Query.childIndicators', 'Query.childActions'].includes(op.key);
         const groupOf = (id: unknown) => children.find((c) => c.id === id)?.group ?? String(id);
         await inParallel(sets, 8, (vars) => call(op, role, vars, { role, viewChild: viewOp && role === 'safeguarding' ? groupOf(vars.childId) : undefined }));
       }

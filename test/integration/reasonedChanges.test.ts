@@ -135,7 +135,7 @@ describe('closing a case, downgrading, discounting, excluding', () => {
     const [row] = await db.read('MATCH (i:Incident {id: $id}) RETURN i.status AS status, i.history AS history', { id: incident });
     await db.close();
     expect(row!.status).toBe('closed');
-    expect(row!.history.at(-1)).toBe(`${new Date().toISOString().slice(0, 10)}:closed`);
+    expect((row!.history as string[]).at(-1)).toBe(`${new Date().toISOString().slice(0, 10)}:closed`);
     const { changeHistory: h } = await gqlOk(HISTORY, { id: incident });
     expect(h.changes).toEqual([expect.objectContaining({ kind: 'case_closed', field: 'status', from: 'open', to: 'closed', note, reviewer: 'test-safeguarding', by: 'test-analyst' })]);
     expect(h.monitored).toBeNull();

@@ -52,7 +52,8 @@ describe('the policy table', () => {
 
   it('gives admin users, assignments and the audit log, and no case data (DESIGN.md §6)', () => {
     const adminMay = Object.keys(POLICY).filter((op) => Array.isArray(POLICY[op]) && allowed(op, 'admin'));
-    expect(adminMay.sort()).toEqual(['Mutation.assignChildren', 'Mutation.setUser', 'Query.auditLog', 'Query.auditVerify', 'Query.stats', 'Query.users']);
+    // Users' accounts include their team (restrictions) and manager flag (delivery escalation): no case data.
+    expect(adminMay.sort()).toEqual(['Mutation.assignChildren', 'Mutation.setManager', 'Mutation.setUser', 'Mutation.setUserTeam', 'Query.auditLog', 'Query.auditVerify', 'Query.stats', 'Query.teams', 'Query.users']);
     // ... and only admin reads the audit log or manages users.
     for (const op of ['Query.auditLog', 'Query.auditVerify', 'Query.users', 'Mutation.setUser', 'Mutation.assignChildren']) expect(POLICY[op]).toEqual(['admin']);
   });

@@ -50,13 +50,19 @@ describe('demo dataset: identity and shape', () => {
       Phone: /^ph-\d{4}$/,
       Vehicle: /^veh-\d{3}$/,
       Location: /^loc-\d{3}$/,
-      Incident: /^inc-\d{4}$/,
+      // the scenario's incidents; a school-absence and a health record (child indicators); the
+      // restricted operation's sighting; complaints that reached licensing late (licensing decisions)
+      Incident: /^inc-(\d{4}|abs-\d{4}|hlt-\d{4}|r\d{2}|e\d{2})$/,
       Operator: /^opr-\d$/,
       Licence: /^lic-(op|dr|veh)-\d+$/,
       Notice: /^ntc-\d{3}$/,
       Meeting: /^mtg-\d{3}$/,
-      Report: /^rep-\d{4}$/,
-      Operation: /^op-central$/,
+      Report: /^rep-(\d{4}|edu-\d{4}|hlt-\d{4}|r\d{2}|e\d{3})$/,
+      // Operation Central's chart, and the restricted Operation Kestrel (op-2: an id that says nothing)
+      Operation: /^op-(central|2)$/,
+      LicensingDecision: /^dec-demo-inc-\d{4}$/,
+      Representation: /^rpn-demo-inc-\d{4}-\d$/,
+      LicenceCheck: /^chk-demo-lic-(op|dr|veh)-\d+-[a-z_]+$/,
     };
     for (const n of data.nodes) expect(n.id, n.id).toMatch(prefix[n.labels[0] ?? ''] ?? /^$/);
     for (const l of data.links) expect(l.id.startsWith(`${l.type}:${l.start}:${l.end}`), l.id).toBe(true);
@@ -108,7 +114,8 @@ describe('demo dataset: identity and shape', () => {
       }
       expect([...h].sort(), i.id).toEqual(h); // appended in date order
       expect(h[h.length - 1]?.slice(11), i.id).toBe(i.props.status);
-      expect(String(i.props.date) >= '2008-01-01' && String(i.props.date) <= '2011-12-31', i.id).toBe(true);
+      // The scenario runs 2008–2011; the licensing story (complaints that reached licensing late) to 2014.
+      expect(String(i.props.date) >= '2008-01-01' && String(i.props.date) <= (/^inc-e/.test(i.id) ? '2014-12-31' : '2011-12-31'), i.id).toBe(true);
       if (i.props.endDate) expect(String(i.props.endDate) >= String(i.props.date)).toBe(true);
       if (i.props.kind === 'missing') expect('returnInterviewOn' in i.props, i.id).toBe(true);
     }
@@ -156,7 +163,7 @@ describe('demo dataset: the operation', () => {
     expect(phones).toBeGreaterThanOrEqual(450);
     expect(phones).toBeLessThanOrEqual(550);
     expect(nodesOf('Operator')).toHaveLength(6); // five operators and one successor
-    expect(nodesOf('Operation')).toHaveLength(1);
+    expect(nodesOf('Operation').map((n) => n.id)).toEqual(['op-central', 'op-2']); // the chart's, and the restricted one
     expect(nodesOf('Vehicle').length).toBeGreaterThanOrEqual(40);
     expect(nodesOf('Notice').length).toBeGreaterThanOrEqual(8);
     expect(nodesOf('Meeting').filter((m) => m.props.kind === 'responsible_authority').length).toBeGreaterThanOrEqual(6);

@@ -193,8 +193,9 @@ export async function recordChange(ctx: RequestContext, viewer: Viewer, input: C
   // The reviewer: another active user with a case role.
   if (input.reviewer.toLowerCase() === user.username.toLowerCase()) throw badInput('The reviewer must be someone else: you cannot review your own change.');
   const [reviewer] = await ctx.db.read(
-    "MATCH (u:User {username: $reviewer}) WHERE coalesce(u.disabled, false) = false AND u.role IN ['analyst', 'safeguarding', 'licensing'] RETURN u.username AS username",
-    { reviewer: input.reviewer.toLowerCase() },
+    "MATCH (u:User {username: $reviewer}) WHERE coalesce(u.disabled, false) = false AND u.role IN $roles RETURN u.username AS username",
+    // A change about a child is reviewed by someone who may know who she is: never licensing.
+    { reviewer: input.reviewer.toLowerCase(), roles: subject.props.child === true ? ['analyst', 'safeguarding'] : ['analyst', 'safeguarding', 'licensing'] },
   );
   if (!reviewer) throw badInput(`"${input.reviewer}" is not an active user who can review a change. Name a colleague by their username.`);
 

@@ -93,8 +93,9 @@ export const deliveriesResolvers: Resolvers = {
       if (a.subjectIds.length) {
         const rows = await ctx.db.read('MATCH (n:Entity) WHERE n.id IN $ids RETURN n', { ids: a.subjectIds });
         const readable = new Set(rows.map((r) => r.n as PlainNode).filter((n) => ctx.viewer!.canRead(n)).map((n) => String(n.props.id)));
-        const missing = a.subjectIds.find((id) => !readable.has(id));
-        if (missing) throw badInput(`No record with id ${missing} that you can see.`);
+        // Said by position, never by id: an id echoed back (or masked) would tell which ids are children's.
+        const missing = a.subjectIds.findIndex((id) => !readable.has(id));
+        if (missing >= 0) throw badInput(`Subject ${missing + 1} of ${a.subjectIds.length} is not a record you can see.`);
       }
       const [row] = await ctx.db.write(q('sendDelivery.cypher'), {
         id: `dlv-${randomUUID()}`,

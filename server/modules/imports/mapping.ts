@@ -71,12 +71,15 @@ const propertyMap = z.record(z.string(), propertySpec).superRefine((rec, ctx) =>
   }
 });
 
-const MAPPABLE_KINDS = LABELS.filter((l) => l !== 'Report').join(', ');
+// An import is one Report; licensing decisions, representations and checks are recorded only through
+// their own operations (immutable, audited, checks enforced), never written by a file.
+const NOT_MAPPABLE: readonly string[] = ['Report', 'LicensingDecision', 'Representation', 'LicenceCheck'];
+const MAPPABLE_KINDS = LABELS.filter((l) => !NOT_MAPPABLE.includes(l)).join(', ');
 
 const entitySpec = z
   .object({
     // The import makes its own Report: every other label of the vocabulary may be mapped.
-    kind: z.string().refine((k) => isLabel(k) && k !== 'Report', { error: (i) => `unknown kind "${String(i.input)}" (the kinds: ${MAPPABLE_KINDS})` }),
+    kind: z.string().refine((k) => isLabel(k) && !NOT_MAPPABLE.includes(k), { error: (i) => `unknown kind "${String(i.input)}" (the kinds: ${MAPPABLE_KINDS})` }),
     /** Identifying columns: rows with the same values are one entity within the file (or everywhere, scope global). */
     key: z.array(z.string().min(1)).min(1).optional(),
     /** A column holding the id of an entity already in the graph (e.g. a person's id). */

@@ -152,11 +152,12 @@ const noFilter = { status: null, dueBefore: null, ids: null, childId: null };
 async function readableItems(ctx: RequestContext, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const items = await readItems(ctx, ids);
-  for (const id of ids) {
+  for (const [i, id] of ids.entries()) {
     const n = items.get(id);
-    if (!n || !ctx.viewer!.canRead(n)) throw badInput(`No concern, person or operator with id ${id} that you can see.`);
+    // Said by position, never by id: an id echoed back (or masked) would tell which ids are children's.
+    if (!n || !ctx.viewer!.canRead(n)) throw badInput(`Item ${i + 1} of ${ids.length} is not a concern, person or operator you can see.`);
     const kind = toEntity(n).kind;
-    if (!ITEM_KINDS.has(kind)) throw badInput(`${id} is a ${kind}: a meeting's items are concerns, children, persons and operators.`);
+    if (!ITEM_KINDS.has(kind)) throw badInput(`Item ${i + 1} of ${ids.length} is a ${kind}: a meeting's items are concerns, children, persons and operators.`);
   }
 }
 
