@@ -238,7 +238,7 @@ export type SearchMatchFieldsFragment = { field: string, how: string, value: str
 export type OperationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OperationsQuery = { operations: Array<{ id: string, name: string | null }> };
+export type OperationsQuery = { operations: Array<{ id: string, name: string | null, kind: string }> };
 
 export type NeighbourhoodQueryVariables = Exact<{
   ids: Array<string>;
@@ -1362,6 +1362,7 @@ export const OperationsDocument = new TypedDocumentString(`
   operations {
     id
     name
+    kind
   }
 }
     `) as unknown as TypedDocumentString<OperationsQuery, OperationsQueryVariables>;

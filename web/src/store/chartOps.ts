@@ -3,6 +3,7 @@ import { NO_ANNOTATIONS, readAnnotations } from '../chart/annotations';
 import type { Entity, Subgraph } from '../api/entities';
 import { describeError, isAbort, isUnauthenticated } from '../api/errors';
 import { fetchNeighbourhood, fetchOperations, fetchProvenance } from '../api/graph';
+import { HELD_KIND } from '../chart/withheld';
 import { arrangeOperationChart, fitChart, layoutAdded, selectOnly, viewportCentre } from '../chart/cy';
 import { exportedElements } from '../chart/dataExport';
 import { applyFilters, isFiltering, NO_FILTERS, type Filters } from '../chart/filters';
@@ -139,7 +140,8 @@ export function createChartOps(cy: cytoscape.Core, store: ChartStore, opts: { an
       'Loading the operation chart…',
       async () => {
         const ops = await fetchOperations(signal);
-        const op = ops[0];
+        // The newest operation this user may see: one a team holds under restriction is only a flag.
+        const op = ops.find((o) => o.kind !== HELD_KIND);
         if (!op) {
           // No operation held: the empty state invites a search instead.
           patch(store, 'session', { operation: null });
