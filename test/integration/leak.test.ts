@@ -731,7 +731,7 @@ beforeAll(async () => {
   await loadDataset(db, planted.data);
   // The data arrived as an import does: the rules raise what it shows.
   await runAlertRules(stackDb, null);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await db?.close();
@@ -1012,5 +1012,5 @@ describe('no protected identifier leaves the server to a role that may not see i
     expect(persons, 'control: planted persons carry name keys').toBeGreaterThan(0);
     expect(contacts, 'control: planted handset names carry keys').toBeGreaterThan(0);
     expect(list.map((l) => `${l.key} ×${l.count}: ${l.example}`), 'leaks (see test-results/leak-coverage.json)').toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
