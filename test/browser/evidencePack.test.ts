@@ -114,7 +114,7 @@ describe('evidence pack', () => {
     await page.getByTestId('sg-child-select').selectOption(DEMO_IDS.demoChild);
     await page.getByTestId('sg-purpose').fill('Strategy meeting for YP01');
     await page.getByTestId('sg-show').click();
-    await expect.poll(() => page.getByTestId('ci-indicator').count(), { timeout: 90_000 }).toBe(7);
+    await expect.poll(() => page.getByTestId('ci-indicator').count(), { timeout: 90_000 }).toBe(8);
     const statuses = await page.getByTestId('ci-indicator').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-status')]));
     expect(Object.fromEntries(statuses)).toMatchObject({ missing_episodes: 'present', school_absence: 'present', health_flag: 'present', place_of_concern: 'present' });
     const missing = page.locator('[data-testid="ci-indicator"][data-key="missing_episodes"]');

@@ -16,7 +16,7 @@ const INDICATORS = `query ($childId: ID!, $asOf: String, $purpose: String!, $ope
   }
 }`;
 const SUBMIT = `mutation ($input: ReportInput!) { submitReport(input: $input) { report { id } entities { ref entity { id } } } }`;
-const KEYS = ['several_phones', 'adult_phone_contact', 'vehicle_of_interest', 'missing_episodes', 'place_of_concern', 'school_absence', 'health_flag'];
+const KEYS = ['several_phones', 'adult_phone_contact', 'vehicle_of_interest', 'missing_episodes', 'place_of_concern', 'school_absence', 'health_flag', 'held_elsewhere'];
 
 const tag = randomBytes(3).toString('hex');
 const SECRET = `held-indicator-marker-${tag}`;
@@ -86,11 +86,13 @@ describe('childIndicators', () => {
       expect(ind.summary.length).toBeGreaterThan(5);
       for (const item of ind.items) for (const src of item.sources) expect(src.label.length, `${ind.key}: ${item.text}`).toBeGreaterThan(3);
     }
-    // YP01's missing episodes, and the one this file adds (held from social care): counted, each with its source.
+    // YP01's missing episodes, counted, each with its source; the one this file adds (held from
+    // social care) is not among them: it is counted only as held by another agency.
     const missing = byKey(v, 'missing_episodes');
     expect(missing.status).toBe('present');
     const n = missing.items.length;
-    expect(n).toBeGreaterThanOrEqual(4);
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(missing.items.filter((i: any) => i.held)).toEqual([]);
     expect(missing.count).toBe(n);
     expect(missing.summary).toMatch(new RegExp(`^${n} missing episodes, ${n - 1} repeats after the first; return interview for \\d of ${n}$`));
     for (const i of missing.items) expect(i.sources.length).toBeGreaterThan(0);
@@ -134,7 +136,12 @@ describe('childIndicators', () => {
     const json = JSON.stringify(safeguarding);
     expect(json).not.toContain(SECRET);
     expect(json).not.toContain(heldIncident);
-    const held = byKey(safeguarding.childIndicators, 'missing_episodes').items.filter((i: any) => i.held);
+    // Not filed under the indicator it belongs to (that would say what the held report is about).
+    for (const ind of safeguarding.childIndicators.indicators) if (ind.key !== 'held_elsewhere') expect(ind.items.filter((i: any) => i.held), ind.key).toEqual([]);
+    const elsewhere = byKey(safeguarding.childIndicators, 'held_elsewhere');
+    expect(elsewhere).toMatchObject({ status: 'present', count: 1 });
+    expect(elsewhere.summary).toMatch(/^1 record about the child held by Police/);
+    const held = elsewhere.items;
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ text: '1 item held by Police, 2010-07-01', entity: null, date: null });
     expect(held[0].sources[0]).toMatchObject({ held: true, heldBy: 'Police', ref: null, sourceType: null });
@@ -142,6 +149,7 @@ describe('childIndicators', () => {
     const police = await gqlOk(INDICATORS, { childId: 'per-c01', purpose: 'Strategy meeting YP01' }, 'analyst');
     const mine = byKey(police.childIndicators, 'missing_episodes').items.find((i: any) => i.entity?.id === heldIncident);
     expect(mine.held).toBe(false);
+    expect(byKey(police.childIndicators, 'held_elsewhere')).toMatchObject({ status: 'none_recorded', count: 0, items: [] });
     expect(mine.text).toMatch(new RegExp(`found at 9 ${SECRET} Row`));
   });
 

@@ -207,7 +207,15 @@ export async function childIndicators(db: Database, childId: string, asOf: strin
   notes.health_flag = facts.health_flag.length ? [] : ['No health record held for the child (health information is here only when a health service shared it)'];
 
   await book.load(Object.values(facts).flatMap((fs) => fs.flatMap((f) => f.sources)));
-  const items = Object.fromEntries(Object.entries(facts).map(([k, fs]) => [k, itemsOf(book, fs)])) as Record<string, Item[]>;
+  // A fact only withheld reports support is not filed under its indicator: "1 item held by Police"
+  // under "Missing episodes" would tell what the held report is about. Such facts are pooled in one
+  // indicator of their own, in date order, whichever indicator they came from.
+  const all = Object.fromEntries(Object.entries(facts).map(([k, fs]) => [k, itemsOf(book, fs)])) as Record<string, Item[]>;
+  const items = Object.fromEntries(Object.entries(all).map(([k, list]) => [k, list.filter((i) => !i.held)])) as Record<string, Item[]>;
+  const heldItems = Object.values(all)
+    .flatMap((list) => list.filter((i) => i.held))
+    .sort((a, b) => (a.sources[0]?.receivedOn ?? '').localeCompare(b.sources[0]?.receivedOn ?? '') || a.text.localeCompare(b.text));
+  const heldBy = [...new Set(heldItems.flatMap((i) => i.sources.filter((v) => v.held).map((v) => v.heldBy ?? 'another agency')))];
 
   const nPhones = items.several_phones!.length;
   const nMissing = items.missing_episodes!.length;
@@ -290,6 +298,17 @@ export async function childIndicators(db: Database, childId: string, asOf: strin
       count: items.health_flag!.length,
       items: items.health_flag!,
       notKnown: notes.health_flag!,
+    },
+    {
+      key: 'held_elsewhere',
+      title: 'Held by other agencies',
+      status: heldItems.length ? 'present' : 'none_recorded',
+      summary: heldItems.length
+        ? `${plural(heldItems.length, 'record')} about the child held by ${heldBy.join(', ') || 'another agency'}; any indicator above may be missing them: ask the holder`
+        : 'Nothing about the child is held from you',
+      count: heldItems.length,
+      items: heldItems,
+      notKnown: heldItems.length ? ['What the held records are about is not shared with your agency'] : [],
     },
   ];
   return { child: toEntity(child), asOf, indicators };
