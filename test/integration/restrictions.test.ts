@@ -100,6 +100,16 @@ describe('a restriction’s holder and everyone else', () => {
     expect((await fails(CSE, `mutation { setUserTeam(username: "${OUTSIDER}", team: "CSE Team") { team } }`)).extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('a team that holds restrictions is told who joined it, and by whom (no one is added silently)', async () => {
+    const { alerts } = await ok(CSE, ALERTS);
+    const joined = alerts.filter((a: any) => a.rule === 'team_change' && a.summary.startsWith(`${CSE} joined CSE Team (Police)`));
+    expect(joined).toHaveLength(1);
+    expect(joined[0].summary).toMatch(/set by test-admin, \d{4}-\d{2}-\d{2}\) and can now see what the team holds under its restriction/);
+    expect(joined[0].entityIds).toContain(D.operation);
+    // The team of the same name in another agency holds nothing: no alert about it.
+    expect(alerts.some((a: any) => a.rule === 'team_change' && a.summary.startsWith(`${OTHER_AGENCY} joined`))).toBe(false);
+  });
+
   it('the holding team sees the operation, its incident and its report', async () => {
     const op = (await ok(CSE, ENTITY, { id: D.operation })).entity;
     expect(op.kind).toBe('Operation');

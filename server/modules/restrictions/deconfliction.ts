@@ -112,3 +112,40 @@ export function startReviewTimer(db: Database): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * A user joined or left a team that holds restrictions (an admin's setUserTeam): the holding team
+ * is told who, by whom and when, since joining opens the team's restricted records to that user.
+ */
+export async function raiseTeamChange(
+  db: Database,
+  admin: string,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const team = typeof change.team === 'string' ? change.team : null;
+  const before = typeof change.before === 'string' ? change.before : null;
+  if ((team ?? '').toLowerCase() === (before ?? '').toLowerCase()) return;
+  const held = (change.held as { id: string; targetId: string; team: string; ownerRole: unknown }[]).filter((x) => x?.id);
+  const at = new Date().toISOString();
+  const findings: Finding[] = [];
+  for (const [name, verb] of [
+    [team, 'joined'],
+    [before, 'left'],
+  ] as const) {
+    if (!name) continue;
+    const mine = held.filter((x) => x.team.toLowerCase() === name.toLowerCase());
+    if (!mine.length) continue;
+    const agency = typeof change.agency === 'string' ? ` (${change.agency})` : '';
+    findings.push({
+      key: `team_change:${name.toLowerCase()}:${String(change.username)}:${at}`,
+      rule: 'team_change',
+      audience: [...new Set(mine.flatMap((x) => audienceOf(x.ownerRole)))],
+      summary:
+        verb === 'joined'
+          ? `${String(change.username)} joined ${name}${agency} (set by ${admin}, ${at.slice(0, 10)}) and can now see what the team holds under ${mine.length === 1 ? 'its restriction' : `its ${mine.length} restrictions`}. If that is not right, ask an administrator to undo it.`
+          : `${String(change.username)} left ${name}${agency} (set by ${admin}, ${at.slice(0, 10)}) and no longer sees what the team holds under restriction.`,
+      entityIds: mine.map((x) => x.targetId),
+    });
+  }
+  await raiseAlerts(db, findings);
+}

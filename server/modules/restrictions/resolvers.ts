@@ -14,7 +14,7 @@ import { invalidateProtection } from '../../access/protection.js';
 import { kindOf } from '../../domain/vocabulary.js';
 import { raiseAlerts } from '../alerts/rules.js';
 import { restrictionFlag } from './restrictionIndex.js';
-import { raiseOverlaps } from './deconfliction.js';
+import { raiseOverlaps, raiseTeamChange } from './deconfliction.js';
 import { assessmentsOf, isContested } from './contested.js';
 import { restrictedNearby } from './nearby.js';
 import type { Resolvers } from '../../generated/graphql.js';
@@ -222,6 +222,8 @@ export const restrictionsResolvers: Resolvers = {
       const [row] = await ctx.db.write(q('setUserTeam.cypher'), { username: a.username, team: a.team ? a.team.replace(/\s+/g, ' ') : null });
       if (!row) throw badInput(`There is no user ${a.username}.`);
       invalidateProtection(ctx.db);
+      // A team's restrictions open to whoever joins it: the holders are told, never left unaware.
+      await raiseTeamChange(ctx.db, ctx.user!.username, row);
       return { username: String(row.username), agency: (row.agency as string | null) ?? null, team: (row.team as string | null) ?? null };
     },
   },
