@@ -10,6 +10,8 @@ import type { EntityView, LinkView } from '../domain/entity.js';
 export interface View {
   entity(node: PlainNode): EntityView;
   link(rel: PlainRel, source: string, target: string): LinkView;
+  /** True for a link the answer must leave out altogether (not even as held). */
+  hidesLink?(type: string, source: string, target: string): boolean;
 }
 
 const current = new AsyncLocalStorage<View>();

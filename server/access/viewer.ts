@@ -8,9 +8,10 @@
  * - Provenance, per value: an entity or link whose every report is withheld from the user shows as
  *   "1 item held by <owner>, <date>"; a property whose every report is withheld is left out.
  * - Protected subjects (children, victims' phones, protected places for licensing; every child
- *   but those in view for safeguarding) arrive as descriptors under ids that are opaque and stable
+ *   but those in view for safeguarding; a protected child's home) arrive as descriptors under ids that are opaque and stable
  *   per user (a keyed hash, never reversible, never embedded in another id); links touching them
- *   get opaque ids too and carry only allow-listed properties.
+ *   get opaque ids too and carry only allow-listed properties; a protected child's family links
+ *   are left out (hidesLink).
  * - Free text on a record that concerns a protected subject is withheld, unless the owning agency
  *   wrote a released version (`released_<field>`); any free text left is scrubbed (scrub.ts).
  */
@@ -30,6 +31,8 @@ import { mayOpen, restrictionFlag, type RestrictionRecord } from '../modules/res
 export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'savedAs', 'conditions', 'title', 'outcome', 'reason', 'comment', 'details', 'text', 'basis', 'charge', 'ref', 'fileName', 'mappingName']);
 /** What a link touching a protected subject may carry: its type, dates, grades and counts. */
 const LINK_ALLOWED = new Set(['from', 'to', 'date', 'sourceGrade', 'intelGrade', 'grade', 'count', 'confidence']);
+/** Links that say whose family a person belongs to. */
+const FAMILY_LINKS = new Set(['FAMILY_REL']);
 /** Bookkeeping properties never shown as such. */
 // Search keys are computed from every name, withheld ones too (domain/names/keys.ts): never shown.
 const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge', 'nameKeys', 'nameKeysV', 'savedAsKeys']);
@@ -102,6 +105,15 @@ function protectionFor(index: ProtectionIndex, scope: ViewScope): Derived {
       if (!childsPhone && !scope.phonesAndPlaces) continue;
       protectedIds.add(id);
       identities.push({ ids: [id], phones: [ph.phoneNo, ph.raw].filter(Boolean) as string[] });
+    }
+  }
+  if (scope.childrenExcept) {
+    // A protected child's home is a protected address too: her family's address and surname would
+    // say who she is. Not when a child in view lives there (her own meeting knows her home).
+    for (const [id, home] of index.childHomes) {
+      if (!home.children.some((c) => protectedIds.has(c)) || home.children.some((c) => scope.childrenExcept!.has(c))) continue;
+      protectedIds.add(id);
+      identities.push({ ids: [id], addresses: home.address ? [home.address] : [], placeNames: home.name ? [home.name] : [], postcodes: home.postcode ? [home.postcode] : [] });
     }
   }
   if (scope.phonesAndPlaces) {
@@ -214,6 +226,18 @@ export class Viewer implements View {
 
   isProtected(id: string): boolean {
     return this.protectedIds.has(id);
+  }
+
+  /**
+   * A family link of a child protected from this user is left out of answers altogether: shown
+   * even as a descriptor's link, "girl, 14" beside her named parent says who she is.
+   */
+  hidesLink(type: string, source: string, target: string): boolean {
+    return FAMILY_LINKS.has(type) && (this.protectedChild(source) || this.protectedChild(target));
+  }
+
+  private protectedChild(id: string): boolean {
+    return this.protectedIds.has(id) && this.index.children.has(id);
   }
 
   /** True when a stored id names a subject the user may not see or start from (it answers as unknown). */

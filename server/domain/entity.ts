@@ -103,6 +103,11 @@ export function toLink(rel: PlainRel, source: string, target: string): LinkView 
   return view ? view.link(rel, source, target) : storedLink(rel, source, target);
 }
 
+/** Whether the view of the request in progress leaves this link out of answers altogether. */
+export function linkHidden(type: string, source: string, target: string): boolean {
+  return currentView()?.hidesLink?.(type, source, target) ?? false;
+}
+
 /** The node as stored, every property: for the access layer and for work inside the server. */
 export function storedEntity(node: PlainNode): EntityView {
   const properties: Record<string, unknown> = {};

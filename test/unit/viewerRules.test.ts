@@ -24,6 +24,7 @@ const index: ProtectionIndex = {
     ['ph-v9', { phoneNo: '+447700900985', raw: '07700 900985', childId: null }],
   ]),
   places: new Map([['loc-r', { address: '14 Larkspur Mews', postcode: 'ZZ9 4QT', name: 'Ashdene House' }]]),
+  childHomes: new Map(),
   concerns: new Map(),
   conditional: new Map([['rep-csc', { id: 'rep-csc', ownerAgency: "Children's Social Care", receivedOn: '2010-05-01', sharedWith: [] }]]),
 };
@@ -49,6 +50,44 @@ describe('scopes', () => {
     expect(new Set(viewer(safeguarding, ['per-c1']).hiddenIds())).toEqual(new Set(['per-c2']));
     // A child is in view under a merged-away id too.
     expect(viewer(safeguarding, ['per-c1-old']).hiddenIds()).toEqual(['per-c2']);
+  });
+});
+
+describe("a protected child's family", () => {
+  const withHomes: ProtectionIndex = {
+    ...index,
+    childHomes: new Map([
+      ['loc-h1', { address: '3 Tansy Row', postcode: 'ZZ9 8LB', name: null, children: ['per-c1'] }],
+      ['loc-h2', { address: '9 Wicken Street', postcode: null, name: null, children: ['per-c1', 'per-c2'] }],
+    ]),
+  };
+  const home = node('loc-h1', ['Location'], { address: '3 Tansy Row', postcode: 'ZZ9 8LB', kind: 'home' });
+
+  it("shows her home as a protected address to whoever she is protected from, as stored to her own meeting and to analysts", () => {
+    for (const v of [viewer(licensing, null, withHomes), viewer(safeguarding, ['per-c2'], withHomes)]) {
+      const e = v.entity(home);
+      expect(e).toMatchObject({ label: 'protected address (withheld)', properties: { restricted: true, kind: 'home' } });
+      expect(JSON.stringify(e)).not.toMatch(/Tansy|ZZ9 8LB|loc-h1/);
+      expect(v.mayNotStartFrom('loc-h1')).toBe(true);
+      expect(v.text('Seen outside 3 Tansy Row at night')).not.toContain('Tansy');
+    }
+    expect(viewer(safeguarding, ['per-c1'], withHomes).entity(home).properties.address).toBe('3 Tansy Row');
+    expect(viewer(analyst, null, withHomes).entity(home).properties.address).toBe('3 Tansy Row');
+    // A home shared with the child in view stays hers to see.
+    expect(viewer(safeguarding, ['per-c2'], withHomes).isProtected('loc-h2')).toBe(false);
+    expect(viewer(licensing, null, withHomes).isProtected('loc-h2')).toBe(true);
+  });
+
+  it('leaves her family links out for those she is protected from, whatever else the link joins', () => {
+    const lic = viewer(licensing, null, withHomes);
+    expect(lic.hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(true);
+    expect(lic.hidesLink('FAMILY_REL', 'per-c2', 'per-p1')).toBe(true);
+    expect(lic.hidesLink('FAMILY_REL', 'per-p1', 'per-p2')).toBe(false);
+    expect(lic.hidesLink('VICTIM_OF', 'per-c1', 'inc-1')).toBe(false);
+    const meeting = viewer(safeguarding, ['per-c1'], withHomes);
+    expect(meeting.hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(false);
+    expect(meeting.hidesLink('FAMILY_REL', 'per-c1', 'per-c2')).toBe(true);
+    expect(viewer(analyst, null, withHomes).hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(false);
   });
 });
 

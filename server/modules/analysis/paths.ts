@@ -10,7 +10,7 @@
  */
 import type { Database, PlainNode, PlainRel } from '../../db/database.js';
 import { cypherFile, fragment } from '../../db/cypher.js';
-import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
+import { linkHidden, toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 import { BOOKKEEPING_LINK_TYPES } from '../../domain/vocabulary.js';
 import { currentViewer } from '../../access/viewer.js';
 import type { Subgraph } from '../graph/queries.js';
@@ -86,13 +86,17 @@ export function routesQuery(maxHops: number, all: boolean, scope: Scope): string
 
 const byTypeThenId = (a: LinkView, b: LinkView) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id);
 
-function toPath(ns: PlainNode[], hops: PlainRel[][]): PathView {
+/** A path as the user may see it; null when a hop runs only over links their view leaves out. */
+function toPath(ns: PlainNode[], hops: PlainRel[][]): PathView | null {
   const idOf = new Map(ns.map((n) => [n.elementId, String(n.props.id)]));
+  const ends = (r: PlainRel) => [idOf.get(r.startElementId)!, idOf.get(r.endElementId)!] as const;
+  const shown = hops.map((rs) => rs.filter((r) => !linkHidden(r.type, ...ends(r))));
+  if (shown.some((rs) => !rs.length)) return null;
   const nodes = ns.map(toEntity);
-  const folded = hops.map((rs, i) => ({
+  const folded = shown.map((rs, i) => ({
     from: nodes[i]!.id,
     to: nodes[i + 1]!.id,
-    links: rs.map((r) => toLink(r, idOf.get(r.startElementId)!, idOf.get(r.endElementId)!)).sort(byTypeThenId),
+    links: rs.map((r) => toLink(r, ...ends(r))).sort(byTypeThenId),
   }));
   return { nodes, links: folded.flatMap((h) => h.links), hops: folded, length: folded.length };
 }
@@ -111,7 +115,7 @@ export async function shortestPaths(
     { from: args.from, to: args.to, linkTypes: args.linkTypes, bookkeeping: BOOKKEEPING_LINK_TYPES, asOf: args.asOf, withheld: scope.withheld },
     { what: 'This path search' },
   );
-  const paths = rows.map((r) => toPath(r.ns as PlainNode[], r.hops as PlainRel[][]));
+  const paths = rows.map((r) => toPath(r.ns as PlainNode[], r.hops as PlainRel[][])).filter((p): p is PathView => p !== null);
   return paths.sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
 }
 

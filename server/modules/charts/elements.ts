@@ -1,7 +1,7 @@
 /** Reading a stored chart's elements (saved charts and the working chart alike). */
 import type { RequestContext } from '../../http/context.js';
 import { cypherFile, type PlainNode, type PlainRel } from '../../db/database.js';
-import { toEntity, toLink } from '../../domain/entity.js';
+import { linkHidden, toEntity, toLink } from '../../domain/entity.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
 
@@ -20,6 +20,7 @@ export async function readChartElements(ctx: RequestContext, entityIds: string[]
   const wanted = linkIds ? new Set(linkIds) : null;
   const links = linkRows
     .slice(0, cap)
+    .filter((r) => !linkHidden((r.r as PlainRel).type, r.source as string, r.target as string))
     .map((r) => toLink(r.r as PlainRel, r.source as string, r.target as string))
     .filter((l) => !wanted || wanted.has(l.id));
   return { nodes: nodeRows.map((r) => toEntity(r.n as PlainNode)), links, truncated: linkRows.length > cap };

@@ -1,7 +1,7 @@
 /** Reading entities and neighbourhoods: the Cypher lives beside this file. */
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import type { RenderOptions } from '../../db/cypher.js';
-import { toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
+import { linkHidden, toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 
 const q = (name: string, opts?: RenderOptions) => cypherFile(import.meta.url, name, opts);
 
@@ -67,6 +67,9 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
   );
   const nodes = (row.nodes as [string[], Record<string, unknown>][]).map(([labels, props]) => toEntity({ labels, props }));
   const linkRows = row.links as [string, Record<string, unknown>, string, string, string | null][];
-  const links = linkRows.slice(0, linkCap).map(([type, props, source, target, elementId]) => toLink({ type, props, elementId: elementId ?? undefined }, source, target));
+  const links = linkRows
+    .slice(0, linkCap)
+    .filter(([type, , source, target]) => !linkHidden(type, source, target))
+    .map(([type, props, source, target, elementId]) => toLink({ type, props, elementId: elementId ?? undefined }, source, target));
   return { nodes, links, truncated: (row.truncated as boolean) || linkRows.length > linkCap };
 }

@@ -10,7 +10,7 @@
  * left out, not shown as a descriptor. The Cypher filters the same subjects first (context.cypher).
  */
 import { cypherFile, type Database, type PlainNode, type PlainRel } from '../../db/database.js';
-import { toEntity, toLink, type EntityView } from '../../domain/entity.js';
+import { linkHidden, toEntity, toLink, type EntityView } from '../../domain/entity.js';
 import { currentViewer } from '../../access/viewer.js';
 import { fromProjected } from '../../access/current.js';
 import type { Hidden } from './resolvers.js';
@@ -96,6 +96,7 @@ export async function searchContexts(db: Database, hits: EntityView[], hide: Hid
     if (!c) continue;
     for (const a of row.around as Around[]) {
       if (viewer && !viewer.canRead(a.node)) continue;
+      if (linkHidden(a.r.type, a.source, a.target)) continue;
       const link = toLink(a.r, a.source, a.target);
       if (link.type === 'HELD') continue;
       const e = toEntity(a.node);
