@@ -47,7 +47,7 @@ export function authorize(ctx: RequestContext, operation: string): void {
   }
 }
 
-const EMPTY_INDEX: ProtectionIndex = { children: new Map(), victimPhones: new Map(), places: new Map(), childHomes: new Map(), concerns: new Map(), conditional: new Map() };
+const EMPTY_INDEX: ProtectionIndex = { children: new Map(), victimPhones: new Map(), places: new Map(), concerns: new Map(), conditional: new Map() };
 const NO_KEY = new Uint8Array(32);
 
 /** Operations whose view is about one child: a strategy meeting sees that child, no other. */

@@ -1,6 +1,6 @@
 /**
  * What the access rules need to know about the graph, read once and shared by every request:
- * the protected subjects (children, victims' phones, protected places, children's homes), the records that concern
+ * the protected subjects (children, victims' phones, protected places), the records that concern
  * them (one link away: an incident a child is a victim of, a report that mentions a child, a
  * meeting that discussed one), and the reports held under conditions. It is read again after any
  * change made through this server and, for changes made elsewhere (an import), at most
@@ -38,8 +38,6 @@ export interface ProtectionIndex {
   /** Phones of children and of victims: phone id → its number, and the child it belongs to (if one). */
   victimPhones: Map<string, { phoneNo: string | null; raw: string | null; childId: string | null }>;
   places: Map<string, { address: string | null; postcode: string | null; name: string | null }>;
-  /** Children's homes (not already protected places): location id → its address and the children who live there. */
-  childHomes: Map<string, { address: string | null; postcode: string | null; name: string | null; children: string[] }>;
   /** Record id → the protected subjects it is one link from. */
   concerns: Map<string, Set<string>>;
   /** Reports handled under conditions (C), by id. */
@@ -109,11 +107,6 @@ CALL () {
   MATCH (l:Location) WHERE l.restricted = true
   RETURN collect(l {.id, .address, .postcode, .name}) AS places
 }
-CALL () {
-  MATCH (c:Person {child: true})-[:CURRENT_ADDRESS]->(l:Location)
-  WHERE l.restricted IS NULL OR l.restricted = false
-  RETURN collect({id: l.id, address: l.address, postcode: l.postcode, name: l.name, childId: c.id}) AS homes
-}
 CALL (children, phones, places) {
   UNWIND [x IN children | x.id] + [x IN phones | x.id] + [x IN places | x.id] AS sid
   WITH DISTINCT sid
@@ -121,7 +114,7 @@ CALL (children, phones, places) {
   WITH n.id AS id, collect(DISTINCT sid) AS subjects
   RETURN collect({id: id, subjects: subjects}) AS concerns
 }
-RETURN children, phones, places, homes, concerns`;
+RETURN children, phones, places, concerns`;
 
 const REPORTS = "MATCH (r:Report {handling: 'C'}) RETURN r.id AS id, r.ownerAgency AS ownerAgency, r.receivedOn AS receivedOn, r.sharedWith AS sharedWith";
 
@@ -155,12 +148,6 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
     victimPhones.set(String(p.id), { phoneNo: str(p.phoneNo), raw: str(p.raw), childId: prev?.childId ?? str(p.childId) });
   }
   const places = new Map(placeRows.map((l) => [String(l.id), { address: str(l.address), postcode: str(l.postcode), name: str(l.name) }]));
-  const childHomes: ProtectionIndex['childHomes'] = new Map();
-  for (const h of part('homes')) {
-    const home = childHomes.get(String(h.id)) ?? { address: str(h.address), postcode: str(h.postcode), name: str(h.name), children: [] };
-    home.children.push(String(h.childId));
-    childHomes.set(String(h.id), home);
-  }
   const conditional = new Map(
     reportRows.map((r) => [
       String(r.id),
@@ -170,5 +157,5 @@ async function readIndex(db: Database, subjects: boolean): Promise<ProtectionInd
 
   const concerns = new Map<string, Set<string>>();
   for (const r of part('concerns')) concerns.set(String(r.id), new Set(r.subjects as string[]));
-  return { children, victimPhones, places, childHomes, concerns, conditional, restrictions };
+  return { children, victimPhones, places, concerns, conditional, restrictions };
 }

@@ -8,10 +8,10 @@
  * - Provenance, per value: an entity or link whose every report is withheld from the user shows as
  *   "1 item held by <owner>, <date>"; a property whose every report is withheld is left out.
  * - Protected subjects (children, victims' phones, protected places for licensing; every child
- *   but those in view for safeguarding; a protected child's home) arrive as descriptors under ids that are opaque and stable
+ *   but those in view for safeguarding) arrive as descriptors under ids that are opaque and stable
  *   per user (a keyed hash, never reversible, never embedded in another id); links touching them
- *   get opaque ids too and carry only allow-listed properties; a protected child's family links
- *   are left out (hidesLink).
+ *   get opaque ids too and carry only allow-listed properties. A protected child's family and
+ *   address links are left out altogether, and queries do not walk them (privateLinksOf).
  * - Free text on a record that concerns a protected subject is withheld, unless the owning agency
  *   wrote a released version (`released_<field>`); any free text left is scrubbed (scrub.ts).
  */
@@ -31,8 +31,13 @@ import { mayOpen, restrictionFlag, type RestrictionRecord } from '../modules/res
 export const FREE_TEXT = new Set(['summary', 'description', 'note', 'notes', 'savedAs', 'conditions', 'title', 'outcome', 'reason', 'comment', 'details', 'text', 'basis', 'charge', 'ref', 'fileName', 'mappingName']);
 /** What a link touching a protected subject may carry: its type, dates, grades and counts. */
 const LINK_ALLOWED = new Set(['from', 'to', 'date', 'sourceGrade', 'intelGrade', 'grade', 'count', 'confidence']);
-/** Links that say whose family a person belongs to. */
-const FAMILY_LINKS = new Set(['FAMILY_REL']);
+/**
+ * A child's links that say whose family she is and where she lives: for whoever she is protected
+ * from, left out of answers and never walked, since "girl, 14" beside her named parent, or at the
+ * address he lives at, says who she is.
+ */
+export const PRIVATE_CHILD_LINKS = ['FAMILY_REL', 'CURRENT_ADDRESS'];
+const PRIVATE_LINKS = new Set(PRIVATE_CHILD_LINKS);
 /** Bookkeeping properties never shown as such. */
 // Search keys are computed from every name, withheld ones too (domain/names/keys.ts): never shown.
 const INTERNAL = new Set(['propSources', 'releasedBy', 'releasedAt', 'protectionBeforeMerge', 'nameKeys', 'nameKeysV', 'savedAsKeys']);
@@ -80,6 +85,8 @@ function parseSources(v: unknown): Record<string, string[]> {
 
 interface Derived {
   protectedIds: ReadonlySet<string>;
+  /** The protected children (merged-away ids too), a subset of protectedIds. */
+  protectedChildren: ReadonlySet<string>;
   scrubber: Scrubber | null;
 }
 /** What a scope protects, worked out once per index and scope (every licensing user shares one). */
@@ -92,12 +99,15 @@ function protectionFor(index: ProtectionIndex, scope: ViewScope): Derived {
   const hit = byScope.get(key);
   if (hit) return hit;
   const protectedIds = new Set<string>();
+  const protectedChildren = new Set<string>();
   const identities: ProtectedIdentity[] = [];
   if (scope.childrenExcept) {
     for (const c of index.children.values()) {
       if (scope.childrenExcept.has(c.id) || c.mergedIds.some((m) => scope.childrenExcept!.has(m))) continue;
-      protectedIds.add(c.id);
-      for (const m of c.mergedIds) protectedIds.add(m);
+      for (const id of [c.id, ...c.mergedIds]) {
+        protectedIds.add(id);
+        protectedChildren.add(id);
+      }
       identities.push({ ids: [c.id, ...c.mergedIds], names: [{ first: c.name, last: c.surname }], tokens: [c.pseudonym, ...c.aliases].filter(Boolean) as string[], dates: c.dob ? [c.dob] : [] });
     }
     for (const [id, ph] of index.victimPhones) {
@@ -107,22 +117,13 @@ function protectionFor(index: ProtectionIndex, scope: ViewScope): Derived {
       identities.push({ ids: [id], phones: [ph.phoneNo, ph.raw].filter(Boolean) as string[] });
     }
   }
-  if (scope.childrenExcept) {
-    // A protected child's home is a protected address too: her family's address and surname would
-    // say who she is. Not when a child in view lives there (her own meeting knows her home).
-    for (const [id, home] of index.childHomes) {
-      if (!home.children.some((c) => protectedIds.has(c)) || home.children.some((c) => scope.childrenExcept!.has(c))) continue;
-      protectedIds.add(id);
-      identities.push({ ids: [id], addresses: home.address ? [home.address] : [], placeNames: home.name ? [home.name] : [], postcodes: home.postcode ? [home.postcode] : [] });
-    }
-  }
   if (scope.phonesAndPlaces) {
     for (const [id, pl] of index.places) {
       protectedIds.add(id);
       identities.push({ ids: [id], addresses: pl.address ? [pl.address] : [], placeNames: pl.name ? [pl.name] : [], postcodes: pl.postcode ? [pl.postcode] : [] });
     }
   }
-  const derived = { protectedIds, scrubber: identities.length ? buildScrubber(identities) : null };
+  const derived = { protectedIds, protectedChildren, scrubber: identities.length ? buildScrubber(identities) : null };
   if (byScope.size > 500) byScope.clear(); // safeguarding scopes vary by child; the index is replaced often anyway
   byScope.set(key, derived);
   return derived;
@@ -136,6 +137,7 @@ export class Viewer implements View {
   /** Public id → stored id, for the audit (which records what was shown by its real id). */
   private readonly storedIds = new Map<string, string>();
   private readonly protectedIds: ReadonlySet<string>;
+  private readonly protectedChildren: ReadonlySet<string>;
   private readonly scrubber: Scrubber | null;
 
   constructor(
@@ -146,6 +148,7 @@ export class Viewer implements View {
   ) {
     const derived = protectionFor(index, scope);
     this.protectedIds = derived.protectedIds;
+    this.protectedChildren = derived.protectedChildren;
     this.scrubber = derived.scrubber;
   }
 
@@ -228,16 +231,14 @@ export class Viewer implements View {
     return this.protectedIds.has(id);
   }
 
-  /**
-   * A family link of a child protected from this user is left out of answers altogether: shown
-   * even as a descriptor's link, "girl, 14" beside her named parent says who she is.
-   */
+  /** A protected child's family or address link: left out of the answer altogether (PRIVATE_CHILD_LINKS). */
   hidesLink(type: string, source: string, target: string): boolean {
-    return FAMILY_LINKS.has(type) && (this.protectedChild(source) || this.protectedChild(target));
+    return PRIVATE_LINKS.has(type) && (this.protectedChildren.has(source) || this.protectedChildren.has(target));
   }
 
-  private protectedChild(id: string): boolean {
-    return this.protectedIds.has(id) && this.index.children.has(id);
+  /** The children whose PRIVATE_CHILD_LINKS a query must not walk for this user (ids as stored). */
+  privateLinksOf(): string[] {
+    return [...this.protectedChildren];
   }
 
   /** True when a stored id names a subject the user may not see or start from (it answers as unknown). */

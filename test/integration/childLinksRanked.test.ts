@@ -41,7 +41,6 @@ function viewerWithheld(withheld: string[]): Viewer {
     children: new Map(),
     victimPhones: new Map(),
     places: new Map(),
-    childHomes: new Map(),
     concerns: new Map(),
     conditional: new Map(withheld.map((id) => [id, { id, ownerAgency: 'Elsewhere', receivedOn: null, sharedWith: [] }])),
   };
@@ -130,7 +129,6 @@ describe('the ranked form of the derived child links', () => {
         children: new Map(),
         victimPhones: new Map(),
         places: new Map(),
-        childHomes: new Map(),
         concerns: new Map(),
         conditional: new Map(conditional.map((r) => [r.id, { id: r.id, ownerAgency: r.ownerAgency, receivedOn: r.receivedOn, sharedWith: r.sharedWith ?? [] }])),
       },

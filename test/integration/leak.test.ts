@@ -71,7 +71,7 @@ const view = (parts: string[]): View => ({ words: parts.map(words).join('|'), di
 // =============================================================================================
 // Protected identifiers
 
-type Kind = 'child' | 'childHome' | 'victimPhone' | 'place' | 'withheld' | 'adultName';
+type Kind = 'child' | 'victimPhone' | 'place' | 'withheld' | 'adultName';
 interface Form {
   form: string;
   mode: 'words' | 'digits';
@@ -85,8 +85,6 @@ interface Ident {
   subject: string;
   /** The child (group) this identifier belongs to, for the strategy-meeting rule. */
   childGroup?: string;
-  /** The children who live at a home (kind childHome): hidden wherever all of them are. */
-  childGroups?: string[];
   /** The owning agency of a withheld report (kind withheld). */
   owner?: string;
   forms: Form[];
@@ -107,12 +105,6 @@ function forbiddenForms(id: Ident, ctx: Ctx): Form[] {
     case 'child':
       if (ctx.role === 'licensing') return id.forms;
       if (ctx.role === 'safeguarding' && ctx.viewChild && ctx.viewChild !== id.childGroup) return id.forms;
-      if (ctx.role === 'admin') return nonIds;
-      return [];
-    case 'childHome':
-      // A child's home says who she is, as her name does (the family at that address).
-      if (ctx.role === 'licensing') return id.forms;
-      if (ctx.role === 'safeguarding' && ctx.viewChild && !id.childGroups!.includes(ctx.viewChild)) return id.forms;
       if (ctx.role === 'admin') return nonIds;
       return [];
     case 'victimPhone':
@@ -335,19 +327,9 @@ function plant(u: Universe): Planted {
       return a;
     });
     // Children not in a placement live at an adult's home: a search for the adult shows that home (search context).
-    const childrenAt = new Map<Place, string[]>();
     kids.forEach((k, ci) => {
-      if (k.placeId) return;
-      const home = homes[ci % homes.length]!;
-      link('CURRENT_ADDRESS', k.id, home.id, { role: 'family_home', sources: src(ci) });
-      childrenAt.set(home, [...(childrenAt.get(home) ?? []), k.id]);
+      if (!k.placeId) link('CURRENT_ADDRESS', k.id, homes[ci % homes.length]!.id, { role: 'family_home', sources: src(ci) });
     });
-    for (const [home, ids] of childrenAt) {
-      P.idents.push({
-        kind: 'childHome', childGroups: ids, subject: `home ${home.id} of ${ids.join(', ')}`,
-        forms: [wordsForm('address', home.address), wordsForm('postcode', home.postcode), wordsForm('postcode without space', home.postcode.replace(' ', '')), wordsForm('place id', home.id, true)],
-      });
-    }
     const refuge = place(true, src(0));
     P.refuges.push(refuge.id);
     // ---- adult victims with phones (victims' phones are protected from licensing)
@@ -858,7 +840,6 @@ describe('no protected identifier leaves the server to a role that may not see i
         await call(M.merge, 'analyst', { ids: [ca.id, cb.id], reason: 'Same young person recorded twice' });
         cb.group = ca.id;
         for (const i of P.idents) if (i.childGroup === cb.id) i.childGroup = ca.id;
-        for (const i of P.idents) if (i.childGroups) i.childGroups = i.childGroups.map((g) => (g === cb.id ? ca.id : g));
       }
       const cc = children.find((c) => c.world === 2)!;
       const dup = `per-dup-${cc.id.slice(4)}`;

@@ -163,3 +163,37 @@ describe('an operator’s page', () => {
     expect((await gqlOk(PROFILE, { id: 'opr-no-such' }, 'licensing')).operatorProfile).toBeNull();
   });
 });
+
+describe("a child's family and home, as licensing sees them", () => {
+  const NEIGHBOURHOOD = `query ($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 200) {
+    nodes { id kind label properties } links { id type source target } } }`;
+  const demo = generateDemo();
+  // A parent in the demo: FAMILY_REL to a child, at the child's family home (not a placement).
+  const family = demo.links.find((l) => l.type === 'FAMILY_REL' && demo.nodes.find((n) => n.id === l.end)?.props.child === true && l.start.startsWith('per-p'))!;
+  const [parent, child] = [family.start, family.end];
+  const home = demo.links.find((l) => l.type === 'CURRENT_ADDRESS' && l.start === child && l.props.role === 'family_home')!.end;
+  const descriptors = (nodes: any[]) => nodes.filter((n) => n.kind === 'Person' && n.properties.child === true);
+
+  it("leaves out the child's family and address links, and does not walk them: no descriptor beside her parent or at her home", async () => {
+    for (const start of [parent, home]) {
+      const { neighbourhood: lic } = await gqlOk(NEIGHBOURHOOD, { ids: [start] }, 'licensing');
+      expect(lic.nodes.map((n: any) => n.id)).toContain(start);
+      expect(lic.links.filter((l: any) => l.type === 'FAMILY_REL'), start).toEqual([]);
+      expect(descriptors(lic.nodes), start).toEqual([]);
+      expect(JSON.stringify(lic)).not.toContain(child);
+    }
+    // The parent's own home stays on her record.
+    const { neighbourhood: p } = await gqlOk(NEIGHBOURHOOD, { ids: [parent] }, 'licensing');
+    expect(p.links.some((l: any) => l.type === 'CURRENT_ADDRESS' && l.source === parent && l.target === home)).toBe(true);
+    // No path runs through them either.
+    const { paths } = await gqlOk('query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 2) { nodes { id } links { type } } }', { a: parent, b: home }, 'licensing');
+    for (const path of paths) expect(path.links.map((l: any) => l.type)).not.toContain('FAMILY_REL');
+  });
+
+  it('shows the analyst the family link and her home', async () => {
+    const { neighbourhood: a } = await gqlOk(NEIGHBOURHOOD, { ids: [parent] }, 'analyst');
+    expect(a.links.some((l: any) => l.type === 'FAMILY_REL' && [l.source, l.target].includes(child))).toBe(true);
+    const { neighbourhood: h } = await gqlOk(NEIGHBOURHOOD, { ids: [home] }, 'analyst');
+    expect(h.links.some((l: any) => l.type === 'CURRENT_ADDRESS' && l.source === child)).toBe(true);
+  });
+});

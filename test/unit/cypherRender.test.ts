@@ -25,6 +25,8 @@ describe('composed queries render to the expected text', () => {
     ['neighbourhood-2-hops', () => neighbourhoodQuery(2)],
     ['paths-knows-asOf', () => routesQuery(3, false, { linkTypes: ['KNOWS', 'KNOWS_SN'], asOf: '2018-01-01', withheld: [] })],
     ['paths-all-withheld', () => routesQuery(2, true, { linkTypes: null, asOf: null, withheld: ['rep-1'] })],
+    // For a caller some children are protected from: their family and address links are not walked.
+    ['paths-private-children', () => routesQuery(2, false, { linkTypes: null, asOf: null, withheld: [], privateOf: ['per-c1'] })],
     ['childLinks-persons', () => rules(['per-1'], 'childLinksRoutes.cypher')],
     ['childLinks-everyone', () => rules(null, 'childLinksRoutes.cypher')],
     ['childLinksRanked-everyone-nothing-withheld', () => rankedRules(null, [])],

@@ -17,7 +17,6 @@ const index: ProtectionIndex = {
   children: new Map([['per-c1', { id: 'per-c1', name: 'Cody', surname: 'Grindlow', pseudonym: 'YP04', aliases: [], age: 14, dob: null, sex: 'female', lookedAfter: true, mergedIds: [] }]]),
   victimPhones: new Map(),
   places: new Map(),
-  childHomes: new Map(),
   concerns: new Map([['inc-1', new Set(['per-c1'])]]),
   conditional: new Map([['rep-csc', { id: 'rep-csc', ownerAgency: "Children's Social Care", receivedOn: '2010-05-01', sharedWith: [] }]]),
 };

@@ -16,7 +16,6 @@ const index: ProtectionIndex = {
   ]),
   victimPhones: new Map([['ph-c1', { phoneNo: '+447700900417', raw: '07700 900417', childId: 'per-c1' }]]),
   places: new Map([['loc-r', { address: '14 Larkspur Mews', postcode: 'ZZ9 4QT', name: 'Ashdene House' }]]),
-  childHomes: new Map(),
   concerns: new Map([['inc-1', new Set(['per-c1'])]]),
   conditional: new Map([
     ['rep-csc', { id: 'rep-csc', ownerAgency: "Children's Social Care", receivedOn: '2010-05-01', sharedWith: [] }],

@@ -24,7 +24,6 @@ const index: ProtectionIndex = {
     ['ph-v9', { phoneNo: '+447700900985', raw: '07700 900985', childId: null }],
   ]),
   places: new Map([['loc-r', { address: '14 Larkspur Mews', postcode: 'ZZ9 4QT', name: 'Ashdene House' }]]),
-  childHomes: new Map(),
   concerns: new Map(),
   conditional: new Map([['rep-csc', { id: 'rep-csc', ownerAgency: "Children's Social Care", receivedOn: '2010-05-01', sharedWith: [] }]]),
 };
@@ -53,41 +52,27 @@ describe('scopes', () => {
   });
 });
 
-describe("a protected child's family", () => {
-  const withHomes: ProtectionIndex = {
-    ...index,
-    childHomes: new Map([
-      ['loc-h1', { address: '3 Tansy Row', postcode: 'ZZ9 8LB', name: null, children: ['per-c1'] }],
-      ['loc-h2', { address: '9 Wicken Street', postcode: null, name: null, children: ['per-c1', 'per-c2'] }],
-    ]),
-  };
-  const home = node('loc-h1', ['Location'], { address: '3 Tansy Row', postcode: 'ZZ9 8LB', kind: 'home' });
-
-  it("shows her home as a protected address to whoever she is protected from, as stored to her own meeting and to analysts", () => {
-    for (const v of [viewer(licensing, null, withHomes), viewer(safeguarding, ['per-c2'], withHomes)]) {
-      const e = v.entity(home);
-      expect(e).toMatchObject({ label: 'protected address (withheld)', properties: { restricted: true, kind: 'home' } });
-      expect(JSON.stringify(e)).not.toMatch(/Tansy|ZZ9 8LB|loc-h1/);
-      expect(v.mayNotStartFrom('loc-h1')).toBe(true);
-      expect(v.text('Seen outside 3 Tansy Row at night')).not.toContain('Tansy');
-    }
-    expect(viewer(safeguarding, ['per-c1'], withHomes).entity(home).properties.address).toBe('3 Tansy Row');
-    expect(viewer(analyst, null, withHomes).entity(home).properties.address).toBe('3 Tansy Row');
-    // A home shared with the child in view stays hers to see.
-    expect(viewer(safeguarding, ['per-c2'], withHomes).isProtected('loc-h2')).toBe(false);
-    expect(viewer(licensing, null, withHomes).isProtected('loc-h2')).toBe(true);
-  });
-
-  it('leaves her family links out for those she is protected from, whatever else the link joins', () => {
-    const lic = viewer(licensing, null, withHomes);
+describe("a protected child's family and home", () => {
+  it('leaves her family and address links out for whoever she is protected from, and says which links queries must not walk', () => {
+    const lic = viewer(licensing);
     expect(lic.hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(true);
     expect(lic.hidesLink('FAMILY_REL', 'per-c2', 'per-p1')).toBe(true);
+    expect(lic.hidesLink('CURRENT_ADDRESS', 'per-c1', 'loc-h1')).toBe(true);
+    // A merged-away id is the same child.
+    expect(lic.hidesLink('FAMILY_REL', 'per-p1', 'per-c1-old')).toBe(true);
+    expect(new Set(lic.privateLinksOf())).toEqual(new Set(['per-c1', 'per-c1-old', 'per-c2']));
+    // Adults' family and homes, and her other links, are as before.
     expect(lic.hidesLink('FAMILY_REL', 'per-p1', 'per-p2')).toBe(false);
+    expect(lic.hidesLink('CURRENT_ADDRESS', 'per-p1', 'loc-h1')).toBe(false);
     expect(lic.hidesLink('VICTIM_OF', 'per-c1', 'inc-1')).toBe(false);
-    const meeting = viewer(safeguarding, ['per-c1'], withHomes);
+    // Her own strategy meeting sees her family and home; another child's stays out.
+    const meeting = viewer(safeguarding, ['per-c1']);
     expect(meeting.hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(false);
+    expect(meeting.hidesLink('CURRENT_ADDRESS', 'per-c1', 'loc-h1')).toBe(false);
     expect(meeting.hidesLink('FAMILY_REL', 'per-c1', 'per-c2')).toBe(true);
-    expect(viewer(analyst, null, withHomes).hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(false);
+    expect(meeting.privateLinksOf()).toEqual(['per-c2']);
+    expect(viewer(analyst).hidesLink('FAMILY_REL', 'per-p1', 'per-c1')).toBe(false);
+    expect(viewer(analyst).privateLinksOf()).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import type { Database, PlainNode, PlainRel } from '../../db/database.js';
 import { cypherFile, fragment } from '../../db/cypher.js';
 import { linkHidden, toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
 import { BOOKKEEPING_LINK_TYPES } from '../../domain/vocabulary.js';
-import { currentViewer } from '../../access/viewer.js';
+import { currentViewer, PRIVATE_CHILD_LINKS } from '../../access/viewer.js';
 import type { Subgraph } from '../graph/queries.js';
 
 /** One step of a route: the links joining `from` to `to` (parallel links of several types are one hop). */
@@ -46,6 +46,8 @@ export interface Scope {
   asOf: string | null;
   /** Reports withheld from the caller. */
   withheld: string[];
+  /** Children protected from the caller, whose family and address links are not walked (access/viewer.ts). */
+  privateOf?: string[];
 }
 
 /**
@@ -66,7 +68,9 @@ function conditions(scope: Scope) {
 export function routesQuery(maxHops: number, all: boolean, scope: Scope): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new Error(`maxHops must be 1..${MAX_HOPS}`);
   const where = conditions(scope);
-  const step = `((x)-[r WHERE ${where.link}]-(y${where.node ? ` WHERE ${where.node}` : ''}))`;
+  // Walks no protected child's family or address link: x and y are the ends of each hop.
+  const privately = scope.privateOf?.length ? ' WHERE NOT (type(r) IN $privateLinks AND (x.id IN $privateOf OR y.id IN $privateOf))' : '';
+  const step = `((x)-[r WHERE ${where.link}]-(y${where.node ? ` WHERE ${where.node}` : ''})${privately})`;
   return `
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
     ${where.start ? `WHERE ${where.start}` : ''}
@@ -109,10 +113,11 @@ export async function shortestPaths(
   args: { from: string; to: string; maxHops: number; linkTypes: string[] | null; asOf: string | null; all: boolean },
 ): Promise<PathView[]> {
   if (args.from === args.to) return [];
-  const scope: Scope = { linkTypes: args.linkTypes, asOf: args.asOf, withheld: currentViewer()?.withheldReportIds() ?? [] };
+  const viewer = currentViewer();
+  const scope: Scope = { linkTypes: args.linkTypes, asOf: args.asOf, withheld: viewer?.withheldReportIds() ?? [], privateOf: viewer?.privateLinksOf() ?? [] };
   const rows = await db.read(
     routesQuery(args.maxHops, args.all, scope),
-    { from: args.from, to: args.to, linkTypes: args.linkTypes, bookkeeping: BOOKKEEPING_LINK_TYPES, asOf: args.asOf, withheld: scope.withheld },
+    { from: args.from, to: args.to, linkTypes: args.linkTypes, bookkeeping: BOOKKEEPING_LINK_TYPES, asOf: args.asOf, withheld: scope.withheld, privateOf: scope.privateOf, privateLinks: PRIVATE_CHILD_LINKS },
     { what: 'This path search' },
   );
   const paths = rows.map((r) => toPath(r.ns as PlainNode[], r.hops as PlainRel[][])).filter((p): p is PathView => p !== null);

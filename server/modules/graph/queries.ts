@@ -2,6 +2,7 @@
 import { cypherFile, type Database, type PlainNode } from '../../db/database.js';
 import type { RenderOptions } from '../../db/cypher.js';
 import { linkHidden, toEntity, toLink, type EntityView, type LinkView } from '../../domain/entity.js';
+import { currentViewer, PRIVATE_CHILD_LINKS } from '../../access/viewer.js';
 
 const q = (name: string, opts?: RenderOptions) => cypherFile(import.meta.url, name, opts);
 
@@ -62,7 +63,10 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
   const linkCap = Math.max(1000, args.limit * 5);
   const [row] = await db.read(
     statement,
-    { ids: args.ids, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, known: args.known ?? null, limit: args.limit, cap: args.limit + 1, linkCap },
+    {
+      ids: args.ids, linkTypes: args.linkTypes, kinds: args.kinds, asOf: args.asOf, known: args.known ?? null, limit: args.limit, cap: args.limit + 1, linkCap,
+      privateLinks: PRIVATE_CHILD_LINKS, privateOf: currentViewer()?.privateLinksOf() ?? [],
+    },
     { what: 'This neighbourhood' },
   );
   const nodes = (row.nodes as [string[], Record<string, unknown>][]).map(([labels, props]) => toEntity({ labels, props }));

@@ -14,6 +14,7 @@ CALL (seen, frontier) {
   WHERE NOT m IN seen
     AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
     AND ($kinds IS NULL OR any(l IN labels(m) WHERE l IN $kinds))
+    AND NOT (type(r) IN $privateLinks AND (n.id IN $privateOf OR m.id IN $privateOf))
     AND ($asOf IS NULL OR coalesce(r.datedOn, '') <= $asOf AND (size(coalesce(r.sources, [])) = 0 OR any(rid IN r.sources WHERE rid IN $known)))
     AND ($asOf IS NULL OR coalesce(m.datedOn, '') <= $asOf AND (size(coalesce(m.sources, [])) = 0 OR any(rid IN m.sources WHERE rid IN $known)))
   WITH DISTINCT m

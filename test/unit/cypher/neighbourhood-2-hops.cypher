@@ -8,6 +8,7 @@ CALL (seen, frontier) {
   WHERE NOT m IN seen
     AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
     AND ($kinds IS NULL OR any(l IN labels(m) WHERE l IN $kinds))
+    AND NOT (type(r) IN $privateLinks AND (n.id IN $privateOf OR m.id IN $privateOf))
     AND ($asOf IS NULL OR (coalesce(r.datedOn, '') <= $asOf AND (r.to IS NULL OR r.to >= $asOf)))
     AND ($asOf IS NULL OR (coalesce(m.datedOn, '') <= $asOf AND (m.to IS NULL OR m.to >= $asOf)))
   WITH DISTINCT m
@@ -22,6 +23,7 @@ CALL (seen, frontier) {
   WHERE NOT m IN seen
     AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
     AND ($kinds IS NULL OR any(l IN labels(m) WHERE l IN $kinds))
+    AND NOT (type(r) IN $privateLinks AND (n.id IN $privateOf OR m.id IN $privateOf))
     AND ($asOf IS NULL OR (coalesce(r.datedOn, '') <= $asOf AND (r.to IS NULL OR r.to >= $asOf)))
     AND ($asOf IS NULL OR (coalesce(m.datedOn, '') <= $asOf AND (m.to IS NULL OR m.to >= $asOf)))
   WITH DISTINCT m
