@@ -52,7 +52,7 @@ const NO_KEY = new Uint8Array(32);
 
 /** Operations whose view is about one child: a strategy meeting sees that child, no other. */
 // Issue 20 item 7: the child's indicators are part of the same view.
-const CHILD_VIEWS = new Set(['Query.childConnections', 'Mutation.strategyPack', 'Query.childIndicators']);
+const CHILD_VIEWS = new Set(['Query.childConnections', 'Mutation.strategyPack', 'Query.childIndicators', 'Query.childActions']);
 /** Issue 20 item 8: the evidence pack on an adult shows every child only as a descriptor, whoever asks. */
 const CHILDREN_AS_DESCRIPTORS = new Set(['Mutation.evidencePack']);
 

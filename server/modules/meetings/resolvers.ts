@@ -18,6 +18,7 @@ import { idArg, isoDate, topArg } from '../../http/args.js';
 import { cypherFile, type PlainNode } from '../../db/database.js';
 import { toEntity } from '../../domain/entity.js';
 import { sameAgency, type Viewer } from '../../access/viewer.js';
+import { assignedChildren } from '../safeguarding/assignments.js';
 import type { Resolvers } from '../../generated/graphql.js';
 
 const q = (name: string) => cypherFile(import.meta.url, name);
@@ -191,8 +192,10 @@ export const meetingsResolvers: Resolvers = {
     },
     childActions: async (_, args, ctx) => {
       const { childId } = parseArgs(z.object({ childId: idArg }), args);
-      // A child the caller may not open (not on a safeguarding user's list) has no actions to show here.
+      // A part of the strategy-meeting view of this one child (the guard's CHILD_VIEWS: every other
+      // child a descriptor); a safeguarding user sees it for the children on their list only.
       if (ctx.viewer!.mayNotUse(childId)) return [];
+      if (ctx.user!.role === 'safeguarding' && !(await assignedChildren(ctx.db, ctx.user!.username)).includes(childId)) return [];
       const rows = await ctx.db.read(q('actions.cypher'), { ...noFilter, ...ownerFilter(ctx, false), status: 'open', childId });
       return viewActions(ctx, rows as { a: PlainNode; m: PlainNode | null }[]);
     },
