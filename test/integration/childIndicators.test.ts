@@ -144,8 +144,9 @@ describe('childIndicators', () => {
     expect(elsewhere.count).toBe(elsewhere.items.length);
     expect(elsewhere.summary).toMatch(new RegExp(`^${elsewhere.count} records? about the child held by .*Police`));
     for (const i of elsewhere.items) expect(i).toMatchObject({ held: true, entity: null, date: null });
+    // The planted report's two facts: the missing episode and the flat it happened at (a place of concern).
     const held = elsewhere.items.filter((i: any) => i.sources.some((s: any) => s.heldBy === 'Police'));
-    expect(held).toHaveLength(1);
+    expect(held).toHaveLength(2);
     expect(held[0]).toMatchObject({ text: '1 item held by Police, 2010-07-01', entity: null, date: null });
     expect(held[0].sources[0]).toMatchObject({ held: true, heldBy: 'Police', ref: null, sourceType: null });
     // The owner's own agency sees it in full.
