@@ -66,6 +66,52 @@ const CALLS: Record<string, string> = {
   'Mutation.uploadImportFile': 'mutation { uploadImportFile(file: "not a file") { id } }',
   'Mutation.saveImportMapping': 'mutation { saveImportMapping(name: "matrix", text: "entities: [") { id } }',
   'Mutation.startImport': 'mutation { startImport(uploadId: "matrix-no-such-upload", mapping: "builtin:call-records", source: { sourceType: "police", sourceGrade: 1, intelGrade: "A", handling: "P", ownerAgency: "Police", receivedOn: "2010-01-01" }) { id } }',
+  // Issue 20. Reads of the demo data, and writes that are refused before they write: ids that do
+  // not exist (every write looks its target up first and refuses an unknown one) or arguments the
+  // resolver's own validation turns down.
+  // Item 3, the notice register; item 5, reasoned changes (case_closed: a kind every allowed role may
+  // make, so the refusal is the unknown subject, not the change's own role rule).
+  'Query.noticeRegister': '{ noticeRegister { scope } }',
+  'Query.reasonCodes': '{ reasonCodes { code } }',
+  'Query.reviewers': '{ reviewers }',
+  'Query.changeHistory': '{ changeHistory(subjectId: "per-s001") { monitored } }',
+  'Mutation.recordChange': 'mutation { recordChange(input: { kind: "case_closed", subjectId: "matrix-no-such-record", reasonCode: "matrix", reviewer: "matrix-nobody" }) { id } }',
+  // Items 1 and 2, meetings, actions and deliveries. A meeting record with no attendee is invalid.
+  'Query.meetings': '{ meetings(limit: 1) { versions } }',
+  'Query.meetingRecord': '{ meetingRecord(meetingId: "matrix-no-such-meeting") { meeting { id } } }',
+  'Query.childActions': '{ childActions(childId: "per-c02") { id } }',
+  'Query.myActions': '{ myActions { id } }',
+  'Query.overdueActions': '{ overdueActions { asOf } }',
+  'Query.itemsWithoutAction': '{ itemsWithoutAction(top: 3) { item { id } } }',
+  'Mutation.recordMeeting': 'mutation { recordMeeting(meetingId: "matrix-no-such-meeting", attendees: [], itemIds: [], decisions: []) { id } }',
+  'Mutation.updateAction': 'mutation { updateAction(id: "matrix-no-such-action", status: "done", outcome: "matrix") { id } }',
+  'Mutation.releaseActionText': 'mutation { releaseActionText(id: "matrix-no-such-action", text: "matrix") { id } }',
+  'Query.deliveries': '{ deliveries(box: "ALL", limit: 1) { id } }',
+  // A kind of delivery that does not exist: refused as invalid before anything is sent.
+  'Mutation.sendDelivery': 'mutation { sendDelivery(deliveryKind: "matrix-no-such-kind", toAgency: "Matrix", toRole: "analyst", title: "matrix") { id } }',
+  'Mutation.acknowledgeDelivery': 'mutation { acknowledgeDelivery(id: "matrix-no-such-delivery", decision: "matrix check") { id } }',
+  'Mutation.setManager': 'mutation { setManager(username: "matrix-no-such-user", manager: true) { username } }',
+  // Items 4 and 6, restrictions and access requests. A review date before the start date is invalid.
+  'Query.restrictions': '{ restrictions { id } }',
+  'Query.overdueRestrictionReviews': '{ overdueRestrictionReviews { id } }',
+  'Query.accessRequests': '{ accessRequests { id } }',
+  'Query.teams': '{ teams { username } }',
+  'Mutation.restrict': 'mutation { restrict(input: { scope: "Entity", targetId: "matrix-no-such-record", reason: "matrix", since: "2011-01-02", reviewDue: "2011-01-01" }) { id } }',
+  'Mutation.reviewRestriction': 'mutation { reviewRestriction(id: "matrix-no-such-restriction", reviewDue: "2099-01-01") { id } }',
+  'Mutation.liftRestriction': 'mutation { liftRestriction(id: "matrix-no-such-restriction", reason: "matrix") { id } }',
+  'Mutation.requestAccess': 'mutation { requestAccess(restrictionId: "matrix-no-such-restriction", reason: "matrix") { id } }',
+  'Mutation.answerAccessRequest': 'mutation { answerAccessRequest(id: "matrix-no-such-request", grant: true) { id } }',
+  'Mutation.setUserTeam': 'mutation { setUserTeam(username: "matrix-no-such-user", team: "matrix") { username } }',
+  // Items 7 and 8. An unknown child answers as invalid for every allowed role (a real one would be
+  // refused to a safeguarding user whose list does not hold her, a FORBIDDEN the policy does not say).
+  'Query.childIndicators': '{ childIndicators(childId: "matrix-not-a-child", purpose: "matrix check") { asOf } }',
+  'Mutation.evidencePack': 'mutation { evidencePack(personId: "matrix-no-such-person", purpose: "matrix check") { bytes } }',
+  // Item 10, licensing decisions and checks.
+  'Query.licensingDecisions': '{ licensingDecisions(personId: "per-s001") { id } }',
+  'Query.licenceChecks': '{ licenceChecks(licenceId: "lic-dr-009") { complete } }',
+  'Mutation.recordLicenceCheck': 'mutation { recordLicenceCheck(licenceId: "matrix-no-such-licence", checkKind: "dbs", outcome: "passed", checkedOn: "2011-01-01") { id } }',
+  'Mutation.recordLicensingDecision':
+    'mutation { recordLicensingDecision(input: { licenceId: "matrix-no-such-licence", decision: "grant", decidedOn: "2011-01-01", decisionMaker: "matrix", reason: "matrix" }) { id } }',
 };
 const ROLES: Role[] = ['analyst', 'safeguarding', 'licensing', 'admin'];
 
