@@ -20,6 +20,11 @@ CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:Notice) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT operation_id IF NOT EXISTS FOR (n:Operation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT report_id IF NOT EXISTS FOR (n:Report) REQUIRE n.id IS UNIQUE;
+// Licensing decisions on the record, the representations before them and the checks on applications
+// (issue 20 item 10, server/modules/decisions): entities like the rest, found by id.
+CREATE CONSTRAINT licensing_decision_id IF NOT EXISTS FOR (n:LicensingDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT representation_id IF NOT EXISTS FOR (n:Representation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT licence_check_id IF NOT EXISTS FOR (n:LicenceCheck) REQUIRE n.id IS UNIQUE;
 
 // Every node also carries the generic label Entity, so that "any node by id" is one index seek
 // whatever its kind (labels of the vocabulary are never needed to find a node).
