@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDataset } from '../../server/db/bulkLoad.js';
+import type { Database } from '../../server/db/database.js';
 import { fixture } from '../support/fixture.js';
 import { gql, gqlOk, testDatabase } from '../support/client.js';
 
@@ -85,13 +86,16 @@ describe('rankings', () => {
     const db = testDatabase();
     const ids = [...atRiskPersons, ...householdRisk].map((r: any) => r.entity.id);
     // Party to an incident as the analyst (Police) may see it: not through a link only reports
-    // another agency withholds from Police support.
+    // another agency withholds from Police support, nor reports or entities a restriction keeps
+    // from the analyst (issue 20 item 4: the demo's Operation Kestrel holds per-s027's incident).
+    const { reports: restricted, entities: restrictedEntities } = await keptByRestrictions(db, inject('stack').users.analyst.username);
     const [{ party }] = await db.read(
-      `MATCH (p:Person)-[pt:PARTY_TO]->(:Incident) WHERE p.id IN $ids
-         AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE EXISTS {
+      `MATCH (p:Person)-[pt:PARTY_TO]->(i:Incident) WHERE p.id IN $ids
+         AND NOT i.id IN $restrictedEntities AND NOT p.id IN $restrictedEntities
+         AND NOT (size(coalesce(pt.sources, [])) > 0 AND all(s IN pt.sources WHERE s IN $restricted OR EXISTS {
            MATCH (r:Report {id: s}) WHERE r.handling = 'C' AND r.ownerAgency <> 'Police' AND NOT 'Police' IN coalesce(r.sharedWith, []) }))
        RETURN count(p) AS party`,
-      { ids },
+      { ids, restricted, restrictedEntities },
     );
     await db.close();
     expect(party).toBe(0);
@@ -102,6 +106,35 @@ describe('rankings', () => {
     }
   });
 });
+
+/**
+ * What restrictions in force keep from a user (issue 20 item 4): every restriction but those held by
+ * the user's own team (in the same agency) or granted to the user. A Report restriction covers the
+ * report; an Entity restriction the entity; an Operation restriction the operation, its incidents
+ * (PART_OF) and the reports that MENTION any of them.
+ */
+async function keptByRestrictions(db: Database, username: string): Promise<{ reports: string[]; entities: string[] }> {
+  const norm = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim().replace(/\s+/g, ' ').toLowerCase() : null);
+  const [user] = await db.read(
+    `MATCH (u:User {username: $username}) OPTIONAL MATCH (q:AccessRequest {status: 'granted', requester: u.username})
+     RETURN u.agency AS agency, u.team AS team, collect(q.restrictionId) AS granted`,
+    { username },
+  );
+  const all = await db.read('MATCH (x:Restriction) WHERE x.liftedAt IS NULL RETURN x {.id, .scope, .targetId, .team, .agency} AS x');
+  const closed = all
+    .map((r) => r.x as { id: string; scope: string; targetId: string; team: string; agency: string | null })
+    .filter((x) => !(user!.granted as string[]).includes(x.id) && !(norm(user!.team) !== null && norm(user!.team) === norm(x.team) && norm(user!.agency) === norm(x.agency)));
+  const rows = await db.read(
+    `UNWIND $closed AS x
+     OPTIONAL MATCH (i:Incident)-[:PART_OF]->(:Operation {id: x.targetId}) WHERE x.scope = 'Operation'
+     WITH x, [x.targetId] + collect(DISTINCT i.id) AS covered
+     OPTIONAL MATCH (r:Report)-[:MENTIONS]->(m:Entity) WHERE x.scope = 'Operation' AND m.id IN covered
+     WITH x, covered, collect(DISTINCT r.id) AS mentioning
+     RETURN CASE x.scope WHEN 'Report' THEN [] ELSE covered END AS entities, CASE x.scope WHEN 'Report' THEN [x.targetId] ELSE mentioning END AS reports`,
+    { closed },
+  );
+  return { reports: rows.flatMap((r) => r.reports as string[]), entities: rows.flatMap((r) => r.entities as string[]) };
+}
 
 describe('communities', () => {
   it('splits the people into Louvain communities, the same way every time', async () => {

@@ -24,7 +24,8 @@ import {
   checkTop,
   degrees,
   derivedChildLinks,
-  withheldFrom,
+  demoRestrictions,
+  heldFrom,
   pageRank,
   partyToIncident,
   rankingGraph,
@@ -34,6 +35,7 @@ import {
   undirected,
   operatorConcerns,
   successorSignalKinds,
+  type RefUser,
 } from '../support/reference.js';
 
 const POLE = path.resolve(ROOT, '..', 'shared', 'data', 'pole');
@@ -42,6 +44,9 @@ let client: GraphQLClient;
 let stop: () => Promise<void>;
 let stackDb: import('../../server/db/database.js').Database;
 const ref = new RefGraph();
+/** The test accounts as restrictions see them (agency, team, grants), read back from the stack. */
+const asStored: Partial<Record<'analyst' | 'licensing', RefUser>> = {};
+const restrictions = demoRestrictions();
 
 /** A GraphQL call that must succeed, timed under `name` (the first call of each name is kept). */
 async function timed<T = any>(name: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -61,6 +66,20 @@ beforeAll(async () => {
   expect(load.rejected).toEqual([]);
   ref.addDataset(generateDemo());
   ref.addPoleCsv(POLE);
+  // The demo's restrictions are service records written after the load: the reference's are the
+  // seed's (demoRestrictions), and they are the ones in force here.
+  const stored = await stackDb.read('MATCH (x:Restriction) WHERE x.liftedAt IS NULL RETURN x {.id, .scope, .targetId, .team, .agency} AS r ORDER BY x.id');
+  expect(stored.map((row) => row.r)).toEqual([...restrictions].sort((a, b) => a.id.localeCompare(b.id)));
+  for (const role of ['analyst', 'licensing'] as const) {
+    const [u] = await stackDb.read(
+      `MATCH (u:User {username: $u}) OPTIONAL MATCH (q:AccessRequest {status: 'granted', requester: u.username})
+       RETURN u.agency AS agency, u.team AS team, collect(q.restrictionId) AS granted`,
+      { u: started.info.users[role].username },
+    );
+    asStored[role] = { agency: String(u!.agency), team: (u!.team as string | null) ?? null, granted: new Set(u!.granted as string[]) };
+  }
+  expect(asStored.analyst).toMatchObject({ agency: 'Police', team: null }); // in no team: every restriction keeps its records from the analyst
+  expect(asStored.licensing).toMatchObject({ agency: 'Licensing', team: null });
 }, 300_000);
 
 afterAll(async () => {
@@ -78,9 +97,11 @@ afterAll(async () => {
 describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, against independent reference answers', () => {
   const RANK = `query ($m: RankMeasure!, $top: Int, $within: [ID!], $asOf: String) {
     rank(measure: $m, top: $top, within: $within, asOf: $asOf) { score entity { id } detail } }`;
-  // The analyst (Police) asks: the reference is the graph without what other agencies withhold from Police.
+  // The analyst (Police, in no team) asks: the reference is the graph without what other agencies
+  // withhold from Police, nor what the demo's restrictions keep from those outside the holding teams.
   let policeView: RefGraph | undefined;
-  const police = () => (policeView ??= ref.seenWithout(withheldFrom(ref, 'Police')));
+  const police = () => (policeView ??= ref.seenBy(asStored.analyst!, restrictions));
+  const heldFromAnalyst = () => heldFrom(ref, asStored.analyst!, restrictions);
   const persons = () => rankingGraph(police(), ['Person'], KNOWS_FAMILY);
 
   it('ranks by degree and triangles exactly', async () => {
@@ -122,8 +143,8 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
   });
 
   it('ranks persons by distinct linked children, and gives each link its routes and sources', async () => {
-    // As the analyst (Police) may see them: routes only other agencies' withheld reports support are not counted.
-    const links = derivedChildLinks(ref, withheldFrom(ref, 'Police'));
+    // As the analyst (Police) may see them: routes only reports held from the analyst support are not counted.
+    const links = derivedChildLinks(ref, heldFromAnalyst());
     const expected = new Map([...links].map(([p, byChild]) => [p, byChild.size]));
     const { rank } = await timed('rank LINKED_CHILDREN', RANK, { m: 'LINKED_CHILDREN', top: 100 });
     expect(checkTop(scoresOf(rank), expected, 100)).toEqual([]);
@@ -142,7 +163,7 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
   });
 
   it('gives a strategy meeting the same linked persons for a child as the derived links do', async () => {
-    const links = derivedChildLinks(ref, withheldFrom(ref, 'Police'));
+    const links = derivedChildLinks(ref, heldFromAnalyst());
     const children = [...ref.nodes.values()].filter((n) => n.props.child === true).map((n) => n.id).sort().slice(0, 6);
     for (const child of children) {
       const want = [...links].filter(([, byChild]) => byChild.has(child)).map(([p, byChild]) => [p, [...byChild.get(child)!.kinds].sort()]);
@@ -304,8 +325,8 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
   });
 
   it('ranks operators by concerns, with meetings, complaints and children only as a count', async () => {
-    // As the Police analyst: what only reports withheld from Police support is not counted.
-    const expected = operatorConcerns(ref, withheldFrom(ref, 'Police'));
+    // As the Police analyst: what only reports held from the analyst support is not counted.
+    const expected = operatorConcerns(ref, heldFromAnalyst());
     const Q = '{ operatorRisk(top: 50) { score entity { id } detail } }';
     const { operatorRisk } = await timed('operatorRisk', Q);
     expect(checkTop(scoresOf(operatorRisk), new Map([...expected].map(([o, e]) => [o, e.concerns.size])), 50)).toEqual([]);
@@ -317,7 +338,7 @@ describe.skipIf(!fs.existsSync(POLE))('analysis on the demo and POLE data, again
     // Licensing sees the ranking by what is not withheld from Licensing, and not one child's id,
     // name or pseudonym in it.
     const { operatorRisk: forLicensing } = await client.gqlOk(Q, {}, 'licensing');
-    const forLicensingExpected = operatorConcerns(ref, withheldFrom(ref, 'Licensing'));
+    const forLicensingExpected = operatorConcerns(ref, heldFrom(ref, asStored.licensing!, restrictions));
     expect(checkTop(scoresOf(forLicensing), new Map([...forLicensingExpected].map(([o, e]) => [o, e.concerns.size])), 50)).toEqual([]);
     for (const r of forLicensing) {
       const e = forLicensingExpected.get(r.entity.id)!;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Dataset } from '../../seeds/dataset.js';
+import { RESTRICTION_DEMO } from '../../seeds/demo/restrictions.js';
 
 export interface RefNode {
   id: string;
@@ -68,17 +69,27 @@ export class RefGraph {
   }
   /**
    * The graph as a user sees it when the reports in `withheld` are withheld (DESIGN.md §6): links
-   * only they support, and links touching records only they support, are not in it.
+   * only they support, and links touching records only they support, are not in it; nor links
+   * touching an entity in `heldEntities` (one a restriction keeps from the user: its flag only).
    */
-  seenWithout(withheld: Set<string>): RefGraph {
+  seenWithout(withheld: Set<string>, heldEntities: Set<string> = new Set()): RefGraph {
     const held = (p: Record<string, unknown> | undefined) => {
       const s = p?.sources as string[] | undefined;
       return !!s?.length && s.every((x) => withheld.has(x));
     };
+    const heldEnd = (id: string) => heldEntities.has(id) || held(this.nodes.get(id)?.props);
     const view = new RefGraph();
     view.nodes = this.nodes;
-    view.links = this.links.filter((l) => !held(l.props) && !held(this.nodes.get(l.start)?.props) && !held(this.nodes.get(l.end)?.props));
+    view.links = this.links.filter((l) => !held(l.props) && !heldEnd(l.start) && !heldEnd(l.end));
     return view;
+  }
+  /**
+   * The graph as a user sees it (DESIGN.md §6, issue 20 item 4): without what other agencies
+   * withhold from the user's agency, nor what restrictions the user may not open keep from them.
+   */
+  seenBy(user: RefUser, restrictions: readonly RefRestriction[]): RefGraph {
+    const closed = restrictedFrom(this, restrictions, user);
+    return this.seenWithout(heldFrom(this, user, restrictions), closed.entities);
   }
 }
 
@@ -279,6 +290,70 @@ export function withheldFrom(g: RefGraph, agency: string): Set<string> {
     if (n.labels.includes('Report') && p.handling === 'C' && p.ownerAgency !== agency && !((p.sharedWith as string[] | undefined) ?? []).includes(agency)) out.add(n.id);
   }
   return out;
+}
+
+/**
+ * A restriction (issue 20 item 4) as the access model reads it: a team within an agency keeps a
+ * report, an entity or a whole operation from everyone else.
+ */
+export interface RefRestriction {
+  id: string;
+  scope: 'Report' | 'Entity' | 'Operation';
+  targetId: string;
+  team: string;
+  agency: string | null;
+}
+/** A user as restrictions see them: agency, team (null: in no team) and the restrictions granted on request. */
+export interface RefUser {
+  agency: string;
+  team: string | null;
+  granted?: ReadonlySet<string>;
+}
+
+/**
+ * The demo's restrictions (seeds/demo/restrictions.ts tells the story): the CSE Team (Police)
+ * restricts Operation Kestrel as a whole; the Drugs Team (Police) its source's report and the
+ * associate that report names. Ids and teams are the seed's.
+ */
+export function demoRestrictions(): RefRestriction[] {
+  const D = RESTRICTION_DEMO;
+  return [
+    { id: D.operationRestriction, scope: 'Operation', targetId: D.operation, team: D.teams.cse, agency: 'Police' },
+    { id: D.sourceRestriction, scope: 'Report', targetId: D.sourceReport, team: D.teams.drugs, agency: 'Police' },
+    { id: D.associateRestriction, scope: 'Entity', targetId: D.associate, team: D.teams.drugs, agency: 'Police' },
+  ];
+}
+
+/** A team or agency name as compared: case and spacing aside. */
+const sameName = (a: string | null | undefined) => (a == null || !a.trim() ? null : a.trim().replace(/\s+/g, ' ').toLowerCase());
+
+/**
+ * What restrictions keep from a user: every restriction but those of the user's own team (in the
+ * same agency) and those granted to the user. A Report restriction covers the report; an Entity
+ * restriction the entity; an Operation restriction the operation, every incident PART_OF it, and
+ * the reports that MENTION any of them.
+ */
+export function restrictedFrom(g: RefGraph, restrictions: readonly RefRestriction[], user: RefUser): { reports: Set<string>; entities: Set<string> } {
+  const reports = new Set<string>();
+  const entities = new Set<string>();
+  for (const r of restrictions) {
+    const open = user.granted?.has(r.id) || (sameName(user.team) !== null && sameName(user.team) === sameName(r.team) && sameName(user.agency) === sameName(r.agency));
+    if (open) continue;
+    if (r.scope === 'Report') {
+      reports.add(r.targetId);
+      continue;
+    }
+    const covered = new Set([r.targetId]);
+    if (r.scope === 'Operation') for (const l of g.links) if (l.type === 'PART_OF' && l.end === r.targetId && g.has(l.start, 'Incident')) covered.add(l.start);
+    covered.forEach((id) => entities.add(id));
+    if (r.scope === 'Operation') for (const l of g.links) if (l.type === 'MENTIONS' && covered.has(l.end) && g.has(l.start, 'Report')) reports.add(l.start);
+  }
+  return { reports, entities };
+}
+
+/** Every report held from a user: withheld from the user's agency under conditions, or kept by a restriction. */
+export function heldFrom(g: RefGraph, user: RefUser, restrictions: readonly RefRestriction[]): Set<string> {
+  return new Set([...withheldFrom(g, user.agency), ...restrictedFrom(g, restrictions, user).reports]);
 }
 
 /** Persons party to an incident. */
