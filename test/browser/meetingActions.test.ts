@@ -45,6 +45,7 @@ describe('meeting actions', () => {
     const meetingId = await unrecordedStrategyMeeting();
     const page = await newPage();
     await signIn(page, 'safeguarding');
+    await page.getByTestId('follow-through-menu').locator('summary').click();
     await page.getByTestId('open-meetings').click();
     await page.getByTestId('mtg-tab-meetings').waitFor();
     await page.locator(`[data-testid="meeting-item"][data-meeting="${meetingId}"]`).click();

@@ -213,17 +213,7 @@ function WorkspaceScreen({
               }}
             />
             <Toolbar />
-            {analyst && !embedded && (
-              <a className="mtg-open-link" href="/meetings" data-testid="open-meetings">
-                Meetings
-              </a>
-            )}
             {analyst && !embedded && <AlertsMenu state={alerts} />}
-            {!embedded && (
-              <a className="button-link" href="/notices" data-testid="open-notices">
-                Notice register
-              </a>
-            )}
             {!embedded && <SessionControls user={user} onSignOut={onSignOut} />}
           </>
         )}

@@ -287,8 +287,9 @@ export function DetailsPanel({ selection, onSelect, onExpand, analyst = false, o
           {e.labels.length > 1 && <>labels {e.labels.join(', ')}</>}
         </p>
       )}
+      {/* Its own key: ExpandControl below is keyed by the id, and two siblings with one key were drawn six times. */}
       {held && isRestrictionFlag(p) ? (
-        <RestrictionFlag key={e.id} props={p} />
+        <RestrictionFlag key={`flag:${e.id}`} props={p} />
       ) : held ? (
         <p className="held-note" data-testid="held-explanation">
           {heldExplanation(p)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { User } from '../api/session';
 import { asksPurpose } from '../purpose';
+import { FollowThroughMenu } from './FollowThroughMenu';
 import { PurposeDialog, usePurpose } from './PurposeDialog';
 
 /** The purpose in force, and the way to change it when the work changes. data-testid: purpose-change. */
@@ -36,16 +37,12 @@ function PurposeButton({ user }: { user: User }) {
 export function SessionControls({ user, onSignOut }: { user: User; onSignOut(): void }) {
   return (
     <div className="session">
+      <FollowThroughMenu user={user} />
       {asksPurpose(user.role) && <PurposeButton user={user} />}
       <span className="current-user" data-testid="current-user" title={`Signed in as ${user.username} (${user.role})`}>
         <span className="visually-hidden">Signed in as </span>
         <span className="username">{user.username}</span> <span className="role">{user.role}</span>
       </span>
-      {user.role !== 'admin' && (
-        <a className="session-link" href="/restrictions" data-testid="open-restrictions" title="Restrictions your team holds, reviews due, access requests (yours and to answer)">
-          Restrictions
-        </a>
-      )}
       <button data-testid="logout" onClick={onSignOut} title="Sign out: the session ends on the server, the chart is emptied and the token forgotten">
         Sign out
       </button>

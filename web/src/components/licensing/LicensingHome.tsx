@@ -152,7 +152,6 @@ export function LicensingHome({
           tabClassName="lic-tab"
           after={(key) => key === 'alerts' && <AlertsBadge count={alerts.open} />}
         />
-        <a className="button-link" href="/notices" data-testid="open-notices">Notice register</a>
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
       <div className="lic-body">

@@ -322,10 +322,6 @@ export function SafeguardingView({
         <div className="brand">
           Link chart <span className="operation"> · Strategy meeting</span>
         </div>
-        <a className="mtg-open-link" href="/meetings" data-testid="open-meetings">
-          Meetings and actions
-        </a>
-        <a className="button-link" href="/notices" data-testid="open-notices">Notice register</a>
         <AlertsMenu state={alerts} />
         <SessionControls user={user} onSignOut={onSignOut} />
       </header>
