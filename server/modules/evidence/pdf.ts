@@ -4,7 +4,7 @@
  * order with grades and sources, and every exclusion with its reason; the marking on every page.
  */
 import type PDFKit from 'pdfkit';
-import { PACK_MARKING } from '../safeguarding/pack.js';
+import { PACK_MARKING, stampEveryPage } from '../safeguarding/pack.js';
 import type { Evidence } from './resolvers.js';
 
 const USE_WORDS: Record<string, string> = {
@@ -63,23 +63,7 @@ export async function renderEvidencePack(ev: Evidence, meta: { purpose: string; 
     doc.fillColor('black').moveDown(0.3);
   }
 
-  stamp(doc, PACK_MARKING);
+  stampEveryPage(doc, PACK_MARKING);
   doc.end();
   return done;
-}
-
-/** The marking at the top and bottom of every page, with the page number. */
-function stamp(doc: PDFKit.PDFDocument, marking: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const { width, height, margins } = doc.page;
-    const bottom = margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica-Bold').fontSize(9).fillColor('#a3001b');
-    doc.text(marking, 0, 16, { width, align: 'center', lineBreak: false });
-    doc.text(marking, 0, height - 24, { width, align: 'center', lineBreak: false });
-    doc.font('Helvetica').fontSize(7).fillColor('#555555').text(`Page ${i - start + 1} of ${count}`, width - 100, height - 24, { width: 64, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
 }

@@ -86,7 +86,7 @@ export async function renderPack(view: PackView, meta: { purpose: string; asOf: 
 }
 
 /** The marking at the top and bottom of every page, with the page number (pages are buffered). */
-function stampEveryPage(doc: PDFKit.PDFDocument, marking: string): void {
+export function stampEveryPage(doc: PDFKit.PDFDocument, marking: string): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
