@@ -3,7 +3,6 @@
  * built (without the child's testimony, children as descriptors), a summary, the evidence in time
  * order with grades and sources, and every exclusion with its reason; the marking on every page.
  */
-import type PDFKit from 'pdfkit';
 import { PACK_MARKING, stampEveryPage } from '../safeguarding/pack.js';
 import type { Evidence } from './resolvers.js';
 
