@@ -27,7 +27,10 @@ export function FollowThroughMenu({ user }: { user: User }) {
   const meetings = user.role === 'analyst' || user.role === 'safeguarding';
   return (
     <details className="follow-through-menu" data-testid="follow-through-menu" ref={ref}>
-      <summary title="Meetings and their actions, the notice register, restrictions">Follow-through ▾</summary>
+      <summary title="Follow-through: meetings and their actions, the notice register, restrictions">
+        <span className="ft-long">Follow-through</span>
+        <span className="ft-short">More</span> ▾
+      </summary>
       <nav aria-label="Follow-through">
         {meetings && (
           <a href="/meetings" data-testid="open-meetings">
